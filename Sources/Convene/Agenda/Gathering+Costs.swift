@@ -1,0 +1,78 @@
+extension Gathering {
+    /// Every non-zero cost term of the contract objective for these placements, in a fixed order:
+    /// by kind (clash, preference, unscheduled, change, trackOverlap), then by the sessions' order
+    /// in the input. A session placed more than once counts by its first placement.
+    public func costs(of placements: [Placement], previous: PreviousAgenda? = nil) -> [Agenda.Cost] {
+        var placed = [Placement?](repeating: nil, count: sessions.count)
+        for p in placements where sessions.indices.contains(p.session) && placed[p.session] == nil { placed[p.session] = p }
+        var costs: [Agenda.Cost] = []
+
+        if weights.clash > 0 {
+            var wanting: [SessionPair: [Int]] = [:]
+            for attendee in attendees {
+                let wanted = attendee.interests.compactMap { placed[$0] }
+                for (i, a) in wanted.enumerated() {
+                    for b in wanted[(i + 1)...] where a.isConcurrent(with: b) {
+                        wanting[SessionPair(a.session, b.session), default: []].append(attendee.index)
+                    }
+                }
+            }
+            for (pair, who) in wanting.sorted(by: { $0.key < $1.key }) {
+                costs.append(.init(kind: .clash, sessions: [sessions[pair.first].id, sessions[pair.second].id],
+                                   attendees: who.map { attendees[$0].id }, cost: who.count * weights.clash))
+            }
+        }
+        for session in sessions where !session.preferredSlotTags.isEmpty {
+            guard let p = placed[session.index], !misses(session, p.slots).isEmpty else { continue }
+            let cost = weights.preference * session.preferenceWeight
+            if cost > 0 { costs.append(.init(kind: .preference, sessions: [session.id], cost: cost)) }
+        }
+        for session in sessions where session.optional && placed[session.index] == nil {
+            let cost = weights.unscheduled * session.priority
+            if cost > 0 { costs.append(.init(kind: .unscheduled, sessions: [session.id], cost: cost)) }
+        }
+        if let previous, weights.change > 0 {
+            for session in sessions {
+                guard let before = previous.placements[session.id] else { continue }
+                let now = placed[session.index]
+                if now.map({ slots[$0.start].id != before.start || Set($0.rooms.map { rooms[$0].id }) != before.rooms }) ?? true {
+                    costs.append(.init(kind: .change, sessions: [session.id], cost: weights.change))
+                }
+            }
+        }
+        if weights.trackOverlap > 0 {
+            var byTrack: [String: [Placement]] = [:]
+            for session in sessions {
+                if let track = session.track, let p = placed[session.index] { byTrack[track, default: []].append(p) }
+            }
+            var pairs: [SessionPair] = []
+            for members in byTrack.values {
+                for (i, a) in members.enumerated() {
+                    for b in members[(i + 1)...] where a.isConcurrent(with: b) { pairs.append(SessionPair(a.session, b.session)) }
+                }
+            }
+            for pair in pairs.sorted() {
+                costs.append(.init(kind: .trackOverlap, sessions: [sessions[pair.first].id, sessions[pair.second].id], cost: weights.trackOverlap))
+            }
+        }
+        return costs
+    }
+
+    /// The preferred tags that some occupied slot lacks (empty: the preference is met).
+    public func misses(_ session: Session, _ occupied: Range<Int>) -> Set<String> {
+        occupied.reduce(into: Set<String>()) { missing, slot in missing.formUnion(session.preferredSlotTags.subtracting(slots[slot].tags)) }
+    }
+}
+
+/// An unordered pair of session indices, smaller first.
+public struct SessionPair: Sendable, Hashable, Comparable {
+    public let first: Int
+    public let second: Int
+
+    public init(_ a: Int, _ b: Int) {
+        first = min(a, b)
+        second = max(a, b)
+    }
+
+    public static func < (a: SessionPair, b: SessionPair) -> Bool { (a.first, a.second) < (b.first, b.second) }
+}

@@ -1,0 +1,45 @@
+/// One thing wrong (or suspicious) in an input document, with where it is and how to fix it.
+public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable {
+        /// The document cannot be used as it is.
+        case error
+        /// The document can be used, but something in it is probably a mistake (an unknown key).
+        case warning
+    }
+
+    public var severity: Severity
+    public var path: JSONPath
+    /// What is wrong and what would fix it, in plain words.
+    public var message: String
+
+    public init(_ severity: Severity = .error, at path: JSONPath, _ message: String) {
+        self.severity = severity
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(severity.rawValue): \(path): \(message)" }
+}
+
+/// Every problem found in an input document, errors and warnings alike; thrown when any is an error.
+public struct InputError: Error, Sendable, CustomStringConvertible {
+    public var problems: [InputProblem]
+
+    public init(problems: [InputProblem]) { self.problems = problems }
+
+    public var errors: [InputProblem] { problems.filter { $0.severity == .error } }
+    public var warnings: [InputProblem] { problems.filter { $0.severity == .warning } }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// Collects problems while a document is read, so that all of them are reported at once.
+final class ProblemLog {
+    private(set) var problems: [InputProblem] = []
+
+    var hasErrors: Bool { problems.contains { $0.severity == .error } }
+
+    func error(_ path: JSONPath, _ message: String) { problems.append(InputProblem(.error, at: path, message)) }
+    func warning(_ path: JSONPath, _ message: String) { problems.append(InputProblem(.warning, at: path, message)) }
+    func append(contentsOf other: [InputProblem]) { problems.append(contentsOf: other) }
+}

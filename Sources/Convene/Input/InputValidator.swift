@@ -1,0 +1,244 @@
+import Foundation
+
+/// Checks the meaning of an ``InputDocument`` (versions, ids, references, times, ranges, cycles)
+/// and resolves it into a ``Gathering``. Every problem is logged; none stops the others.
+struct InputValidator {
+    let document: InputDocument
+    let log: ProblemLog
+    private var zone = TimeZone(identifier: "UTC") ?? TimeZone.current
+    private var timesReadable = true
+
+    init(_ document: InputDocument, log: ProblemLog) {
+        self.document = document
+        self.log = log
+    }
+
+    mutating func validate() -> Gathering? {
+        let root = JSONPath.root
+        if document.convene != 1 {
+            log.error(root / "convene", "unsupported format version \(document.convene); this Convene reads version 1: write \"convene\": 1")
+        }
+        if let name = document.event.timeZone {
+            if let tz = TimeZone(identifier: name) { zone = tz } else {
+                timesReadable = false
+                log.error(root / "event" / "timeZone", "unknown time zone \"\(name)\"; use an IANA zone name such as \"America/New_York\" or \"Europe/Berlin\"")
+            }
+        }
+        let slotIDs = ids(document.slots.map(\.id), "slots", "slot")
+        let roomIDs = ids(document.rooms.map(\.id), "rooms", "room")
+        let formatIDs = ids(document.formats.map(\.id), "formats", "format")
+        let personIDs = ids(document.people.map(\.id), "people", "person")
+        let sessionIDs = ids(document.sessions.map(\.id), "sessions", "session")
+        _ = ids(document.attendees.map(\.id), "attendees", "attendee")
+
+        let slots = resolveSlots()
+        let rooms = document.rooms.enumerated().map { i, room in
+            let path = root / "rooms" / i
+            if let c = room.capacity, c < 0 { log.error(path / "capacity", "capacity is \(c); it must be 0 or more (omit it for no limit)") }
+            return Room(id: room.id, index: i, name: room.name, capacity: room.capacity, tags: Set(room.tags),
+                        unavailable: windows(room.unavailable, at: path / "unavailable"))
+        }
+        let formats = document.formats.enumerated().map { i, format in
+            let path = root / "formats" / i
+            if let d = format.duration { checkDuration(d, at: path / "duration") }
+            if let r = format.rooms { checkRooms(r, at: path / "rooms") }
+            return Format(id: format.id, index: i, name: format.name)
+        }
+        let people = document.people.enumerated().map { i, person in
+            let path = root / "people" / i
+            return Person(id: person.id, index: i, name: person.name,
+                          available: TimeWindow.merged(windows(person.available, at: path / "available")),
+                          unavailable: windows(person.unavailable, at: path / "unavailable"))
+        }
+        var interested = Array(repeating: 0, count: document.sessions.count)
+        let attendees = document.attendees.enumerated().map { i, attendee in
+            let interests = references(attendee.interests, to: sessionIDs, "session", at: root / "attendees" / i / "interests")
+            for s in interests { interested[s] += 1 }
+            return Attendee(id: attendee.id, index: i, interests: interests)
+        }
+        let sessions = document.sessions.enumerated().map { i, session in
+            resolve(session, index: i, at: root / "sessions" / i, interested: interested[i], formatIDs: formatIDs, personIDs: personIDs,
+                    sessionIDs: sessionIDs, slotIDs: slotIDs, roomIDs: roomIDs)
+        }
+        checkAfterCycles(sessions)
+        let w = document.weights
+        for (key, value) in [("clash", w.clash), ("preference", w.preference), ("unscheduled", w.unscheduled),
+                             ("change", w.change), ("trackOverlap", w.trackOverlap)] where value < 0 {
+            log.error(root / "weights" / key, "weight is \(value); weights must be whole numbers 0 or more")
+        }
+        guard !log.hasErrors else { return nil }
+        return Gathering(name: document.event.name ?? "Gathering", timeZoneName: document.event.timeZone ?? "UTC", timeZone: zone, slots: slots, rooms: rooms, formats: formats,
+                         people: people, sessions: sessions, attendees: attendees, weights: w, warnings: [])
+    }
+
+    // MARK: Slots and times
+
+    private mutating func resolveSlots() -> [Slot] {
+        var slots: [(path: JSONPath, slot: Slot)] = []
+        for (i, slot) in document.slots.enumerated() {
+            let path = JSONPath.root / "slots" / i
+            guard let window = window(start: slot.start, end: slot.end, at: path) else { continue }
+            slots.append((path, Slot(id: slot.id, index: 0, window: window, tags: Set(slot.tags))))
+        }
+        slots.sort { ($0.slot.start, $0.slot.end) < ($1.slot.start, $1.slot.end) }
+        // Sorted by start, a slot overlaps a later one exactly when it overlaps its successor
+        // or an earlier slot's end reaches past the successor's start; compare with the latest end so far.
+        var latest: (path: JSONPath, slot: Slot)?
+        for entry in slots {
+            if let previous = latest, previous.slot.window.overlaps(entry.slot.window) {
+                log.error(entry.path, "slot \"\(entry.slot.id)\" (\(describe(entry.slot.window))) overlaps slot \"\(previous.slot.id)\" (\(describe(previous.slot.window))); slots are shared by all rooms and must not overlap: shorten one or merge them")
+            }
+            if latest.map({ entry.slot.end > $0.slot.end }) ?? true { latest = entry }
+        }
+        return slots.enumerated().map { i, entry in
+            var slot = entry.slot
+            slot.index = i
+            return slot
+        }
+    }
+
+    private func describe(_ window: TimeWindow) -> String {
+        "\(LocalTime.format(window.start, in: zone))–\(LocalTime.clock(window.end, in: zone))"
+    }
+
+    private func windows(_ windows: [InputDocument.Window], at path: JSONPath) -> [TimeWindow] {
+        windows.enumerated().compactMap { i, w in window(start: w.start, end: w.end, at: path / i) }
+    }
+
+    private func window(start: String, end: String, at path: JSONPath) -> TimeWindow? {
+        guard timesReadable else { return nil }
+        let s = instant(start, at: path / "start"), e = instant(end, at: path / "end")
+        guard let s, let e else { return nil }
+        guard e > s else {
+            log.error(path / "end", "ends at \(end), \(e == s ? "when" : "before") it starts (\(start)); the end must come after the start")
+            return nil
+        }
+        return TimeWindow(start: s, end: e)
+    }
+
+    private func instant(_ text: String, at path: JSONPath) -> Int? {
+        switch LocalTime.instant(text, in: zone) {
+        case .success(let t): return t
+        case .failure(.malformed):
+            log.error(path, "cannot read the time \"\(text)\"; write YYYY-MM-DDTHH:MM (local to the event's time zone), optionally with :SS and an offset such as Z or +02:00, e.g. \"2019-09-19T09:00\"")
+        case .failure(.nonexistent):
+            log.error(path, "the local time \"\(text)\" does not exist in \(zone.identifier) (clocks spring forward over it); pick a time outside the skipped hour or give an explicit offset")
+        }
+        return nil
+    }
+
+    // MARK: Sessions
+
+    private func resolve(_ session: InputDocument.Session, index: Int, at path: JSONPath, interested: Int, formatIDs: [String: Int],
+                         personIDs: [String: Int], sessionIDs: [String: Int], slotIDs: [String: Int], roomIDs: [String: Int]) -> Session {
+        var format: InputDocument.Format?
+        var formatIndex: Int?
+        if let name = session.format {
+            formatIndex = reference(name, to: formatIDs, "format", at: path / "format")
+            format = formatIndex.map { document.formats[$0] }
+        }
+        var duration = session.duration ?? format?.duration ?? 0
+        if let d = session.duration { checkDuration(d, at: path / "duration") }
+        else if format?.duration == nil && (session.format == nil || formatIndex != nil) {
+            log.error(path / "duration", "is missing: give the session a \"duration\" in minutes, or a \"format\" that has one")
+        }
+        if !(duration > 0) || !duration.isFinite { duration = 1 }
+        let rooms = session.rooms ?? format?.rooms ?? 1
+        if let r = session.rooms { checkRooms(r, at: path / "rooms") }
+        if let a = session.attendance, a < 0 { log.error(path / "attendance", "attendance is \(a); it must be 0 or more") }
+        if let p = session.priority, p < 1 { log.error(path / "priority", "priority is \(p); it must be a whole number 1 or more") }
+        if let w = session.prefer?.weight, w < 0 { log.error(path / "prefer" / "weight", "weight is \(w); it must be 0 or more") }
+        let notConcurrent = references(session.notConcurrentWith, to: sessionIDs, "session", at: path / "notConcurrentWith")
+        var pinSlot: Int?, pinRoom: Int?
+        if let slot = session.pin?.slot { pinSlot = reference(slot, to: slotIDs, "slot", at: path / "pin" / "slot") }
+        if let room = session.pin?.room { pinRoom = reference(room, to: roomIDs, "room", at: path / "pin" / "room") }
+        return Session(
+            id: session.id, index: index, title: session.title, format: formatIndex,
+            facilitators: references(session.facilitators, to: personIDs, "person", at: path / "facilitators"),
+            attendance: max(0, session.attendance ?? interested), duration: duration, rooms: max(1, rooms),
+            exclusive: session.exclusive ?? format?.exclusive ?? false,
+            roomTags: Set(session.roomTags + (format?.roomTags ?? [])), slotTags: Set(session.slotTags + (format?.slotTags ?? [])),
+            track: session.track.flatMap { $0.isEmpty ? nil : $0 },
+            after: references(session.after, to: sessionIDs, "session", at: path / "after"),
+            notConcurrentWith: notConcurrent.filter { $0 != index }, pinSlot: pinSlot, pinRoom: pinRoom,
+            preferredSlotTags: Set(session.prefer?.slotTags ?? []), preferenceWeight: max(0, session.prefer?.weight ?? 1),
+            optional: session.optional, priority: max(1, session.priority ?? 1))
+    }
+
+    private func checkDuration(_ minutes: Double, at path: JSONPath) {
+        if !(minutes > 0) || !minutes.isFinite {
+            log.error(path, "duration is \(JSONValue.format(minutes)); it must be a number of minutes greater than 0")
+        }
+    }
+
+    private func checkRooms(_ rooms: Int, at path: JSONPath) {
+        if rooms < 1 {
+            log.error(path, "rooms is \(rooms); a session uses at least 1 room")
+        } else if rooms > document.rooms.count {
+            log.error(path, "asks for \(rooms) rooms at once, but the input has only \(document.rooms.count); add rooms or ask for fewer")
+        }
+    }
+
+    /// `after` must not form a cycle: reported once per cycle, at the `after` entry that closes it.
+    private func checkAfterCycles(_ sessions: [Session]) {
+        var state = Array(repeating: 0, count: sessions.count)  // 0 new, 1 on the stack, 2 done
+        var stack: [Int] = []
+        func visit(_ s: Int) {
+            state[s] = 1
+            stack.append(s)
+            for (k, b) in sessions[s].after.enumerated() {
+                if state[b] == 1 {
+                    let cycle = stack[(stack.lastIndex(of: b) ?? 0)...].map { "\"\(sessions[$0].id)\"" }
+                    let entry = document.sessions[s].after.firstIndex(of: sessions[b].id) ?? k
+                    let path = JSONPath.root / "sessions" / s / "after" / entry
+                    if b == s {
+                        log.error(path, "session \"\(sessions[s].id)\" names itself in \"after\"; it cannot start after its own end: remove this entry")
+                    } else {
+                        log.error(path, "\"after\" forms a cycle: \((cycle + ["\"\(sessions[b].id)\""]).joined(separator: " → ")), so none of them could go first; remove one of these \"after\" entries")
+                    }
+                } else if state[b] == 0 {
+                    visit(b)
+                }
+            }
+            stack.removeLast()
+            state[s] = 2
+        }
+        for s in sessions.indices where state[s] == 0 { visit(s) }
+    }
+
+    // MARK: Ids and references
+
+    /// The index of each id (first occurrence); empty and repeated ids are reported.
+    private func ids(_ ids: [String], _ list: String, _ what: String) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, id) in ids.enumerated() {
+            let path = JSONPath.root / list / i / "id"
+            if id.isEmpty {
+                log.error(path, "the \(what) id is empty; give every \(what) a short unique id")
+            } else if let first = index[id] {
+                log.error(path, "duplicate id \"\(id)\": \(list)[\(first)] already uses it; give each \(what) its own id")
+            } else {
+                index[id] = i
+            }
+        }
+        return index
+    }
+
+    private func reference(_ id: String, to ids: [String: Int], _ what: String, at path: JSONPath) -> Int? {
+        if let i = ids[id] { return i }
+        var message = "no \(what) has the id \"\(id)\""
+        if let near = ObjectReader.nearest(to: id, among: ids.keys.sorted()) { message += "; did you mean \"\(near)\"?" }
+        else { message += "; add that \(what) or correct the reference" }
+        log.error(path, message)
+        return nil
+    }
+
+    /// Resolved references, each once, in the order first written.
+    private func references(_ ids: [String], to index: [String: Int], _ what: String, at path: JSONPath) -> [Int] {
+        var result: [Int] = []
+        for (k, id) in ids.enumerated() {
+            if let i = reference(id, to: index, what, at: path / k), !result.contains(i) { result.append(i) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Where a value sits in a JSON document, printed as `sessions[3].facilitators[0]`.
+public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    public var components: [Component] = []
+
+    public init(_ components: [Component] = []) { self.components = components }
+
+    public static let root = JSONPath()
+
+    public func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
+    public func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
+    public static func / (path: JSONPath, key: String) -> JSONPath { path.appending(key) }
+    public static func / (path: JSONPath, index: Int) -> JSONPath { path.appending(index) }
+
+    public var description: String {
+        if components.isEmpty { return "(document)" }
+        var text = ""
+        for component in components {
+            switch component {
+            case .index(let i): text += "[\(i)]"
+            case .key(let k):
+                if JSONPath.isPlain(k) { text += text.isEmpty ? k : "." + k }
+                else { text += "[\"" + k.replacingOccurrences(of: "\"", with: "\\\"") + "\"]" }
+            }
+        }
+        return text
+    }
+
+    private static func isPlain(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
+        return key.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Convene
+import Foundation
+
+/// The documented exit statuses beyond 0 and 1 (sysexits.h values).
+enum Exit {
+    static let noAgenda = ExitCode(1)
+    static let invalidInput = ExitCode(65)
+    static let unreadable = ExitCode(66)
+}
+
+enum Files {
+    /// The bytes of `path`, or of standard input for `-`; exits 66 when the file cannot be read.
+    static func read(_ path: String) throws -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file"
+            printError("error: cannot read \(path): \(reason)")
+            throw Exit.unreadable
+        }
+    }
+
+    /// Reads and validates an input document; prints every problem and exits 65 when it is invalid.
+    static func gathering(_ path: String) throws -> Gathering {
+        let data = try read(path)
+        do {
+            let gathering = try Gathering.load(data)
+            report(gathering.warnings, in: path)
+            return gathering
+        } catch {
+            report(error.problems, in: path)
+            let count = error.errors.count
+            printError("\(path): \(count) problem\(count == 1 ? "" : "s") found; the input is not valid.")
+            throw Exit.invalidInput
+        }
+    }
+
+    /// Reads an agenda document; prints every problem and exits 65 when it cannot be read as one.
+    static func agenda(_ path: String) throws -> Agenda {
+        let data = try read(path)
+        do {
+            let (agenda, warnings) = try Agenda.load(data)
+            report(warnings, in: path)
+            return agenda
+        } catch {
+            report(error.problems, in: path)
+            throw Exit.invalidInput
+        }
+    }
+
+    static func report(_ problems: [InputProblem], in file: String) {
+        for problem in problems { printError("\(file): \(problem)") }
+    }
+}
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
