@@ -5,6 +5,7 @@ let package = Package(
     name: "Convene",
     products: [
         .library(name: "Convene", targets: ["Convene"]),
+        .library(name: "ConveneGLPK", targets: ["ConveneGLPK"]),
         .executable(name: "convene", targets: ["ConveneCLI"]),
     ],
     dependencies: [
@@ -12,14 +13,20 @@ let package = Package(
     ],
     targets: [
         .target(name: "Convene"),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .target(name: "ConveneGLPK", dependencies: ["Convene", "CGLPK"]),
         .executableTarget(
             name: "ConveneCLI",
             dependencies: [
                 "Convene",
+                "ConveneGLPK",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ConveneTests", dependencies: ["Convene"]),
-        .testTarget(name: "ConveneCLITests", dependencies: ["Convene", "ConveneCLI"]),
+        // Shared by the test targets only: fixtures, tiny random gatherings, brute force.
+        .target(name: "ConveneTestSupport", dependencies: ["Convene"], path: "Tests/ConveneTestSupport"),
+        .testTarget(name: "ConveneTests", dependencies: ["Convene", "ConveneTestSupport"]),
+        .testTarget(name: "ConveneGLPKTests", dependencies: ["Convene", "ConveneGLPK", "CGLPK", "ConveneTestSupport"]),
+        .testTarget(name: "ConveneCLITests", dependencies: ["Convene", "ConveneCLI", "ConveneTestSupport"]),
     ]
 )

@@ -157,7 +157,7 @@ def attendees():
     for n in range(1, 51):
         pool = dict(POPULARITY)
         chosen = []
-        for _ in range(rng.randint(4, 7)):
+        for _ in range(rng.randint(3, 5)):
             ids = sorted(pool)
             pick = rng.choices(ids, weights=[pool[i] for i in ids])[0]
             chosen.append(pick)

@@ -37,12 +37,7 @@ struct Check: ParsableCommand {
             throw Exit.noAgenda
         }
         print("\(agendaPath): valid. Objective \(report.objective).")
-        for cost in report.costs.sorted(by: { ($1.cost, $0.kind) < ($0.cost, $1.kind) }) {
-            print("  \(cost.kind.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(String(cost.cost).leftPadded(5))  \(gathering.sentence(for: cost))")
-        }
+        print(CostSummary.text(report.costs, gathering: gathering), terminator: "")
     }
 }
 
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
-}

@@ -50,6 +50,21 @@ enum Files {
         }
     }
 
+    /// Writes `text` to `path` atomically (a temporary file renamed into place), or to standard
+    /// output when `path` is nil or `-`.
+    static func write(_ text: String, to path: String?) throws {
+        guard let path, path != "-" else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            printError("error: cannot write \(path): \(error.localizedDescription)")
+            throw ExitCode(73)  // EX_CANTCREAT
+        }
+    }
+
     static func report(_ problems: [InputProblem], in file: String) {
         for problem in problems { printError("\(file): \(problem)") }
     }

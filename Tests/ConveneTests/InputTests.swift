@@ -2,27 +2,6 @@ import Foundation
 import Testing
 @testable import Convene
 
-/// One expected problem of the bad-input catalogue: `path :: message fragment`.
-struct ExpectedProblem: CustomStringConvertible {
-    var path: String
-    var fragment: String
-    var description: String { "\(path) :: \(fragment)" }
-
-    static func load(_ name: String) throws -> [ExpectedProblem] {
-        let text = String(decoding: try fixture("invalid/\(name).expected"), as: UTF8.self)
-        return text.split(separator: "\n").compactMap { line in
-            guard let range = line.range(of: " :: ") else { return nil }
-            return ExpectedProblem(path: String(line[..<range.lowerBound]), fragment: String(line[range.upperBound...]))
-        }
-    }
-}
-
-let invalidFixtures: [String] = {
-    let folder = repositoryRoot.appendingPathComponent("Fixtures/invalid")
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-    return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
-}()
-
 @Suite struct InputTests {
     @Test func theCatalogueHasAtLeast25Kinds() {
         #expect(invalidFixtures.count >= 25)

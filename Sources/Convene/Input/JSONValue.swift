@@ -12,6 +12,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     public struct Member: Sendable, Equatable {
         public var key: String
         public var value: JSONValue
+        public init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// A short description of the value's kind, for messages such as "found a string".
@@ -38,7 +42,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
-    static func format(_ d: Double) -> String {
+    /// A number as JSON writes it: whole numbers without a fraction.
+    public static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
         return String(d)
     }

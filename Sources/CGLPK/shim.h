@@ -1,0 +1,2 @@
+// GLPK's C API (Debian: libglpk-dev). Only ConveneGLPK imports this module.
+#include <glpk.h>

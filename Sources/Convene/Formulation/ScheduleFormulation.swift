@@ -1,0 +1,425 @@
+/// The gathering as an ``IntegerProgram`` whose optimum equals the contract objective of the
+/// agenda it decodes to. Variables exist only for placements the ``Domain`` allows.
+///
+/// - `y[s,i]` (binary): session `s` takes its `i`-th possible start.
+/// - `n[s,i,c]` (integer): rooms of class `c` it then uses, when more than one class could serve;
+///   with one class the count is `rooms · y[s,i]` and needs no column.
+/// - `u[s]`: optional session `s` is unplaced. `moved[s]`: `s` is not where the previous agenda had it.
+/// - `z[a,b]`: sessions `a` and `b` are concurrent, for pairs whose concurrency costs something
+///   (shared attendees × clash weight, plus the track-overlap weight for a shared track).
+/// - `w[G,k]`: a lower bound on the pairs of group `G` (one attendee's interests, or a track)
+///   that start together in slot `k` (the group cuts of SOLVER-NOTES.md).
+///
+/// Rows are aggregated: one per room class and slot, per facilitator and slot, per slot for
+/// exclusivity, per start time for `after`, per slot for each `notConcurrentWith` pair.
+public struct ScheduleFormulation: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// Count rooms per class of interchangeable rooms instead of choosing each room.
+        public var roomClasses = true
+        /// Add the group cuts that strengthen the bound on clashes and track overlaps.
+        public var groupCuts = true
+        public init(roomClasses: Bool = true, groupCuts: Bool = true) {
+            self.roomClasses = roomClasses
+            self.groupCuts = groupCuts
+        }
+    }
+
+    public let domain: Domain
+    public let program: IntegerProgram
+    public let roomClasses: RoomClasses
+    /// `startColumn[s][i]`: the column of `y[s,i]`.
+    let startColumn: [[Int]]
+    /// `classColumns[s][i]`: the classes that could serve that start, each with its `n` column
+    /// (nil when it is the only class).
+    let classColumns: [[[(roomClass: Int, column: Int?)]]]
+    let unplacedColumn: [Int?]
+    let movedColumn: [Int?]
+    let pairColumns: [(pair: SessionPair, column: Int)]
+    let groupColumns: [(sessions: [Int], slot: Int, column: Int)]
+    let previous: PreviousAgenda?
+
+    public init(domain: Domain, previous: PreviousAgenda? = nil, options: Options = Options()) {
+        var builder = Builder(domain: domain, previous: previous, options: options)
+        builder.build()
+        self.domain = domain
+        self.previous = previous
+        program = builder.program
+        roomClasses = builder.classes
+        startColumn = builder.startColumn
+        classColumns = builder.classColumns
+        unplacedColumn = builder.unplacedColumn
+        movedColumn = builder.movedColumn
+        pairColumns = builder.pairColumns
+        groupColumns = builder.groupColumns
+    }
+
+    /// The placements a solution of the program stands for, with concrete rooms.
+    /// - Returns: nil when the solution's room counts cannot be given rooms (it breaks a row).
+    public func decode(_ x: [Double]) -> [Placement]? {
+        guard x.count == program.variables.count else { return nil }
+        var placements: [Placement] = []
+        var uses: [RoomClasses.Use] = []
+        for (s, columns) in startColumn.enumerated() {
+            guard let i = columns.indices.first(where: { x[columns[$0]] > 0.5 }) else { continue }
+            let start = domain.starts[s][i]
+            let rooms = domain.gathering.sessions[s].rooms
+            for (roomClass, column) in classColumns[s][i] {
+                let count = column.map { Int(x[$0].rounded()) } ?? rooms
+                uses.append(.init(placement: placements.count, roomClass: roomClass, count: count))
+            }
+            placements.append(Placement(session: s, start: start.slot, slots: start.slots, rooms: []))
+        }
+        guard let rooms = roomClasses.assign(placements, uses: uses) else { return nil }
+        for k in placements.indices { placements[k].rooms = rooms[k] }
+        return placements
+    }
+
+    /// The program's point for an agenda, for a warm start: every column at the value the agenda
+    /// implies (concurrency and group counts at their least).
+    /// - Returns: nil when a placement is not among the domain's starts and rooms.
+    public func encode(_ placements: [Placement]) -> [Double]? {
+        var x = [Double](repeating: 0, count: program.variables.count)
+        var placed = [Placement?](repeating: nil, count: startColumn.count)
+        for p in placements {
+            guard placed.indices.contains(p.session), placed[p.session] == nil,
+                  let i = domain.starts[p.session].firstIndex(where: { $0.slot == p.start }) else { return nil }
+            let start = domain.starts[p.session][i]
+            guard p.rooms.count == domain.gathering.sessions[p.session].rooms, p.rooms.allSatisfy(start.rooms.contains) else { return nil }
+            placed[p.session] = p
+            x[startColumn[p.session][i]] = 1
+            for (roomClass, column) in classColumns[p.session][i] {
+                if let column { x[column] = Double(p.rooms.filter { roomClasses.classOf[$0] == roomClass }.count) }
+            }
+        }
+        for (s, column) in unplacedColumn.enumerated() {
+            if let column { x[column] = placed[s] == nil ? 1 : 0 }
+        }
+        for (s, column) in movedColumn.enumerated() {
+            guard let column else { continue }
+            let session = domain.gathering.sessions[s]
+            let before = previous?.placements[session.id]
+            let kept = placed[s].map { p in
+                before.map { domain.gathering.slots[p.start].id == $0.start && Set(p.rooms.map { domain.gathering.rooms[$0].id }) == $0.rooms } ?? false
+            } ?? false
+            x[column] = kept ? 0 : 1
+        }
+        for (pair, column) in pairColumns {
+            if let a = placed[pair.first], let b = placed[pair.second], a.isConcurrent(with: b) { x[column] = 1 }
+        }
+        for (sessions, slot, column) in groupColumns {
+            let together = sessions.filter { placed[$0]?.start == slot }.count
+            var least = 0
+            for j in 1...Builder.tangents { least = max(least, j * together - j * (j + 1) / 2) }
+            x[column] = Double(least)
+        }
+        return x
+    }
+}
+
+/// Builds the program; kept apart so that ``ScheduleFormulation`` holds only what decoding needs.
+private struct Builder {
+    static let tangents = 5
+
+    let domain: Domain
+    let previous: PreviousAgenda?
+    let options: ScheduleFormulation.Options
+    let g: Gathering
+    let classes: RoomClasses
+    var program: IntegerProgram
+    var startColumn: [[Int]] = []
+    var classColumns: [[[(roomClass: Int, column: Int?)]]] = []
+    var unplacedColumn: [Int?] = []
+    var movedColumn: [Int?] = []
+    var pairColumns: [(pair: SessionPair, column: Int)] = []
+    var groupColumns: [(sessions: [Int], slot: Int, column: Int)] = []
+    /// `occupying[s][k]`: the `y` columns of `s`'s starts that occupy slot `k`.
+    var occupying: [[[Int]]] = []
+
+    init(domain: Domain, previous: PreviousAgenda?, options: ScheduleFormulation.Options) {
+        self.domain = domain
+        self.previous = previous
+        self.options = options
+        let g = domain.gathering
+        self.g = g
+        var alone = Set(g.sessions.compactMap(\.pinRoom))
+        for entry in previous?.placements.values ?? [:].values {
+            alone.formUnion(entry.rooms.compactMap { g.roomIndex[$0] })
+        }
+        classes = RoomClasses(domain: domain, alone: alone, merge: options.roomClasses)
+        program = IntegerProgram(name: g.name)
+    }
+
+    mutating func build() {
+        addPlacements()
+        addRoomCapacity()
+        addFacilitators()
+        addExclusivity()
+        addAfter()
+        addNotConcurrent()
+        addChanges()
+        addPairs()
+    }
+
+    private func name(_ s: Int) -> String { g.sessions[s].id }
+
+    /// `y`, `n`, `u`, preference costs, and "placed exactly (or at most) once".
+    private mutating func addPlacements() {
+        occupying = g.sessions.map { _ in [[Int]](repeating: [], count: g.slots.count) }
+        for session in g.sessions {
+            let s = session.index
+            var columns: [Int] = []
+            var classUse: [[(roomClass: Int, column: Int?)]] = []
+            for start in domain.starts[s] {
+                var cost = 0.0
+                if !session.preferredSlotTags.isEmpty, !g.misses(session, start.slots).isEmpty {
+                    cost = Double(g.weights.preference * session.preferenceWeight)
+                }
+                let y = program.addVariable("y(\(name(s)),\(g.slots[start.slot].id))", .binary, objective: cost)
+                columns.append(y)
+                for k in start.slots { occupying[s][k].append(y) }
+                var present: [Int: Int] = [:]  // class → rooms of it usable here
+                for r in start.rooms { present[classes.classOf[r], default: 0] += 1 }
+                let usable = present.keys.sorted()
+                if usable.count == 1 {
+                    classUse.append([(usable[0], nil)])
+                    continue
+                }
+                var uses: [(roomClass: Int, column: Int?)] = []
+                var link = [IntegerProgram.Term(y, -Double(session.rooms))]
+                for c in usable {
+                    let bound = min(session.rooms, present[c] ?? 0)
+                    let n = program.addVariable("n(\(name(s)),\(g.slots[start.slot].id),\(c))", bound == 1 ? .binary : .integer,
+                                                lower: 0, upper: Double(bound))
+                    uses.append((c, n))
+                    link.append(.init(n, 1))
+                    if let pin = session.pinRoom, classes.classes[c] == [pin] {
+                        program.addConstraint("pin(\(name(s)),\(g.slots[start.slot].id))", [.init(n, 1), .init(y, -1)], .equal, 0)
+                    }
+                }
+                program.addConstraint("rooms(\(name(s)),\(g.slots[start.slot].id))", link, .equal, 0)
+                classUse.append(uses)
+            }
+            startColumn.append(columns)
+            classColumns.append(classUse)
+            var once = columns.map { IntegerProgram.Term($0, 1) }
+            if session.optional {
+                let u = program.addVariable("unplaced(\(name(s)))", .continuous, lower: 0, upper: 1,
+                                            objective: Double(g.weights.unscheduled * session.priority))
+                unplacedColumn.append(u)
+                once.append(.init(u, 1))
+            } else {
+                unplacedColumn.append(nil)
+            }
+            program.addConstraint("once(\(name(s)))", once, .equal, 1)
+        }
+    }
+
+    /// Hard rule 4: per class and slot, no more rooms in use than the class has.
+    private mutating func addRoomCapacity() {
+        var load = [[IntegerProgram.Term]](repeating: [], count: classes.classes.count * g.slots.count)
+        var most = [Int](repeating: 0, count: load.count)
+        for s in g.sessions.indices {
+            for (i, start) in domain.starts[s].enumerated() {
+                for (c, column) in classColumns[s][i] {
+                    let term = column.map { IntegerProgram.Term($0, 1) } ?? .init(startColumn[s][i], Double(g.sessions[s].rooms))
+                    let most1 = column.map { Int(program.variables[$0].upper) } ?? g.sessions[s].rooms
+                    for k in start.slots {
+                        load[c * g.slots.count + k].append(term)
+                        most[c * g.slots.count + k] += most1
+                    }
+                }
+            }
+        }
+        for c in classes.classes.indices {
+            for k in g.slots.indices where most[c * g.slots.count + k] > classes.classes[c].count {
+                program.addConstraint("roomclass(\(c),\(g.slots[k].id))", load[c * g.slots.count + k], .lessOrEqual,
+                                      Double(classes.classes[c].count))
+            }
+        }
+    }
+
+    /// Hard rule 5: a facilitator in at most one session per slot.
+    private mutating func addFacilitators() {
+        var sessionsOf = [[Int]](repeating: [], count: g.people.count)
+        for session in g.sessions { for p in session.facilitators { sessionsOf[p].append(session.index) } }
+        for (p, sessions) in sessionsOf.enumerated() where sessions.count > 1 {
+            for k in g.slots.indices {
+                let here = sessions.filter { !occupying[$0][k].isEmpty }
+                guard here.count > 1 else { continue }
+                program.addConstraint("person(\(g.people[p].id),\(g.slots[k].id))",
+                                      here.flatMap { occupying[$0][k].map { IntegerProgram.Term($0, 1) } }, .lessOrEqual, 1)
+            }
+        }
+    }
+
+    /// Hard rule 6, per slot: at most one exclusive session, and none beside any other session
+    /// (`other + Σ exclusive ≤ 1` for each other session: a clique row, far tighter in the LP
+    /// relaxation than one big-M row per slot).
+    private mutating func addExclusivity() {
+        for k in g.slots.indices {
+            let here = g.sessions.filter { !occupying[$0.index][k].isEmpty }
+            let exclusive = here.filter(\.exclusive)
+            guard !exclusive.isEmpty, here.count > 1 else { continue }
+            let alone: [IntegerProgram.Term] = exclusive.flatMap { occupying[$0.index][k].map { .init($0, 1) } }
+            let others = here.filter { !$0.exclusive }
+            if others.isEmpty {
+                program.addConstraint("exclusive(\(g.slots[k].id))", alone, .lessOrEqual, 1)
+            }
+            for session in others {
+                program.addConstraint("exclusive(\(g.slots[k].id),\(session.id))",
+                                      alone + occupying[session.index][k].map { .init($0, 1) }, .lessOrEqual, 1)
+            }
+        }
+    }
+
+    /// Hard rule 7, per start time τ of the later session: starting at or before τ excludes the
+    /// earlier session ending after τ.
+    private mutating func addAfter() {
+        for session in g.sessions {
+            let s = session.index
+            for b in session.after {
+                let times = Set(domain.starts[s].map { g.slots[$0.slot].start }).sorted()
+                for tau in times {
+                    let early = domain.starts[s].indices.filter { g.slots[domain.starts[s][$0].slot].start <= tau }
+                    let late = domain.starts[b].indices.filter { g.slots[domain.starts[b][$0].slots.upperBound - 1].end > tau }
+                    guard !early.isEmpty, !late.isEmpty else { continue }
+                    program.addConstraint("after(\(name(s)),\(name(b)),\(tau))",
+                                          early.map { .init(startColumn[s][$0], 1) } + late.map { .init(startColumn[b][$0], 1) },
+                                          .lessOrEqual, 1)
+                }
+            }
+        }
+    }
+
+    /// Hard rule 8, per pair and shared slot.
+    private mutating func addNotConcurrent() {
+        var pairs = Set<SessionPair>()
+        for session in g.sessions { for other in session.notConcurrentWith { pairs.insert(SessionPair(session.index, other)) } }
+        for pair in pairs.sorted() {
+            for k in g.slots.indices where !occupying[pair.first][k].isEmpty && !occupying[pair.second][k].isEmpty {
+                program.addConstraint("apart(\(name(pair.first)),\(name(pair.second)),\(g.slots[k].id))",
+                                      (occupying[pair.first][k] + occupying[pair.second][k]).map { .init($0, 1) }, .lessOrEqual, 1)
+            }
+        }
+    }
+
+    /// The change cost: `moved[s]` ≥ 1 − y at the previous start, and ≥ 1 − n for each previous room.
+    private mutating func addChanges() {
+        movedColumn = [Int?](repeating: nil, count: g.sessions.count)
+        guard let previous, g.weights.change > 0 else { return }
+        for session in g.sessions {
+            guard let before = previous.placements[session.id] else { continue }
+            let s = session.index
+            let i = g.slotIndex[before.start].flatMap { t in domain.starts[s].firstIndex { $0.slot == t } }
+            let rooms = before.rooms.compactMap { g.roomIndex[$0] }
+            let keepable = i.map { i in
+                rooms.count == before.rooms.count && rooms.count == session.rooms && rooms.allSatisfy(domain.starts[s][i].rooms.contains)
+            } ?? false
+            let moved = program.addVariable("moved(\(name(s)))", .continuous, lower: keepable ? 0 : 1, upper: 1,
+                                            objective: Double(g.weights.change))
+            movedColumn[s] = moved
+            guard keepable, let i else { continue }
+            program.addConstraint("keep(\(name(s)))", [.init(moved, 1), .init(startColumn[s][i], 1)], .greaterOrEqual, 1)
+            for r in rooms {
+                // Rooms a previous agenda names are classes of their own.
+                guard let column = classColumns[s][i].first(where: { $0.roomClass == classes.classOf[r] })?.column else { continue }
+                program.addConstraint("keep(\(name(s)),\(g.rooms[r].id))", [.init(moved, 1), .init(column, 1)], .greaterOrEqual, 1)
+            }
+        }
+    }
+
+    /// Whether two sessions could ever run at the same time: not when either is exclusive, when
+    /// they must be apart, or when they share a facilitator (rules 5, 6 and 8 forbid it).
+    private func mayBeConcurrent(_ pair: SessionPair) -> Bool {
+        let (a, b) = (g.sessions[pair.first], g.sessions[pair.second])
+        return !a.exclusive && !b.exclusive && !a.notConcurrentWith.contains(b.index) && !b.notConcurrentWith.contains(a.index)
+            && Set(a.facilitators).isDisjoint(with: b.facilitators)
+    }
+
+    /// Clash and track-overlap costs through pair concurrency, then the group cuts.
+    private mutating func addPairs() {
+        var weight: [SessionPair: Int] = [:]
+        if g.weights.clash > 0 {
+            for attendee in g.attendees {
+                for (i, a) in attendee.interests.enumerated() {
+                    for b in attendee.interests[(i + 1)...] { weight[SessionPair(a, b), default: 0] += g.weights.clash }
+                }
+            }
+        }
+        var tracks: [String: [Int]] = [:]
+        for session in g.sessions { if let track = session.track { tracks[track, default: []].append(session.index) } }
+        if g.weights.trackOverlap > 0 {
+            for members in tracks.values {
+                for (i, a) in members.enumerated() {
+                    for b in members[(i + 1)...] { weight[SessionPair(a, b), default: 0] += g.weights.trackOverlap }
+                }
+            }
+        }
+        var columnOf: [SessionPair: Int] = [:]
+        for (pair, w) in weight.sorted(by: { $0.key < $1.key }) where w > 0 && mayBeConcurrent(pair) {
+            let shared = g.slots.indices.filter { !occupying[pair.first][$0].isEmpty && !occupying[pair.second][$0].isEmpty }
+            guard !shared.isEmpty else { continue }
+            let z = program.addVariable("z(\(name(pair.first)),\(name(pair.second)))", .continuous, lower: 0, upper: 1, objective: Double(w))
+            columnOf[pair] = z
+            pairColumns.append((pair, z))
+            for k in shared {
+                program.addConstraint("concurrent(\(name(pair.first)),\(name(pair.second)),\(g.slots[k].id))",
+                                      [.init(z, 1)] + (occupying[pair.first][k] + occupying[pair.second][k]).map { .init($0, -1) },
+                                      .greaterOrEqual, -1)
+            }
+        }
+        guard options.groupCuts else { return }
+        var groups = Set<[Int]>()
+        if g.weights.clash > 0 { for attendee in g.attendees where attendee.interests.count > 2 { groups.insert(attendee.interests.sorted()) } }
+        if g.weights.trackOverlap > 0 { for members in tracks.values where members.count > 2 { groups.insert(members) } }
+        for (n, group) in groups.sorted(by: { $0.lexicographicallyPrecedes($1) }).enumerated() {
+            var pairs: [IntegerProgram.Term] = []
+            for (i, a) in group.enumerated() {
+                for b in group[(i + 1)...] { if let z = columnOf[SessionPair(a, b)] { pairs.append(.init(z, 1)) } }
+            }
+            var bounds: [IntegerProgram.Term] = []
+            for k in g.slots.indices {
+                let starting = group.flatMap { s in domain.starts[s].indices.filter { domain.starts[s][$0].slot == k }.map { startColumn[s][$0] } }
+                let sessions = group.filter { s in domain.starts[s].contains { $0.slot == k } }
+                guard sessions.count > 1 else { continue }
+                let w = program.addVariable("w(\(n),\(g.slots[k].id))", .continuous, lower: 0, upper: .infinity)
+                groupColumns.append((group, k, w))
+                bounds.append(.init(w, -1))
+                for j in 1...min(Builder.tangents, sessions.count - 1) {
+                    // w ≥ j·S − j(j+1)/2, the tangents of C(S, 2) at S = j and j + 1.
+                    program.addConstraint("tangent(\(n),\(g.slots[k].id),\(j))",
+                                          [.init(w, 1)] + starting.map { .init($0, -Double(j)) }, .greaterOrEqual, -Double(j * (j + 1) / 2))
+                }
+            }
+            if !bounds.isEmpty { program.addConstraint("group(\(n))", pairs + bounds, .greaterOrEqual, 0) }
+            // Sessions that may stay unplaced or run alone cannot be counted on to share a slot.
+            let certain = group.filter { !g.sessions[$0].exclusive && !g.sessions[$0].optional }
+            let least = pigeonhole(certain)
+            if least > 0 {
+                var certainPairs: [IntegerProgram.Term] = []
+                for (i, a) in certain.enumerated() {
+                    for b in certain[(i + 1)...] { if let z = columnOf[SessionPair(a, b)] { certainPairs.append(.init(z, 1)) } }
+                }
+                program.addConstraint("pigeonhole(\(n))", certainPairs, .greaterOrEqual, Double(least))
+            }
+        }
+    }
+
+    /// The fewest pairs of `group` that must start in the same slot wherever its sessions go:
+    /// m sessions with at most K usable start slots share slots in at least
+    /// (K − r)·C(q, 2) + r·C(q + 1, 2) pairs, q = m ÷ K, r = m mod K. K counts the slots where
+    /// some session of the group can start, less one for each non-optional exclusive session that
+    /// must occupy one of them (exclusive sessions never share a slot). Unlike the per-slot
+    /// tangents, this holds however the relaxation spreads the starts.
+    private func pigeonhole(_ group: [Int]) -> Int {
+        let usable = Set(group.flatMap { s in domain.starts[s].map(\.slot) })
+        let blocking = g.sessions.filter { e in
+            e.exclusive && !e.optional && !domain.starts[e.index].isEmpty
+                && domain.starts[e.index].allSatisfy { start in start.slots.contains(where: usable.contains) }
+        }.count
+        let k = usable.count - blocking
+        guard k > 0, group.count > k else { return 0 }
+        let (q, r) = (group.count / k, group.count % k)
+        return (k - r) * q * (q - 1) / 2 + r * (q + 1) * q / 2
+    }
+}

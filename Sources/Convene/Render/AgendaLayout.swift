@@ -1,0 +1,77 @@
+/// An agenda arranged for display: per day, the slots in time order and the rooms in use, with
+/// each placement resolved. Every renderer starts from this.
+public struct AgendaLayout: Sendable {
+    public struct Day: Sendable {
+        /// `Thu 19 Sep 2019`.
+        public var title: String
+        /// `2019-09-19`.
+        public var date: String
+        public var slots: [Int]
+        /// Rooms used that day, in input order.
+        public var rooms: [Int]
+        /// Placements starting that day, by start slot then room.
+        public var placements: [Placement]
+    }
+
+    public let gathering: Gathering
+    public let agenda: Agenda
+    public let days: [Day]
+    /// Each placed session's placement, by session index.
+    public let placementOf: [Int: Placement]
+
+    /// Resolves an agenda's ids against the gathering; placements that do not resolve (a checked
+    /// agenda has none) are left out.
+    public init(agenda: Agenda, gathering g: Gathering) {
+        self.gathering = g
+        self.agenda = agenda
+        let domain = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
+        var placements: [Placement] = []
+        for p in agenda.placements {
+            guard let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start],
+                  let chain = domain.chain(minutes: g.sessions[s].duration, from: t) else { continue }
+            placements.append(Placement(session: s, start: t, slots: chain, rooms: p.rooms.compactMap { g.roomIndex[$0] }))
+        }
+        placementOf = Dictionary(placements.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
+        var days: [Day] = []
+        for slot in g.slots {
+            let c = LocalTime.components(slot.start, in: g.timeZone)
+            let date = "\(LocalTime.pad(c.year, 4))-\(LocalTime.pad(c.month))-\(LocalTime.pad(c.day))"
+            if days.last?.date != date {
+                days.append(Day(title: "\(LocalTime.dayLabel(slot.start, in: g.timeZone)) \(c.year)", date: date, slots: [], rooms: [], placements: []))
+            }
+            days[days.count - 1].slots.append(slot.index)
+        }
+        for d in days.indices {
+            let starting = Set(days[d].slots)
+            let here = placements.filter { starting.contains($0.start) }
+                .sorted { ($0.start, $0.rooms.first ?? 0, $0.session) < ($1.start, $1.rooms.first ?? 0, $1.session) }
+            days[d].placements = here
+            days[d].rooms = Set(here.flatMap(\.rooms)).sorted()
+        }
+        self.days = days
+    }
+
+    public func title(_ session: Int) -> String { gathering.sessions[session].title ?? gathering.sessions[session].id }
+
+    public func facilitators(_ session: Int) -> [String] {
+        gathering.sessions[session].facilitators.map { gathering.people[$0].name ?? gathering.people[$0].id }
+    }
+
+    public func roomName(_ room: Int) -> String { gathering.rooms[room].name ?? gathering.rooms[room].id }
+
+    public func formatName(_ session: Int) -> String? {
+        gathering.sessions[session].format.map { gathering.formats[$0].label }
+    }
+
+    /// `09:00–10:30` for a run of slots.
+    public func clock(_ slots: Range<Int>) -> String {
+        guard let first = slots.first, let last = slots.last else { return "" }
+        let g = gathering
+        return "\(LocalTime.clock(g.slots[first].start, in: g.timeZone))–\(LocalTime.clock(g.slots[last].end, in: g.timeZone))"
+    }
+
+    /// The placement occupying `slot` in `room`, if any.
+    public func occupant(slot: Int, room: Int, day: Day) -> Placement? {
+        day.placements.first { $0.slots.contains(slot) && $0.rooms.contains(room) }
+    }
+}

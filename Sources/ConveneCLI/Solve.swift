@@ -1,0 +1,125 @@
+import ArgumentParser
+import Convene
+import ConveneGLPK
+import Foundation
+
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds the best agenda for an input.",
+        discussion: """
+        Exit status: 0 an agenda was printed; 1 no agenda (proven infeasible, or none found within the \
+        time limit); 64 bad usage; 65 invalid input; 66 unreadable file.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, lp
+    }
+
+    enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
+        case milp
+    }
+
+    @Argument(help: "The input document (JSON), or - for standard input.")
+    var input: String
+
+    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")). `lp` writes the integer program in CPLEX LP format instead of solving.")
+    var format: Format = .text
+
+    @Option(help: "Which solver: \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var solver: SolverChoice = .milp
+
+    @Option(name: .customLong("time-limit"), help: "Seconds the solver may take.")
+    var timeLimit: Double = 10
+
+    @Option(help: "Stop once the agenda is proven within this relative gap of the optimum (0.01 = 1 %).")
+    var gap: Double = 0
+
+    @Option(help: "The previous agenda: moving a session from where it was costs `weights.change`.")
+    var previous: String?
+
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Text width for `--format text`; default: the terminal's, or 120.")
+    var width: Int?
+
+    @Flag(help: "Show a progress line on standard error even when it is not a terminal.")
+    var progress = false
+
+    @Flag(help: "Show no progress line.")
+    var quiet = false
+
+    @Flag(help: "Copy GLPK's own log to standard error.")
+    var verbose = false
+
+    func validate() throws {
+        guard timeLimit >= 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a number of seconds, 0 or more.") }
+        guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be 0 or more (0.01 means 1 %).") }
+        if let width, width < 40 { throw ValidationError("--width must be at least 40.") }
+        if progress && quiet { throw ValidationError("--progress and --quiet contradict each other; give one.") }
+    }
+
+    func run() throws {
+        let gathering = try Files.gathering(input)
+        let previousAgenda = try previous.map { PreviousAgenda(try Files.agenda($0)) }
+        let domain = Domain(gathering)
+        if format == .lp {
+            let model = ScheduleFormulation(domain: domain, previous: previousAgenda)
+            try Files.write(LPFileWriter.write(model.program), to: output)
+            return
+        }
+        var settings = GLPKSettings(timeLimit: timeLimit, relativeGap: gap)
+        if verbose { settings.log = { text in FileHandle.standardError.write(Data(text.utf8)) } }
+        let line = ProgressLine(enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1))
+        let outcome = ExactSolver(settings: settings).solve(domain, previous: previousAgenda) { line.show($0) }
+        line.finish()
+        let agenda = Agenda(outcome, gathering: gathering, previous: previousAgenda)
+        switch format {
+        case .json: try Files.write(agenda.json, to: output)
+        case .text: try Files.write(TextRenderer(width: width ?? terminalWidth() ?? 120).render(AgendaLayout(agenda: agenda, gathering: gathering)), to: output)
+        case .lp: break
+        }
+        guard outcome.placements != nil else {
+            switch outcome.status {
+            case .infeasible:
+                printError("No agenda exists for \(input): the hard rules cannot all hold together.")
+                for session in gathering.sessions where !session.optional && domain.starts[session.index].isEmpty {
+                    printError("  \(session.label) has no possible start and room on its own.")
+                }
+            default: printError("No agenda found within \(JSONValue.format(timeLimit)) s. Give more time with --time-limit.")
+            }
+            throw Exit.noAgenda
+        }
+    }
+}
+
+/// A one-line display of the solver's progress on standard error.
+final class ProgressLine: @unchecked Sendable {
+    private let enabled: Bool
+    private var shown = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func show(_ p: SolverProgress) {
+        guard enabled else { return }
+        var text = "\r\u{1B}[2K[\(p.solver)] \(String(format: "%.1f", p.seconds)) s"
+        if let o = p.objective { text += "  objective \(o)" }
+        if let b = p.bound { text += "  bound \(b)" }
+        if let gap = p.gap { text += String(format: "  gap %.1f %%", gap * 100) }
+        FileHandle.standardError.write(Data(text.utf8))
+        shown = true
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// The terminal's width, when standard output is one.
+func terminalWidth() -> Int? {
+    guard isatty(STDOUT_FILENO) == 1 else { return nil }
+    var size = winsize()
+    guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+    return Int(size.ws_col)
+}

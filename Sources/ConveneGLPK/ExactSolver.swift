@@ -1,0 +1,68 @@
+import Convene
+
+/// The exact solver: the gathering's ``ScheduleFormulation`` solved by GLPK, decoded back to
+/// placements and judged by the ``AgendaChecker`` before it is returned.
+public struct ExactSolver: Sendable {
+    public var settings: GLPKSettings
+    public var formulation: ScheduleFormulation.Options
+
+    public init(settings: GLPKSettings = GLPKSettings(), formulation: ScheduleFormulation.Options = .init()) {
+        self.settings = settings
+        self.formulation = formulation
+    }
+
+    /// - Parameters:
+    ///   - warmStart: a known agenda to start from; used only when the AgendaChecker accepts it.
+    ///   - progress: called with each better agenda GLPK finds.
+    public func solve(_ domain: Domain, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil,
+                      progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
+        let started = ContinuousClock.now
+        let g = domain.gathering
+        if g.sessions.contains(where: { !$0.optional && domain.starts[$0.index].isEmpty }) {
+            // Some session has nowhere to go: no agenda exists, and `convene explain` says why.
+            return SolverOutcome(status: .infeasible, solver: "milp", placements: nil, bound: nil, seconds: seconds(since: started))
+        }
+        let model = ScheduleFormulation(domain: domain, previous: previous, options: formulation)
+        let built = seconds(since: started)
+        let checker = AgendaChecker(domain: domain)
+        var start: [Double]?
+        if let warmStart, checker.check(warmStart, previous: previous).isValid,
+           let x = model.encode(warmStart), model.program.violations(x).isEmpty {
+            start = x
+        }
+        var remaining = settings
+        if let limit = settings.timeLimit, limit >= 0 { remaining.timeLimit = max(0, limit - built) }
+        let result = GLPKRunner.solve(model.program, settings: remaining, warmStart: start) { objective, bound, _ in
+            progress?(SolverProgress(solver: "milp", objective: Int(objective.rounded()), bound: bound.map(Self.integerBound),
+                                     seconds: seconds(since: started)))
+        }
+        var details: [JSONValue.Member] = [
+            .init(key: "rows", value: .number(Double(model.program.constraints.count))),
+            .init(key: "columns", value: .number(Double(model.program.variables.count))),
+            .init(key: "nonZeros", value: .number(Double(model.program.nonZeros))),
+            .init(key: "roomClasses", value: .number(Double(model.roomClasses.classes.count))),
+            .init(key: "formulationSeconds", value: .number((built * 1000).rounded() / 1000)),
+            .init(key: "glpkSeconds", value: .number((result.seconds * 1000).rounded() / 1000)),
+        ]
+        if start != nil { details.append(.init(key: "warmStartUsed", value: .bool(result.warmStartUsed))) }
+        if case .failed(let why) = result.termination { details.append(.init(key: "glpk", value: .string(why))) }
+        var placements = result.solution.flatMap(model.decode)
+        if let found = placements, !checker.check(found, previous: previous).isValid {
+            // Never hand out an agenda the judge rejects; say so in the stats instead.
+            details.append(.init(key: "rejected", value: .string("GLPK's solution broke a hard rule after decoding")))
+            placements = nil
+        }
+        let bound = result.bound.map(Self.integerBound)
+        let status: Agenda.Status = switch (result.termination, placements) {
+        case (.optimal, .some): .optimal
+        case (.infeasible, _): .infeasible
+        case (_, .some): .feasible
+        case (_, .none): .unknown
+        }
+        return SolverOutcome(status: status, solver: "milp", placements: placements, bound: status == .infeasible ? nil : bound,
+                             seconds: seconds(since: started), details: details)
+    }
+
+    /// Costs are whole numbers, so a proven bound rounds up (with room for GLPK's tolerances).
+    static func integerBound(_ bound: Double) -> Int { Int((bound - 1e-6).rounded(.up)) }
+}

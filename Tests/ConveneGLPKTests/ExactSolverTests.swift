@@ -1,0 +1,251 @@
+import CGLPK
+import Convene
+import ConveneGLPK
+import ConveneTestSupport
+import Foundation
+import Testing
+
+/// Solves with the MILP and returns the outcome after the AgendaChecker has judged it.
+func solve(_ g: Gathering, previous: PreviousAgenda? = nil, settings: GLPKSettings = GLPKSettings(),
+           warmStart: [Placement]? = nil) -> (SolverOutcome, AgendaChecker.Report?) {
+    let domain = Domain(g)
+    let outcome = ExactSolver(settings: settings).solve(domain, previous: previous, warmStart: warmStart)
+    return (outcome, outcome.placements.map { AgendaChecker(domain: domain).check($0, previous: previous) })
+}
+
+func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) -> (start: String, rooms: [String])? {
+    guard let s = g.sessionIndex[session], let p = report?.placements.first(where: { $0.session == s }) else { return nil }
+    return (g.slots[p.start].id, p.rooms.map { g.rooms[$0].id })
+}
+
+/// One test per hard rule: an instance where the cheapest agenda would break the rule, so the
+/// solver must pay to keep it.
+@Suite struct ExactSolverRuleTests {
+    let fans: [InputDocument.Attendee] = [.init(id: "fan", interests: ["a", "b"])]
+
+    @Test func rule1NonOptionalSessionsArePlacedEvenWhenTheyCost() throws {
+        let g = try gathering(slotCount: 1, sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60)], attendees: fans)
+        let (outcome, report) = solve(g)
+        #expect(outcome.status == .optimal && report?.isValid == true && report?.objective == 1)
+    }
+
+    @Test func rule2RoomTagsAndCapacity() throws {
+        let g = try gathering(slotCount: 2, rooms: [.init(id: "small", capacity: 5), .init(id: "hall", capacity: 50, tags: ["av"])],
+                              sessions: [.init(id: "a", attendance: 20, duration: 60), .init(id: "b", duration: 60, roomTags: ["av"])],
+                              attendees: fans)
+        let (outcome, report) = solve(g)
+        #expect(outcome.status == .optimal && report?.isValid == true && report?.objective == 0)
+        #expect(where_(g, report, "a")?.rooms == ["hall"] && where_(g, report, "b")?.rooms == ["hall"])
+    }
+
+    @Test func rule2RoomUnavailability() throws {
+        let g = try gathering(slotCount: 2, rooms: [.init(id: "r", unavailable: [.init(start: clock(540), end: clock(600))])],
+                              sessions: [.init(id: "a", duration: 60)])
+        let (_, report) = solve(g)
+        #expect(where_(g, report, "a")?.start == "s2")
+    }
+
+    @Test func rule3SlotTags() throws {
+        let slots: [InputDocument.Slot] = [.init(id: "am", start: clock(540), end: clock(600), tags: ["am"]),
+                                           .init(id: "pm", start: clock(600), end: clock(660), tags: ["pm"])]
+        let g = try gathering(slots: slots, sessions: [.init(id: "a", duration: 60, slotTags: ["pm"])])
+        #expect(where_(g, solve(g).1, "a")?.start == "pm")
+    }
+
+    @Test func rule4OneSessionPerRoom() throws {
+        let g = try gathering(slotCount: 2, rooms: [.init(id: "r")], sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60)])
+        let (outcome, report) = solve(g)
+        #expect(outcome.status == .optimal && report?.isValid == true)
+        #expect(Set([where_(g, report, "a")?.start, where_(g, report, "b")?.start]) == ["s1", "s2"])
+    }
+
+    @Test func rule5FacilitatorsAvailableAndOneAtATime() throws {
+        let people: [InputDocument.Person] = [.init(id: "p", available: [.init(start: clock(600), end: clock(720))])]
+        let g = try gathering(slotCount: 3, people: people,
+                              sessions: [.init(id: "a", facilitators: ["p"], duration: 60), .init(id: "b", facilitators: ["p"], duration: 60)])
+        let (outcome, report) = solve(g)
+        #expect(outcome.status == .optimal && report?.isValid == true)
+        #expect(Set([where_(g, report, "a")?.start, where_(g, report, "b")?.start]) == ["s2", "s3"])
+    }
+
+    @Test func rule6ExclusiveSessionsRunAlone() throws {
+        let g = try gathering(slotCount: 2, sessions: [.init(id: "plenary", duration: 60, exclusive: true),
+                                                       .init(id: "a", duration: 60), .init(id: "b", duration: 60)],
+                              attendees: fans)
+        let (outcome, report) = solve(g)
+        #expect(report?.isValid == true && outcome.status == .optimal)
+        #expect(report?.objective == 1)  // a and b share the other slot
+    }
+
+    @Test func rule7After() throws {
+        let g = try gathering(slotCount: 3, sessions: [.init(id: "a", duration: 60, after: ["b"]), .init(id: "b", duration: 120)])
+        let (_, report) = solve(g)
+        #expect(where_(g, report, "b")?.start == "s1" && where_(g, report, "a")?.start == "s3")
+    }
+
+    @Test func rule8NotConcurrentWith() throws {
+        let g = try gathering(slotCount: 2, sessions: [.init(id: "a", duration: 60, notConcurrentWith: ["b"]), .init(id: "b", duration: 60)])
+        let (_, report) = solve(g)
+        #expect(report?.isValid == true && where_(g, report, "a")?.start != where_(g, report, "b")?.start)
+    }
+
+    @Test func rule9Pins() throws {
+        let g = try gathering(slotCount: 3, sessions: [.init(id: "a", duration: 60, pin: .init(slot: "s3", room: "r2"))])
+        let (_, report) = solve(g)
+        #expect(where_(g, report, "a")?.start == "s3" && where_(g, report, "a")?.rooms == ["r2"])
+    }
+
+    @Test func multiRoomSessionsTakeEveryRoomTheyNeed() throws {
+        let g = try gathering(slotCount: 2, rooms: ["r1", "r2", "r3"].map { .init(id: $0) },
+                              sessions: [.init(id: "open", duration: 60, rooms: 3, pin: .init(room: "r2")), .init(id: "a", duration: 60)],
+                              attendees: [.init(id: "x", interests: ["open", "a"])])
+        let (outcome, report) = solve(g)
+        #expect(outcome.status == .optimal && report?.isValid == true && report?.objective == 0)
+        #expect(where_(g, report, "open")?.rooms == ["r1", "r2", "r3"])
+    }
+}
+
+/// One test per cost kind: the solver trades each against the others correctly.
+@Suite struct ExactSolverCostTests {
+    @Test func clashesAreAvoidedWhenPossibleAndCountedPerAttendee() throws {
+        let g = try gathering(slotCount: 2, sessions: ["a", "b", "c"].map { .init(id: $0, duration: 60) },
+                              attendees: [.init(id: "x", interests: ["a", "b"]), .init(id: "y", interests: ["a", "b"]),
+                                          .init(id: "z", interests: ["b", "c"])],
+                              weights: .init(clash: 3))
+        let (outcome, report) = solve(g)
+        #expect(outcome.status == .optimal && report?.objective == 0)
+        let crowded = try gathering(slotCount: 1, rooms: ["r1", "r2", "r3"].map { .init(id: $0) },
+                                    sessions: ["a", "b", "c"].map { .init(id: $0, duration: 60) },
+                                    attendees: [.init(id: "x", interests: ["a", "b", "c"])], weights: .init(clash: 3))
+        #expect(solve(crowded).1?.objective == 9)  // three pairs, one attendee, weight 3
+    }
+
+    @Test func preferencesAreWeighed() throws {
+        let slots: [InputDocument.Slot] = [.init(id: "am", start: clock(540), end: clock(600), tags: ["am"]),
+                                           .init(id: "pm", start: clock(600), end: clock(660), tags: ["pm"])]
+        let g = try gathering(slots: slots, rooms: [.init(id: "r")],
+                              sessions: [.init(id: "a", duration: 60, prefer: .init(slotTags: ["am"], weight: 3)),
+                                         .init(id: "b", duration: 60, prefer: .init(slotTags: ["am"], weight: 1))],
+                              weights: .init(preference: 2))
+        let (_, report) = solve(g)
+        #expect(where_(g, report, "a")?.start == "am" && report?.objective == 2)
+    }
+
+    @Test func optionalSessionsAreDroppedOnlyWhenCheaper() throws {
+        let sessions: [InputDocument.Session] = [.init(id: "a", duration: 60), .init(id: "extra", duration: 60, optional: true, priority: 2)]
+        let fans: [InputDocument.Attendee] = (1...5).map { .init(id: "f\($0)", interests: ["a", "extra"]) }
+        let cheap = try gathering(slotCount: 1, sessions: sessions, attendees: fans, weights: .init(unscheduled: 2))
+        #expect(solve(cheap).1?.objective == 4 && solve(cheap).1?.placements.count == 1)  // 2 × priority 2 < 5 clashes
+        let dear = try gathering(slotCount: 1, sessions: sessions, attendees: fans, weights: .init(unscheduled: 10))
+        #expect(solve(dear).1?.objective == 5 && solve(dear).1?.placements.count == 2)
+    }
+
+    @Test func changesFromThePreviousAgendaCost() throws {
+        let g = try gathering(slotCount: 2, rooms: [.init(id: "r1"), .init(id: "r2")],
+                              sessions: [.init(id: "a", duration: 60, prefer: .init(slotTags: ["never"])), .init(id: "b", duration: 60)],
+                              weights: .init(preference: 1, change: 10))
+        let previous = PreviousAgenda(agenda([("a", "s2", ["r2"]), ("b", "s1", ["r1"]), ("gone", "s1", ["r2"])]))
+        let (outcome, report) = solve(g, previous: previous)
+        #expect(outcome.status == .optimal && report?.objective == 1)  // stays put: the preference costs less than a change
+        #expect(where_(g, report, "a")?.start == "s2" && where_(g, report, "a")?.rooms == ["r2"])
+        let moved = PreviousAgenda(agenda([("a", "s9", ["r1"])]))
+        #expect(solve(g, previous: moved).1?.objective == 11)  // its old slot is gone: the change is unavoidable
+    }
+
+    @Test func trackOverlapsAreAvoided() throws {
+        let g = try gathering(slotCount: 2, sessions: [.init(id: "a", duration: 60, track: "x"), .init(id: "b", duration: 60, track: "x"),
+                                                       .init(id: "c", duration: 60, track: "x")],
+                              weights: .init(trackOverlap: 4))
+        #expect(solve(g).1?.objective == 4)
+    }
+}
+
+@Suite struct ExactSolverPathTests {
+    @Test func anInfeasibleInputIsProvenInfeasible() throws {
+        let g = try gathering(slotCount: 2, sessions: (1...3).map { .init(id: "p\($0)", duration: 60, exclusive: true) })
+        let (outcome, _) = solve(g)
+        #expect(outcome.status == .infeasible && outcome.placements == nil && outcome.bound == nil)
+        let empty = try gathering(slotCount: 1, sessions: [.init(id: "long", duration: 120)])
+        #expect(solve(empty).0.status == .infeasible)
+    }
+
+    @Test func theTimeLimitIsHonoured() throws {
+        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        let (outcome, report) = solve(g, settings: GLPKSettings(timeLimit: 0.3))
+        #expect(outcome.seconds < 2)
+        #expect(outcome.status == .feasible || outcome.status == .unknown)
+        if outcome.status == .feasible {
+            #expect(report?.isValid == true)
+            let bound = try #require(outcome.bound)
+            #expect(bound <= report?.objective ?? 0)
+        } else {
+            #expect(outcome.placements == nil)
+        }
+    }
+
+    @Test func aVerifiedWarmStartIsTheFirstIncumbent() throws {
+        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        let domain = Domain(g)
+        let (hand, _) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
+        let known = AgendaChecker(domain: domain).check(hand)
+        let outcome = ExactSolver(settings: GLPKSettings(timeLimit: 1)).solve(domain, warmStart: known.placements)
+        #expect(outcome.details.contains { $0.key == "warmStartUsed" && $0.value == .bool(true) })
+        let placements = try #require(outcome.placements)
+        let report = AgendaChecker(domain: domain).check(placements)
+        #expect(report.isValid && report.objective <= known.objective)
+        let model = ScheduleFormulation(domain: domain)
+        #expect(model.encode(known.placements).map { model.program.violations($0) } == [])
+        #expect(model.encode(known.placements).map { Int(model.program.objectiveValue($0).rounded()) } == known.objective)
+    }
+
+    @Test func anInvalidWarmStartIsIgnored() throws {
+        let g = try gathering(slotCount: 2, rooms: [.init(id: "r")], sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60)])
+        let clash = [Placement(session: 0, start: 0, slots: 0..<1, rooms: [0]), Placement(session: 1, start: 0, slots: 0..<1, rooms: [0])]
+        let (outcome, report) = solve(g, warmStart: clash)
+        #expect(outcome.status == .optimal && report?.isValid == true)
+        #expect(!outcome.details.contains { $0.key == "warmStartUsed" })
+    }
+
+    @Test func badSettingsAreRejectedBeforeGLPKSeesThem() throws {
+        let g = try gathering(slotCount: 1, sessions: [.init(id: "a", duration: 60)])
+        let (outcome, _) = solve(g, settings: GLPKSettings(timeLimit: -1))
+        #expect(outcome.status == .unknown)
+        #expect(outcome.details.contains { $0.key == "glpk" })
+    }
+}
+
+/// The LP file is what other solvers read: GLPK's own reader must find the same optimum in it.
+@Suite struct LPFileTests {
+    @Test(arguments: [3, 8, 21, 40, 77]) func theLPFileReadsBackToTheSameOptimum(seed: Int) throws {
+        let instance = TinyGatherings.make(seed: seed)
+        let model = ScheduleFormulation(domain: Domain(instance.gathering), previous: instance.previous)
+        let text = LPFileWriter.write(model.program)
+        let direct = GLPKRunner.solve(model.program, settings: GLPKSettings())
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-\(seed)-\(getpid()).lp")
+        try Data(text.utf8).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let lp = try #require(glp_create_prob())
+        defer { glp_delete_prob(lp) }
+        glp_term_out(GLP_OFF)
+        defer { glp_term_out(GLP_ON) }
+        #expect(glp_read_lp(lp, nil, url.path) == 0, "GLPK could not read:\n\(text)")
+        #expect(Int(glp_get_num_cols(lp)) == model.program.variables.count)
+        #expect(Int(glp_get_num_rows(lp)) == model.program.constraints.count)
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.presolve = GLP_ON
+        parm.msg_lev = GLP_MSG_OFF
+        let code = glp_intopt(lp, &parm)
+        if direct.termination == .infeasible {
+            #expect(code == GLP_ENOPFS || glp_mip_status(lp) == GLP_NOFEAS)
+        } else {
+            #expect(code == 0 && glp_mip_status(lp) == GLP_OPT)
+            #expect(abs(glp_mip_obj_val(lp) - (direct.objective ?? .nan)) < 1e-6)
+        }
+    }
+
+    @Test func namesAreMadeValidAndUnique() {
+        let names = LPFileWriter.uniqueNames(["y(a-b,thu 1)", "y(a-b,thu 1)", "3rd", "e1", ""], prefix: "x")
+        #expect(names == ["y(a_b,thu_1)", "y(a_b,thu_1)_1", "x_3rd", "x_e1", "x_"])
+    }
+}

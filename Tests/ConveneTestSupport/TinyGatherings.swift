@@ -1,0 +1,149 @@
+import Convene
+
+/// Seeded random gatherings small enough for brute force (≤ 5 sessions, ≤ 3 rooms, ≤ 6 slots),
+/// with every hard rule and cost kind appearing across a run of seeds.
+public enum TinyGatherings {
+    public struct Instance: Sendable {
+        public var seed: Int
+        public var gathering: Gathering
+        public var previous: PreviousAgenda?
+    }
+
+    public static func make(seed: Int) -> Instance {
+        var rng = SplitMix(seed: UInt64(seed))
+        func chance(_ p: Double) -> Bool { Double(rng.next() % 1000) < p * 1000 }
+        func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
+        func count(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
+
+        var slots: [InputDocument.Slot] = []
+        var t = 9 * 60
+        for i in 0..<count(3...6) {
+            if i > 0, chance(0.2) { t += 30 }  // a break ends chains
+            slots.append(.init(id: "t\(i + 1)", start: clock(t), end: clock(t + 60), tags: [pick(["am", "pm"])]))
+            t += 60
+        }
+        let roomCount = count(1...3)
+        let rooms: [InputDocument.Room] = (0..<roomCount).map { r in
+            .init(id: "r\(r + 1)", capacity: pick([nil, nil, 4, 10]), tags: chance(0.6) ? ["big"] : [],
+                  unavailable: chance(0.15) ? [.init(start: slots[0].start, end: slots[0].end)] : [])
+        }
+        let people: [InputDocument.Person] = (0..<count(1...3)).map { p in
+            var person = InputDocument.Person(id: "p\(p + 1)")
+            if chance(0.2) { person.available = [.init(start: slots[0].start, end: slots[slots.count - 1].start)] }
+            if chance(0.2) { person.unavailable = [.init(start: slots[slots.count - 1].start, end: slots[slots.count - 1].end)] }
+            return person
+        }
+        let sessionCount = count(2...5)
+        var sessions: [InputDocument.Session] = []
+        for s in 0..<sessionCount {
+            var session = InputDocument.Session(id: "s\(s + 1)", duration: chance(0.2) ? 120 : 60)
+            if roomCount > 1, chance(0.15) { session.rooms = 2 }
+            session.exclusive = chance(0.1)
+            if chance(0.15) { session.roomTags = ["big"] }
+            if chance(0.15) { session.slotTags = [pick(["am", "pm"])] }
+            session.facilitators = people.filter { _ in chance(0.25) }.map(\.id)
+            if chance(0.25) { session.attendance = pick([3, 8]) }
+            if chance(0.3) { session.track = "t" }
+            if s > 0, chance(0.2) { session.after = ["s\(count(1...s))"] }
+            if s > 0, chance(0.15) { session.notConcurrentWith = ["s\(count(1...s))"] }
+            if chance(0.1) { session.pin = chance(0.5) ? .init(slot: pick(slots).id) : .init(room: pick(rooms).id) }
+            if chance(0.3) { session.prefer = .init(slotTags: ["pm"], weight: count(1...2)) }
+            if chance(0.25) {
+                session.optional = true
+                session.priority = count(1...2)
+            }
+            sessions.append(session)
+        }
+        let attendees: [InputDocument.Attendee] = (0..<count(0...5)).map { a in
+            .init(id: "a\(a + 1)", interests: sessions.filter { _ in chance(0.6) }.map(\.id))
+        }
+        let weights = InputDocument.Weights(clash: count(1...3), preference: count(0...2), unscheduled: count(3...12),
+                                            change: count(0...4), trackOverlap: count(0...2))
+        let document = InputDocument(event: .init(name: "tiny \(seed)"), slots: slots, rooms: rooms, people: people,
+                                     sessions: sessions, attendees: attendees, weights: weights)
+        // The generator only writes valid documents; a failure here is a bug in it.
+        guard let g = try? Gathering(validating: document) else { preconditionFailure("tiny gathering \(seed) is invalid") }
+        var previous: PreviousAgenda?
+        if chance(0.3) {
+            let placements = sessions.filter { _ in chance(0.6) }.map { s in
+                Agenda.Placement(session: s.id, start: pick(slots).id, rooms: Array(rooms.map(\.id).shuffled(using: &rng).prefix(s.rooms ?? 1)))
+            }
+            previous = PreviousAgenda(Agenda(status: .feasible, placements: placements))
+        }
+        return Instance(seed: seed, gathering: g, previous: previous)
+    }
+}
+
+/// Every agenda of a tiny gathering, judged by the AgendaChecker: the optimum by enumeration.
+public enum BruteForce {
+    public struct Result: Sendable {
+        /// nil: no valid agenda exists.
+        public var objective: Int?
+        public var placements: [Placement]?
+        public var agendasSeen: Int
+    }
+
+    public static func solve(_ domain: Domain, previous: PreviousAgenda? = nil) -> Result {
+        let g = domain.gathering
+        let checker = AgendaChecker(domain: domain)
+        // Candidates per session from the chain rule and every room combination, kept when the
+        // checker finds nothing wrong with the placement on its own (rule 1 aside).
+        let candidates: [[Placement?]] = g.sessions.map { session in
+            var list: [Placement?] = session.optional ? [nil] : []
+            for t in g.slots.indices {
+                guard let chain = domain.chain(session: session.index, start: t) else { continue }
+                for rooms in combinations(Array(g.rooms.indices), session.rooms) {
+                    let p = Placement(session: session.index, start: t, slots: chain, rooms: rooms)
+                    if checker.check([p]).violations.allSatisfy({ $0.rule == .placedOnce }) { list.append(p) }
+                }
+            }
+            return list
+        }
+        // Hard rules 2–9 concern one placement or two, so a set of placements is valid exactly when
+        // every pair of them is: the checker judges each pair once, up front.
+        let flat = candidates.flatMap { $0.compactMap { $0 } }
+        var index: [Placement: Int] = [:]
+        for (i, p) in flat.enumerated() { index[p] = i }
+        var compatible = [[Bool]](repeating: [Bool](repeating: true, count: flat.count), count: flat.count)
+        for i in flat.indices {
+            for j in flat.indices where j > i && flat[i].session != flat[j].session {
+                let ok = checker.check([flat[i], flat[j]]).violations.allSatisfy { $0.rule == .placedOnce }
+                compatible[i][j] = ok
+                compatible[j][i] = ok
+            }
+        }
+        var best: (Int, [Placement])?
+        var seen = 0
+        var chosen: [Int] = []
+        func extend(_ s: Int) {
+            if s == g.sessions.count {
+                seen += 1
+                let placements = chosen.map { flat[$0] }
+                let cost = g.costs(of: placements, previous: previous).reduce(0) { $0 + $1.cost }
+                if best.map({ cost < $0.0 }) ?? true { best = (cost, placements) }
+                return
+            }
+            for candidate in candidates[s] {
+                guard let p = candidate, let i = index[p] else {
+                    extend(s + 1)
+                    continue
+                }
+                guard chosen.allSatisfy({ compatible[$0][i] }) else { continue }
+                chosen.append(i)
+                extend(s + 1)
+                chosen.removeLast()
+            }
+        }
+        extend(0)
+        // The optimum must pass the judge whole, not only pair by pair.
+        if let (_, placements) = best, !checker.check(placements, previous: previous).isValid { best = nil }
+        return Result(objective: best?.0, placements: best?.1, agendasSeen: seen)
+    }
+
+    static func combinations(_ items: [Int], _ k: Int) -> [[Int]] {
+        if k == 0 { return [[]] }
+        guard items.count >= k, let first = items.first else { return [] }
+        let rest = Array(items.dropFirst())
+        return combinations(rest, k - 1).map { [first] + $0 } + combinations(rest, k)
+    }
+}
