@@ -17,7 +17,7 @@ struct Solve: ParsableCommand {
     }
 
     enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
-        case milp
+        case auto, milp, search
     }
 
     @Argument(help: "The input document (JSON), or - for standard input.")
@@ -27,7 +27,13 @@ struct Solve: ParsableCommand {
     var format: Format = .text
 
     @Option(help: "Which solver: \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var solver: SolverChoice = .milp
+    var solver: SolverChoice = .auto
+
+    @Option(help: "Seed for the search: the same input and seed give the same agenda.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Local search moves (default: 20,000 per session); the time limit still applies.")
+    var moves: Int?
 
     @Option(name: .customLong("time-limit"), help: "Seconds the solver may take.")
     var timeLimit: Double = 10
@@ -57,6 +63,7 @@ struct Solve: ParsableCommand {
         guard timeLimit >= 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a number of seconds, 0 or more.") }
         guard gap >= 0, gap.isFinite else { throw ValidationError("--gap must be 0 or more (0.01 means 1 %).") }
         if let width, width < 40 { throw ValidationError("--width must be at least 40.") }
+        if let moves, moves < 0 { throw ValidationError("--moves must be 0 or more.") }
         if progress && quiet { throw ValidationError("--progress and --quiet contradict each other; give one.") }
     }
 
@@ -72,7 +79,18 @@ struct Solve: ParsableCommand {
         var settings = GLPKSettings(timeLimit: timeLimit, relativeGap: gap)
         if verbose { settings.log = { text in FileHandle.standardError.write(Data(text.utf8)) } }
         let line = ProgressLine(enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1))
-        let outcome = ExactSolver(settings: settings).solve(domain, previous: previousAgenda) { line.show($0) }
+        let outcome: SolverOutcome
+        switch solver {
+        case .milp:
+            outcome = ExactSolver(settings: settings).solve(domain, previous: previousAgenda) { line.show($0) }
+        case .search:
+            let search = SearchSolver(settings: .init(seed: seed, timeLimit: timeLimit, moves: moves))
+            outcome = search.solve(domain, previous: previousAgenda) { line.show($0) }
+        case .auto:
+            var portfolio = Portfolio(glpk: settings, seed: seed)
+            portfolio.searchMoves = moves
+            outcome = portfolio.solve(domain, previous: previousAgenda) { line.show($0) }
+        }
         line.finish()
         let agenda = Agenda(outcome, gathering: gathering, previous: previousAgenda)
         switch format {

@@ -1,3 +1,4 @@
+import Foundation
 import Convene
 
 /// Seeded random gatherings small enough for brute force (≤ 5 sessions, ≤ 3 rooms, ≤ 6 slots),
@@ -145,5 +146,28 @@ public enum BruteForce {
         guard items.count >= k, let first = items.first else { return [] }
         let rest = Array(items.dropFirst())
         return combinations(rest, k - 1).map { [first] + $0 } + combinations(rest, k)
+    }
+}
+
+/// The brute-force optimum of each tiny gathering `0..<tinySeeds`, computed once per test process
+/// (in parallel) and shared by every solver's comparison.
+public let tinySeeds = 200
+public let tinyOptima: [BruteForce.Result] = {
+    let results = ResultBox(count: tinySeeds)
+    DispatchQueue.concurrentPerform(iterations: tinySeeds) { seed in
+        let instance = TinyGatherings.make(seed: seed)
+        results.set(seed, BruteForce.solve(Domain(instance.gathering), previous: instance.previous))
+    }
+    return results.values.map { $0 ?? BruteForce.Result(objective: nil, placements: nil, agendasSeen: 0) }
+}()
+
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [BruteForce.Result?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: BruteForce.Result) {
+        lock.lock()
+        values[i] = value
+        lock.unlock()
     }
 }

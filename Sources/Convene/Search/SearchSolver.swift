@@ -1,0 +1,320 @@
+/// The pure-Swift solver: a most-constrained-first construction, complete backtracking with
+/// forward checking when the construction gets stuck (which also proves infeasibility), then
+/// late-acceptance local search on the contract objective with relocations, swaps, ejection
+/// chains and ruin-and-recreate. Costs are updated incrementally, never recounted per move.
+///
+/// Deterministic: the same gathering, settings and seed give the same agenda, as long as the
+/// time limit does not cut the run short (the run is measured in moves, not seconds).
+public struct SearchSolver: Sendable {
+    public struct Settings: Sendable {
+        public var seed: UInt64 = 1
+        /// Seconds; the search stops early when it runs out.
+        public var timeLimit: Double?
+        /// Local search moves; nil: 20,000 per session, at least 100,000.
+        public var moves: Int?
+        /// Backtracking nodes before giving up the proof.
+        public var nodeLimit = 200_000
+        public init(seed: UInt64 = 1, timeLimit: Double? = nil, moves: Int? = nil) {
+            self.seed = seed
+            self.timeLimit = timeLimit
+            self.moves = moves
+        }
+    }
+
+    public var settings: Settings
+
+    public init(settings: Settings = Settings()) { self.settings = settings }
+
+    /// - Parameter progress: called with each better agenda (at most every 50 ms, and at the end).
+    public func solve(_ domain: Domain, previous: PreviousAgenda? = nil,
+                      progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
+        let started = ContinuousClock.now
+        let deadline = settings.timeLimit.map { started + .milliseconds(Int64(max(0, $0) * 1000)) }
+        var run = SearchRun(model: SearchModel(domain: domain, previous: previous), seed: settings.seed, deadline: deadline)
+        let seconds = { Self.seconds(since: started) }
+        switch run.construct(nodeLimit: settings.nodeLimit) {
+        case .infeasible:
+            return SolverOutcome(status: .infeasible, solver: "search", placements: nil, bound: nil, seconds: seconds(),
+                                 details: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+        case .gaveUp:
+            return SolverOutcome(status: .unknown, solver: "search", placements: nil, bound: nil, seconds: seconds(),
+                                 details: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+        case .found:
+            break
+        }
+        progress?(SolverProgress(solver: "search", objective: run.best.cost, bound: nil, seconds: seconds()))
+        let moves = settings.moves ?? max(100_000, 20_000 * domain.gathering.sessions.count)
+        var lastReport = ContinuousClock.now
+        run.improve(moves: moves) { cost in
+            guard ContinuousClock.now - lastReport > .milliseconds(50) else { return }
+            lastReport = ContinuousClock.now
+            progress?(SolverProgress(solver: "search", objective: cost, bound: nil, seconds: seconds()))
+        }
+        progress?(SolverProgress(solver: "search", objective: run.best.cost, bound: nil, seconds: seconds()))
+        // Costs are never negative: an agenda that costs nothing is optimal.
+        let optimal = run.best.cost == 0
+        return SolverOutcome(status: optimal ? .optimal : .feasible, solver: "search", placements: run.best.placements,
+                             bound: optimal ? 0 : nil, seconds: seconds(),
+                             details: [.init(key: "moves", value: .number(Double(run.movesMade))),
+                                       .init(key: "nodes", value: .number(Double(run.nodes)))])
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let c = (ContinuousClock.now - start).components
+        return Double(c.seconds) + Double(c.attoseconds) / 1e18
+    }
+}
+
+/// One run of the search: the working state, the best agenda so far, the random generator.
+struct SearchRun {
+    enum Construction { case found, infeasible, gaveUp }
+
+    /// Moves without a better agenda after which the search stops.
+    static let patience = 300_000
+
+    var state: SearchState
+    var best: (cost: Int, placements: [Placement])
+    var rng: SeededGenerator
+    let deadline: ContinuousClock.Instant?
+    var nodes = 0
+    var movesMade = 0
+    private var model: SearchModel { state.model }
+    private var g: Gathering { state.model.g }
+
+    init(model: SearchModel, seed: UInt64, deadline: ContinuousClock.Instant?) {
+        state = SearchState(model: model)
+        best = (Int.max, [])
+        rng = SeededGenerator(seed: seed)
+        self.deadline = deadline
+    }
+
+    var outOfTime: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+
+    // MARK: Construction
+
+    /// Places every non-optional session (greedy, then backtracking when that fails), then the
+    /// optional ones where they cost less placed than not.
+    mutating func construct(nodeLimit: Int) -> Construction {
+        let required = g.sessions.filter { !$0.optional }.map(\.index)
+        let order = required.sorted { a, b in constrainedness(a) < constrainedness(b) }
+        var greedyOK = true
+        for s in order where !insertBest(s) {
+            greedyOK = false
+            break
+        }
+        if !greedyOK {
+            for s in g.sessions.indices { state.remove(s) }
+            var exhausted = true
+            guard backtrack(required, nodeLimit: nodeLimit, exhausted: &exhausted) else {
+                return exhausted ? .infeasible : .gaveUp
+            }
+        }
+        for s in g.sessions.indices where g.sessions[s].optional {
+            insertBest(s, onlyIfCheaper: true)
+        }
+        best = (state.cost, state.placements)
+        return .found
+    }
+
+    /// Sort key: pinned, exclusive and multi-room sessions first, then those with fewer starts
+    /// and more facilitators.
+    private func constrainedness(_ s: Int) -> (Int, Int, Int, Int) {
+        let session = g.sessions[s]
+        let special = session.pinSlot != nil || session.pinRoom != nil ? 0 : session.exclusive || session.rooms > 1 ? 1 : 2
+        return (special, model.domain.starts[s].count, -session.facilitators.count, s)
+    }
+
+    /// Places `s` where it costs least (ties broken at random); false when it fits nowhere.
+    @discardableResult
+    mutating func insertBest(_ s: Int, onlyIfCheaper: Bool = false) -> Bool {
+        var choice: (i: Int, rooms: [Int], cost: Int)?
+        var ties = 0
+        for i in model.domain.starts[s].indices {
+            guard let rooms = state.chooseRooms(s, at: i), state.canPlace(s, at: i, rooms: rooms) else { continue }
+            let cost = state.cost(of: s, at: i, rooms: rooms)
+            let least = choice?.cost ?? Int.max
+            if cost < least {
+                choice = (i, rooms, cost)
+                ties = 1
+            } else if cost == least {
+                ties += 1
+                if rng.below(ties) == 0 { choice = (i, rooms, cost) }
+            }
+        }
+        guard let choice else { return false }
+        if onlyIfCheaper && choice.cost >= state.unplacedCost(of: s) { return false }
+        state.place(s, at: choice.i, rooms: choice.rooms)
+        return true
+    }
+
+    /// Depth-first search over the required sessions, most constrained first (fewest options
+    /// left), each option tried in order of cost; a session left with no option fails the branch.
+    private mutating func backtrack(_ required: [Int], nodeLimit: Int, exhausted: inout Bool) -> Bool {
+        let open = required.filter { !state.isPlaced($0) }
+        guard !open.isEmpty else { return true }
+        nodes += 1
+        if nodes > nodeLimit || (nodes % 256 == 0 && outOfTime) {
+            exhausted = false
+            return false
+        }
+        var pick: (s: Int, options: [(Int, [Int])])?
+        for s in open {
+            var options: [(Int, [Int])] = []
+            for i in model.domain.starts[s].indices {
+                for rooms in state.roomChoices(s, at: i) where state.canPlace(s, at: i, rooms: rooms) { options.append((i, rooms)) }
+            }
+            if options.isEmpty { return false }  // forward check: this branch is dead
+            if options.count < pick?.options.count ?? Int.max { pick = (s, options) }
+        }
+        guard let (s, options) = pick else { return true }
+        let ordered = options.map { ($0, state.cost(of: s, at: $0.0, rooms: $0.1)) }.sorted { $0.1 < $1.1 }.map(\.0)
+        for (i, rooms) in ordered {
+            state.place(s, at: i, rooms: rooms)
+            if backtrack(required, nodeLimit: nodeLimit, exhausted: &exhausted) { return true }
+            state.remove(s)
+            if !exhausted { return false }
+        }
+        return false
+    }
+
+    // MARK: Local search
+
+    /// Late-acceptance hill climbing: a move is kept when the result is no worse than the
+    /// current agenda or than the one `history` moves ago; otherwise it is undone.
+    mutating func improve(moves: Int, onImprovement: (Int) -> Void) {
+        let sessions = g.sessions.count
+        guard sessions > 0 else { return }
+        var history = [Int](repeating: state.cost, count: 5000)
+        var lastBest = 0
+        for step in 0..<moves {
+            if step % 512 == 0 && outOfTime { break }
+            // Nothing more to gain, or nothing gained for long: stop (a count, so still deterministic).
+            if best.cost == 0 || step - lastBest > SearchRun.patience { break }
+            movesMade += 1
+            let before = state.cost
+            var undo: [(Int, Int, [Int])] = []
+            let roll = rng.below(100)
+            let applied: Bool
+            switch roll {
+            case ..<45: applied = relocate(&undo)
+            case ..<65: applied = swap(&undo)
+            case ..<85: applied = eject(&undo)
+            default: applied = ruinAndRecreate(&undo)
+            }
+            guard applied else { continue }
+            let slot = step % history.count
+            if state.cost <= before || state.cost <= history[slot] {
+                if state.cost < best.cost {
+                    best = (state.cost, state.placements)
+                    lastBest = step
+                    onImprovement(state.cost)
+                }
+            } else {
+                restore(undo)
+            }
+            history[slot] = state.cost
+        }
+    }
+
+    /// Puts the sessions in `undo` back where they were (their old places were feasible together).
+    private mutating func restore(_ undo: [(Int, Int, [Int])]) {
+        for (s, _, _) in undo { state.remove(s) }
+        for (s, i, rooms) in undo where i >= 0 { state.place(s, at: i, rooms: rooms) }
+    }
+
+    private mutating func take(_ s: Int, _ undo: inout [(Int, Int, [Int])]) {
+        if !undo.contains(where: { $0.0 == s }) { undo.append((s, state.start[s], state.rooms[s])) }
+        state.remove(s)
+    }
+
+    /// Moves one session to a random start (or, if optional, in or out of the agenda).
+    private mutating func relocate(_ undo: inout [(Int, Int, [Int])]) -> Bool {
+        let s = rng.below(g.sessions.count)
+        let starts = model.domain.starts[s].count
+        guard starts > 0 else { return false }
+        if g.sessions[s].optional && state.isPlaced(s) && rng.chance(0.2) {
+            take(s, &undo)
+            return true
+        }
+        let i = rng.below(starts)
+        let old = (state.start[s], state.rooms[s])
+        take(s, &undo)
+        if let rooms = state.chooseRooms(s, at: i), state.canPlace(s, at: i, rooms: rooms) {
+            state.place(s, at: i, rooms: rooms)
+            return true
+        }
+        if old.0 >= 0 { state.place(s, at: old.0, rooms: old.1) }
+        undo.removeAll()
+        return false
+    }
+
+    /// Exchanges the start slots of two placed sessions.
+    private mutating func swap(_ undo: inout [(Int, Int, [Int])]) -> Bool {
+        let a = rng.below(g.sessions.count), b = rng.below(g.sessions.count)
+        guard a != b, state.isPlaced(a), state.isPlaced(b) else { return false }
+        let slotA = model.domain.starts[a][state.start[a]].slot, slotB = model.domain.starts[b][state.start[b]].slot
+        guard slotA != slotB,
+              let ia = model.domain.starts[a].firstIndex(where: { $0.slot == slotB }),
+              let ib = model.domain.starts[b].firstIndex(where: { $0.slot == slotA }) else { return false }
+        take(a, &undo)
+        take(b, &undo)
+        if let ra = state.chooseRooms(a, at: ia), state.canPlace(a, at: ia, rooms: ra) {
+            state.place(a, at: ia, rooms: ra)
+            if let rb = state.chooseRooms(b, at: ib), state.canPlace(b, at: ib, rooms: rb) {
+                state.place(b, at: ib, rooms: rb)
+                return true
+            }
+        }
+        restore(undo)
+        undo.removeAll()
+        return false
+    }
+
+    /// Moves a session to a random start, moving out the one or two sessions in its way and
+    /// putting them back wherever they cost least.
+    private mutating func eject(_ undo: inout [(Int, Int, [Int])]) -> Bool {
+        let s = rng.below(g.sessions.count)
+        let starts = model.domain.starts[s].count
+        guard starts > 0 else { return false }
+        let i = rng.below(starts)
+        take(s, &undo)
+        let blockers = state.blockers(s, at: i)
+        guard blockers.count <= 2 else {
+            restore(undo)
+            undo.removeAll()
+            return false
+        }
+        for b in blockers.sorted() { take(b, &undo) }
+        guard let rooms = state.chooseRooms(s, at: i), state.canPlace(s, at: i, rooms: rooms) else {
+            restore(undo)
+            undo.removeAll()
+            return false
+        }
+        state.place(s, at: i, rooms: rooms)
+        for b in blockers.sorted() where !insertBest(b) && !g.sessions[b].optional {
+            restore(undo)
+            undo.removeAll()
+            return false
+        }
+        return true
+    }
+
+    /// Takes out a session and up to three of those it costs most with, then puts them back one
+    /// by one, each where it costs least.
+    private mutating func ruinAndRecreate(_ undo: inout [(Int, Int, [Int])]) -> Bool {
+        let s = rng.below(g.sessions.count)
+        var ruined = [s]
+        let neighbours = model.adjacency[s].sorted { $0.weight > $1.weight }.prefix(6).map(\.other)
+        for b in neighbours where ruined.count < 4 && rng.chance(0.6) { ruined.append(b) }
+        for b in ruined { take(b, &undo) }
+        for k in ruined.indices.reversed() { ruined.swapAt(k, rng.below(k + 1)) }
+        for b in ruined {
+            if !insertBest(b, onlyIfCheaper: g.sessions[b].optional) && !g.sessions[b].optional {
+                restore(undo)
+                undo.removeAll()
+                return false
+            }
+        }
+        return true
+    }
+}
