@@ -32,10 +32,17 @@ public struct ExactSolver: Sendable {
         }
         var remaining = settings
         if let limit = settings.timeLimit, limit >= 0 { remaining.timeLimit = max(0, limit - built) }
-        let result = GLPKRunner.solve(model.program, settings: remaining, warmStart: start) { objective, bound, _ in
-            progress?(SolverProgress(solver: "milp", objective: Int(objective.rounded()), bound: bound.map(Self.integerBound),
-                                     seconds: seconds(since: started)))
+        let program = model.program, warm = start, glpk = remaining
+        let cancel = Cancellation()
+        // GLPK gets its limit plus a grace of a second and a tenth, then it is abandoned.
+        let run = GLPKThread.run(wait: glpk.timeLimit.map { 1 + 1.1 * max(0, $0) }, cancel: cancel) {
+            GLPKRunner.solve(program, settings: glpk, warmStart: warm, cancel: cancel) { objective, bound, _ in
+                progress?(SolverProgress(solver: "milp", objective: Int(objective.rounded()), bound: bound.map(Self.integerBound),
+                                         seconds: seconds(since: started)))
+            }
         }
+        let result = run ?? GLPKResult(termination: .failed("GLPK did not stop at the time limit; its search was abandoned"),
+                                       solution: nil, objective: nil, bound: nil, seconds: seconds(since: started), warmStartUsed: false)
         var details: [JSONValue.Member] = [
             .init(key: "rows", value: .number(Double(model.program.constraints.count))),
             .init(key: "columns", value: .number(Double(model.program.variables.count))),

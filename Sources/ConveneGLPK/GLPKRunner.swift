@@ -10,14 +10,16 @@ public enum GLPKRunner {
     ///   - warmStart: a point to offer as the first incumbent. GLPK does not check it, so the
     ///     caller must have verified it (``ExactSolver`` judges it with the AgendaChecker).
     ///   - progress: called on each better incumbent (objective, bound, seconds).
+    ///   - cancel: checked at every callback; once set, the search stops at the next one.
     public static func solve(_ program: IntegerProgram, settings: GLPKSettings, warmStart: [Double]? = nil,
+                             cancel: Cancellation? = nil,
                              progress: ((_ objective: Double, _ bound: Double?, _ seconds: Double) -> Void)? = nil) -> GLPKResult {
         let clock = ContinuousClock.now
         func elapsed() -> Double { ConveneGLPK.seconds(since: clock) }
         if let problem = validate(program, settings: settings, warmStart: warmStart) {
             return GLPKResult(termination: .failed(problem), solution: nil, objective: nil, bound: nil, seconds: 0, warmStartUsed: false)
         }
-        let context = CallbackContext(settings: settings, warmStart: warmStart, started: clock, progress: progress)
+        let context = CallbackContext(settings: settings, warmStart: warmStart, started: clock, cancel: cancel, progress: progress)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         glp_term_hook(terminalHook, unmanaged.toOpaque())
@@ -37,7 +39,10 @@ public enum GLPKRunner {
         parm.gmi_cuts = settings.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
         parm.mir_cuts = settings.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
         parm.cov_cuts = settings.cuts.contains(.cover) ? GLP_ON : GLP_OFF
-        parm.clq_cuts = settings.cuts.contains(.clique) ? GLP_ON : GLP_OFF
+        // GLPK builds its conflict graph for clique cuts before the first node, without a
+        // callback; on large models that alone outlasts any time limit.
+        let large = program.constraints.count > GLPKSettings.largeModelRows
+        parm.clq_cuts = settings.cuts.contains(.clique) && !large ? GLP_ON : GLP_OFF
         parm.br_tech = switch settings.branching {
         case .firstFractional: GLP_BR_FFV
         case .lastFractional: GLP_BR_LFV
@@ -56,8 +61,9 @@ public enum GLPKRunner {
         parm.cb_info = unmanaged.toOpaque()
         // A warm start must be offered on the columns the callback sees; with the MIP presolver on,
         // those are the presolved problem's. So a warm start solves the root LP here first and
-        // turns the presolver off.
-        parm.presolve = settings.presolve && warmStart == nil ? GLP_ON : GLP_OFF
+        // turns the presolver off. So does a large model: the simplex honours the time limit,
+        // while the MIP presolver and its root LP run without a callback.
+        parm.presolve = settings.presolve && warmStart == nil && !large ? GLP_ON : GLP_OFF
         if parm.presolve == GLP_OFF {
             var smcp = glp_smcp()
             glp_init_smcp(&smcp)
@@ -175,13 +181,15 @@ final class CallbackContext {
     var warmStartUsed = false
     var stoppedForTime = false
     var bound: Double?
+    let cancel: Cancellation?
     let progress: ((Double, Double?, Double) -> Void)?
 
-    init(settings: GLPKSettings, warmStart: [Double]?, started: ContinuousClock.Instant,
+    init(settings: GLPKSettings, warmStart: [Double]?, started: ContinuousClock.Instant, cancel: Cancellation?,
          progress: ((Double, Double?, Double) -> Void)?) {
         self.settings = settings
         self.warmStart = warmStart
         self.started = started
+        self.cancel = cancel
         self.progress = progress
         deadline = settings.timeLimit.map { started + .milliseconds(Int64(($0 * 1000).rounded(.down))) }
     }
@@ -209,6 +217,10 @@ private let branchAndCutCallback: @convention(c) (OpaquePointer?, UnsafeMutableR
         glp_ios_terminate(tree)
         return
     }
+    if context.cancel?.isCancelled == true {
+        glp_ios_terminate(tree)
+        return
+    }
     let best = glp_ios_best_node(tree)
     if best != 0 {
         let bound = glp_ios_node_bound(tree, best)
@@ -221,9 +233,29 @@ private let branchAndCutCallback: @convention(c) (OpaquePointer?, UnsafeMutableR
         x.insert(0, at: 0)  // GLPK's arrays are 1-based
         context.warmStartUsed = glp_ios_heur_sol(tree, x) == 0
     case GLP_IBINGO:
-        guard let problem = glp_ios_get_prob(tree) else { return }
+        guard let problem = glp_ios_get_prob(tree), context.cancel?.isCancelled != true else { return }
         context.progress?(glp_mip_obj_val(problem), context.bound, context.seconds)
     default:
         break
+    }
+}
+
+/// A flag another thread sets to stop a solve at GLPK's next callback.
+public final class Cancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    public init() {}
+
+    public var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
+    public func cancel() {
+        lock.lock()
+        cancelled = true
+        lock.unlock()
     }
 }

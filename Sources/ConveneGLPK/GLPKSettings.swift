@@ -16,6 +16,9 @@ public struct GLPKSettings: Sendable {
     public var proximitySearch = false
     public var branching: Branching = .driebeckTomlin
     public var backtracking: Backtracking = .bestLocalBound
+    /// Above this many rows the root LP is solved by the simplex (which honours the time limit)
+    /// before branch-and-cut, and clique cuts are off.
+    public static let largeModelRows = 20_000
     /// Receives GLPK's terminal output; nil keeps GLPK silent.
     public var log: (@Sendable (String) -> Void)?
 

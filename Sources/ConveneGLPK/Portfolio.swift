@@ -3,16 +3,17 @@ import Convene
 /// `--solver auto`: the search finds a first agenda quickly, GLPK starts from it (once the
 /// AgendaChecker has accepted it) with the remaining time, and the best verified agenda wins.
 ///
-/// GLPK is skipped when the integer program would be too large for the time left: when the
-/// possible starts plus the pairs of sessions whose concurrency costs something exceed
-/// ``modelBudgetPerSecond`` for each second left (SOLVER-NOTES measured GLPK giving no answer at
-/// all in 60 s on models of 50k+ rows). The search's agenda is then returned as `feasible`.
+/// GLPK is skipped when the integer program would be too large for the time left: when its
+/// estimated rows (``modelSize(_:)``) exceed ``modelBudgetPerSecond`` for each second left
+/// (SOLVER-NOTES measured GLPK giving no answer at all in 60 s on models of 50k+ rows; here a
+/// 90k-row model did not finish its root LP in 30 s). The search's agenda is then returned as
+/// `feasible`.
 public struct Portfolio: Sendable {
     public var glpk: GLPKSettings
     public var seed: UInt64
     /// The share of the time limit the search may use before GLPK starts.
     public var searchShare = 0.25
-    public var modelBudgetPerSecond = 2_000.0
+    public var modelBudgetPerSecond = 1_000.0
     /// The search's moves; nil: its default.
     public var searchMoves: Int?
 
@@ -55,16 +56,26 @@ public struct Portfolio: Sendable {
         return with(kept, details: details, since: started)
     }
 
-    /// Possible starts plus pairs whose concurrency costs something: what drives the model's size.
+    /// The model's rows, estimated without building it: possible starts, plus one row per shared
+    /// slot of each pair of sessions that share an attendee (the concurrency rows dominate).
     public static func modelSize(_ domain: Domain) -> Int {
         let g = domain.gathering
+        let words = (g.slots.count + 63) / 64
+        var occupied = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: g.sessions.count)
+        for (s, starts) in domain.starts.enumerated() {
+            for start in starts { for k in start.slots { occupied[s][k / 64] |= 1 << UInt64(k % 64) } }
+        }
         var pairs = Set<SessionPair>()
         if g.weights.clash > 0 {
             for a in g.attendees {
                 for (i, x) in a.interests.enumerated() { for y in a.interests[(i + 1)...] { pairs.insert(SessionPair(x, y)) } }
             }
         }
-        return domain.starts.reduce(0) { $0 + $1.count } + pairs.count
+        var rows = domain.starts.reduce(0) { $0 + $1.count }
+        for pair in pairs {
+            for w in 0..<words { rows += (occupied[pair.first][w] & occupied[pair.second][w]).nonzeroBitCount }
+        }
+        return rows
     }
 
     private func with(_ outcome: SolverOutcome, details: [JSONValue.Member], since started: ContinuousClock.Instant) -> SolverOutcome {

@@ -97,12 +97,9 @@ struct SearchRun {
     mutating func construct(nodeLimit: Int) -> Construction {
         let required = g.sessions.filter { !$0.optional }.map(\.index)
         let order = required.sorted { a, b in constrainedness(a) < constrainedness(b) }
-        var greedyOK = true
-        for s in order where !insertBest(s) {
-            greedyOK = false
-            break
-        }
-        if !greedyOK {
+        var stuck: [Int] = []
+        for s in order where !insertBest(s) { stuck.append(s) }
+        if !stuck.isEmpty && !repair(stuck) {
             for s in g.sessions.indices { state.remove(s) }
             var exhausted = true
             guard backtrack(required, nodeLimit: nodeLimit, exhausted: &exhausted) else {
@@ -116,12 +113,47 @@ struct SearchRun {
         return .found
     }
 
-    /// Sort key: pinned, exclusive and multi-room sessions first, then those with fewer starts
-    /// and more facilitators.
+    /// Sort key: pinned, exclusive and multi-room sessions first, then those with fewer
+    /// (start, room) options and more facilitators.
     private func constrainedness(_ s: Int) -> (Int, Int, Int, Int) {
         let session = g.sessions[s]
         let special = session.pinSlot != nil || session.pinRoom != nil ? 0 : session.exclusive || session.rooms > 1 ? 1 : 2
-        return (special, model.domain.starts[s].count, -session.facilitators.count, s)
+        let options = model.domain.starts[s].reduce(0) { $0 + $1.rooms.count }
+        return (special, options, -session.facilitators.count, s)
+    }
+
+    /// Places the sessions the greedy pass could not, by moving out the few sessions in the way
+    /// (which then queue for a place of their own). Bounded; false when it gives up.
+    private mutating func repair(_ stuck: [Int]) -> Bool {
+        var queue = stuck
+        var budget = 200 * max(10, stuck.count) + 20 * g.sessions.count
+        while let s = queue.first {
+            queue.removeFirst()
+            if insertBest(s) { continue }
+            budget -= 1
+            if budget <= 0 || outOfTime { return false }
+            let starts = model.domain.starts[s].count
+            guard starts > 0 else { return false }
+            // The start with the fewest sessions in the way, ties at random.
+            var pick: (i: Int, blockers: Set<Int>)?
+            for _ in 0..<min(starts, 8) {
+                let i = rng.below(starts)
+                let blockers = state.blockers(s, at: i)
+                if blockers.count < pick?.blockers.count ?? Int.max { pick = (i, blockers) }
+            }
+            guard let (i, blockers) = pick, blockers.allSatisfy({ g.sessions[$0].pinSlot == nil || g.sessions[s].pinSlot != nil }) else {
+                queue.append(s)
+                continue
+            }
+            for b in blockers.sorted() { state.remove(b) }
+            if let rooms = state.chooseRooms(s, at: i), state.canPlace(s, at: i, rooms: rooms) {
+                state.place(s, at: i, rooms: rooms)
+            } else {
+                queue.append(s)
+            }
+            queue += blockers.sorted().filter { !g.sessions[$0].optional }
+        }
+        return true
     }
 
     /// Places `s` where it costs least (ties broken at random); false when it fits nowhere.

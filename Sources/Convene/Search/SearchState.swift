@@ -15,6 +15,8 @@ struct SearchModel {
     let before: [[Int]]
     /// `notConcurrentWith`, named on either side.
     let apart: [[Int]]
+    /// Rooms ordered plainest first: fewest tags, then fewest seats, then input order.
+    let roomScarcity: [Int]
 
     init(domain: Domain, previous agenda: PreviousAgenda?) {
         self.domain = domain
@@ -67,6 +69,12 @@ struct SearchModel {
         }
         self.before = before
         self.apart = apart
+        let order = g.rooms.indices.sorted {
+            (g.rooms[$0].tags.count, g.rooms[$0].capacity ?? Int.max, $0) < (g.rooms[$1].tags.count, g.rooms[$1].capacity ?? Int.max, $1)
+        }
+        var scarcity = [Int](repeating: 0, count: g.rooms.count)
+        for (rank, r) in order.enumerated() { scarcity[r] = rank }
+        roomScarcity = scarcity
     }
 
     /// The change cost of session `s` at start `i` (nil: unplaced) in `rooms`.
@@ -167,7 +175,10 @@ struct SearchState {
             chosen.append(pin)
         }
         for r in free where model.previous[s]?.rooms.contains(r) == true && !chosen.contains(r) && chosen.count < session.rooms { chosen.append(r) }
-        for r in free where !chosen.contains(r) && chosen.count < session.rooms { chosen.append(r) }
+        // The plainest, smallest rooms that will do, so that rare rooms stay free for the sessions that need them.
+        for r in free.sorted(by: { model.roomScarcity[$0] < model.roomScarcity[$1] }) where !chosen.contains(r) && chosen.count < session.rooms {
+            chosen.append(r)
+        }
         return chosen.sorted()
     }
 

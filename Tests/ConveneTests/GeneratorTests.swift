@@ -1,0 +1,28 @@
+import Convene
+import ConveneTestSupport
+import Foundation
+import Testing
+
+@Suite struct GeneratorTests {
+    @Test(arguments: [(25, 4, 1, 1), (60, 6, 2, 2), (150, 8, 3, 3), (400, 16, 4, 4)])
+    func thePlantedAgendaProvesTheInputFeasible(sessions: Int, rooms: Int, days: Int, seed: Int) throws {
+        let made = GatheringGenerator(sessions: sessions, rooms: rooms, days: days, seed: UInt64(seed)).make()
+        let g = try Gathering.load(Data(made.document.json.utf8))
+        #expect(g.warnings.isEmpty)
+        #expect(g.sessions.count == sessions && g.rooms.count == rooms)
+        let report = AgendaChecker(domain: Domain(g)).check(made.planted)
+        #expect(report.violations.isEmpty, "\(report.violations.prefix(3))")
+        // Every kind of requirement appears.
+        #expect(g.sessions.contains { $0.exclusive } && (sessions < 60 || g.sessions.contains { $0.duration > 60 }))
+        #expect(g.sessions.contains { !$0.roomTags.isEmpty } && g.sessions.contains { $0.track != nil })
+        #expect(g.people.contains { !$0.available.isEmpty })
+        #expect(made.document.people.contains { $0.available.contains { $0.start.hasSuffix(":00") && $0.start.contains("+0") } })
+    }
+
+    @Test func theSameSeedWritesTheSameInput() {
+        let a = GatheringGenerator(sessions: 80, rooms: 6, days: 2, seed: 9).make().document.json
+        let b = GatheringGenerator(sessions: 80, rooms: 6, days: 2, seed: 9).make().document.json
+        let c = GatheringGenerator(sessions: 80, rooms: 6, days: 2, seed: 10).make().document.json
+        #expect(a == b && a != c)
+    }
+}
