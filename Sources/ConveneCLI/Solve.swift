@@ -12,8 +12,11 @@ struct Solve: ParsableCommand {
         """
     )
 
+    /// The agenda formats, plus `lp` (the integer program instead of an agenda).
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, lp
+        case text, markdown, json, csv, ics, html, lp
+        case frabXML = "frab-xml"
+        case frabJSON = "frab-json"
     }
 
     enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
@@ -93,10 +96,9 @@ struct Solve: ParsableCommand {
         }
         line.finish()
         let agenda = Agenda(outcome, gathering: gathering, previous: previousAgenda)
-        switch format {
-        case .json: try Files.write(agenda.json, to: output)
-        case .text: try Files.write(TextRenderer(width: width ?? terminalWidth() ?? 120).render(AgendaLayout(agenda: agenda, gathering: gathering)), to: output)
-        case .lp: break
+        if let agendaFormat = AgendaFormat(rawValue: format.rawValue) {
+            let text = agendaFormat.render(agenda, gathering: gathering, width: width ?? terminalWidth() ?? 120, stamp: calendarStamp())
+            try Files.write(text, to: output)
         }
         guard outcome.placements != nil else {
             switch outcome.status {
@@ -132,6 +134,12 @@ final class ProgressLine: @unchecked Sendable {
     func finish() {
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }
     }
+}
+
+/// When a calendar is made: `SOURCE_DATE_EPOCH` when set (for reproducible output), else now.
+func calendarStamp() -> Int {
+    if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) { return seconds }
+    return Int(Date().timeIntervalSince1970)
 }
 
 /// The terminal's width, when standard output is one.

@@ -105,6 +105,9 @@ public enum LocalTime {
     }
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
+    /// Days since 1970-01-01 for a calendar date.
+    public static func civilDays(_ year: Int, _ month: Int, _ day: Int) -> Int { daysFromCivil(year, month, day) }
+
     static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

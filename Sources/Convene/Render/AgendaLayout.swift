@@ -75,3 +75,38 @@ public struct AgendaLayout: Sendable {
         day.placements.first { $0.slots.contains(slot) && $0.rooms.contains(room) }
     }
 }
+
+extension AgendaLayout {
+    /// The placement's first instant and last.
+    public func interval(_ p: Placement) -> (start: Int, end: Int) {
+        (gathering.slots[p.slots.lowerBound].start, gathering.slots[p.slots.upperBound - 1].end)
+    }
+
+    /// `2019-09-19T09:00:00-04:00`: local time with its UTC offset.
+    public func isoDateTime(_ instant: Int) -> String {
+        let zone = gathering.timeZone
+        let c = LocalTime.components(instant, in: zone)
+        let offset = LocalTime.offset(at: instant, in: zone)
+        let sign = offset < 0 ? "-" : "+"
+        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
+        return "\(LocalTime.pad(c.year, 4))-\(LocalTime.pad(c.month))-\(LocalTime.pad(c.day))T\(LocalTime.pad(c.hour)):\(LocalTime.pad(c.minute)):\(LocalTime.pad(c.second))\(sign)\(LocalTime.pad(hours)):\(LocalTime.pad(minutes))"
+    }
+
+    /// `HH:MM` of a placement's length (real minutes, so a slot across a clock change counts true).
+    public func duration(_ p: Placement) -> String {
+        let (start, end) = interval(p)
+        let minutes = (end - start) / 60
+        return "\(LocalTime.pad(minutes / 60)):\(LocalTime.pad(minutes % 60))"
+    }
+
+    /// Every placement, day by day.
+    public var placements: [Placement] { days.flatMap(\.placements) }
+
+    /// The day a placement starts on (index into `days`).
+    public func day(of p: Placement) -> Int {
+        days.firstIndex { $0.slots.contains(p.start) } ?? 0
+    }
+
+    /// A short lower-case name for the event, for slugs and acronyms.
+    public var eventSlug: String { gathering.name.slug() }
+}

@@ -1,0 +1,30 @@
+import Foundation
+
+/// One row per placement (RFC 4180: CRLF line ends, fields quoted when they hold a comma, a
+/// quote or a line break, quotes doubled).
+public struct CSVRenderer: Sendable {
+    public init() {}
+
+    public static let header = ["session", "title", "format", "day", "start", "end", "rooms", "facilitators"]
+
+    public func render(_ layout: AgendaLayout) -> String {
+        var rows = [Self.header]
+        for day in layout.days {
+            for p in day.placements {
+                let (start, end) = layout.interval(p)
+                let zone = layout.gathering.timeZone
+                rows.append([layout.gathering.sessions[p.session].id, layout.title(p.session), layout.formatName(p.session) ?? "",
+                             day.date, LocalTime.clock(start, in: zone), LocalTime.clock(end, in: zone),
+                             p.rooms.map(layout.roomName).joined(separator: "; "),
+                             layout.facilitators(p.session).joined(separator: "; ")])
+            }
+        }
+        return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// One field, quoted when it holds a comma, a quote or a line break.
+    public static func field(_ value: String) -> String {
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
