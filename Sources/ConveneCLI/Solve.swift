@@ -104,9 +104,10 @@ struct Solve: ParsableCommand {
             switch outcome.status {
             case .infeasible:
                 printError("No agenda exists for \(input): the hard rules cannot all hold together.")
-                for session in gathering.sessions where !session.optional && domain.starts[session.index].isEmpty {
-                    printError("  \(session.label) has no possible start and room on its own.")
-                }
+                let reasons = ImmediateReason.all(domain)
+                for reason in reasons { printError("  - \(reason.message)") }
+                printError(reasons.isEmpty ? "Run `convene explain \(input)` for the smallest set of requirements that conflict."
+                                           : "Run `convene explain \(input)` for the whole explanation.")
             default: printError("No agenda found within \(JSONValue.format(timeLimit)) s. Give more time with --time-limit.")
             }
             throw Exit.noAgenda

@@ -73,3 +73,22 @@ public struct ExactSolver: Sendable {
     /// Costs are whole numbers, so a proven bound rounds up (with room for GLPK's tolerances).
     static func integerBound(_ bound: Double) -> Int { Int((bound - 1e-6).rounded(.up)) }
 }
+
+extension ExactSolver {
+    /// A feasibility oracle for the explainer: the search's construction first (quick when an
+    /// agenda exists, a proof when its backtracking is exhausted), then the MILP with every cost
+    /// weight zero, which proves infeasibility where the search gives up.
+    public static func feasibilityOracle(timeLimit: Double) -> ConflictExplainer.Oracle {
+        { g in
+            if let quick = ConflictExplainer.search(g) { return quick }
+            var plain = g
+            plain.weights = .init(clash: 0, preference: 0, unscheduled: 0, change: 0, trackOverlap: 0)
+            let outcome = ExactSolver(settings: GLPKSettings(timeLimit: timeLimit)).solve(Domain(plain))
+            switch outcome.status {
+            case .infeasible: return false
+            case .feasible, .optimal: return true
+            case .unknown: return nil
+            }
+        }
+    }
+}

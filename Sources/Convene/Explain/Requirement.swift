@@ -1,0 +1,123 @@
+/// One requirement of the input that an explanation may name, and that can be relaxed on its own.
+public enum Requirement: Sendable, Hashable, Comparable {
+    case placed(session: Int)
+    case availability(person: Int)
+    case oneAtATime(person: Int)
+    case exclusive(session: Int)
+    case after(session: Int, before: Int)
+    case apart(SessionPair)
+    case pinSlot(session: Int)
+    case pinRoom(session: Int)
+    case roomUnavailable(room: Int)
+    case capacity(room: Int)
+
+    /// Every requirement the gathering has, sessions' placement first (relaxing one of those
+    /// removes a whole session from the question, which keeps explanations small).
+    public static func all(in g: Gathering) -> [Requirement] {
+        var list: [Requirement] = g.sessions.filter { !$0.optional }.map { .placed(session: $0.index) }
+        var sessionsOf = [[Int]](repeating: [], count: g.people.count)
+        for s in g.sessions { for p in s.facilitators { sessionsOf[p].append(s.index) } }
+        for p in g.people where !sessionsOf[p.index].isEmpty && (!p.available.isEmpty || !p.unavailable.isEmpty) {
+            list.append(.availability(person: p.index))
+        }
+        for p in g.people where sessionsOf[p.index].count > 1 { list.append(.oneAtATime(person: p.index)) }
+        for s in g.sessions where s.exclusive { list.append(.exclusive(session: s.index)) }
+        for s in g.sessions { for b in s.after { list.append(.after(session: s.index, before: b)) } }
+        var pairs = Set<SessionPair>()
+        for s in g.sessions { for b in s.notConcurrentWith { pairs.insert(SessionPair(s.index, b)) } }
+        list += pairs.sorted().map { .apart($0) }
+        for s in g.sessions {
+            if s.pinSlot != nil { list.append(.pinSlot(session: s.index)) }
+            if s.pinRoom != nil { list.append(.pinRoom(session: s.index)) }
+        }
+        for r in g.rooms where !r.unavailable.isEmpty { list.append(.roomUnavailable(room: r.index)) }
+        for r in g.rooms where r.capacity != nil { list.append(.capacity(room: r.index)) }
+        return list
+    }
+
+    /// A short stable key: `placed update`, `after stories update`, `apart a b`, `capacity rabb`.
+    public func key(_ g: Gathering) -> String {
+        switch self {
+        case .placed(let s): "placed \(g.sessions[s].id)"
+        case .availability(let p): "availability \(g.people[p].id)"
+        case .oneAtATime(let p): "one-at-a-time \(g.people[p].id)"
+        case .exclusive(let s): "exclusive \(g.sessions[s].id)"
+        case .after(let s, let b): "after \(g.sessions[s].id) \(g.sessions[b].id)"
+        case .apart(let pair): "apart \(g.sessions[pair.first].id) \(g.sessions[pair.second].id)"
+        case .pinSlot(let s): "pin-slot \(g.sessions[s].id)"
+        case .pinRoom(let s): "pin-room \(g.sessions[s].id)"
+        case .roomUnavailable(let r): "room-unavailable \(g.rooms[r].id)"
+        case .capacity(let r): "capacity \(g.rooms[r].id)"
+        }
+    }
+
+    /// The requirement as a sentence naming the sessions, people, rooms and times involved.
+    public func sentence(_ g: Gathering) -> String {
+        switch self {
+        case .placed(let s): return "\(g.sessions[s].label) must be scheduled."
+        case .availability(let p): return "\(g.people[p].label) is available \(ImmediateReason.availability(g.people[p], g))."
+        case .oneAtATime(let p):
+            let sessions = g.sessions.filter { $0.facilitators.contains(p) }.map(\.label)
+            let listed = sessions.count > 1 ? sessions.dropLast().joined(separator: ", ") + " and " + (sessions.last ?? "") : sessions.joined()
+            return "\(g.people[p].label) facilitates \(listed) and can be in only one at a time."
+        case .exclusive(let s): return "\(g.sessions[s].label) is exclusive: nothing else may run at the same time."
+        case .after(let s, let b): return "\(g.sessions[s].label) must start after \(g.sessions[b].label) ends."
+        case .apart(let pair): return "\(g.sessions[pair.first].label) and \(g.sessions[pair.second].label) must not run at the same time."
+        case .pinSlot(let s): return "\(g.sessions[s].label) is pinned to start at \(g.sessions[s].pinSlot.map { g.label(slot: $0) } ?? "?")."
+        case .pinRoom(let s): return "\(g.sessions[s].label) is pinned to \(g.sessions[s].pinRoom.map { g.rooms[$0].label } ?? "?")."
+        case .roomUnavailable(let r): return "\(g.rooms[r].label) is unavailable \(ImmediateReason.windows(g.rooms[r].unavailable, g))."
+        case .capacity(let r): return "\(g.rooms[r].label) holds \(g.rooms[r].capacity ?? 0) people."
+        }
+    }
+
+    /// What relaxing it would mean, as advice.
+    public func relaxation(_ g: Gathering) -> String {
+        switch self {
+        case .placed(let s): "make \(g.sessions[s].label) optional"
+        case .availability(let p): "widen the availability of \(g.people[p].label)"
+        case .oneAtATime(let p): "share the sessions of \(g.people[p].label) with another facilitator"
+        case .exclusive(let s): "let other sessions run beside \(g.sessions[s].label) (not exclusive)"
+        case .after(let s, let b): "drop \"after\": \(g.sessions[s].label) need not follow \(g.sessions[b].label)"
+        case .apart(let pair): "allow \(g.sessions[pair.first].label) and \(g.sessions[pair.second].label) at the same time"
+        case .pinSlot(let s): "unpin the slot of \(g.sessions[s].label)"
+        case .pinRoom(let s): "unpin the room of \(g.sessions[s].label)"
+        case .roomUnavailable(let r): "open \(g.rooms[r].label) when it is now unavailable"
+        case .capacity(let r): "give \(g.rooms[r].label) more seats"
+        }
+    }
+}
+
+extension Gathering {
+    /// The same gathering with these requirements lifted (in a fixed order, so that a facilitator
+    /// whose availability is lifted hands the lifted availability to stand-ins).
+    public func relaxing(_ requirements: some Sequence<Requirement>) -> Gathering {
+        var g = self
+        for requirement in requirements.sorted() {
+            switch requirement {
+            case .placed(let s): g.sessions[s].optional = true
+            case .availability(let p):
+                g.people[p].available = []
+                g.people[p].unavailable = []
+            case .oneAtATime(let p):
+                // Each session of p gets a stand-in with p's availability.
+                for s in g.sessions.indices where g.sessions[s].facilitators.contains(p) {
+                    var clone = g.people[p]
+                    clone.index = g.people.count
+                    clone.id += "#\(s)"
+                    g.people.append(clone)
+                    g.sessions[s].facilitators = g.sessions[s].facilitators.map { $0 == p ? clone.index : $0 }
+                }
+            case .exclusive(let s): g.sessions[s].exclusive = false
+            case .after(let s, let b): g.sessions[s].after.removeAll { $0 == b }
+            case .apart(let pair):
+                g.sessions[pair.first].notConcurrentWith.removeAll { $0 == pair.second }
+                g.sessions[pair.second].notConcurrentWith.removeAll { $0 == pair.first }
+            case .pinSlot(let s): g.sessions[s].pinSlot = nil
+            case .pinRoom(let s): g.sessions[s].pinRoom = nil
+            case .roomUnavailable(let r): g.rooms[r].unavailable = []
+            case .capacity(let r): g.rooms[r].capacity = nil
+            }
+        }
+        return g
+    }
+}
