@@ -124,7 +124,7 @@ final class ProgressLine: @unchecked Sendable {
 
     func show(_ p: SolverProgress) {
         guard enabled else { return }
-        var text = "\r\u{1B}[2K[\(p.solver)] \(String(format: "%.1f", p.seconds)) s"
+        var text = "\r\u{1B}[2K[\(p.solver)] \(String(format: "%.2f", p.seconds)) s"
         if let o = p.objective { text += "  objective \(o)" }
         if let b = p.bound { text += "  bound \(b)" }
         if let gap = p.gap { text += String(format: "  gap %.1f %%", gap * 100) }

@@ -1,0 +1,54 @@
+import Benchmark
+import Convene
+import ConveneGLPK
+import Foundation
+
+/// The instances: the P2PU fixture and generated gatherings of 25 to 1,600 sessions.
+let instances: [(name: String, gathering: Gathering)] = {
+    var list: [(String, Gathering)] = []
+    let fixture = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/p2pu-gathering-2019.json")
+    if let data = try? Data(contentsOf: fixture), let g = try? Gathering.load(data) { list.append(("p2pu", g)) }
+    for (sessions, rooms, days) in [(25, 4, 1), (100, 8, 2), (400, 16, 3), (1600, 40, 5)] {
+        let made = GatheringGenerator(sessions: sessions, rooms: rooms, days: days, seed: 1).make()
+        if let g = try? Gathering(validating: made.document) { list.append(("generated-\(sessions)", g)) }
+    }
+    return list
+}()
+
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+                                           maxDuration: .seconds(10), maxIterations: 20)
+    let solverRuns = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+                                             maxDuration: .seconds(20), maxIterations: 3)
+
+    for (name, g) in instances {
+        Benchmark("Domain/\(name)") { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(Domain(g)) }
+        }
+        let domain = Domain(g)
+        if name != "generated-1600" {
+            Benchmark("Formulation/\(name)") { benchmark in
+                for _ in benchmark.scaledIterations { blackHole(ScheduleFormulation(domain: domain)) }
+            }
+        }
+        Benchmark("Search 20k moves/\(name)", configuration: solverRuns) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(SearchSolver(settings: .init(seed: 1, timeLimit: 30, moves: 20_000)).solve(domain))
+            }
+        }
+        Benchmark("Auto 5 s/\(name)", configuration: solverRuns) { benchmark in
+            for _ in benchmark.scaledIterations {
+                blackHole(Portfolio(glpk: GLPKSettings(timeLimit: 5), seed: 1).solve(domain))
+            }
+        }
+        if ["p2pu", "generated-25", "generated-100"].contains(name) {
+            Benchmark("MILP 5 s/\(name)", configuration: solverRuns) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(ExactSolver(settings: GLPKSettings(timeLimit: 5)).solve(domain))
+                }
+            }
+        }
+    }
+}
