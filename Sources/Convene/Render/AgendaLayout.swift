@@ -24,11 +24,11 @@ public struct AgendaLayout: Sendable {
     public init(agenda: Agenda, gathering g: Gathering) {
         self.gathering = g
         self.agenda = agenda
-        let domain = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
+        let chains = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
         var placements: [Placement] = []
         for p in agenda.placements {
             guard let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start],
-                  let chain = domain.chain(minutes: g.sessions[s].duration, from: t) else { continue }
+                  let chain = chains.chain(minutes: g.sessions[s].duration, from: t) else { continue }
             placements.append(Placement(session: s, start: t, slots: chain, rooms: p.rooms.compactMap { g.roomIndex[$0] }))
         }
         placementOf = Dictionary(placements.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
