@@ -13,7 +13,7 @@ import Testing
     @Test(arguments: ["auto", "milp", "search"]) func everySolverPrintsAnAgendaThatCheckAccepts(solver: String) throws {
         let out = temporary("\(solver).json")
         defer { try? FileManager.default.removeItem(at: out) }
-        let r = try convene(["solve", p2pu, "--solver", solver, "--format", "json", "--time-limit", "3", "--moves", "20000",
+        let r = try convene(["solve", p2pu, "--solver", solver, "--format", "json", "--time-limit", "6", "--moves", "20000",
                              "--output", out.path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.isEmpty)

@@ -172,7 +172,7 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
     @Test func theTimeLimitIsHonoured() throws {
         let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
         let (outcome, report) = solve(g, settings: GLPKSettings(timeLimit: 0.3))
-        #expect(outcome.seconds < 2)
+        #expect(outcome.seconds < 2.5)  // the limit, plus the watchdog's grace of 1 s + 10 %, plus building the model
         #expect(outcome.status == .feasible || outcome.status == .unknown)
         if outcome.status == .feasible {
             #expect(report?.isValid == true)
