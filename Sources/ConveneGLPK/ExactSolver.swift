@@ -20,10 +20,10 @@ public struct ExactSolver: Sendable {
         let g = domain.gathering
         if g.sessions.contains(where: { !$0.optional && domain.starts[$0.index].isEmpty }) {
             // Some session has nowhere to go: no agenda exists, and `convene explain` says why.
-            return SolverOutcome(status: .infeasible, solver: "milp", placements: nil, bound: nil, seconds: seconds(since: started))
+            return SolverOutcome(status: .infeasible, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed)
         }
         let model = ScheduleFormulation(domain: domain, previous: previous, options: formulation)
-        let built = seconds(since: started)
+        let built = started.secondsElapsed
         let checker = AgendaChecker(domain: domain)
         var start: [Double]?
         if let warmStart, checker.check(warmStart, previous: previous).isValid,
@@ -38,11 +38,11 @@ public struct ExactSolver: Sendable {
         let run = GLPKThread.run(wait: glpk.timeLimit.map { 1 + 1.1 * max(0, $0) }, cancel: cancel) {
             GLPKRunner.solve(program, settings: glpk, warmStart: warm, cancel: cancel) { objective, bound, _ in
                 progress?(SolverProgress(solver: "milp", objective: Int(objective.rounded()), bound: bound.map(Self.integerBound),
-                                         seconds: seconds(since: started)))
+                                         seconds: started.secondsElapsed))
             }
         }
         let result = run ?? GLPKResult(termination: .failed("GLPK did not stop at the time limit; its search was abandoned"),
-                                       solution: nil, objective: nil, bound: nil, seconds: seconds(since: started), warmStartUsed: false)
+                                       solution: nil, objective: nil, bound: nil, seconds: started.secondsElapsed, warmStartUsed: false)
         var details: [JSONValue.Member] = [
             .init(key: "rows", value: .number(Double(model.program.constraints.count))),
             .init(key: "columns", value: .number(Double(model.program.variables.count))),
@@ -67,7 +67,7 @@ public struct ExactSolver: Sendable {
         case (_, .none): .unknown
         }
         return SolverOutcome(status: status, solver: "milp", placements: placements, bound: status == .infeasible ? nil : bound,
-                             seconds: seconds(since: started), details: details)
+                             seconds: started.secondsElapsed, details: details)
     }
 
     /// Costs are whole numbers, so a proven bound rounds up (with room for GLPK's tolerances).

@@ -15,7 +15,7 @@ public enum GLPKRunner {
                              cancel: Cancellation? = nil,
                              progress: ((_ objective: Double, _ bound: Double?, _ seconds: Double) -> Void)? = nil) -> GLPKResult {
         let clock = ContinuousClock.now
-        func elapsed() -> Double { ConveneGLPK.seconds(since: clock) }
+        func elapsed() -> Double { clock.secondsElapsed }
         if let problem = validate(program, settings: settings, warmStart: warmStart) {
             return GLPKResult(termination: .failed(problem), solution: nil, objective: nil, bound: nil, seconds: 0, warmStartUsed: false)
         }
@@ -194,12 +194,7 @@ final class CallbackContext {
         deadline = settings.timeLimit.map { started + .milliseconds(Int64(($0 * 1000).rounded(.down))) }
     }
 
-    var seconds: Double { ConveneGLPK.seconds(since: started) }
-}
-
-func seconds(since start: ContinuousClock.Instant) -> Double {
-    let c = (ContinuousClock.now - start).components
-    return Double(c.seconds) + Double(c.attoseconds) / 1e18
+    var seconds: Double { started.secondsElapsed }
 }
 
 private let terminalHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Int32 = { info, text in

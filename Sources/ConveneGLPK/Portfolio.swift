@@ -32,7 +32,7 @@ public struct Portfolio: Sendable {
         if found.status == .infeasible || found.status == .optimal {
             return with(found, details: details, since: started)
         }
-        let remaining = total.map { max(0, $0 - seconds(since: started)) }
+        let remaining = total.map { max(0, $0 - started.secondsElapsed) }
         let size = Self.modelSize(domain)
         details.append(.init(key: "modelSize", value: .number(Double(size))))
         if let remaining, Double(size) > modelBudgetPerSecond * max(remaining, 1) || remaining <= 0 {
@@ -80,7 +80,7 @@ public struct Portfolio: Sendable {
 
     private func with(_ outcome: SolverOutcome, details: [JSONValue.Member], since started: ContinuousClock.Instant) -> SolverOutcome {
         var result = outcome
-        result.seconds = seconds(since: started)
+        result.seconds = started.secondsElapsed
         result.details = details
         return result
     }

@@ -41,12 +41,8 @@ extension Gathering {
             }
         }
         if weights.trackOverlap > 0 {
-            var byTrack: [String: [Placement]] = [:]
-            for session in sessions {
-                if let track = session.track, let p = placed[session.index] { byTrack[track, default: []].append(p) }
-            }
             var pairs: [SessionPair] = []
-            for members in byTrack.values {
+            for members in tracks.values.map({ $0.compactMap { placed[$0] } }) {
                 for (i, a) in members.enumerated() {
                     for b in members[(i + 1)...] where a.isConcurrent(with: b) { pairs.append(SessionPair(a.session, b.session)) }
                 }
@@ -56,6 +52,34 @@ extension Gathering {
             }
         }
         return costs
+    }
+
+    /// Sessions by track (non-empty tracks only), each list in input order.
+    public var tracks: [String: [Int]] {
+        var tracks: [String: [Int]] = [:]
+        for session in sessions { if let track = session.track { tracks[track, default: []].append(session.index) } }
+        return tracks
+    }
+
+    /// What running two sessions at the same time costs: the attendees who want both × the clash
+    /// weight, plus the track-overlap weight when they share a track. Only pairs that cost something.
+    public func concurrencyWeights() -> [SessionPair: Int] {
+        var weight: [SessionPair: Int] = [:]
+        if weights.clash > 0 {
+            for attendee in attendees {
+                for (i, a) in attendee.interests.enumerated() {
+                    for b in attendee.interests[(i + 1)...] { weight[SessionPair(a, b), default: 0] += weights.clash }
+                }
+            }
+        }
+        if weights.trackOverlap > 0 {
+            for members in tracks.values {
+                for (i, a) in members.enumerated() {
+                    for b in members[(i + 1)...] { weight[SessionPair(a, b), default: 0] += weights.trackOverlap }
+                }
+            }
+        }
+        return weight
     }
 
     /// The preferred tags that some occupied slot lacks (empty: the preference is met).

@@ -59,11 +59,6 @@ public struct Domain: Sendable {
         chains.chain(minutes: gathering.sessions[session].duration, from: start)
     }
 
-    /// The start of `session` at `slot`, when that is possible.
-    public func start(session: Int, slot: Int) -> Start? {
-        starts[session].first { $0.slot == slot }
-    }
-
     /// Hard rule 2's time-independent part: the room has every tag and enough seats.
     static func suits(_ room: Room, _ session: Session) -> Bool {
         session.roomTags.isSubset(of: room.tags) && (room.capacity.map { $0 >= session.seatsPerRoom } ?? true)

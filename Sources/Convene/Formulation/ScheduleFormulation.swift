@@ -338,23 +338,8 @@ private struct Builder {
 
     /// Clash and track-overlap costs through pair concurrency, then the group cuts.
     private mutating func addPairs() {
-        var weight: [SessionPair: Int] = [:]
-        if g.weights.clash > 0 {
-            for attendee in g.attendees {
-                for (i, a) in attendee.interests.enumerated() {
-                    for b in attendee.interests[(i + 1)...] { weight[SessionPair(a, b), default: 0] += g.weights.clash }
-                }
-            }
-        }
-        var tracks: [String: [Int]] = [:]
-        for session in g.sessions { if let track = session.track { tracks[track, default: []].append(session.index) } }
-        if g.weights.trackOverlap > 0 {
-            for members in tracks.values {
-                for (i, a) in members.enumerated() {
-                    for b in members[(i + 1)...] { weight[SessionPair(a, b), default: 0] += g.weights.trackOverlap }
-                }
-            }
-        }
+        let weight = g.concurrencyWeights()
+        let tracks = g.tracks
         var columnOf: [SessionPair: Int] = [:]
         for (pair, w) in weight.sorted(by: { $0.key < $1.key }) where w > 0 && mayBeConcurrent(pair) {
             let shared = g.slots.indices.filter { !occupying[pair.first][$0].isEmpty && !occupying[pair.second][$0].isEmpty }

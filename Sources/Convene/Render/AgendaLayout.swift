@@ -102,11 +102,4 @@ extension AgendaLayout {
     /// Every placement, day by day.
     public var placements: [Placement] { days.flatMap(\.placements) }
 
-    /// The day a placement starts on (index into `days`).
-    public func day(of p: Placement) -> Int {
-        days.firstIndex { $0.slots.contains(p.start) } ?? 0
-    }
-
-    /// A short lower-case name for the event, for slugs and acronyms.
-    public var eventSlug: String { gathering.name.slug() }
 }

@@ -31,7 +31,7 @@ public struct SearchSolver: Sendable {
         let started = ContinuousClock.now
         let deadline = settings.timeLimit.map { started + .milliseconds(Int64(max(0, $0) * 1000)) }
         var run = SearchRun(model: SearchModel(domain: domain, previous: previous), seed: settings.seed, deadline: deadline)
-        let seconds = { Self.seconds(since: started) }
+        let seconds = { started.secondsElapsed }
         switch run.construct(nodeLimit: settings.nodeLimit) {
         case .infeasible:
             return SolverOutcome(status: .infeasible, solver: "search", placements: nil, bound: nil, seconds: seconds(),
@@ -57,11 +57,6 @@ public struct SearchSolver: Sendable {
                              bound: optimal ? 0 : nil, seconds: seconds(),
                              details: [.init(key: "moves", value: .number(Double(run.movesMade))),
                                        .init(key: "nodes", value: .number(Double(run.nodes)))])
-    }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let c = (ContinuousClock.now - start).components
-        return Double(c.seconds) + Double(c.attoseconds) / 1e18
     }
 }
 

@@ -22,25 +22,8 @@ struct SearchModel {
         self.domain = domain
         let g = domain.gathering
         self.g = g
-        var weights: [SessionPair: Int] = [:]
-        if g.weights.clash > 0 {
-            for attendee in g.attendees {
-                for (i, a) in attendee.interests.enumerated() {
-                    for b in attendee.interests[(i + 1)...] { weights[SessionPair(a, b), default: 0] += g.weights.clash }
-                }
-            }
-        }
-        if g.weights.trackOverlap > 0 {
-            var tracks: [String: [Int]] = [:]
-            for s in g.sessions { if let t = s.track { tracks[t, default: []].append(s.index) } }
-            for members in tracks.values {
-                for (i, a) in members.enumerated() {
-                    for b in members[(i + 1)...] { weights[SessionPair(a, b), default: 0] += g.weights.trackOverlap }
-                }
-            }
-        }
         var adjacency = [[(other: Int, weight: Int)]](repeating: [], count: g.sessions.count)
-        for (pair, w) in weights.sorted(by: { $0.key < $1.key }) where w > 0 {
+        for (pair, w) in g.concurrencyWeights().sorted(by: { $0.key < $1.key }) where w > 0 {
             adjacency[pair.first].append((pair.second, w))
             adjacency[pair.second].append((pair.first, w))
         }
