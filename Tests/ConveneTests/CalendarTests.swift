@@ -21,11 +21,9 @@ struct ICSReader {
         // Transitions: (onset instant, offset before, offset after).
         var transitions: [(Int, Int, Int)] = []
         var current: [String: String] = [:]
-        var inEvent = false
         for line in lines {
             if line == "BEGIN:STANDARD" || line == "BEGIN:DAYLIGHT" || line == "BEGIN:VEVENT" {
                 current = [:]
-                inEvent = line == "BEGIN:VEVENT"
                 continue
             }
             if line == "END:STANDARD" || line == "END:DAYLIGHT" {
@@ -44,13 +42,11 @@ struct ICSReader {
                 }
                 events.append(Event(summary: Self.unescape(current["SUMMARY"] ?? ""), uid: current["UID"] ?? "",
                                     start: instant("DTSTART"), end: instant("DTEND")))
-                inEvent = false
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { continue }
             let name = String(line[..<colon].split(separator: ";").first ?? "")
             current[name] = String(line[line.index(after: colon)...])
-            _ = inEvent
         }
     }
 
