@@ -34,7 +34,8 @@ public enum GLPKRunner {
         glp_init_iocp(&parm)
         parm.msg_lev = settings.log == nil ? GLP_MSG_OFF : GLP_MSG_ON
         parm.mip_gap = settings.relativeGap
-        parm.fp_heur = settings.feasibilityPump ? GLP_ON : GLP_OFF
+        // The pump looks for a first incumbent; a warm start already is one.
+        parm.fp_heur = settings.feasibilityPump && warmStart == nil ? GLP_ON : GLP_OFF
         parm.ps_heur = settings.proximitySearch ? GLP_ON : GLP_OFF
         parm.gmi_cuts = settings.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
         parm.mir_cuts = settings.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF

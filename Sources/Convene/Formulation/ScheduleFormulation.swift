@@ -18,9 +18,15 @@ public struct ScheduleFormulation: Sendable {
         public var roomClasses = true
         /// Add the group cuts that strengthen the bound on clashes and track overlaps.
         public var groupCuts = true
-        public init(roomClasses: Bool = true, groupCuts: Bool = true) {
+        /// Charge clashes and track overlaps through per-slot patterns (``SlotPatterns``) when
+        /// there are at most `patternLimit` of them; otherwise through pair indicators.
+        public var slotPatterns = true
+        public var patternLimit = 20_000
+        public init(roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 20_000) {
             self.roomClasses = roomClasses
             self.groupCuts = groupCuts
+            self.slotPatterns = slotPatterns
+            self.patternLimit = patternLimit
         }
     }
 
@@ -36,7 +42,12 @@ public struct ScheduleFormulation: Sendable {
     let movedColumn: [Int?]
     let pairColumns: [(pair: SessionPair, column: Int)]
     let groupColumns: [(sessions: [Int], slot: Int, column: Int)]
+    /// Per slot, the items its patterns are made of and each pattern's column (empty without patterns).
+    public let patternItems: [[SlotPatterns.Item]]
+    let patternColumns: [[[SlotPatterns.Item]: Int]]
     let previous: PreviousAgenda?
+    /// The number of slot patterns in the program (0 when it uses pair indicators).
+    public var patternCount: Int { patternColumns.reduce(0) { $0 + $1.count } }
 
     public init(domain: Domain, previous: PreviousAgenda? = nil, options: Options = Options()) {
         var builder = Builder(domain: domain, previous: previous, options: options)
@@ -51,6 +62,8 @@ public struct ScheduleFormulation: Sendable {
         movedColumn = builder.movedColumn
         pairColumns = builder.pairColumns
         groupColumns = builder.groupColumns
+        patternItems = builder.patternItems
+        patternColumns = builder.patternColumns
     }
 
     /// The placements a solution of the program stands for, with concrete rooms.
@@ -106,6 +119,14 @@ public struct ScheduleFormulation: Sendable {
         for (pair, column) in pairColumns {
             if let a = placed[pair.first], let b = placed[pair.second], a.isConcurrent(with: b) { x[column] = 1 }
         }
+        for (k, items) in patternItems.enumerated() {
+            let running = items.filter { item in
+                placed[item.session].map { $0.slots.contains(k) && ($0.start == k) == item.starts } ?? false
+            }
+            guard !running.isEmpty else { continue }
+            guard let column = patternColumns[k][running] else { return nil }
+            x[column] = 1
+        }
         for (sessions, slot, column) in groupColumns {
             let together = sessions.filter { placed[$0]?.start == slot }.count
             var least = 0
@@ -132,6 +153,8 @@ private struct Builder {
     var movedColumn: [Int?] = []
     var pairColumns: [(pair: SessionPair, column: Int)] = []
     var groupColumns: [(sessions: [Int], slot: Int, column: Int)] = []
+    var patternItems: [[SlotPatterns.Item]] = []
+    var patternColumns: [[[SlotPatterns.Item]: Int]] = []
     /// `occupying[s][k]`: the `y` columns of `s`'s starts that occupy slot `k`.
     var occupying: [[[Int]]] = []
 
@@ -339,6 +362,13 @@ private struct Builder {
     /// Clash and track-overlap costs through pair concurrency, then the group cuts.
     private mutating func addPairs() {
         let weight = g.concurrencyWeights()
+        patternItems = g.slots.map { _ in [] }
+        patternColumns = g.slots.map { _ in [:] }
+        if options.slotPatterns,
+           let patterns = SlotPatterns(domain: domain, weight: weight, together: mayBeConcurrent, limit: options.patternLimit) {
+            addPatterns(patterns)
+            return
+        }
         let tracks = g.tracks
         var columnOf: [SessionPair: Int] = [:]
         for (pair, w) in weight.sorted(by: { $0.key < $1.key }) where w > 0 && mayBeConcurrent(pair) {
@@ -387,6 +417,33 @@ private struct Builder {
                 }
                 program.addConstraint("pigeonhole(\(n))", certainPairs, .greaterOrEqual, Double(least))
             }
+        }
+    }
+
+    /// Per slot: at most one pattern (none beside an exclusive session), and each item runs
+    /// exactly when its pattern says so.
+    private mutating func addPatterns(_ patterns: SlotPatterns) {
+        for k in g.slots.indices where !patterns.patterns[k].isEmpty {
+            var runs: [SlotPatterns.Item: [IntegerProgram.Term]] = [:]
+            var one: [IntegerProgram.Term] = []
+            for (n, pattern) in patterns.patterns[k].enumerated() {
+                let p = program.addVariable("p(\(g.slots[k].id),\(n))", .continuous, lower: 0, upper: 1, objective: Double(pattern.cost))
+                patternColumns[k][pattern.items] = p
+                one.append(.init(p, 1))
+                for item in pattern.items { runs[item, default: []].append(.init(p, 1)) }
+            }
+            // An exclusive session running in the slot leaves no room for any pattern.
+            let alone = g.sessions.filter(\.exclusive).flatMap { occupying[$0.index][k].map { IntegerProgram.Term($0, 1) } }
+            program.addConstraint("pattern(\(g.slots[k].id))", one + alone, .lessOrEqual, 1)
+            for item in patterns.items[k] {
+                let s = item.session
+                let starts = domain.starts[s].indices.filter { i in
+                    domain.starts[s][i].slots.contains(k) && (domain.starts[s][i].slot == k) == item.starts
+                }
+                program.addConstraint("runs(\(name(s)),\(g.slots[k].id),\(item.starts ? "starts" : "continues"))",
+                                      (runs[item] ?? []) + starts.map { .init(startColumn[s][$0], -1) }, .equal, 0)
+            }
+            patternItems[k] = patterns.items[k]
         }
     }
 
