@@ -14,7 +14,8 @@ public struct ExactSolver: Sendable {
     /// - Parameters:
     ///   - warmStart: a known agenda to start from; used only when the AgendaChecker accepts it.
     ///   - progress: called with each better agenda GLPK finds.
-    public func solve(_ domain: Domain, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil,
+    ///   - cancel: set from another thread to stop GLPK at its next callback.
+    public func solve(_ domain: Domain, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil, cancel: Cancellation? = nil,
                       progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
         let started = ContinuousClock.now
         let g = domain.gathering
@@ -23,6 +24,14 @@ public struct ExactSolver: Sendable {
             return SolverOutcome(status: .infeasible, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed)
         }
         let model = ScheduleFormulation(domain: domain, previous: previous, options: formulation)
+        return solve(model, previous: previous, warmStart: warmStart, cancel: cancel, started: started, progress: progress)
+    }
+
+    /// Solves a formulation already built (`started`: when building it began, for the time limit).
+    public func solve(_ model: ScheduleFormulation, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil,
+                      cancel: Cancellation? = nil, started: ContinuousClock.Instant = .now,
+                      progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
+        let domain = model.domain
         let built = started.secondsElapsed
         let checker = AgendaChecker(domain: domain)
         var start: [Double]?
@@ -31,11 +40,17 @@ public struct ExactSolver: Sendable {
             start = x
         }
         var remaining = settings
-        if let limit = settings.timeLimit, limit >= 0 { remaining.timeLimit = max(0, limit - built) }
+        var wait: Double?
+        if let limit = settings.timeLimit, limit >= 0 {
+            // GLPK aims at 95 % of what is left, and is abandoned half a second after all of it:
+            // it checks the clock only between its steps, some of which run long.
+            let left = max(0, limit - built)
+            remaining.timeLimit = 0.95 * left
+            wait = left + 0.5
+        }
         let program = model.program, warm = start, glpk = remaining
-        let cancel = Cancellation()
-        // GLPK gets its limit plus a grace of a second and a tenth, then it is abandoned.
-        let run = GLPKThread.run(wait: glpk.timeLimit.map { 1 + 1.1 * max(0, $0) }, cancel: cancel) {
+        let cancel = cancel ?? Cancellation()
+        let run = GLPKThread.run(wait: wait, cancel: cancel) {
             GLPKRunner.solve(program, settings: glpk, warmStart: warm, cancel: cancel) { objective, bound, _ in
                 progress?(SolverProgress(solver: "milp", objective: Int(objective.rounded()), bound: bound.map(Self.integerBound),
                                          seconds: started.secondsElapsed))
@@ -48,6 +63,7 @@ public struct ExactSolver: Sendable {
             .init(key: "columns", value: .number(Double(model.program.variables.count))),
             .init(key: "nonZeros", value: .number(Double(model.program.nonZeros))),
             .init(key: "roomClasses", value: .number(Double(model.roomClasses.classes.count))),
+            .init(key: "concurrency", value: .string(model.concurrency.rawValue)),
             .init(key: "formulationSeconds", value: .number((built * 1000).rounded() / 1000)),
             .init(key: "glpkSeconds", value: .number((result.seconds * 1000).rounded() / 1000)),
         ]

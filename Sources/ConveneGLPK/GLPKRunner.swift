@@ -34,8 +34,10 @@ public enum GLPKRunner {
         glp_init_iocp(&parm)
         parm.msg_lev = settings.log == nil ? GLP_MSG_OFF : GLP_MSG_ON
         parm.mip_gap = settings.relativeGap
-        // The pump looks for a first incumbent; a warm start already is one.
-        parm.fp_heur = settings.feasibilityPump && warmStart == nil ? GLP_ON : GLP_OFF
+        // The pump looks for a first incumbent; a warm start already is one, and on small models
+        // branching finds one sooner than the pump's own LPs (P2PU: 0.04 s against 0.3 s).
+        let pump = settings.feasibilityPump && warmStart == nil && program.constraints.count >= GLPKSettings.pumpMinimumRows
+        parm.fp_heur = pump ? GLP_ON : GLP_OFF
         parm.ps_heur = settings.proximitySearch ? GLP_ON : GLP_OFF
         parm.gmi_cuts = settings.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
         parm.mir_cuts = settings.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF

@@ -53,6 +53,12 @@ public struct IntegerProgram: Sendable {
         return variables.count - 1
     }
 
+    /// Fixes a variable at a value (both bounds).
+    public mutating func fix(_ variable: Int, at value: Double) {
+        variables[variable].lower = value
+        variables[variable].upper = value
+    }
+
     public mutating func addObjective(_ variable: Int, _ coefficient: Double) {
         variables[variable].objective += coefficient
     }

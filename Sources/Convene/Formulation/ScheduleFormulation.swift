@@ -22,12 +22,28 @@ public struct ScheduleFormulation: Sendable {
         /// there are at most `patternLimit` of them; otherwise through pair indicators.
         public var slotPatterns = true
         public var patternLimit = 20_000
-        public init(roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 20_000) {
+        /// Without patterns: pair indicators while they need at most this many rows (one per
+        /// pair and shared slot), star rows (one per session and start) beyond.
+        public var pairRowLimit = 20_000
+        public init(roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 20_000,
+                    pairRowLimit: Int = 20_000) {
             self.roomClasses = roomClasses
             self.groupCuts = groupCuts
             self.slotPatterns = slotPatterns
             self.patternLimit = patternLimit
+            self.pairRowLimit = pairRowLimit
         }
+    }
+
+    /// How the program charges clashes and track overlaps.
+    public enum Concurrency: String, Sendable {
+        /// Per slot, one of the listed patterns of costly sessions (``SlotPatterns``).
+        case patterns
+        /// A pair indicator per costly pair, one row per pair and shared slot, and group cuts.
+        case pairs
+        /// Per session, the cost of its concurrent partners, one big-M row per start: the fewest
+        /// rows, the weakest bound; for gatherings too large for the others.
+        case stars
     }
 
     public let domain: Domain
@@ -45,6 +61,9 @@ public struct ScheduleFormulation: Sendable {
     /// Per slot, the items its patterns are made of and each pattern's column (empty without patterns).
     public let patternItems: [[SlotPatterns.Item]]
     let patternColumns: [[[SlotPatterns.Item]: Int]]
+    /// `starColumns[s]`: the cost of `s`'s concurrency with later sessions, under `.stars`.
+    let starColumns: [(session: Int, partners: [(other: Int, weight: Int)], column: Int)]
+    public let concurrency: Concurrency
     let previous: PreviousAgenda?
     /// The number of slot patterns in the program (0 when it uses pair indicators).
     public var patternCount: Int { patternColumns.reduce(0) { $0 + $1.count } }
@@ -64,6 +83,8 @@ public struct ScheduleFormulation: Sendable {
         groupColumns = builder.groupColumns
         patternItems = builder.patternItems
         patternColumns = builder.patternColumns
+        starColumns = builder.starColumns
+        concurrency = builder.concurrency
     }
 
     /// The placements a solution of the program stands for, with concrete rooms.
@@ -85,6 +106,19 @@ public struct ScheduleFormulation: Sendable {
         guard let rooms = roomClasses.assign(placements, uses: uses) else { return nil }
         for k in placements.indices { placements[k].rooms = rooms[k] }
         return placements
+    }
+
+    /// The program with every session outside `free` held where `placements` has it (at its
+    /// start, or unplaced): the sub-problem a fix-and-optimise round solves. Its rooms stay free
+    /// within the start's rooms, since rooms are given after solving.
+    public func fixing(_ placements: [Placement], free: Set<Int>) -> IntegerProgram {
+        var fixed = program
+        var start = [Int?](repeating: nil, count: startColumn.count)
+        for p in placements where start.indices.contains(p.session) { start[p.session] = p.start }
+        for (s, columns) in startColumn.enumerated() where !free.contains(s) {
+            for (i, column) in columns.enumerated() { fixed.fix(column, at: domain.starts[s][i].slot == start[s] ? 1 : 0) }
+        }
+        return fixed
     }
 
     /// The program's point for an agenda, for a warm start: every column at the value the agenda
@@ -118,6 +152,10 @@ public struct ScheduleFormulation: Sendable {
         }
         for (pair, column) in pairColumns {
             if let a = placed[pair.first], let b = placed[pair.second], a.isConcurrent(with: b) { x[column] = 1 }
+        }
+        for (s, partners, column) in starColumns {
+            guard let a = placed[s] else { continue }
+            x[column] = Double(partners.reduce(0) { sum, p in sum + (placed[p.other].map { a.isConcurrent(with: $0) } == true ? p.weight : 0) })
         }
         for (k, items) in patternItems.enumerated() {
             let running = items.filter { item in
@@ -155,6 +193,8 @@ private struct Builder {
     var groupColumns: [(sessions: [Int], slot: Int, column: Int)] = []
     var patternItems: [[SlotPatterns.Item]] = []
     var patternColumns: [[[SlotPatterns.Item]: Int]] = []
+    var starColumns: [(session: Int, partners: [(other: Int, weight: Int)], column: Int)] = []
+    var concurrency = ScheduleFormulation.Concurrency.pairs
     /// `occupying[s][k]`: the `y` columns of `s`'s starts that occupy slot `k`.
     var occupying: [[[Int]]] = []
 
@@ -367,6 +407,16 @@ private struct Builder {
         if options.slotPatterns,
            let patterns = SlotPatterns(domain: domain, weight: weight, together: mayBeConcurrent, limit: options.patternLimit) {
             addPatterns(patterns)
+            concurrency = .patterns
+            return
+        }
+        let costly = weight.filter { $0.value > 0 && mayBeConcurrent($0.key) }
+        let pairRows = costly.keys.reduce(0) { rows, pair in
+            rows + g.slots.indices.filter { !occupying[pair.first][$0].isEmpty && !occupying[pair.second][$0].isEmpty }.count
+        }
+        if pairRows > options.pairRowLimit {
+            addStars(costly)
+            concurrency = .stars
             return
         }
         let tracks = g.tracks
@@ -416,6 +466,32 @@ private struct Builder {
                     for b in certain[(i + 1)...] { if let z = columnOf[SessionPair(a, b)] { certainPairs.append(.init(z, 1)) } }
                 }
                 program.addConstraint("pigeonhole(\(n))", certainPairs, .greaterOrEqual, Double(least))
+            }
+        }
+    }
+
+    /// `c[a] ≥ Σ w(a,b)·[b overlaps the start] − M·(1 − y[a,start])` for each start of `a`, over
+    /// the partners `b` after `a`: at whole numbers `c[a]` is the cost of `a`'s concurrent pairs
+    /// with later sessions (a partner's starts overlapping a chain sum to at most 1), so each
+    /// pair is charged once, multi-slot sessions included.
+    private mutating func addStars(_ costly: [SessionPair: Int]) {
+        var partners = [[(other: Int, weight: Int)]](repeating: [], count: g.sessions.count)
+        for (pair, w) in costly.sorted(by: { $0.key < $1.key }) { partners[pair.first].append((pair.second, w)) }
+        for a in g.sessions.indices where !partners[a].isEmpty {
+            let c = program.addVariable("c(\(name(a)))", .continuous, lower: 0, upper: .infinity, objective: 1)
+            starColumns.append((a, partners[a], c))
+            for (i, start) in domain.starts[a].enumerated() {
+                var terms = [IntegerProgram.Term(c, 1)]
+                var most = 0
+                for (b, w) in partners[a] {
+                    let overlapping = domain.starts[b].indices.filter { domain.starts[b][$0].slots.overlaps(start.slots) }
+                    guard !overlapping.isEmpty else { continue }
+                    most += w
+                    terms += overlapping.map { .init(startColumn[b][$0], -Double(w)) }
+                }
+                guard most > 0 else { continue }
+                terms.append(.init(startColumn[a][i], -Double(most)))
+                program.addConstraint("star(\(name(a)),\(g.slots[start.slot].id))", terms, .greaterOrEqual, -Double(most))
             }
         }
     }

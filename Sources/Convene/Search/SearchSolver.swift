@@ -14,10 +14,17 @@ public struct SearchSolver: Sendable {
         public var moves: Int?
         /// Backtracking nodes before giving up the proof.
         public var nodeLimit = 200_000
-        public init(seed: UInt64 = 1, timeLimit: Double? = nil, moves: Int? = nil) {
+        /// Asked now and then (with the clock); once it says true the search stops as if out of
+        /// time. The portfolio stops the search this way when GLPK has proven its agenda optimal.
+        public var stop: (@Sendable () -> Bool)?
+        /// 20,000 moves per session, at least 100,000.
+        public static func defaultMoves(_ g: Gathering) -> Int { max(100_000, 20_000 * g.sessions.count) }
+
+        public init(seed: UInt64 = 1, timeLimit: Double? = nil, moves: Int? = nil, stop: (@Sendable () -> Bool)? = nil) {
             self.seed = seed
             self.timeLimit = timeLimit
             self.moves = moves
+            self.stop = stop
         }
     }
 
@@ -30,7 +37,8 @@ public struct SearchSolver: Sendable {
                       progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
         let started = ContinuousClock.now
         let deadline = settings.timeLimit.map { started + .milliseconds(Int64(max(0, $0) * 1000)) }
-        var run = SearchRun(model: SearchModel(domain: domain, previous: previous), seed: settings.seed, deadline: deadline)
+        var run = SearchRun(model: SearchModel(domain: domain, previous: previous), seed: settings.seed, deadline: deadline,
+                            stop: settings.stop)
         let seconds = { started.secondsElapsed }
         switch run.construct(nodeLimit: settings.nodeLimit) {
         case .infeasible:
@@ -43,7 +51,7 @@ public struct SearchSolver: Sendable {
             break
         }
         progress?(SolverProgress(solver: "search", objective: run.best.cost, bound: nil, seconds: seconds()))
-        let moves = settings.moves ?? max(100_000, 20_000 * domain.gathering.sessions.count)
+        let moves = settings.moves ?? Settings.defaultMoves(domain.gathering)
         var lastReport = ContinuousClock.now
         run.improve(moves: moves) { cost in
             guard ContinuousClock.now - lastReport > .milliseconds(50) else { return }
@@ -71,19 +79,21 @@ struct SearchRun {
     var best: (cost: Int, placements: [Placement])
     var rng: SeededGenerator
     let deadline: ContinuousClock.Instant?
+    let stop: (@Sendable () -> Bool)?
     var nodes = 0
     var movesMade = 0
     private var model: SearchModel { state.model }
     private var g: Gathering { state.model.g }
 
-    init(model: SearchModel, seed: UInt64, deadline: ContinuousClock.Instant?) {
+    init(model: SearchModel, seed: UInt64, deadline: ContinuousClock.Instant?, stop: (@Sendable () -> Bool)? = nil) {
+        self.stop = stop
         state = SearchState(model: model)
         best = (Int.max, [])
         rng = SeededGenerator(seed: seed)
         self.deadline = deadline
     }
 
-    var outOfTime: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false }
+    var outOfTime: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false || stop?() == true }
 
     // MARK: Construction
 

@@ -1,0 +1,96 @@
+import Convene
+
+/// Fix-and-optimise with GLPK, for gatherings whose integer program is too weak for
+/// branch-and-bound over the whole agenda (the star formulation of large gatherings): each round
+/// frees a few dozen sessions around one cost term of the current agenda (its sessions, the
+/// sessions sharing their slots, their costly partners), holds every other session where it is,
+/// and lets GLPK find the best agenda of that neighbourhood exactly. GLPK's presolver removes the
+/// fixed columns, so a round solves a small program. The round's agenda replaces the current one
+/// when the AgendaChecker accepts it and it costs no more.
+///
+/// Deterministic for the same start and seed, as long as no round is cut short by its time limit.
+public struct NeighbourhoodSearch: Sendable {
+    public var seed: UInt64
+    /// Seconds for all rounds; nil: until the agenda costs nothing or `rounds` have run.
+    public var timeLimit: Double?
+    public var rounds = 1_000
+    /// Sessions freed per round.
+    public var freeSessions = 24
+    public var roundSeconds = 2.0
+
+    public init(seed: UInt64 = 1, timeLimit: Double? = nil) {
+        self.seed = seed
+        self.timeLimit = timeLimit
+    }
+
+    public func improve(_ model: ScheduleFormulation, previous: PreviousAgenda? = nil, from start: [Placement],
+                        cancel: Cancellation? = nil, progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
+        let started = ContinuousClock.now
+        let g = model.domain.gathering
+        let checker = AgendaChecker(domain: model.domain)
+        var partners = [[Int]](repeating: [], count: g.sessions.count)
+        for (pair, w) in g.concurrencyWeights().sorted(by: { $0.key < $1.key }) where w > 0 {
+            partners[pair.first].append(pair.second)
+            partners[pair.second].append(pair.first)
+        }
+        var current = start
+        var terms = g.costs(of: current, previous: previous)
+        var cost = terms.reduce(0) { $0 + $1.cost }
+        var rng = SeededGenerator(seed: seed)
+        var (roundsRun, improved) = (0, 0)
+        func left() -> Double? { timeLimit.map { $0 - started.secondsElapsed } }
+        while cost > 0, roundsRun < rounds, cancel?.isCancelled != true, (left() ?? 1) > 0.05 {
+            roundsRun += 1
+            let free = neighbourhood(of: terms, in: current, partners: partners, g: g, rng: &rng)
+            var settings = GLPKSettings(timeLimit: min(roundSeconds, left() ?? roundSeconds))
+            settings.feasibilityPump = false
+            let result = GLPKRunner.solve(model.fixing(current, free: free), settings: settings, cancel: cancel)
+            guard let x = result.solution, let found = model.decode(x), checker.check(found, previous: previous).isValid else { continue }
+            let foundTerms = g.costs(of: found, previous: previous)
+            let foundCost = foundTerms.reduce(0) { $0 + $1.cost }
+            guard foundCost <= cost else { continue }
+            if foundCost < cost {
+                improved += 1
+                progress?(SolverProgress(solver: "milp", objective: foundCost, bound: nil, seconds: started.secondsElapsed))
+            }
+            (current, terms, cost) = (found, foundTerms, foundCost)
+        }
+        return SolverOutcome(status: cost == 0 ? .optimal : .feasible, solver: "milp", placements: current, bound: cost == 0 ? 0 : nil,
+                             seconds: started.secondsElapsed,
+                             details: [.init(key: "method", value: .string("fix-and-optimise")),
+                                       .init(key: "rounds", value: .number(Double(roundsRun))),
+                                       .init(key: "improvements", value: .number(Double(improved)))])
+    }
+
+    /// The sessions of one cost term, then sessions sharing their slots and their costly
+    /// partners, then any others, in random order, up to `freeSessions`.
+    private func neighbourhood(of terms: [Agenda.Cost], in placements: [Placement], partners: [[Int]], g: Gathering,
+                               rng: inout SeededGenerator) -> Set<Int> {
+        var free = Set<Int>()
+        var order: [Int] = []
+        func take(_ s: Int) {
+            if free.count < freeSessions, free.insert(s).inserted { order.append(s) }
+        }
+        if !terms.isEmpty {
+            let term = terms[Int(rng.next() % UInt64(terms.count))]
+            for id in term.sessions { if let s = g.sessionIndex[id] { take(s) } }
+        }
+        var bySlot = [[Int]](repeating: [], count: g.slots.count)
+        for p in placements { for k in p.slots { bySlot[k].append(p.session) } }
+        var slotOf = [Range<Int>?](repeating: nil, count: g.sessions.count)
+        for p in placements { slotOf[p.session] = p.slots }
+        var next = 0
+        while free.count < freeSessions, next < order.count {
+            let s = order[next]
+            next += 1
+            var around = partners[s]
+            if let slots = slotOf[s] { for k in slots { around += bySlot[k] } }
+            around.shuffle(using: &rng)
+            for other in around { take(other) }
+        }
+        var rest = Array(g.sessions.indices)
+        rest.shuffle(using: &rng)
+        for s in rest { take(s) }
+        return free
+    }
+}
