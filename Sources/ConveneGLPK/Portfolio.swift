@@ -12,8 +12,8 @@ import Foundation
 ///    is proven optimal; otherwise the search's does, which depends on the seed alone (when the
 ///    time limit does not cut it short), so the same input and seed give the same agenda.
 ///
-/// GLPK is skipped when the integer program would be too large for the time left: when its
-/// estimated rows (``modelSize(_:)``) exceed ``modelBudgetPerSecond`` for each second left
+/// GLPK is skipped when the integer program would be too large for the time limit: when its
+/// estimated rows (``modelSize(_:)``) exceed ``modelBudgetPerSecond`` for each second
 /// (SOLVER-NOTES measured GLPK giving no answer at all in 60 s on models of 50k+ rows). The
 /// search then has all the time.
 public struct Portfolio: Sendable {
@@ -37,22 +37,27 @@ public struct Portfolio: Sendable {
         let total = glpk.timeLimit
         let best = BestSoFar(started: started, forward: progress)
         let fullMoves = searchMoves ?? SearchSolver.Settings.defaultMoves(domain.gathering)
+        let left = { total.map { max(0, $0 - started.secondsElapsed) } }
+        let size = Self.modelSize(domain)
+        var details: [JSONValue.Member] = [.init(key: "modelSize", value: .number(Double(size)))]
+        if let total, Double(size) > modelBudgetPerSecond * max(total, 1) {
+            let found = SearchSolver(settings: .init(seed: seed, timeLimit: left(), moves: fullMoves))
+                .solve(domain, previous: previous, progress: best.report)
+            details.insert(.init(key: "searchSeconds", value: .number(Self.rounded(found.seconds))), at: 0)
+            if found.status == .feasible {
+                details.append(.init(key: "milp", value: .string("skipped: the model is too large for the time limit")))
+            }
+            return with(found, details: details, since: started)
+        }
         let handoffMoves = min(fullMoves, handoffMovesPerSession * max(1, domain.gathering.sessions.count))
         let quick = SearchSolver(settings: .init(seed: seed, timeLimit: total.map { $0 * handoffShare }, moves: handoffMoves))
             .solve(domain, previous: previous, progress: best.report)
-        var details: [JSONValue.Member] = []
         if quick.status == .infeasible || quick.status == .optimal || quick.placements == nil {
             return with(quick, details: [.init(key: "searchSeconds", value: .number(Self.rounded(quick.seconds)))], since: started)
         }
-        let left = { total.map { max(0, $0 - started.secondsElapsed) } }
-        let size = Self.modelSize(domain)
-        details.append(.init(key: "modelSize", value: .number(Double(size))))
-        let search = SearchSolver(settings: .init(seed: seed, timeLimit: left(), moves: fullMoves))
-        if let remaining = left(), Double(size) > modelBudgetPerSecond * max(remaining, 1) || remaining <= 0 {
-            let found = search.solve(domain, previous: previous, progress: best.report)
-            details.insert(.init(key: "searchSeconds", value: .number(Self.rounded(quick.seconds + found.seconds))), at: 0)
-            details.append(.init(key: "milp", value: .string("skipped: the model is too large for the time left")))
-            return with(found.status == .unknown ? quick : found, details: details, since: started)
+        if let remaining = left(), remaining <= 0 {
+            return with(quick, details: [.init(key: "searchSeconds", value: .number(Self.rounded(quick.seconds)))] + details,
+                        since: started)
         }
 
         var settings = glpk

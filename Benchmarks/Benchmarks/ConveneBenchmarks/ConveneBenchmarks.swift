@@ -14,6 +14,9 @@ let instances: [(name: String, gathering: Gathering)] = {
         let made = GatheringGenerator(sessions: sessions, rooms: rooms, days: days, seed: 1).make()
         if let g = try? Gathering(validating: made.document) { list.append(("generated-\(sessions)", g)) }
     }
+    // The exact solver's target instance: 150 sessions, 8 rooms, 3 days, 200 attendees' interests.
+    let made = GatheringGenerator(sessions: 150, rooms: 8, days: 3, attendees: 200, seed: 1).make()
+    if let g = try? Gathering(validating: made.document) { list.append(("generated-150", g)) }
     return list
 }()
 
@@ -38,12 +41,19 @@ let benchmarks: @Sendable () -> Void = {
                 blackHole(SearchSolver(settings: .init(seed: 1, timeLimit: 30, moves: 20_000)).solve(domain))
             }
         }
+        if name == "generated-150" {
+            Benchmark("Auto 60 s/\(name)", configuration: solverRuns) { benchmark in
+                for _ in benchmark.scaledIterations {
+                    blackHole(Portfolio(glpk: GLPKSettings(timeLimit: 60), seed: 1).solve(domain))
+                }
+            }
+        }
         Benchmark("Auto 5 s/\(name)", configuration: solverRuns) { benchmark in
             for _ in benchmark.scaledIterations {
                 blackHole(Portfolio(glpk: GLPKSettings(timeLimit: 5), seed: 1).solve(domain))
             }
         }
-        if ["p2pu", "generated-25", "generated-100"].contains(name) {
+        if ["p2pu", "generated-25", "generated-100", "generated-150"].contains(name) {
             Benchmark("MILP 5 s/\(name)", configuration: solverRuns) { benchmark in
                 for _ in benchmark.scaledIterations {
                     blackHole(ExactSolver(settings: GLPKSettings(timeLimit: 5)).solve(domain))
