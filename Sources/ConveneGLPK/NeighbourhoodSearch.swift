@@ -2,7 +2,7 @@ import Convene
 
 /// Fix-and-optimise with GLPK, for gatherings whose integer program is too weak for
 /// branch-and-bound over the whole agenda (the star formulation of large gatherings): each round
-/// frees a few dozen sessions around one cost term of the current agenda (its sessions, the
+/// frees a few sessions around one cost term of the current agenda (its sessions, the
 /// sessions sharing their slots, their costly partners), holds every other session where it is,
 /// and lets GLPK find the best agenda of that neighbourhood exactly. GLPK's presolver removes the
 /// fixed columns, so a round solves a small program. The round's agenda replaces the current one
@@ -13,10 +13,13 @@ public struct NeighbourhoodSearch: Sendable {
     public var seed: UInt64
     /// Seconds for all rounds; nil: until the agenda costs nothing or `rounds` have run.
     public var timeLimit: Double?
-    public var rounds = 1_000
-    /// Sessions freed per round.
-    public var freeSessions = 24
-    public var roundSeconds = 2.0
+    public var rounds = 10_000
+    /// Sessions freed per round, at first. The count adapts: one more after a round GLPK solved
+    /// to optimality without finding a better agenda (the neighbourhood was too small to hold
+    /// one), a quarter fewer after a round cut short by `roundSeconds` (too large to solve).
+    public var freeSessions = 8
+    public var freeRange = 4...40
+    public var roundSeconds = 1.0
 
     public init(seed: UInt64 = 1, timeLimit: Double? = nil) {
         self.seed = seed
@@ -38,17 +41,23 @@ public struct NeighbourhoodSearch: Sendable {
         var cost = terms.reduce(0) { $0 + $1.cost }
         var rng = SeededGenerator(seed: seed)
         var (roundsRun, improved) = (0, 0)
+        var size = min(max(freeSessions, freeRange.lowerBound), freeRange.upperBound)
         func left() -> Double? { timeLimit.map { $0 - started.secondsElapsed } }
         while cost > 0, roundsRun < rounds, cancel?.isCancelled != true, (left() ?? 1) > 0.05 {
             roundsRun += 1
-            let free = neighbourhood(of: terms, in: current, partners: partners, g: g, rng: &rng)
+            let free = neighbourhood(of: terms, in: current, size: size, partners: partners, g: g, rng: &rng)
             var settings = GLPKSettings(timeLimit: min(roundSeconds, left() ?? roundSeconds))
             settings.feasibilityPump = false
             let result = GLPKRunner.solve(model.fixing(current, free: free), settings: settings, cancel: cancel)
-            guard let x = result.solution, let found = model.decode(x), checker.check(found, previous: previous).isValid else { continue }
-            let foundTerms = g.costs(of: found, previous: previous)
-            let foundCost = foundTerms.reduce(0) { $0 + $1.cost }
-            guard foundCost <= cost else { continue }
+            let foundAgenda = result.solution.flatMap(model.decode).flatMap { checker.check($0, previous: previous).isValid ? $0 : nil }
+            let foundTerms = foundAgenda.map { g.costs(of: $0, previous: previous) }
+            let foundCost = foundTerms?.reduce(0) { $0 + $1.cost } ?? Int.max
+            if result.termination == .timeLimit {
+                size = max(freeRange.lowerBound, size - max(1, size / 4))
+            } else if result.termination == .optimal, foundCost >= cost {
+                size = min(freeRange.upperBound, size + 1)
+            }
+            guard let found = foundAgenda, let foundTerms, foundCost <= cost else { continue }
             if foundCost < cost {
                 improved += 1
                 progress?(SolverProgress(solver: "milp", objective: foundCost, bound: nil, seconds: started.secondsElapsed))
@@ -63,13 +72,13 @@ public struct NeighbourhoodSearch: Sendable {
     }
 
     /// The sessions of one cost term, then sessions sharing their slots and their costly
-    /// partners, then any others, in random order, up to `freeSessions`.
-    private func neighbourhood(of terms: [Agenda.Cost], in placements: [Placement], partners: [[Int]], g: Gathering,
+    /// partners, then any others, in random order, up to `size`.
+    private func neighbourhood(of terms: [Agenda.Cost], in placements: [Placement], size: Int, partners: [[Int]], g: Gathering,
                                rng: inout SeededGenerator) -> Set<Int> {
         var free = Set<Int>()
         var order: [Int] = []
         func take(_ s: Int) {
-            if free.count < freeSessions, free.insert(s).inserted { order.append(s) }
+            if free.count < size, free.insert(s).inserted { order.append(s) }
         }
         if !terms.isEmpty {
             let term = terms[Int(rng.next() % UInt64(terms.count))]
@@ -80,7 +89,7 @@ public struct NeighbourhoodSearch: Sendable {
         var slotOf = [Range<Int>?](repeating: nil, count: g.sessions.count)
         for p in placements { slotOf[p.session] = p.slots }
         var next = 0
-        while free.count < freeSessions, next < order.count {
+        while free.count < size, next < order.count {
             let s = order[next]
             next += 1
             var around = partners[s]

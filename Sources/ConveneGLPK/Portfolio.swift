@@ -75,7 +75,6 @@ public struct Portfolio: Sendable {
             if model.concurrency == .stars, let warmStart {
                 // Too weak a bound for branch-and-bound to help: improve the agenda piece by piece.
                 var neighbourhoods = NeighbourhoodSearch(seed: seed, timeLimit: glpkLimit.map { $0 - building.secondsElapsed })
-                neighbourhoods.roundSeconds = 2
                 outcome = neighbourhoods.improve(model, previous: previous, from: warmStart, cancel: stopGLPK, progress: best.report)
             } else {
                 outcome = exactSolver.solve(model, previous: previous, warmStart: warmStart, cancel: stopGLPK, started: building,

@@ -21,11 +21,11 @@ public struct ScheduleFormulation: Sendable {
         /// Charge clashes and track overlaps through per-slot patterns (``SlotPatterns``) when
         /// there are at most `patternLimit` of them; otherwise through pair indicators.
         public var slotPatterns = true
-        public var patternLimit = 20_000
+        public var patternLimit = 100_000
         /// Without patterns: pair indicators while they need at most this many rows (one per
         /// pair and shared slot), star rows (one per session and start) beyond.
         public var pairRowLimit = 20_000
-        public init(roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 20_000,
+        public init(roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 100_000,
                     pairRowLimit: Int = 20_000) {
             self.roomClasses = roomClasses
             self.groupCuts = groupCuts
