@@ -108,7 +108,12 @@ struct Solve: ParsableCommand {
                 for reason in reasons { printError("  - \(reason.message)") }
                 printError(reasons.isEmpty ? "Run `convene explain \(input)` for the smallest set of requirements that conflict."
                                            : "Run `convene explain \(input)` for the whole explanation.")
-            default: printError("No agenda found within \(JSONValue.format(timeLimit)) s. Give more time with --time-limit.")
+            default:
+                if case .string(let why)? = outcome.details.first(where: { $0.key == "milp" })?.value {
+                    printError("No agenda: GLPK was \(why).")
+                } else {
+                    printError("No agenda found within \(JSONValue.format(timeLimit)) s. Give more time with --time-limit.")
+                }
             }
             throw Exit.noAgenda
         }

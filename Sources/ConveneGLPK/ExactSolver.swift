@@ -23,6 +23,12 @@ public struct ExactSolver: Sendable {
             // Some session has nowhere to go: no agenda exists, and `convene explain` says why.
             return SolverOutcome(status: .infeasible, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed)
         }
+        let columns = ScheduleFormulation.placementColumns(domain: domain, previous: previous, options: formulation)
+        if columns > GLPKSettings.columnLimit {
+            let why = "skipped: the integer program would have \(columns) columns, more than \(GLPKSettings.columnLimit); use --solver auto or search"
+            return SolverOutcome(status: .unknown, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed,
+                                 details: [.init(key: "milp", value: .string(why))])
+        }
         let model = ScheduleFormulation(domain: domain, previous: previous, options: formulation)
         return solve(model, previous: previous, warmStart: warmStart, cancel: cancel, started: started, progress: progress)
     }

@@ -301,3 +301,20 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
                 "\(outcome.details)")
     }
 }
+
+/// The portfolio on P2PU: GLPK, started from the short search's agenda on its own thread, proves
+/// the optimum and stops the full search; the same seed gives the same agenda.
+@Suite struct PortfolioTests {
+    @Test func bothSolversAtOnceProveTheP2PUOptimumAndRepeatThemselves() throws {
+        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        let domain = Domain(g)
+        let portfolio = Portfolio(glpk: GLPKSettings(timeLimit: 60), seed: 4)
+        let first = portfolio.solve(domain)
+        let second = portfolio.solve(domain)
+        #expect(first.status == .optimal && first.bound == 106 && first.solver == "milp", "\(first.details)")
+        #expect(first.placements == second.placements)
+        let placements = try #require(first.placements)
+        #expect(AgendaChecker(domain: domain).check(placements).objective == 106)
+        #expect(first.details.contains { $0.key == "concurrency" && $0.value == .string("patterns") })
+    }
+}

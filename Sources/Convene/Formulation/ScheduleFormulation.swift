@@ -87,6 +87,24 @@ public struct ScheduleFormulation: Sendable {
         concurrency = builder.concurrency
     }
 
+    /// The columns for starts and room-class counts the program would have, counted without
+    /// building it (they dominate its memory: a generated 1,600-session gathering with 33 room
+    /// classes has two million).
+    public static func placementColumns(domain: Domain, previous: PreviousAgenda? = nil, options: Options = Options()) -> Int {
+        let g = domain.gathering
+        var alone = Set(g.sessions.compactMap(\.pinRoom))
+        for entry in previous?.placements.values ?? [:].values { alone.formUnion(entry.rooms.compactMap { g.roomIndex[$0] }) }
+        let classes = RoomClasses(domain: domain, alone: alone, merge: options.roomClasses)
+        var columns = 0
+        for starts in domain.starts {
+            for start in starts {
+                let present = Set(start.rooms.map { classes.classOf[$0] }).count
+                columns += present > 1 ? 1 + present : 1
+            }
+        }
+        return columns
+    }
+
     /// The placements a solution of the program stands for, with concrete rooms.
     /// - Returns: nil when the solution's room counts cannot be given rooms (it breaks a row).
     public func decode(_ x: [Double]) -> [Placement]? {

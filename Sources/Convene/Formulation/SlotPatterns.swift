@@ -94,6 +94,7 @@ public struct SlotPatterns: Sendable {
         let compatible: [[Bool]]
         let pairCost: [[Int]]
         let limit: Int
+        let roomCount: Int
         var found: [Pattern] = []
         var overflow = false
 
@@ -102,6 +103,7 @@ public struct SlotPatterns: Sendable {
             self.rooms = rooms
             self.need = need
             self.limit = limit
+            roomCount = (rooms.joined().max() ?? -1) + 1
             var compatible = [[Bool]](repeating: [Bool](repeating: false, count: items.count), count: items.count)
             var pairCost = [[Int]](repeating: [Int](repeating: 0, count: items.count), count: items.count)
             for i in items.indices {
@@ -116,8 +118,17 @@ public struct SlotPatterns: Sendable {
             self.pairCost = pairCost
         }
 
+        /// The rooms' matching to the chosen items' seats (one seat per room an item needs),
+        /// kept along the depth-first search and extended by augmenting paths.
+        private var seatItem: [Int] = []
+        private var holder: [Int] = []   // room → seat, or -1
+        private var visited: [Int] = []  // room → the search that last saw it
+        private var search = 0
+
         mutating func run() -> [Pattern]? {
             var chosen: [Int] = []
+            holder = [Int](repeating: -1, count: roomCount)
+            visited = [Int](repeating: -1, count: roomCount)
             let open = Set(rooms.joined()).count
             extend(&chosen, cost: 0, seats: open, from: 0)
             return overflow ? nil : found
@@ -127,41 +138,39 @@ public struct SlotPatterns: Sendable {
         private mutating func extend(_ chosen: inout [Int], cost: Int, seats: Int, from: Int) {
             for i in from..<items.count where !overflow {
                 guard need[i] <= seats, chosen.allSatisfy({ compatible[$0][i] }) else { continue }
-                chosen.append(i)
-                if roomsSuffice(chosen) {
+                let (saved, base) = (holder, seatItem.count)
+                var fits = true
+                for _ in 0..<need[i] where fits {
+                    seatItem.append(i)
+                    search += 1
+                    fits = augment(seatItem.count - 1)
+                }
+                if fits {
                     if found.count >= limit {
                         overflow = true
                     } else {
-                        let added = chosen.dropLast().reduce(0) { $0 + pairCost[$1][i] }
+                        let added = chosen.reduce(0) { $0 + pairCost[$1][i] }
+                        chosen.append(i)
                         found.append(Pattern(items: chosen.map { items[$0] }, cost: cost + added))
                         extend(&chosen, cost: cost + added, seats: seats - need[i], from: i + 1)
+                        chosen.removeLast()
                     }
                 }
-                chosen.removeLast()
+                seatItem.removeSubrange(base...)
+                holder = saved
             }
         }
 
-        /// Whether every chosen item can have its rooms at once (a bipartite matching that
-        /// gives each item `need` distinct rooms among those it could use).
-        private func roomsSuffice(_ chosen: [Int]) -> Bool {
-            var seats: [Int] = []  // one entry per room needed, naming its item
-            for i in chosen { seats += Array(repeating: i, count: need[i]) }
-            var holder: [Int: Int] = [:]  // room → seat
-            func place(_ seat: Int, _ visited: inout Set<Int>) -> Bool {
-                for r in rooms[seats[seat]] where visited.insert(r).inserted {
-                    if let other = holder[r] {
-                        guard place(other, &visited) else { continue }
-                    }
+        /// Finds a room for `seat`, moving other seats along an augmenting path when needed.
+        private mutating func augment(_ seat: Int) -> Bool {
+            for r in rooms[seatItem[seat]] where visited[r] != search {
+                visited[r] = search
+                if holder[r] < 0 || augment(holder[r]) {
                     holder[r] = seat
                     return true
                 }
-                return false
             }
-            for seat in seats.indices {
-                var visited = Set<Int>()
-                guard place(seat, &visited) else { return false }
-            }
-            return true
+            return false
         }
     }
 }
