@@ -6,14 +6,16 @@ import Foundation
 /// 1. A short search (``handoffMovesPerSession`` moves per session, at most ``handoffShare`` of
 ///    the time limit) finds a first agenda. It depends only on the seed, so GLPK's start does too.
 /// 2. GLPK starts from that agenda (once the AgendaChecker has accepted it) on a thread of its
-///    own, while the full search runs on this one. Whichever proves optimality first stops the
-///    other: GLPK by closing the gap, the search by reaching cost 0.
+///    own, while the full search runs on this one: branch-and-bound on the slot patterns when
+///    they can be listed, else ``NeighbourhoodSearch`` (fix-and-optimise) on star rows.
+///    Whichever proves optimality first stops the other: GLPK by closing the gap, either by
+///    reaching cost 0.
 /// 3. The best verified agenda wins, with GLPK's bound. On a tie GLPK's agenda wins only when it
 ///    is proven optimal; otherwise the search's does, which depends on the seed alone (when the
 ///    time limit does not cut it short), so the same input and seed give the same agenda.
 ///
 /// GLPK is skipped when the integer program would be too large for the time limit: when its
-/// estimated rows (``modelSize(_:)``) exceed ``modelBudgetPerSecond`` for each second
+/// estimated rows (``modelSize(_:pairRowLimit:)``) exceed ``modelBudgetPerSecond`` for each second
 /// (SOLVER-NOTES measured GLPK giving no answer at all in 60 s on models of 50k+ rows). The
 /// search then has all the time.
 public struct Portfolio: Sendable {
@@ -25,6 +27,11 @@ public struct Portfolio: Sendable {
     public var modelBudgetPerSecond = 1_000.0
     /// The full search's moves; nil: its default.
     public var searchMoves: Int?
+    /// GLPK's program: slot patterns when they can be listed (branch-and-bound then proves
+    /// optima), star rows otherwise (fix-and-optimise then improves the agenda; the pair rows
+    /// that `--solver milp` uses there are too many for its rounds, and their bound rarely
+    /// proves anything: a generated 65-session gathering ends at 8 with pairs, at 2 with stars).
+    public var formulation = ScheduleFormulation.Options(pairRowLimit: 0)
 
     public init(glpk: GLPKSettings = GLPKSettings(timeLimit: 10), seed: UInt64 = 1) {
         self.glpk = glpk
@@ -38,7 +45,7 @@ public struct Portfolio: Sendable {
         let best = BestSoFar(started: started, forward: progress)
         let fullMoves = searchMoves ?? SearchSolver.Settings.defaultMoves(domain.gathering)
         let left = { total.map { max(0, $0 - started.secondsElapsed) } }
-        let size = Self.modelSize(domain)
+        let size = Self.modelSize(domain, pairRowLimit: formulation.pairRowLimit)
         var details: [JSONValue.Member] = [.init(key: "modelSize", value: .number(Double(size)))]
         if let total, Double(size) > modelBudgetPerSecond * max(total, 1) {
             let found = SearchSolver(settings: .init(seed: seed, timeLimit: left(), moves: fullMoves))
@@ -65,14 +72,14 @@ public struct Portfolio: Sendable {
         let proven = Cancellation()   // set once GLPK has proven optimality or infeasibility
         let stopGLPK = Cancellation() // set once the search has reached cost 0
         let box = OutcomeBox()
-        let exactSolver = ExactSolver(settings: settings)
+        let exactSolver = ExactSolver(settings: settings, formulation: formulation)
         let warmStart = quick.placements
         let seed = seed, glpkLimit = settings.timeLimit
         let thread = Thread {
             let building = ContinuousClock.now
             let model = ScheduleFormulation(domain: domain, previous: previous, options: exactSolver.formulation)
             let outcome: SolverOutcome
-            if model.concurrency == .stars, let warmStart {
+            if model.concurrency != .patterns, let warmStart {
                 // Too weak a bound for branch-and-bound to help: improve the agenda piece by piece.
                 var neighbourhoods = NeighbourhoodSearch(seed: seed, timeLimit: glpkLimit.map { $0 - building.secondsElapsed })
                 outcome = neighbourhoods.improve(model, previous: previous, from: warmStart, cancel: stopGLPK, progress: best.report)
@@ -110,7 +117,7 @@ public struct Portfolio: Sendable {
     /// rows, which dominate: one per shared slot of each pair of sessions that share an attendee,
     /// or, beyond the formulation's pair-row limit, one star row per start. (Slot patterns, when
     /// the formulation can list them, make fewer rows than either.)
-    public static func modelSize(_ domain: Domain) -> Int {
+    public static func modelSize(_ domain: Domain, pairRowLimit: Int = ScheduleFormulation.Options().pairRowLimit) -> Int {
         let g = domain.gathering
         let words = (g.slots.count + 63) / 64
         var occupied = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: g.sessions.count)
@@ -130,7 +137,7 @@ public struct Portfolio: Sendable {
             hasLaterPartner[pair.first] = true
             for w in 0..<words { pairRows += (occupied[pair.first][w] & occupied[pair.second][w]).nonzeroBitCount }
         }
-        guard pairRows > ScheduleFormulation.Options().pairRowLimit else { return starts + pairRows }
+        guard pairRows > pairRowLimit else { return starts + pairRows }
         // The formulation then writes one star row per start of a session with a later partner.
         return starts + domain.starts.indices.filter { hasLaterPartner[$0] }.reduce(0) { $0 + domain.starts[$1].count }
     }
