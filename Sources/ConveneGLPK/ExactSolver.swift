@@ -24,8 +24,8 @@ public struct ExactSolver: Sendable {
             return SolverOutcome(status: .infeasible, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed)
         }
         let columns = ScheduleFormulation.placementColumns(domain: domain, previous: previous, options: formulation)
-        if columns > GLPKSettings.columnLimit {
-            let why = "skipped: the integer program would have \(columns) columns, more than \(GLPKSettings.columnLimit); use --solver auto or search"
+        if columns > settings.columnLimit {
+            let why = "skipped: the integer program would have \(columns) columns, more than \(settings.columnLimit); use --solver auto or search"
             return SolverOutcome(status: .unknown, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed,
                                  details: [.init(key: "milp", value: .string(why))])
         }

@@ -19,9 +19,9 @@ public struct GLPKSettings: Sendable {
     public var branching: Branching = .driebeckTomlin
     public var backtracking: Backtracking = .bestLocalBound
     public static let pumpMinimumRows = 2_000
-    /// The exact solver does not build a program with more placement columns than this (about
-    /// a gigabyte of memory before GLPK starts); it says so and returns no agenda.
-    public static let columnLimit = 1_000_000
+    /// The exact solver does not build a program with more placement columns than this (a
+    /// million is about a gigabyte of memory before GLPK starts); it says so and returns no agenda.
+    public var columnLimit = 1_000_000
     /// Above this many rows the root LP is solved by the simplex (which honours the time limit)
     /// before branch-and-cut, and clique cuts are off.
     public static let largeModelRows = 20_000

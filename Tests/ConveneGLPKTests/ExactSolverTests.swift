@@ -319,3 +319,17 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
         #expect(first.details.contains { $0.key == "concurrency" && $0.value == .string("patterns") })
     }
 }
+
+@Suite struct ExactSolverLimitTests {
+    /// A program over the column limit is not built: no agenda, and the stats say why.
+    @Test func programsOverTheColumnLimitAreDeclined() throws {
+        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        var settings = GLPKSettings(timeLimit: 5)
+        settings.columnLimit = 100
+        let outcome = ExactSolver(settings: settings).solve(Domain(g))
+        #expect(outcome.status == .unknown && outcome.placements == nil)
+        let why = outcome.details.first { $0.key == "milp" }?.value
+        guard case .string(let text)? = why else { Issue.record("no reason in \(outcome.details)"); return }
+        #expect(text.contains("more than 100"))
+    }
+}
