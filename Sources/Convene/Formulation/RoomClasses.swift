@@ -37,6 +37,15 @@ public struct RoomClasses: Sendable {
         self.classOf = classOf
     }
 
+    /// The classes a formulation uses: pinned rooms and the rooms a previous agenda names stay
+    /// alone, so that the program can tell them apart.
+    public init(domain: Domain, previous: PreviousAgenda?, merge: Bool = true) {
+        let g = domain.gathering
+        var alone = Set(g.sessions.compactMap(\.pinRoom))
+        for entry in previous?.placements.values ?? [:].values { alone.formUnion(entry.rooms.compactMap { g.roomIndex[$0] }) }
+        self.init(domain: domain, alone: alone, merge: merge)
+    }
+
     /// A session's use of a class at its start: how many of the class's rooms.
     public struct Use: Sendable, Hashable {
         public var placement: Int

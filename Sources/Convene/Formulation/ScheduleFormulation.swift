@@ -91,10 +91,7 @@ public struct ScheduleFormulation: Sendable {
     /// building it (they dominate its memory: a generated 1,600-session gathering with 33 room
     /// classes has two million).
     public static func placementColumns(domain: Domain, previous: PreviousAgenda? = nil, options: Options = Options()) -> Int {
-        let g = domain.gathering
-        var alone = Set(g.sessions.compactMap(\.pinRoom))
-        for entry in previous?.placements.values ?? [:].values { alone.formUnion(entry.rooms.compactMap { g.roomIndex[$0] }) }
-        let classes = RoomClasses(domain: domain, alone: alone, merge: options.roomClasses)
+        let classes = RoomClasses(domain: domain, previous: previous, merge: options.roomClasses)
         var columns = 0
         for starts in domain.starts {
             for start in starts {
@@ -222,11 +219,7 @@ private struct Builder {
         self.options = options
         let g = domain.gathering
         self.g = g
-        var alone = Set(g.sessions.compactMap(\.pinRoom))
-        for entry in previous?.placements.values ?? [:].values {
-            alone.formUnion(entry.rooms.compactMap { g.roomIndex[$0] })
-        }
-        classes = RoomClasses(domain: domain, alone: alone, merge: options.roomClasses)
+        classes = RoomClasses(domain: domain, previous: previous, merge: options.roomClasses)
         program = IntegerProgram(name: g.name)
     }
 
@@ -428,20 +421,19 @@ private struct Builder {
             concurrency = .patterns
             return
         }
-        let costly = weight.filter { $0.value > 0 && mayBeConcurrent($0.key) }
-        let pairRows = costly.keys.reduce(0) { rows, pair in
-            rows + g.slots.indices.filter { !occupying[pair.first][$0].isEmpty && !occupying[pair.second][$0].isEmpty }.count
+        let costly = weight.filter { $0.value > 0 && mayBeConcurrent($0.key) }.sorted { $0.key < $1.key }
+        // The slots each costly pair could share: one pair row each.
+        let sharing = costly.map { pair, w in
+            (pair: pair, weight: w, shared: g.slots.indices.filter { !occupying[pair.first][$0].isEmpty && !occupying[pair.second][$0].isEmpty })
         }
-        if pairRows > options.pairRowLimit {
+        if sharing.reduce(0, { $0 + $1.shared.count }) > options.pairRowLimit {
             addStars(costly)
             concurrency = .stars
             return
         }
         let tracks = g.tracks
         var columnOf: [SessionPair: Int] = [:]
-        for (pair, w) in weight.sorted(by: { $0.key < $1.key }) where w > 0 && mayBeConcurrent(pair) {
-            let shared = g.slots.indices.filter { !occupying[pair.first][$0].isEmpty && !occupying[pair.second][$0].isEmpty }
-            guard !shared.isEmpty else { continue }
+        for (pair, w, shared) in sharing where !shared.isEmpty {
             let z = program.addVariable("z(\(name(pair.first)),\(name(pair.second)))", .continuous, lower: 0, upper: 1, objective: Double(w))
             columnOf[pair] = z
             pairColumns.append((pair, z))
@@ -492,9 +484,9 @@ private struct Builder {
     /// the partners `b` after `a`: at whole numbers `c[a]` is the cost of `a`'s concurrent pairs
     /// with later sessions (a partner's starts overlapping a chain sum to at most 1), so each
     /// pair is charged once, multi-slot sessions included.
-    private mutating func addStars(_ costly: [SessionPair: Int]) {
+    private mutating func addStars(_ costly: [(key: SessionPair, value: Int)]) {
         var partners = [[(other: Int, weight: Int)]](repeating: [], count: g.sessions.count)
-        for (pair, w) in costly.sorted(by: { $0.key < $1.key }) { partners[pair.first].append((pair.second, w)) }
+        for (pair, w) in costly { partners[pair.first].append((pair.second, w)) }
         for a in g.sessions.indices where !partners[a].isEmpty {
             let c = program.addVariable("c(\(name(a)))", .continuous, lower: 0, upper: .infinity, objective: 1)
             starColumns.append((a, partners[a], c))
