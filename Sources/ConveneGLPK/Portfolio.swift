@@ -47,12 +47,21 @@ public struct Portfolio: Sendable {
         let left = { total.map { max(0, $0 - started.secondsElapsed) } }
         let size = Self.modelSize(domain, pairRowLimit: formulation.pairRowLimit)
         var details: [JSONValue.Member] = [.init(key: "modelSize", value: .number(Double(size)))]
-        if let total, Double(size) > modelBudgetPerSecond * max(total, 1) {
+        // The same column limit as `--solver milp`: GLPK's thread builds the whole program.
+        let columns = ScheduleFormulation.placementColumns(domain: domain, previous: previous, options: formulation)
+        let skip = if let total, Double(size) > modelBudgetPerSecond * max(total, 1) {
+            "skipped: the model is too large for the time limit"
+        } else if columns > glpk.columnLimit {
+            "skipped: the integer program would have \(columns) columns, more than \(glpk.columnLimit)"
+        } else {
+            String?.none
+        }
+        if let skip {
             let found = SearchSolver(settings: .init(seed: seed, timeLimit: left(), moves: fullMoves))
                 .solve(domain, previous: previous, progress: best.report)
             details.insert(.init(key: "searchSeconds", value: .number(Self.rounded(found.seconds))), at: 0)
             if found.status == .feasible {
-                details.append(.init(key: "milp", value: .string("skipped: the model is too large for the time limit")))
+                details.append(.init(key: "milp", value: .string(skip)))
             }
             return with(found, details: details, since: started)
         }
@@ -81,7 +90,7 @@ public struct Portfolio: Sendable {
             let outcome: SolverOutcome
             if model.concurrency != .patterns, let warmStart {
                 // Too weak a bound for branch-and-bound to help: improve the agenda piece by piece.
-                var neighbourhoods = NeighbourhoodSearch(seed: seed, timeLimit: glpkLimit.map { $0 - building.secondsElapsed })
+                let neighbourhoods = NeighbourhoodSearch(seed: seed, timeLimit: glpkLimit.map { $0 - building.secondsElapsed })
                 outcome = neighbourhoods.improve(model, previous: previous, from: warmStart, cancel: stopGLPK, progress: best.report)
             } else {
                 outcome = exactSolver.solve(model, previous: previous, warmStart: warmStart, cancel: stopGLPK, started: building,
