@@ -32,6 +32,11 @@ import Testing
             text.split(separator: "\n").filter { !$0.contains("\"seconds\"") }.joined(separator: "\n")
         }
         #expect(first.status == 0 && withoutSeconds(first.stdout) == withoutSeconds(second.stdout))
+        let out = temporary("seed-5.json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try Data(first.stdout.utf8).write(to: out)
+        let check = try convene(["check", p2pu, "--agenda", out.path])
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
     @Test func anInfeasibleInputExitsOneAndSaysWhy() throws {

@@ -252,6 +252,10 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
         } else {
             #expect(code == 0 && glp_mip_status(lp) == GLP_OPT)
             #expect(abs(glp_mip_obj_val(lp) - (direct.objective ?? .nan)) < 1e-6)
+            // The direct solution, decoded, is an agenda the checker accepts at that objective.
+            let placements = try #require(direct.solution.flatMap(model.decode))
+            let report = AgendaChecker(domain: model.domain).check(placements, previous: instance.previous)
+            #expect(report.isValid && Double(report.objective) == direct.objective?.rounded(), "\(report.violations.prefix(3))")
         }
     }
 
@@ -315,7 +319,8 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
         #expect(first.status == .optimal && first.bound == 106 && first.solver == "milp", "\(first.details)")
         #expect(first.placements == second.placements)
         let placements = try #require(first.placements)
-        #expect(AgendaChecker(domain: domain).check(placements).objective == 106)
+        let report = AgendaChecker(domain: domain).check(placements)
+        #expect(report.isValid && report.objective == 106, "\(report.violations.prefix(3))")
         #expect(first.details.contains { $0.key == "concurrency" && $0.value == .string("patterns") })
     }
 }
@@ -328,6 +333,22 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
         settings.columnLimit = 100
         let outcome = ExactSolver(settings: settings).solve(Domain(g))
         #expect(outcome.status == .unknown && outcome.placements == nil)
+        let why = outcome.details.first { $0.key == "milp" }?.value
+        guard case .string(let text)? = why else { Issue.record("no reason in \(outcome.details)"); return }
+        #expect(text.contains("more than 100"))
+    }
+
+    /// The portfolio keeps the same limit: the search has all the time, and its agenda is judged.
+    @Test func thePortfolioSkipsGLPKOverTheColumnLimit() throws {
+        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        let domain = Domain(g)
+        var settings = GLPKSettings(timeLimit: 5)
+        settings.columnLimit = 100
+        var portfolio = Portfolio(glpk: settings, seed: 2)
+        portfolio.searchMoves = 20_000
+        let outcome = portfolio.solve(domain)
+        #expect(outcome.solver == "search" && outcome.placements != nil)
+        ConformanceTests.judge(outcome, domain, "auto over the column limit")
         let why = outcome.details.first { $0.key == "milp" }?.value
         guard case .string(let text)? = why else { Issue.record("no reason in \(outcome.details)"); return }
         #expect(text.contains("more than 100"))
