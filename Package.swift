@@ -9,7 +9,7 @@ let package = Package(
         .executable(name: "convene", targets: ["ConveneCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
         .target(name: "Convene"),

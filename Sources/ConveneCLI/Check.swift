@@ -21,7 +21,10 @@ struct Check: ParsableCommand {
         let domain = Domain(gathering)
         guard let agendaPath = agenda else {
             let placements = domain.starts.reduce(0) { $0 + $1.count }
-            print("\(input): valid. \(gathering.sessions.count) sessions, \(gathering.slots.count) slots, \(gathering.rooms.count) rooms, \(gathering.people.count) people, \(gathering.attendees.count) attendees; \(placements) possible starts.")
+            print(
+                "\(input): valid. \(gathering.sessions.count) sessions, \(gathering.slots.count) slots, \(gathering.rooms.count) rooms, "
+                    + "\(gathering.people.count) people, \(gathering.attendees.count) attendees; \(placements) possible starts."
+            )
             for session in gathering.sessions where domain.starts[session.index].isEmpty && !session.optional {
                 print("note: \(session.label) has no possible placement on its own, so no agenda exists; `convene explain` says why.")
             }
@@ -40,4 +43,3 @@ struct Check: ParsableCommand {
         print(CostSummary.text(report.costs, gathering: gathering), terminator: "")
     }
 }
-

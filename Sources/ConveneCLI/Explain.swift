@@ -40,7 +40,10 @@ struct Explain: ParsableCommand {
         let outcome = Portfolio(glpk: GLPKSettings(timeLimit: timeLimit)).solve(Domain(gathering), previous: previousAgenda)
         guard outcome.placements != nil else { return }
         let agenda = Agenda(outcome, gathering: gathering, previous: previousAgenda)
-        print("\nIts best agenda found in \(JSONValue.format(timeLimit)) s (\(agenda.status.rawValue), objective \(agenda.objective ?? 0)) costs this, person by person:")
+        print(
+            "\nIts best agenda found in \(JSONValue.format(timeLimit)) s (\(agenda.status.rawValue), objective \(agenda.objective ?? 0)) "
+                + "costs this, person by person:"
+        )
         print(CostSummary.byPerson(agenda.costs, gathering: gathering), terminator: "")
     }
 }

@@ -4,7 +4,9 @@ import Convene
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Renders a saved agenda without solving.",
-        discussion: "Exit status: 0 rendered; 64 bad usage; 65 invalid input or agenda document; 66 unreadable file; 73 the output cannot be written. An agenda that breaks a rule is rendered, with each broken rule on standard error."
+        discussion:
+            "Exit status: 0 rendered; 64 bad usage; 65 invalid input or agenda document; 66 unreadable file; 73 the output cannot be "
+            + "written. An agenda that breaks a rule is rendered, with each broken rule on standard error."
     )
 
     @Argument(help: "The agenda document (JSON), or - for standard input.")

@@ -7,9 +7,9 @@ struct Solve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the best agenda for an input.",
         discussion: """
-        Exit status: 0 an agenda was printed; 1 no agenda (proven infeasible, or none found within the \
-        time limit); 64 bad usage; 65 invalid input; 66 unreadable file.
-        """
+            Exit status: 0 an agenda was printed; 1 no agenda (proven infeasible, or none found within the \
+            time limit); 64 bad usage; 65 invalid input; 66 unreadable file.
+            """
     )
 
     /// The agenda formats, plus `lp` (the integer program instead of an agenda).
@@ -26,7 +26,12 @@ struct Solve: ParsableCommand {
     @Argument(help: "The input document (JSON), or - for standard input.")
     var input: String
 
-    @Option(help: "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")). `lp` writes the integer program in CPLEX LP format instead of solving.")
+    @Option(
+        help:
+            ArgumentHelp(
+                "Output format: \(Format.allCases.map(\.rawValue).joined(separator: ", ")). `lp` writes the integer program "
+                    + "in CPLEX LP format instead of solving.")
+    )
     var format: Format = .text
 
     @Option(help: "Which solver: \(SolverChoice.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -106,8 +111,10 @@ struct Solve: ParsableCommand {
                 printError("No agenda exists for \(input): the hard rules cannot all hold together.")
                 let reasons = ImmediateReason.all(domain)
                 for reason in reasons { printError("  - \(reason.message)") }
-                printError(reasons.isEmpty ? "Run `convene explain \(input)` for the smallest set of requirements that conflict."
-                                           : "Run `convene explain \(input)` for the whole explanation.")
+                printError(
+                    reasons.isEmpty
+                        ? "Run `convene explain \(input)` for the smallest set of requirements that conflict."
+                        : "Run `convene explain \(input)` for the whole explanation.")
             default:
                 if case .string(let why)? = outcome.details.first(where: { $0.key == "milp" })?.value {
                     printError("No agenda: GLPK was \(why).")

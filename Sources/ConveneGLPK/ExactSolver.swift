@@ -15,8 +15,10 @@ public struct ExactSolver: Sendable {
     ///   - warmStart: a known agenda to start from; used only when the AgendaChecker accepts it.
     ///   - progress: called with each better agenda GLPK finds.
     ///   - cancel: set from another thread to stop GLPK at its next callback.
-    public func solve(_ domain: Domain, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil, cancel: Cancellation? = nil,
-                      progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
+    public func solve(
+        _ domain: Domain, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil, cancel: Cancellation? = nil,
+        progress: (@Sendable (SolverProgress) -> Void)? = nil
+    ) -> SolverOutcome {
         let started = ContinuousClock.now
         let g = domain.gathering
         if g.sessions.contains(where: { !$0.optional && domain.starts[$0.index].isEmpty }) {
@@ -25,24 +27,29 @@ public struct ExactSolver: Sendable {
         }
         let columns = ScheduleFormulation.placementColumns(domain: domain, previous: previous, options: formulation)
         if columns > settings.columnLimit {
-            let why = "skipped: the integer program would have \(columns) columns, more than \(settings.columnLimit); use --solver auto or search"
-            return SolverOutcome(status: .unknown, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed,
-                                 details: [.init(key: "milp", value: .string(why))])
+            let why =
+                "skipped: the integer program would have \(columns) columns, more than \(settings.columnLimit); use --solver auto or search"
+            return SolverOutcome(
+                status: .unknown, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed,
+                details: [.init(key: "milp", value: .string(why))])
         }
         let model = ScheduleFormulation(domain: domain, previous: previous, options: formulation)
         return solve(model, previous: previous, warmStart: warmStart, cancel: cancel, started: started, progress: progress)
     }
 
     /// Solves a formulation already built (`started`: when building it began, for the time limit).
-    public func solve(_ model: ScheduleFormulation, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil,
-                      cancel: Cancellation? = nil, started: ContinuousClock.Instant = .now,
-                      progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
+    public func solve(
+        _ model: ScheduleFormulation, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil,
+        cancel: Cancellation? = nil, started: ContinuousClock.Instant = .now,
+        progress: (@Sendable (SolverProgress) -> Void)? = nil
+    ) -> SolverOutcome {
         let domain = model.domain
         let built = started.secondsElapsed
         let checker = AgendaChecker(domain: domain)
         var start: [Double]?
         if let warmStart, checker.check(warmStart, previous: previous).isValid,
-           let x = model.encode(warmStart), model.program.violations(x).isEmpty {
+            let x = model.encode(warmStart), model.program.violations(x).isEmpty
+        {
             start = x
         }
         var remaining = settings
@@ -54,16 +61,23 @@ public struct ExactSolver: Sendable {
             remaining.timeLimit = 0.95 * left
             wait = left + 0.5
         }
-        let program = model.program, warm = start, glpk = remaining
+        let program = model.program
+        let warm = start
+        let glpk = remaining
         let cancel = cancel ?? Cancellation()
         let run = GLPKThread.run(wait: wait, cancel: cancel) {
             GLPKRunner.solve(program, settings: glpk, warmStart: warm, cancel: cancel) { objective, bound, _ in
-                progress?(SolverProgress(solver: "milp", objective: Int(objective.rounded()), bound: bound.map(Self.integerBound),
-                                         seconds: started.secondsElapsed))
+                progress?(
+                    SolverProgress(
+                        solver: "milp", objective: Int(objective.rounded()), bound: bound.map(Self.integerBound),
+                        seconds: started.secondsElapsed))
             }
         }
-        let result = run ?? GLPKResult(termination: .failed("GLPK did not stop at the time limit; its search was abandoned"),
-                                       solution: nil, objective: nil, bound: nil, seconds: started.secondsElapsed, warmStartUsed: false)
+        let result =
+            run
+            ?? GLPKResult(
+                termination: .failed("GLPK did not stop at the time limit; its search was abandoned"),
+                solution: nil, objective: nil, bound: nil, seconds: started.secondsElapsed, warmStartUsed: false)
         var details: [JSONValue.Member] = [
             .init(key: "rows", value: .number(Double(model.program.constraints.count))),
             .init(key: "columns", value: .number(Double(model.program.variables.count))),
@@ -82,14 +96,16 @@ public struct ExactSolver: Sendable {
             placements = nil
         }
         let bound = result.bound.map(Self.integerBound)
-        let status: Agenda.Status = switch (result.termination, placements) {
-        case (.optimal, .some): .optimal
-        case (.infeasible, _): .infeasible
-        case (_, .some): .feasible
-        case (_, .none): .unknown
-        }
-        return SolverOutcome(status: status, solver: "milp", placements: placements, bound: status == .infeasible ? nil : bound,
-                             seconds: started.secondsElapsed, details: details)
+        let status: Agenda.Status =
+            switch (result.termination, placements) {
+            case (.optimal, .some): .optimal
+            case (.infeasible, _): .infeasible
+            case (_, .some): .feasible
+            case (_, .none): .unknown
+            }
+        return SolverOutcome(
+            status: status, solver: "milp", placements: placements, bound: status == .infeasible ? nil : bound,
+            seconds: started.secondsElapsed, details: details)
     }
 
     /// Costs are whole numbers, so a proven bound rounds up (with room for GLPK's tolerances).

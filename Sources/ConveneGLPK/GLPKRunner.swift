@@ -11,9 +11,11 @@ public enum GLPKRunner {
     ///     caller must have verified it (``ExactSolver`` judges it with the AgendaChecker).
     ///   - progress: called on each better incumbent (objective, bound, seconds).
     ///   - cancel: checked at every callback; once set, the search stops at the next one.
-    public static func solve(_ program: IntegerProgram, settings: GLPKSettings, warmStart: [Double]? = nil,
-                             cancel: Cancellation? = nil,
-                             progress: ((_ objective: Double, _ bound: Double?, _ seconds: Double) -> Void)? = nil) -> GLPKResult {
+    public static func solve(
+        _ program: IntegerProgram, settings: GLPKSettings, warmStart: [Double]? = nil,
+        cancel: Cancellation? = nil,
+        progress: ((_ objective: Double, _ bound: Double?, _ seconds: Double) -> Void)? = nil
+    ) -> GLPKResult {
         let clock = ContinuousClock.now
         func elapsed() -> Double { clock.secondsElapsed }
         if let problem = validate(program, settings: settings, warmStart: warmStart) {
@@ -25,7 +27,9 @@ public enum GLPKRunner {
         glp_term_hook(terminalHook, unmanaged.toOpaque())
         defer { glp_term_hook(nil, nil) }
         guard let lp = glp_create_prob() else {
-            return GLPKResult(termination: .failed("GLPK could not create a problem"), solution: nil, objective: nil, bound: nil, seconds: 0, warmStartUsed: false)
+            return GLPKResult(
+                termination: .failed("GLPK could not create a problem"), solution: nil, objective: nil, bound: nil, seconds: 0,
+                warmStartUsed: false)
         }
         defer { glp_delete_prob(lp) }
         load(program, into: lp)
@@ -46,19 +50,21 @@ public enum GLPKRunner {
         // callback; on large models that alone outlasts any time limit.
         let large = program.constraints.count > GLPKSettings.largeModelRows
         parm.clq_cuts = settings.cuts.contains(.clique) && !large ? GLP_ON : GLP_OFF
-        parm.br_tech = switch settings.branching {
-        case .firstFractional: GLP_BR_FFV
-        case .lastFractional: GLP_BR_LFV
-        case .mostFractional: GLP_BR_MFV
-        case .driebeckTomlin: GLP_BR_DTH
-        case .pseudoCost: GLP_BR_PCH
-        }
-        parm.bt_tech = switch settings.backtracking {
-        case .depthFirst: GLP_BT_DFS
-        case .breadthFirst: GLP_BT_BFS
-        case .bestLocalBound: GLP_BT_BLB
-        case .bestProjection: GLP_BT_BPH
-        }
+        parm.br_tech =
+            switch settings.branching {
+            case .firstFractional: GLP_BR_FFV
+            case .lastFractional: GLP_BR_LFV
+            case .mostFractional: GLP_BR_MFV
+            case .driebeckTomlin: GLP_BR_DTH
+            case .pseudoCost: GLP_BR_PCH
+            }
+        parm.bt_tech =
+            switch settings.backtracking {
+            case .depthFirst: GLP_BT_DFS
+            case .breadthFirst: GLP_BT_BFS
+            case .bestLocalBound: GLP_BT_BLB
+            case .bestProjection: GLP_BT_BPH
+            }
         if let limit = settings.timeLimit { parm.tm_lim = Int32(min(limit * 1000, Double(Int32.max)).rounded(.down)) }
         parm.cb_func = branchAndCutCallback
         parm.cb_info = unmanaged.toOpaque()
@@ -75,12 +81,14 @@ public enum GLPKRunner {
             if let limit = settings.timeLimit { smcp.tm_lim = Int32(min(limit * 1000, Double(Int32.max)).rounded(.down)) }
             let lpStatus = glp_simplex(lp, &smcp)
             if lpStatus == GLP_ENOPFS || glp_get_status(lp) == GLP_NOFEAS {
-                return GLPKResult(termination: .infeasible, solution: nil, objective: nil, bound: nil, seconds: elapsed(), warmStartUsed: false)
+                return GLPKResult(
+                    termination: .infeasible, solution: nil, objective: nil, bound: nil, seconds: elapsed(), warmStartUsed: false)
             }
             if lpStatus != 0 || glp_get_status(lp) != GLP_OPT {
                 let timedOut = lpStatus == GLP_ETMLIM
-                return GLPKResult(termination: timedOut ? .timeLimit : .failed("the LP relaxation did not solve (GLPK code \(lpStatus))"),
-                                  solution: nil, objective: nil, bound: nil, seconds: elapsed(), warmStartUsed: false)
+                return GLPKResult(
+                    termination: timedOut ? .timeLimit : .failed("the LP relaxation did not solve (GLPK code \(lpStatus))"),
+                    solution: nil, objective: nil, bound: nil, seconds: elapsed(), warmStartUsed: false)
             }
         }
         let code = glp_intopt(lp, &parm)
@@ -102,8 +110,9 @@ public enum GLPKRunner {
         }
         var bound = context.bound
         if termination == .optimal, let objective { bound = objective }
-        return GLPKResult(termination: termination, solution: solution, objective: objective, bound: bound, seconds: seconds,
-                          warmStartUsed: context.warmStartUsed)
+        return GLPKResult(
+            termination: termination, solution: solution, objective: objective, bound: bound, seconds: seconds,
+            warmStartUsed: context.warmStartUsed)
     }
 
     /// What GLPK would abort on, in words; nil when the program is safe to hand over.
@@ -121,7 +130,9 @@ public enum GLPKRunner {
             guard row.rhs.isFinite else { return "row \(row.name) has right-hand side \(row.rhs)" }
             var seen = Set<Int>()
             for term in row.terms {
-                guard (0..<columns).contains(term.variable), term.coefficient.isFinite, term.coefficient != 0, seen.insert(term.variable).inserted else {
+                guard (0..<columns).contains(term.variable), term.coefficient.isFinite, term.coefficient != 0,
+                    seen.insert(term.variable).inserted
+                else {
                     return "row \(row.name) has a bad entry for column \(term.variable)"
                 }
             }
@@ -154,7 +165,9 @@ public enum GLPKRunner {
             }
             glp_set_obj_coef(lp, column, v.objective)
         }
-        var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+        var ia: [Int32] = [0]
+        var ja: [Int32] = [0]
+        var ar: [Double] = [0]
         ia.reserveCapacity(program.nonZeros + 1)
         ja.reserveCapacity(program.nonZeros + 1)
         ar.reserveCapacity(program.nonZeros + 1)
@@ -187,8 +200,10 @@ final class CallbackContext {
     let cancel: Cancellation?
     let progress: ((Double, Double?, Double) -> Void)?
 
-    init(settings: GLPKSettings, warmStart: [Double]?, started: ContinuousClock.Instant, cancel: Cancellation?,
-         progress: ((Double, Double?, Double) -> Void)?) {
+    init(
+        settings: GLPKSettings, warmStart: [Double]?, started: ContinuousClock.Instant, cancel: Cancellation?,
+        progress: ((Double, Double?, Double) -> Void)?
+    ) {
         self.settings = settings
         self.warmStart = warmStart
         self.started = started

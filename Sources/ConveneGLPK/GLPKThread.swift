@@ -2,7 +2,8 @@ import Foundation
 
 /// Runs a GLPK solve on a thread of its own (GLPK's environment is per thread, and the problem
 /// is created, solved and deleted there) and waits for it no longer than the time limit plus a
-/// grace period (`wait`, in seconds; nil waits as long as it takes). GLPK cannot be interrupted between its callbacks, and some phases (the root LP
+/// grace period (`wait`, in seconds; nil waits as long as it takes). GLPK cannot be interrupted
+/// between its callbacks, and some phases (the root LP
 /// of a large model, cut preparation) run long without one; then the solve is cancelled, left
 /// to finish on its own thread, and nil is returned so the caller keeps its promise.
 enum GLPKThread {

@@ -26,8 +26,10 @@ public struct NeighbourhoodSearch: Sendable {
         self.timeLimit = timeLimit
     }
 
-    public func improve(_ model: ScheduleFormulation, previous: PreviousAgenda? = nil, from start: [Placement],
-                        cancel: Cancellation? = nil, progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
+    public func improve(
+        _ model: ScheduleFormulation, previous: PreviousAgenda? = nil, from start: [Placement],
+        cancel: Cancellation? = nil, progress: (@Sendable (SolverProgress) -> Void)? = nil
+    ) -> SolverOutcome {
         let started = ContinuousClock.now
         let g = model.domain.gathering
         let checker = AgendaChecker(domain: model.domain)
@@ -64,17 +66,22 @@ public struct NeighbourhoodSearch: Sendable {
             }
             (current, terms, cost) = (found, foundTerms, foundCost)
         }
-        return SolverOutcome(status: cost == 0 ? .optimal : .feasible, solver: "milp", placements: current, bound: cost == 0 ? 0 : nil,
-                             seconds: started.secondsElapsed,
-                             details: [.init(key: "method", value: .string("fix-and-optimise")),
-                                       .init(key: "rounds", value: .number(Double(roundsRun))),
-                                       .init(key: "improvements", value: .number(Double(improved)))])
+        return SolverOutcome(
+            status: cost == 0 ? .optimal : .feasible, solver: "milp", placements: current, bound: cost == 0 ? 0 : nil,
+            seconds: started.secondsElapsed,
+            details: [
+                .init(key: "method", value: .string("fix-and-optimise")),
+                .init(key: "rounds", value: .number(Double(roundsRun))),
+                .init(key: "improvements", value: .number(Double(improved))),
+            ])
     }
 
     /// The sessions of one cost term, then sessions sharing their slots and their costly
     /// partners, then any others, in random order, up to `size`.
-    private func neighbourhood(of terms: [Agenda.Cost], in placements: [Placement], size: Int, partners: [[Int]], g: Gathering,
-                               rng: inout SeededGenerator) -> Set<Int> {
+    private func neighbourhood(
+        of terms: [Agenda.Cost], in placements: [Placement], size: Int, partners: [[Int]], g: Gathering,
+        rng: inout SeededGenerator
+    ) -> Set<Int> {
         var free = Set<Int>()
         var order: [Int] = []
         func take(_ s: Int) {

@@ -38,8 +38,10 @@ public struct Portfolio: Sendable {
         self.seed = seed
     }
 
-    public func solve(_ domain: Domain, previous: PreviousAgenda? = nil,
-                      progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
+    public func solve(
+        _ domain: Domain, previous: PreviousAgenda? = nil,
+        progress: (@Sendable (SolverProgress) -> Void)? = nil
+    ) -> SolverOutcome {
         let started = ContinuousClock.now
         let total = glpk.timeLimit
         let best = BestSoFar(started: started, forward: progress)
@@ -49,13 +51,14 @@ public struct Portfolio: Sendable {
         var details: [JSONValue.Member] = [.init(key: "modelSize", value: .number(Double(size)))]
         // The same column limit as `--solver milp`: GLPK's thread builds the whole program.
         let columns = ScheduleFormulation.placementColumns(domain: domain, previous: previous, options: formulation)
-        let skip = if let total, Double(size) > modelBudgetPerSecond * max(total, 1) {
-            "skipped: the model is too large for the time limit"
-        } else if columns > glpk.columnLimit {
-            "skipped: the integer program would have \(columns) columns, more than \(glpk.columnLimit)"
-        } else {
-            String?.none
-        }
+        let skip =
+            if let total, Double(size) > modelBudgetPerSecond * max(total, 1) {
+                "skipped: the model is too large for the time limit"
+            } else if columns > glpk.columnLimit {
+                "skipped: the integer program would have \(columns) columns, more than \(glpk.columnLimit)"
+            } else {
+                String?.none
+            }
         if let skip {
             let found = SearchSolver(settings: .init(seed: seed, timeLimit: left(), moves: fullMoves))
                 .solve(domain, previous: previous, progress: best.report)
@@ -72,18 +75,20 @@ public struct Portfolio: Sendable {
             return with(quick, details: [.init(key: "searchSeconds", value: .number(Self.rounded(quick.seconds)))], since: started)
         }
         if let remaining = left(), remaining <= 0 {
-            return with(quick, details: [.init(key: "searchSeconds", value: .number(Self.rounded(quick.seconds)))] + details,
-                        since: started)
+            return with(
+                quick, details: [.init(key: "searchSeconds", value: .number(Self.rounded(quick.seconds)))] + details,
+                since: started)
         }
 
         var settings = glpk
         settings.timeLimit = left()
-        let proven = Cancellation()   // set once GLPK has proven optimality or infeasibility
-        let stopGLPK = Cancellation() // set once the search has reached cost 0
+        let proven = Cancellation()  // set once GLPK has proven optimality or infeasibility
+        let stopGLPK = Cancellation()  // set once the search has reached cost 0
         let box = OutcomeBox()
         let exactSolver = ExactSolver(settings: settings, formulation: formulation)
         let warmStart = quick.placements
-        let seed = seed, glpkLimit = settings.timeLimit
+        let seed = seed
+        let glpkLimit = settings.timeLimit
         let thread = Thread {
             let building = ContinuousClock.now
             let model = ScheduleFormulation(domain: domain, previous: previous, options: exactSolver.formulation)
@@ -93,8 +98,9 @@ public struct Portfolio: Sendable {
                 let neighbourhoods = NeighbourhoodSearch(seed: seed, timeLimit: glpkLimit.map { $0 - building.secondsElapsed })
                 outcome = neighbourhoods.improve(model, previous: previous, from: warmStart, cancel: stopGLPK, progress: best.report)
             } else {
-                outcome = exactSolver.solve(model, previous: previous, warmStart: warmStart, cancel: stopGLPK, started: building,
-                                            progress: best.report)
+                outcome = exactSolver.solve(
+                    model, previous: previous, warmStart: warmStart, cancel: stopGLPK, started: building,
+                    progress: best.report)
             }
             if outcome.status == .optimal || outcome.status == .infeasible { proven.cancel() }
             box.finish(outcome)
@@ -181,8 +187,10 @@ private final class BestSoFar: @unchecked Sendable {
         defer { lock.unlock() }
         if let o = p.objective, o < objective?.value ?? Int.max { objective = (o, p.solver) }
         if let b = p.bound, b > bound ?? Int.min { bound = b }
-        forward?(SolverProgress(solver: objective?.solver ?? p.solver, objective: objective?.value, bound: bound,
-                                seconds: started.secondsElapsed))
+        forward?(
+            SolverProgress(
+                solver: objective?.solver ?? p.solver, objective: objective?.value, bound: bound,
+                seconds: started.secondsElapsed))
     }
 }
 

@@ -1,7 +1,6 @@
+import ConveneTestSupport
 import Foundation
 import Testing
-import ConveneTestSupport
-
 
 /// Runs the built `convene` binary and returns its exit status and output.
 func convene(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
@@ -9,7 +8,9 @@ func convene(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32
     process.executableURL = try conveneBinary()
     process.arguments = arguments
     process.currentDirectoryURL = repositoryRoot
-    let out = Pipe(), err = Pipe(), input = Pipe()
+    let out = Pipe()
+    let err = Pipe()
+    let input = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = input
@@ -49,8 +50,9 @@ func conveneBinary() throws -> URL {
         let r = try convene(["check", "Fixtures/invalid/\(name).json"])
         #expect(r.status == 65)
         for e in try ExpectedProblem.load(name) {
-            #expect(r.stderr.split(separator: "\n").contains { $0.contains("error: \(e.path): ") && $0.contains(e.fragment) },
-                    "\(name): expected \(e) in\n\(r.stderr)")
+            #expect(
+                r.stderr.split(separator: "\n").contains { $0.contains("error: \(e.path): ") && $0.contains(e.fragment) },
+                "\(name): expected \(e) in\n\(r.stderr)")
         }
         #expect(!r.stderr.contains("Fatal error"))
     }
@@ -63,7 +65,8 @@ func conveneBinary() throws -> URL {
     }
 
     @Test func aBrokenAgendaExitsOneAndSaysWhy() throws {
-        let agenda = #"{"convene": 1, "status": "feasible", "placements": [{"session": "update", "start": "thu-2", "rooms": ["mezzanine"]}]}"#
+        let agenda =
+            #"{"convene": 1, "status": "feasible", "placements": [{"session": "update", "start": "thu-2", "rooms": ["mezzanine"]}]}"#
         let r = try convene(["check", p2pu, "--agenda", "-"], stdin: Data(agenda.utf8))
         #expect(r.status == 1)
         #expect(r.stderr.contains("rule 1: 'What is and is not working"))

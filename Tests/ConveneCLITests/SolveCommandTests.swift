@@ -13,8 +13,10 @@ import Testing
     @Test(arguments: ["auto", "milp", "search"]) func everySolverPrintsAnAgendaThatCheckAccepts(solver: String) throws {
         let out = temporary("\(solver).json")
         defer { try? FileManager.default.removeItem(at: out) }
-        let r = try convene(["solve", p2pu, "--solver", solver, "--format", "json", "--time-limit", "6", "--moves", "20000",
-                             "--output", out.path, "--quiet"])
+        let r = try convene([
+            "solve", p2pu, "--solver", solver, "--format", "json", "--time-limit", "6", "--moves", "20000",
+            "--output", out.path, "--quiet",
+        ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
         let (agenda, _) = try Agenda.load(try Data(contentsOf: out))
@@ -27,7 +29,8 @@ import Testing
 
     @Test func theSameSeedGivesTheSameAgendaByteForByte() throws {
         let arguments = ["solve", p2pu, "--solver", "search", "--seed", "5", "--moves", "20000", "--format", "json", "--quiet"]
-        let first = try convene(arguments), second = try convene(arguments)
+        let first = try convene(arguments)
+        let second = try convene(arguments)
         func withoutSeconds(_ text: String) -> String {
             text.split(separator: "\n").filter { !$0.contains("\"seconds\"") }.joined(separator: "\n")
         }
@@ -41,10 +44,10 @@ import Testing
 
     @Test func anInfeasibleInputExitsOneAndSaysWhy() throws {
         let input = #"""
-        {"convene": 1, "slots": [{"id": "s", "start": "2030-01-07T09:00", "end": "2030-01-07T10:00"}],
-         "rooms": [{"id": "r", "capacity": 10}],
-         "sessions": [{"id": "big", "title": "Big talk", "duration": 60, "attendance": 40}]}
-        """#
+            {"convene": 1, "slots": [{"id": "s", "start": "2030-01-07T09:00", "end": "2030-01-07T10:00"}],
+             "rooms": [{"id": "r", "capacity": 10}],
+             "sessions": [{"id": "big", "title": "Big talk", "duration": 60, "attendance": 40}]}
+            """#
         let r = try convene(["solve", "-", "--format", "json"], stdin: Data(input.utf8))
         #expect(r.status == 1)
         #expect(r.stdout.contains("\"status\": \"infeasible\""))

@@ -7,7 +7,9 @@ import Testing
 @Suite struct BruteForceTests {
     /// Every way of charging concurrency: slot patterns (the default), pair indicators with group
     /// cuts, and star rows (what larger gatherings get).
-    static let formulations: [ScheduleFormulation.Options] = [.init(), .init(slotPatterns: false), .init(slotPatterns: false, pairRowLimit: 0)]
+    static let formulations: [ScheduleFormulation.Options] = [
+        .init(), .init(slotPatterns: false), .init(slotPatterns: false, pairRowLimit: 0),
+    ]
 
     @Test(arguments: 0..<tinySeeds, formulations) func milpMatchesBruteForce(seed: Int, formulation: ScheduleFormulation.Options) throws {
         let instance = TinyGatherings.make(seed: seed)
@@ -32,7 +34,9 @@ import Testing
     /// The brute-force optimum, encoded, satisfies every row of the program and has the program
     /// objective equal to the contract objective: the formulation is exact, not just feasible.
     @Test(arguments: formulations) func theOptimumEncodesToAFeasiblePointOfEqualObjective(formulation: ScheduleFormulation.Options) throws {
-        var withPatterns = 0, continuing = 0, stars = false
+        var withPatterns = 0
+        var continuing = 0
+        var stars = false
         for seed in 0..<tinySeeds {
             let instance = TinyGatherings.make(seed: seed)
             guard let optimum = tinyOptima[seed].objective, let placements = tinyOptima[seed].placements else { continue }
@@ -46,8 +50,10 @@ import Testing
         }
         // About a third of the seeds have clashes or track overlaps to charge (the rest have no
         // attendees, or no agenda); some of those have a two-slot session continuing in a pattern.
-        #expect(formulation.slotPatterns ? withPatterns >= 60 && continuing >= 10 : withPatterns == 0 && stars == (formulation.pairRowLimit == 0),
-                "\(withPatterns) seeds with patterns, \(continuing) with a session continuing in one")
+        #expect(
+            formulation.slotPatterns
+                ? withPatterns >= 60 && continuing >= 10 : withPatterns == 0 && stars == (formulation.pairRowLimit == 0),
+            "\(withPatterns) seeds with patterns, \(continuing) with a session continuing in one")
     }
 
     /// A pattern limit too small for the gathering falls back to pair indicators.

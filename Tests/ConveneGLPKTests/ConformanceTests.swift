@@ -13,16 +13,19 @@ import Testing
         switch solver {
         case .milp: ExactSolver(settings: GLPKSettings(timeLimit: seconds)).solve(domain, previous: previous)
         case .search: SearchSolver(settings: .init(seed: 3, timeLimit: seconds, moves: 20_000)).solve(domain, previous: previous)
-        case .auto: {
-            var p = Portfolio(glpk: GLPKSettings(timeLimit: seconds), seed: 3)
-            p.searchMoves = 20_000
-            return p.solve(domain, previous: previous)
-        }()
+        case .auto:
+            {
+                var p = Portfolio(glpk: GLPKSettings(timeLimit: seconds), seed: 3)
+                p.searchMoves = 20_000
+                return p.solve(domain, previous: previous)
+            }()
         }
     }
 
-    static func judge(_ outcome: SolverOutcome, _ domain: Domain, previous: PreviousAgenda? = nil, optimum: Int?? = nil,
-                      _ label: String) {
+    static func judge(
+        _ outcome: SolverOutcome, _ domain: Domain, previous: PreviousAgenda? = nil, optimum: Int?? = nil,
+        _ label: String
+    ) {
         let g = domain.gathering
         let document = Agenda(outcome, gathering: g, previous: previous)
         switch outcome.status {

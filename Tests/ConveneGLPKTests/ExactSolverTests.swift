@@ -6,14 +6,16 @@ import Foundation
 import Testing
 
 /// Solves with the MILP and returns the outcome after the AgendaChecker has judged it.
-func solve(_ g: Gathering, previous: PreviousAgenda? = nil, settings: GLPKSettings = GLPKSettings(),
-           warmStart: [Placement]? = nil) -> (SolverOutcome, AgendaChecker.Report?) {
+func solve(
+    _ g: Gathering, previous: PreviousAgenda? = nil, settings: GLPKSettings = GLPKSettings(),
+    warmStart: [Placement]? = nil
+) -> (SolverOutcome, AgendaChecker.Report?) {
     let domain = Domain(g)
     let outcome = ExactSolver(settings: settings).solve(domain, previous: previous, warmStart: warmStart)
     return (outcome, outcome.placements.map { AgendaChecker(domain: domain).check($0, previous: previous) })
 }
 
-func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) -> (start: String, rooms: [String])? {
+func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) -> (start: String, rooms: [String])? {
     guard let s = g.sessionIndex[session], let p = report?.placements.first(where: { $0.session == s }) else { return nil }
     return (g.slots[p.start].id, p.rooms.map { g.rooms[$0].id })
 }
@@ -30,48 +32,58 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
     }
 
     @Test func rule2RoomTagsAndCapacity() throws {
-        let g = try gathering(slotCount: 2, rooms: [.init(id: "small", capacity: 5), .init(id: "hall", capacity: 50, tags: ["av"])],
-                              sessions: [.init(id: "a", attendance: 20, duration: 60), .init(id: "b", duration: 60, roomTags: ["av"])],
-                              attendees: fans)
+        let g = try gathering(
+            slotCount: 2, rooms: [.init(id: "small", capacity: 5), .init(id: "hall", capacity: 50, tags: ["av"])],
+            sessions: [.init(id: "a", attendance: 20, duration: 60), .init(id: "b", duration: 60, roomTags: ["av"])],
+            attendees: fans)
         let (outcome, report) = solve(g)
         #expect(outcome.status == .optimal && report?.isValid == true && report?.objective == 0)
-        #expect(where_(g, report, "a")?.rooms == ["hall"] && where_(g, report, "b")?.rooms == ["hall"])
+        #expect(placedAt(g, report, "a")?.rooms == ["hall"] && placedAt(g, report, "b")?.rooms == ["hall"])
     }
 
     @Test func rule2RoomUnavailability() throws {
-        let g = try gathering(slotCount: 2, rooms: [.init(id: "r", unavailable: [.init(start: clock(540), end: clock(600))])],
-                              sessions: [.init(id: "a", duration: 60)])
+        let g = try gathering(
+            slotCount: 2, rooms: [.init(id: "r", unavailable: [.init(start: clock(540), end: clock(600))])],
+            sessions: [.init(id: "a", duration: 60)])
         let (_, report) = solve(g)
-        #expect(where_(g, report, "a")?.start == "s2")
+        #expect(placedAt(g, report, "a")?.start == "s2")
     }
 
     @Test func rule3SlotTags() throws {
-        let slots: [InputDocument.Slot] = [.init(id: "am", start: clock(540), end: clock(600), tags: ["am"]),
-                                           .init(id: "pm", start: clock(600), end: clock(660), tags: ["pm"])]
+        let slots: [InputDocument.Slot] = [
+            .init(id: "am", start: clock(540), end: clock(600), tags: ["am"]),
+            .init(id: "pm", start: clock(600), end: clock(660), tags: ["pm"]),
+        ]
         let g = try gathering(slots: slots, sessions: [.init(id: "a", duration: 60, slotTags: ["pm"])])
-        #expect(where_(g, solve(g).1, "a")?.start == "pm")
+        #expect(placedAt(g, solve(g).1, "a")?.start == "pm")
     }
 
     @Test func rule4OneSessionPerRoom() throws {
-        let g = try gathering(slotCount: 2, rooms: [.init(id: "r")], sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60)])
+        let g = try gathering(
+            slotCount: 2, rooms: [.init(id: "r")], sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60)])
         let (outcome, report) = solve(g)
         #expect(outcome.status == .optimal && report?.isValid == true)
-        #expect(Set([where_(g, report, "a")?.start, where_(g, report, "b")?.start]) == ["s1", "s2"])
+        #expect(Set([placedAt(g, report, "a")?.start, placedAt(g, report, "b")?.start]) == ["s1", "s2"])
     }
 
     @Test func rule5FacilitatorsAvailableAndOneAtATime() throws {
         let people: [InputDocument.Person] = [.init(id: "p", available: [.init(start: clock(600), end: clock(720))])]
-        let g = try gathering(slotCount: 3, people: people,
-                              sessions: [.init(id: "a", facilitators: ["p"], duration: 60), .init(id: "b", facilitators: ["p"], duration: 60)])
+        let g = try gathering(
+            slotCount: 3, people: people,
+            sessions: [.init(id: "a", facilitators: ["p"], duration: 60), .init(id: "b", facilitators: ["p"], duration: 60)])
         let (outcome, report) = solve(g)
         #expect(outcome.status == .optimal && report?.isValid == true)
-        #expect(Set([where_(g, report, "a")?.start, where_(g, report, "b")?.start]) == ["s2", "s3"])
+        #expect(Set([placedAt(g, report, "a")?.start, placedAt(g, report, "b")?.start]) == ["s2", "s3"])
     }
 
     @Test func rule6ExclusiveSessionsRunAlone() throws {
-        let g = try gathering(slotCount: 2, sessions: [.init(id: "plenary", duration: 60, exclusive: true),
-                                                       .init(id: "a", duration: 60), .init(id: "b", duration: 60)],
-                              attendees: fans)
+        let g = try gathering(
+            slotCount: 2,
+            sessions: [
+                .init(id: "plenary", duration: 60, exclusive: true),
+                .init(id: "a", duration: 60), .init(id: "b", duration: 60),
+            ],
+            attendees: fans)
         let (outcome, report) = solve(g)
         #expect(report?.isValid == true && outcome.status == .optimal)
         #expect(report?.objective == 1)  // a and b share the other slot
@@ -80,59 +92,72 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
     @Test func rule7After() throws {
         let g = try gathering(slotCount: 3, sessions: [.init(id: "a", duration: 60, after: ["b"]), .init(id: "b", duration: 120)])
         let (_, report) = solve(g)
-        #expect(where_(g, report, "b")?.start == "s1" && where_(g, report, "a")?.start == "s3")
+        #expect(placedAt(g, report, "b")?.start == "s1" && placedAt(g, report, "a")?.start == "s3")
     }
 
     @Test func rule8NotConcurrentWith() throws {
-        let g = try gathering(slotCount: 2, sessions: [.init(id: "a", duration: 60, notConcurrentWith: ["b"]), .init(id: "b", duration: 60)])
+        let g = try gathering(
+            slotCount: 2, sessions: [.init(id: "a", duration: 60, notConcurrentWith: ["b"]), .init(id: "b", duration: 60)])
         let (_, report) = solve(g)
-        #expect(report?.isValid == true && where_(g, report, "a")?.start != where_(g, report, "b")?.start)
+        #expect(report?.isValid == true && placedAt(g, report, "a")?.start != placedAt(g, report, "b")?.start)
     }
 
     @Test func rule9Pins() throws {
         let g = try gathering(slotCount: 3, sessions: [.init(id: "a", duration: 60, pin: .init(slot: "s3", room: "r2"))])
         let (_, report) = solve(g)
-        #expect(where_(g, report, "a")?.start == "s3" && where_(g, report, "a")?.rooms == ["r2"])
+        #expect(placedAt(g, report, "a")?.start == "s3" && placedAt(g, report, "a")?.rooms == ["r2"])
     }
 
     @Test func multiRoomSessionsTakeEveryRoomTheyNeed() throws {
-        let g = try gathering(slotCount: 2, rooms: ["r1", "r2", "r3"].map { .init(id: $0) },
-                              sessions: [.init(id: "open", duration: 60, rooms: 3, pin: .init(room: "r2")), .init(id: "a", duration: 60)],
-                              attendees: [.init(id: "x", interests: ["open", "a"])])
+        let g = try gathering(
+            slotCount: 2, rooms: ["r1", "r2", "r3"].map { .init(id: $0) },
+            sessions: [.init(id: "open", duration: 60, rooms: 3, pin: .init(room: "r2")), .init(id: "a", duration: 60)],
+            attendees: [.init(id: "x", interests: ["open", "a"])])
         let (outcome, report) = solve(g)
         #expect(outcome.status == .optimal && report?.isValid == true && report?.objective == 0)
-        #expect(where_(g, report, "open")?.rooms == ["r1", "r2", "r3"])
+        #expect(placedAt(g, report, "open")?.rooms == ["r1", "r2", "r3"])
     }
 }
 
 /// One test per cost kind: the solver trades each against the others correctly.
 @Suite struct ExactSolverCostTests {
     @Test func clashesAreAvoidedWhenPossibleAndCountedPerAttendee() throws {
-        let g = try gathering(slotCount: 2, sessions: ["a", "b", "c"].map { .init(id: $0, duration: 60) },
-                              attendees: [.init(id: "x", interests: ["a", "b"]), .init(id: "y", interests: ["a", "b"]),
-                                          .init(id: "z", interests: ["b", "c"])],
-                              weights: .init(clash: 3))
+        let g = try gathering(
+            slotCount: 2, sessions: ["a", "b", "c"].map { .init(id: $0, duration: 60) },
+            attendees: [
+                .init(id: "x", interests: ["a", "b"]), .init(id: "y", interests: ["a", "b"]),
+                .init(id: "z", interests: ["b", "c"]),
+            ],
+            weights: .init(clash: 3))
         let (outcome, report) = solve(g)
         #expect(outcome.status == .optimal && report?.objective == 0)
-        let crowded = try gathering(slotCount: 1, rooms: ["r1", "r2", "r3"].map { .init(id: $0) },
-                                    sessions: ["a", "b", "c"].map { .init(id: $0, duration: 60) },
-                                    attendees: [.init(id: "x", interests: ["a", "b", "c"])], weights: .init(clash: 3))
+        let crowded = try gathering(
+            slotCount: 1, rooms: ["r1", "r2", "r3"].map { .init(id: $0) },
+            sessions: ["a", "b", "c"].map { .init(id: $0, duration: 60) },
+            attendees: [.init(id: "x", interests: ["a", "b", "c"])], weights: .init(clash: 3))
         #expect(solve(crowded).1?.objective == 9)  // three pairs, one attendee, weight 3
     }
 
     @Test func preferencesAreWeighed() throws {
-        let slots: [InputDocument.Slot] = [.init(id: "am", start: clock(540), end: clock(600), tags: ["am"]),
-                                           .init(id: "pm", start: clock(600), end: clock(660), tags: ["pm"])]
-        let g = try gathering(slots: slots, rooms: [.init(id: "r")],
-                              sessions: [.init(id: "a", duration: 60, prefer: .init(slotTags: ["am"], weight: 3)),
-                                         .init(id: "b", duration: 60, prefer: .init(slotTags: ["am"], weight: 1))],
-                              weights: .init(preference: 2))
+        let slots: [InputDocument.Slot] = [
+            .init(id: "am", start: clock(540), end: clock(600), tags: ["am"]),
+            .init(id: "pm", start: clock(600), end: clock(660), tags: ["pm"]),
+        ]
+        let g = try gathering(
+            slots: slots, rooms: [.init(id: "r")],
+            sessions: [
+                .init(id: "a", duration: 60, prefer: .init(slotTags: ["am"], weight: 3)),
+                .init(id: "b", duration: 60, prefer: .init(slotTags: ["am"], weight: 1)),
+            ],
+            weights: .init(preference: 2))
         let (_, report) = solve(g)
-        #expect(where_(g, report, "a")?.start == "am" && report?.objective == 2)
+        #expect(placedAt(g, report, "a")?.start == "am" && report?.objective == 2)
     }
 
     @Test func optionalSessionsAreDroppedOnlyWhenCheaper() throws {
-        let sessions: [InputDocument.Session] = [.init(id: "a", duration: 60), .init(id: "extra", duration: 60, optional: true, priority: 2)]
+        let sessions: [InputDocument.Session] = [
+            .init(id: "a", duration: 60), .init(id: "extra", duration: 60, optional: true, priority: 2),
+        ]
         let fans: [InputDocument.Attendee] = (1...5).map { .init(id: "f\($0)", interests: ["a", "extra"]) }
         let cheap = try gathering(slotCount: 1, sessions: sessions, attendees: fans, weights: .init(unscheduled: 2))
         #expect(solve(cheap).1?.objective == 4 && solve(cheap).1?.placements.count == 1)  // 2 × priority 2 < 5 clashes
@@ -141,21 +166,26 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
     }
 
     @Test func changesFromThePreviousAgendaCost() throws {
-        let g = try gathering(slotCount: 2, rooms: [.init(id: "r1"), .init(id: "r2")],
-                              sessions: [.init(id: "a", duration: 60, prefer: .init(slotTags: ["never"])), .init(id: "b", duration: 60)],
-                              weights: .init(preference: 1, change: 10))
+        let g = try gathering(
+            slotCount: 2, rooms: [.init(id: "r1"), .init(id: "r2")],
+            sessions: [.init(id: "a", duration: 60, prefer: .init(slotTags: ["never"])), .init(id: "b", duration: 60)],
+            weights: .init(preference: 1, change: 10))
         let previous = PreviousAgenda(agenda([("a", "s2", ["r2"]), ("b", "s1", ["r1"]), ("gone", "s1", ["r2"])]))
         let (outcome, report) = solve(g, previous: previous)
         #expect(outcome.status == .optimal && report?.objective == 1)  // stays put: the preference costs less than a change
-        #expect(where_(g, report, "a")?.start == "s2" && where_(g, report, "a")?.rooms == ["r2"])
+        #expect(placedAt(g, report, "a")?.start == "s2" && placedAt(g, report, "a")?.rooms == ["r2"])
         let moved = PreviousAgenda(agenda([("a", "s9", ["r1"])]))
         #expect(solve(g, previous: moved).1?.objective == 11)  // its old slot is gone: the change is unavoidable
     }
 
     @Test func trackOverlapsAreAvoided() throws {
-        let g = try gathering(slotCount: 2, sessions: [.init(id: "a", duration: 60, track: "x"), .init(id: "b", duration: 60, track: "x"),
-                                                       .init(id: "c", duration: 60, track: "x")],
-                              weights: .init(trackOverlap: 4))
+        let g = try gathering(
+            slotCount: 2,
+            sessions: [
+                .init(id: "a", duration: 60, track: "x"), .init(id: "b", duration: 60, track: "x"),
+                .init(id: "c", duration: 60, track: "x"),
+            ],
+            weights: .init(trackOverlap: 4))
         #expect(solve(g).1?.objective == 4)
     }
 }
@@ -210,7 +240,8 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
     }
 
     @Test func anInvalidWarmStartIsIgnored() throws {
-        let g = try gathering(slotCount: 2, rooms: [.init(id: "r")], sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60)])
+        let g = try gathering(
+            slotCount: 2, rooms: [.init(id: "r")], sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60)])
         let clash = [Placement(session: 0, start: 0, slots: 0..<1, rooms: [0]), Placement(session: 1, start: 0, slots: 0..<1, rooms: [0])]
         let (outcome, report) = solve(g, warmStart: clash)
         #expect(outcome.status == .optimal && report?.isValid == true)
@@ -302,8 +333,9 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
         let outcome = portfolio.solve(domain)
         ConformanceTests.judge(outcome, domain, "auto on 100 sessions")
         let milp = outcome.details.first { $0.key == "method" }?.value
-        #expect(milp == .string("fix-and-optimise") || outcome.details.contains { $0.key == "milp" } || outcome.status == .optimal,
-                "\(outcome.details)")
+        #expect(
+            milp == .string("fix-and-optimise") || outcome.details.contains { $0.key == "milp" } || outcome.status == .optimal,
+            "\(outcome.details)")
     }
 }
 
@@ -334,7 +366,10 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
         let outcome = ExactSolver(settings: settings).solve(Domain(g))
         #expect(outcome.status == .unknown && outcome.placements == nil)
         let why = outcome.details.first { $0.key == "milp" }?.value
-        guard case .string(let text)? = why else { Issue.record("no reason in \(outcome.details)"); return }
+        guard case .string(let text)? = why else {
+            Issue.record("no reason in \(outcome.details)")
+            return
+        }
         #expect(text.contains("more than 100"))
     }
 
@@ -350,7 +385,10 @@ func where_(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String) 
         #expect(outcome.solver == "search" && outcome.placements != nil)
         ConformanceTests.judge(outcome, domain, "auto over the column limit")
         let why = outcome.details.first { $0.key == "milp" }?.value
-        guard case .string(let text)? = why else { Issue.record("no reason in \(outcome.details)"); return }
+        guard case .string(let text)? = why else {
+            Issue.record("no reason in \(outcome.details)")
+            return
+        }
         #expect(text.contains("more than 100"))
     }
 }

@@ -2,7 +2,8 @@ import Convene
 import Foundation
 
 /// The repository's root, for reading fixtures.
-public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
 public func fixture(_ path: String) throws -> Data {
     try Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures").appendingPathComponent(path))
@@ -49,11 +50,14 @@ public func gathering(
     sessions: [InputDocument.Session], attendees: [InputDocument.Attendee] = [],
     weights: InputDocument.Weights = .init(), timeZone: String = "UTC"
 ) throws -> Gathering {
-    let slotList = slots ?? (0..<slotCount).map { i in
-        InputDocument.Slot(id: "s\(i + 1)", start: clock(9 * 60 + i * minutes), end: clock(9 * 60 + (i + 1) * minutes))
-    }
-    let document = InputDocument(event: .init(name: "Test", timeZone: timeZone), slots: slotList, rooms: rooms,
-                                 formats: formats, people: people, sessions: sessions, attendees: attendees, weights: weights)
+    let slotList =
+        slots
+        ?? (0..<slotCount).map { i in
+            InputDocument.Slot(id: "s\(i + 1)", start: clock(9 * 60 + i * minutes), end: clock(9 * 60 + (i + 1) * minutes))
+        }
+    let document = InputDocument(
+        event: .init(name: "Test", timeZone: timeZone), slots: slotList, rooms: rooms,
+        formats: formats, people: people, sessions: sessions, attendees: attendees, weights: weights)
     do {
         return try Gathering(validating: document)
     } catch {
@@ -63,8 +67,9 @@ public func gathering(
 
 /// An agenda document placing sessions by id.
 public func agenda(_ placements: [(String, String, [String])], unscheduled: [String] = []) -> Agenda {
-    Agenda(status: .feasible, placements: placements.map { Agenda.Placement(session: $0.0, start: $0.1, rooms: $0.2) },
-           unscheduled: unscheduled)
+    Agenda(
+        status: .feasible, placements: placements.map { Agenda.Placement(session: $0.0, start: $0.1, rooms: $0.2) },
+        unscheduled: unscheduled)
 }
 
 extension AgendaChecker.Report {

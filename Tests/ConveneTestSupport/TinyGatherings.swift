@@ -1,5 +1,5 @@
-import Foundation
 import Convene
+import Foundation
 
 /// Seeded random gatherings small enough for brute force (≤ 5 sessions, ≤ 3 rooms, ≤ 6 slots),
 /// with every hard rule and cost kind appearing across a run of seeds.
@@ -25,8 +25,9 @@ public enum TinyGatherings {
         }
         let roomCount = count(1...3)
         let rooms: [InputDocument.Room] = (0..<roomCount).map { r in
-            .init(id: "r\(r + 1)", capacity: pick([nil, nil, 4, 10]), tags: chance(0.6) ? ["big"] : [],
-                  unavailable: chance(0.15) ? [.init(start: slots[0].start, end: slots[0].end)] : [])
+            .init(
+                id: "r\(r + 1)", capacity: pick([nil, nil, 4, 10]), tags: chance(0.6) ? ["big"] : [],
+                unavailable: chance(0.15) ? [.init(start: slots[0].start, end: slots[0].end)] : [])
         }
         let people: [InputDocument.Person] = (0..<count(1...3)).map { p in
             var person = InputDocument.Person(id: "p\(p + 1)")
@@ -58,16 +59,19 @@ public enum TinyGatherings {
         let attendees: [InputDocument.Attendee] = (0..<count(0...5)).map { a in
             .init(id: "a\(a + 1)", interests: sessions.filter { _ in chance(0.6) }.map(\.id))
         }
-        let weights = InputDocument.Weights(clash: count(1...3), preference: count(0...2), unscheduled: count(3...12),
-                                            change: count(0...4), trackOverlap: count(0...2))
-        let document = InputDocument(event: .init(name: "tiny \(seed)"), slots: slots, rooms: rooms, people: people,
-                                     sessions: sessions, attendees: attendees, weights: weights)
+        let weights = InputDocument.Weights(
+            clash: count(1...3), preference: count(0...2), unscheduled: count(3...12),
+            change: count(0...4), trackOverlap: count(0...2))
+        let document = InputDocument(
+            event: .init(name: "tiny \(seed)"), slots: slots, rooms: rooms, people: people,
+            sessions: sessions, attendees: attendees, weights: weights)
         // The generator only writes valid documents; a failure here is a bug in it.
         guard let g = try? Gathering(validating: document) else { preconditionFailure("tiny gathering \(seed) is invalid") }
         var previous: PreviousAgenda?
         if chance(0.3) {
             let placements = sessions.filter { _ in chance(0.6) }.map { s in
-                Agenda.Placement(session: s.id, start: pick(slots).id, rooms: Array(rooms.map(\.id).shuffled(using: &rng).prefix(s.rooms ?? 1)))
+                Agenda.Placement(
+                    session: s.id, start: pick(slots).id, rooms: Array(rooms.map(\.id).shuffled(using: &rng).prefix(s.rooms ?? 1)))
             }
             previous = PreviousAgenda(Agenda(status: .feasible, placements: placements))
         }

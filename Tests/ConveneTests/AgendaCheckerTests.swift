@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Convene
 
 /// Hard rules on a small gathering: a valid agenda, then one change per rule that breaks
@@ -16,11 +17,15 @@ import Testing
         ]
         let g = try gathering(
             slots: slots,
-            rooms: [.init(id: "big", name: "Big Hall", capacity: 50, tags: ["large"]), .init(id: "small", capacity: 10),
-                    .init(id: "closed", capacity: 30, unavailable: [.init(start: clock(720), end: clock(780))]),
-                    .init(id: "spare", capacity: 30)],
-            people: [.init(id: "p", name: "Pat", available: [.init(start: clock(540), end: clock(720))]),
-                     .init(id: "q", unavailable: [.init(start: clock(540), end: clock(600))]), .init(id: "r")],
+            rooms: [
+                .init(id: "big", name: "Big Hall", capacity: 50, tags: ["large"]), .init(id: "small", capacity: 10),
+                .init(id: "closed", capacity: 30, unavailable: [.init(start: clock(720), end: clock(780))]),
+                .init(id: "spare", capacity: 30),
+            ],
+            people: [
+                .init(id: "p", name: "Pat", available: [.init(start: clock(540), end: clock(720))]),
+                .init(id: "q", unavailable: [.init(start: clock(540), end: clock(600))]), .init(id: "r"),
+            ],
             sessions: [
                 .init(id: "plenary", title: "Plenary", facilitators: ["p"], duration: 60, exclusive: true, roomTags: ["large"]),
                 .init(id: "talk", facilitators: ["q"], attendance: 20, duration: 60),
@@ -39,8 +44,10 @@ import Testing
     ]
 
     /// The valid agenda with `session` moved (or removed, with nil), or with `extra` added.
-    func report(moving session: String? = nil, to start: String? = nil, rooms: [String] = [],
-                adding extra: [(String, String, [String])] = []) -> AgendaChecker.Report {
+    func report(
+        moving session: String? = nil, to start: String? = nil, rooms: [String] = [],
+        adding extra: [(String, String, [String])] = []
+    ) -> AgendaChecker.Report {
         var placements = Self.valid.filter { $0.0 != session }
         if let session, let start { placements.append((session, start, rooms)) }
         let all = placements + extra
@@ -153,8 +160,10 @@ import Testing
                 .init(id: "e", duration: 60, optional: true, priority: 2),
                 .init(id: "big", attendance: bigAttendance, duration: 60, rooms: 2),
             ],
-            attendees: [.init(id: "x", interests: ["a", "b", "c"]), .init(id: "y", interests: ["a", "b"]),
-                        .init(id: "z", interests: ["a", "c", "d"]), .init(id: "w", interests: ["b", "b", "d"])],
+            attendees: [
+                .init(id: "x", interests: ["a", "b", "c"]), .init(id: "y", interests: ["a", "b"]),
+                .init(id: "z", interests: ["a", "c", "d"]), .init(id: "w", interests: ["b", "b", "d"]),
+            ],
             weights: .init(clash: 2, preference: 3, unscheduled: 100, change: 10, trackOverlap: 5))
     }
 
@@ -164,8 +173,11 @@ import Testing
 
     @Test func everyCostKindMatchesTheHandComputation() throws {
         let g = try example()
-        let previous = PreviousAgenda(agenda([("a", "s1", ["r1"]), ("b", "s2", ["r2"]), ("c", "s2", ["r2"]),
-                                              ("e", "s3", ["r3"]), ("cancelled", "s1", ["r3"])]))
+        let previous = PreviousAgenda(
+            agenda([
+                ("a", "s1", ["r1"]), ("b", "s2", ["r2"]), ("c", "s2", ["r2"]),
+                ("e", "s3", ["r3"]), ("cancelled", "s1", ["r3"]),
+            ]))
         let r = AgendaChecker(domain: Domain(g)).check(agenda(placements, unscheduled: ["e"]), previous: previous)
         #expect(r.violations.isEmpty, "\(r.violations)")
         let expected: [Agenda.Cost] = [
@@ -221,11 +233,15 @@ import Testing
     }
 
     @Test func anAgendaReadsBackAsItWasWritten() throws {
-        let original = Agenda(status: .optimal, solver: "milp", objective: 3, bound: 3,
-                              placements: [.init(session: "a", start: "s1", rooms: ["r1"], slots: ["s1"],
-                                                 startTime: "2030-01-07T09:00", endTime: "2030-01-07T10:00")],
-                              unscheduled: ["e"], costs: [.init(kind: .clash, sessions: ["a", "b"], attendees: ["x"], cost: 3)],
-                              stats: [.init(key: "seconds", value: .number(0.5))])
+        let original = Agenda(
+            status: .optimal, solver: "milp", objective: 3, bound: 3,
+            placements: [
+                .init(
+                    session: "a", start: "s1", rooms: ["r1"], slots: ["s1"],
+                    startTime: "2030-01-07T09:00", endTime: "2030-01-07T10:00")
+            ],
+            unscheduled: ["e"], costs: [.init(kind: .clash, sessions: ["a", "b"], attendees: ["x"], cost: 3)],
+            stats: [.init(key: "seconds", value: .number(0.5))])
         let (read, warnings) = try Agenda.load(Data(original.json.utf8))
         #expect(read == original)
         #expect(warnings.isEmpty)

@@ -6,7 +6,12 @@ import Testing
 /// Reads an iCalendar text back: unfolds lines, applies the VTIMEZONE's offsets, and returns
 /// each event's summary with its start and end instants.
 struct ICSReader {
-    struct Event { var summary: String; var uid: String; var start: Int; var end: Int }
+    struct Event {
+        var summary: String
+        var uid: String
+        var start: Int
+        var end: Int
+    }
 
     var events: [Event] = []
     var lines: [String] = []
@@ -27,7 +32,8 @@ struct ICSReader {
                 continue
             }
             if line == "END:STANDARD" || line == "END:DAYLIGHT" {
-                let from = Self.offset(current["TZOFFSETFROM"] ?? ""), to = Self.offset(current["TZOFFSETTO"] ?? "")
+                let from = Self.offset(current["TZOFFSETFROM"] ?? "")
+                let to = Self.offset(current["TZOFFSETTO"] ?? "")
                 transitions.append((Self.wall(current["DTSTART"] ?? "") - from, from, to))
                 continue
             }
@@ -40,8 +46,10 @@ struct ICSReader {
                     let offsets = Set(sorted.flatMap { [$0.1, $0.2] })
                     return offsets.filter { inForce(wall - $0) == $0 }.map { wall - $0 }.min() ?? wall
                 }
-                events.append(Event(summary: Self.unescape(current["SUMMARY"] ?? ""), uid: current["UID"] ?? "",
-                                    start: instant("DTSTART"), end: instant("DTEND")))
+                events.append(
+                    Event(
+                        summary: Self.unescape(current["SUMMARY"] ?? ""), uid: current["UID"] ?? "",
+                        start: instant("DTSTART"), end: instant("DTEND")))
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { continue }
@@ -67,7 +75,14 @@ struct ICSReader {
         var out = ""
         var escaped = false
         for ch in text {
-            if escaped { out.append(ch == "n" || ch == "N" ? "\n" : ch); escaped = false } else if ch == "\\" { escaped = true } else { out.append(ch) }
+            if escaped {
+                out.append(ch == "n" || ch == "N" ? "\n" : ch)
+                escaped = false
+            } else if ch == "\\" {
+                escaped = true
+            } else {
+                out.append(ch)
+            }
         }
         return out
     }
@@ -81,7 +96,8 @@ struct ICSReader {
         #expect(reader.events.count == agenda.placements.count)
         for (event, placement) in zip(reader.events, agenda.placements) {
             let s = try #require(g.sessionIndex[placement.session])
-            let first = try #require(g.slotIndex[placement.slots?.first ?? ""]), last = try #require(g.slotIndex[placement.slots?.last ?? ""])
+            let first = try #require(g.slotIndex[placement.slots?.first ?? ""])
+            let last = try #require(g.slotIndex[placement.slots?.last ?? ""])
             #expect(event.start == g.slots[first].start && event.end == g.slots[last].end, "\(placement.session)")
             #expect(event.summary == (g.sessions[s].title ?? g.sessions[s].id))
         }
@@ -98,14 +114,19 @@ struct ICSReader {
             .init(id: "night", start: "2019-11-03T01:00", end: "2019-11-03T02:00"),
             .init(id: "sun", start: "2019-11-03T09:00", end: "2019-11-03T10:00"),
         ]
-        let g = try gathering(slots: slots, rooms: [.init(id: "r")],
-                              sessions: [.init(id: "a", title: "Late; talk, with \\ backslash", duration: 60),
-                                         .init(id: "b", title: "Across the change", duration: 120),
-                                         .init(id: "c", title: "Sunday", duration: 60)],
-                              timeZone: "America/New_York")
-        let placements = [Placement(session: 0, start: 0, slots: 0..<1, rooms: [0]),
-                          Placement(session: 1, start: 1, slots: 1..<2, rooms: [0]),
-                          Placement(session: 2, start: 2, slots: 2..<3, rooms: [0])]
+        let g = try gathering(
+            slots: slots, rooms: [.init(id: "r")],
+            sessions: [
+                .init(id: "a", title: "Late; talk, with \\ backslash", duration: 60),
+                .init(id: "b", title: "Across the change", duration: 120),
+                .init(id: "c", title: "Sunday", duration: 60),
+            ],
+            timeZone: "America/New_York")
+        let placements = [
+            Placement(session: 0, start: 0, slots: 0..<1, rooms: [0]),
+            Placement(session: 1, start: 1, slots: 1..<2, rooms: [0]),
+            Placement(session: 2, start: 2, slots: 2..<3, rooms: [0]),
+        ]
         let agenda = Agenda(SolverOutcome(status: .feasible, solver: "test", placements: placements, bound: nil, seconds: 0), gathering: g)
         let text = AgendaFormat.ics.render(agenda, gathering: g, stamp: 0)
         let reader = try ICSReader(text)

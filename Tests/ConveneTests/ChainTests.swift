@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Convene
 
 @Suite struct ChainTests {
@@ -41,7 +42,9 @@ import Testing
     }
 
     @Test func slotsAreSortedByTimeWhateverTheirOrderInTheInput() throws {
-        let slots: [InputDocument.Slot] = [.init(id: "late", start: clock(600), end: clock(660)), .init(id: "early", start: clock(540), end: clock(600))]
+        let slots: [InputDocument.Slot] = [
+            .init(id: "late", start: clock(600), end: clock(660)), .init(id: "early", start: clock(540), end: clock(600)),
+        ]
         let g = try gathering(slots: slots, sessions: [.init(id: "a", duration: 120)])
         #expect(g.slots.map(\.id) == ["early", "late"])
         #expect(chain(g, "a", "early") == ["early", "late"])
@@ -55,8 +58,9 @@ import Testing
             .init(id: "across", start: "2019-11-03T01:00", end: "2019-11-03T02:00"),
             .init(id: "after", start: "2019-11-03T02:00", end: "2019-11-03T03:00"),
         ]
-        let g = try gathering(slots: slots, sessions: [.init(id: "three-hours", duration: 180), .init(id: "four", duration: 240)],
-                              timeZone: "America/New_York")
+        let g = try gathering(
+            slots: slots, sessions: [.init(id: "three-hours", duration: 180), .init(id: "four", duration: 240)],
+            timeZone: "America/New_York")
         #expect(g.slots[1].seconds == 7200)
         #expect(chain(g, "three-hours", "before") == ["before", "across"])
         #expect(chain(g, "four", "before") == ["before", "across", "after"])
@@ -89,12 +93,16 @@ import Testing
         let domain = Domain(g)
         for (s, minutes) in durations.enumerated() {
             for start in g.slots.indices {
-                var sum = 0, end = start
+                var sum = 0
+                var end = start
                 var expected: Range<Int>?
                 while end < g.slots.count, end == start || g.slots[end - 1].end == g.slots[end].start {
                     sum += g.slots[end].seconds
                     end += 1
-                    if Double(sum) >= minutes * 60 { expected = start..<end; break }
+                    if Double(sum) >= minutes * 60 {
+                        expected = start..<end
+                        break
+                    }
                 }
                 #expect(domain.chain(session: s, start: start) == expected)
             }

@@ -26,9 +26,12 @@ let infeasibleFixtures: [String] = {
             #expect(explanation.immediate.count == immediate.count)
             for line in immediate {
                 let words = line.dropFirst("immediate ".count).split(separator: " ", maxSplits: 2)
-                let session = String(words[0]), kind = String(words[1].dropLast()), fragment = String(words[2])
-                #expect(explanation.immediate.contains { $0.session == session && $0.kind.rawValue == kind && $0.message.contains(fragment) },
-                        "\(name): \(explanation.immediate)")
+                let session = String(words[0])
+                let kind = String(words[1].dropLast())
+                let fragment = String(words[2])
+                #expect(
+                    explanation.immediate.contains { $0.session == session && $0.kind.rawValue == kind && $0.message.contains(fragment) },
+                    "\(name): \(explanation.immediate)")
             }
             return
         }

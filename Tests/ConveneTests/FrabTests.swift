@@ -23,12 +23,15 @@ import Testing
         #expect(present.isSubset(of: allowed) && present.isSuperset(of: ["title", "acronym"]))
         #expect(conference.elements(forName: "start").first?.stringValue == "2019-09-18")
         #expect(conference.elements(forName: "end").first?.stringValue == "2019-09-20")
-        var ids = Set<String>(), guids = Set<String>(), slugs = Set<String>()
+        var ids = Set<String>()
+        var guids = Set<String>()
+        var slugs = Set<String>()
         var count = 0
         for day in root.elements(forName: "day") {
             #expect(Self.matches(day.attribute(forName: "date")?.stringValue ?? "", #"^\d{4}-\d{2}-\d{2}$"#))
             for key in ["start", "end"] {
-                #expect(Self.matches(day.attribute(forName: key)?.stringValue ?? "", #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$"#))
+                #expect(
+                    Self.matches(day.attribute(forName: key)?.stringValue ?? "", #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$"#))
             }
             for room in day.elements(forName: "room") {
                 #expect(room.attribute(forName: "name")?.stringValue?.isEmpty == false)
@@ -36,7 +39,9 @@ import Testing
                     count += 1
                     let names = event.children?.compactMap(\.name) ?? []
                     #expect(Set(names).count == names.count, "an element appears twice")
-                    let required: Set<String> = ["room", "title", "type", "date", "start", "duration", "abstract", "slug", "subtitle", "track"]
+                    let required: Set<String> = [
+                        "room", "title", "type", "date", "start", "duration", "abstract", "slug", "subtitle", "track",
+                    ]
                     let optional: Set<String> = ["persons", "language", "description", "recording", "links"]
                     #expect(Set(names).isSuperset(of: required) && Set(names).isSubset(of: required.union(optional)), "\(names)")
                     func value(_ name: String) -> String { event.elements(forName: name).first?.stringValue ?? "" }
@@ -69,9 +74,13 @@ import Testing
         let schedule = try #require(root["schedule"] as? [String: Any])
         #expect(schedule["version"] is String && schedule["rooms"] == nil)
         let conference = try #require(schedule["conference"] as? [String: Any])
-        for key in ["title", "acronym", "days", "daysCount", "start", "end", "timeslot_duration"] { #expect(conference[key] != nil, "\(key)") }
-        let allowedConference: Set<String> = ["acronym", "title", "description", "start", "end", "daysCount", "timeslot_duration",
-                                              "time_zone_name", "logo", "colors", "keywords", "url", "tracks", "rooms", "meta", "days"]
+        for key in ["title", "acronym", "days", "daysCount", "start", "end", "timeslot_duration"] {
+            #expect(conference[key] != nil, "\(key)")
+        }
+        let allowedConference: Set<String> = [
+            "acronym", "title", "description", "start", "end", "daysCount", "timeslot_duration",
+            "time_zone_name", "logo", "colors", "keywords", "url", "tracks", "rooms", "meta", "days",
+        ]
         #expect(Set(conference.keys).isSubset(of: allowedConference))
         #expect(Self.matches(conference["acronym"] as? String ?? "", #"^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$"#))
         #expect(Self.matches(conference["time_zone_name"] as? String ?? "", #"^([A-Z][a-z]+/[A-Z][a-z]+)|UTC$"#))
@@ -79,18 +88,24 @@ import Testing
             #expect(Set(room.keys) == ["name", "guid"])
         }
         let uuid = #"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"#
-        var ids = Set<Int>(), guids = Set<String>(), slugs = Set<String>()
+        var ids = Set<Int>()
+        var guids = Set<String>()
+        var slugs = Set<String>()
         let days = try #require(conference["days"] as? [[String: Any]])
         #expect(days.count == conference["daysCount"] as? Int)
         for day in days {
             #expect(Set(day.keys) == ["index", "date", "day_start", "day_end", "rooms"])
             for (_, events) in day["rooms"] as? [String: [[String: Any]]] ?? [:] {
                 for event in events {
-                    let required = ["abstract", "date", "duration", "guid", "id", "language", "links", "persons", "room", "slug",
-                                    "start", "subtitle", "title", "track", "type", "url"]
+                    let required = [
+                        "abstract", "date", "duration", "guid", "id", "language", "links", "persons", "room", "slug",
+                        "start", "subtitle", "title", "track", "type", "url",
+                    ]
                     for key in required { #expect(event.keys.contains(key), "\(key)") }
-                    let allowed: Set<String> = Set(required).union(["logo", "description", "recording_license", "do_not_record",
-                                                                    "do_not_stream", "attachments", "answers"])
+                    let allowed: Set<String> = Set(required).union([
+                        "logo", "description", "recording_license", "do_not_record",
+                        "do_not_stream", "attachments", "answers",
+                    ])
                     #expect(Set(event.keys).isSubset(of: allowed))
                     #expect(Self.matches(event["duration"] as? String ?? "", #"^[0-9]+:[0-9]{2}$"#))
                     #expect(Self.matches(event["slug"] as? String ?? "", #"^[a-z0-9_-]+[a-z0-9]$"#))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Convene
 
 @Suite struct InputTests {
@@ -16,8 +17,9 @@ import Testing
             Issue.record("\(name) loaded, but it is invalid")
         } catch {
             for e in expected {
-                #expect(error.errors.contains { $0.path.description == e.path && $0.message.contains(e.fragment) },
-                        "\(name): expected \(e), got:\n\(error)")
+                #expect(
+                    error.errors.contains { $0.path.description == e.path && $0.message.contains(e.fragment) },
+                    "\(name): expected \(e), got:\n\(error)")
             }
         }
     }
@@ -41,9 +43,9 @@ import Testing
             ],
             attendees: [.init(id: "x", interests: ["a", "b", "a"]), .init(id: "y", interests: ["a"])])
         let (a, b, c) = (g.sessions[0], g.sessions[1], g.sessions[2])
-        #expect(a.duration == 90 && a.rooms == 2 && a.exclusive == false)   // an explicit false wins
-        #expect(a.roomTags == ["big", "av"] && a.slotTags == ["am"])         // tags are unions
-        #expect(a.attendance == 2)                                          // a repeated interest counts once
+        #expect(a.duration == 90 && a.rooms == 2 && a.exclusive == false)  // an explicit false wins
+        #expect(a.roomTags == ["big", "av"] && a.slotTags == ["am"])  // tags are unions
+        #expect(a.attendance == 2)  // a repeated interest counts once
         #expect(b.duration == 30 && b.rooms == 1 && b.exclusive == true && b.slotTags == ["am", "pm"])
         #expect(c.rooms == 1 && !c.exclusive && c.attendance == 7 && c.priority == 1 && c.preferenceWeight == 1)
         #expect(g.weights == InputDocument.Weights(clash: 1, preference: 1, unscheduled: 100, change: 10, trackOverlap: 0))
@@ -52,10 +54,10 @@ import Testing
 
     @Test func nullCountsAsOmittedAndSelfInNotConcurrentWithIsIgnored() throws {
         let json = """
-        {"convene": 1, "event": null, "slots": [{"id": "s", "start": "2030-01-07T09:00", "end": "2030-01-07T10:00", "tags": null}],
-         "rooms": [{"id": "r", "capacity": null}],
-         "sessions": [{"id": "a", "duration": 60, "notConcurrentWith": ["a"], "rooms": null, "priority": null}]}
-        """
+            {"convene": 1, "event": null, "slots": [{"id": "s", "start": "2030-01-07T09:00", "end": "2030-01-07T10:00", "tags": null}],
+             "rooms": [{"id": "r", "capacity": null}],
+             "sessions": [{"id": "a", "duration": 60, "notConcurrentWith": ["a"], "rooms": null, "priority": null}]}
+            """
         let g = try Gathering.load(Data(json.utf8))
         #expect(g.sessions[0].notConcurrentWith.isEmpty)
         #expect(g.rooms[0].capacity == nil)
@@ -64,9 +66,9 @@ import Testing
 
     @Test func unknownKeysAreWarningsWithASuggestion() throws {
         let json = """
-        {"convene": 1, "slots": [], "rooms": [{"id": "r"}],
-         "sessions": [{"id": "a", "duration": 60, "facilitator": ["p"]}], "wieghts": {}}
-        """
+            {"convene": 1, "slots": [], "rooms": [{"id": "r"}],
+             "sessions": [{"id": "a", "duration": 60, "facilitator": ["p"]}], "wieghts": {}}
+            """
         let g = try Gathering.load(Data(json.utf8))
         let warnings = g.warnings.map(\.description)
         #expect(warnings.contains { $0.contains("sessions[0].facilitator") && $0.contains("did you mean \"facilitators\"?") })
@@ -75,9 +77,13 @@ import Testing
     }
 
     @Test func availableWindowsAreMergedWhereTheyTouch() throws {
-        let people: [InputDocument.Person] = [.init(id: "p", available: [
-            .init(start: clock(600), end: clock(660)), .init(start: clock(540), end: clock(600)),
-        ])]
+        let people: [InputDocument.Person] = [
+            .init(
+                id: "p",
+                available: [
+                    .init(start: clock(600), end: clock(660)), .init(start: clock(540), end: clock(600)),
+                ])
+        ]
         let g = try gathering(people: people, sessions: [.init(id: "a", facilitators: ["p"], duration: 120)])
         #expect(g.people[0].available.count == 1)
         #expect(Domain(g).starts[0].map(\.slot) == [0])
@@ -139,7 +145,10 @@ import Testing
     @Test func jsonStringsAndNumbersAreReadExactly() throws {
         var parser = JSONParser(Array(#"{"s": "a\"b\\c\u00e9\ud83d\ude00\n", "n": -1.5e2, "z": 0, "t": [true, false, null]}"#.utf8))
         let value = try parser.parseDocument()
-        guard case .object(let members) = value else { Issue.record("not an object"); return }
+        guard case .object(let members) = value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(members[0].value == .string("a\"b\\cé😀\n"))
         #expect(members[1].value == .number(-150))
         #expect(members[2].value == .number(0))

@@ -6,7 +6,9 @@ import Testing
 @Suite struct SearchSolverTests {
 
     @Test func searchReachesTheOptimumAlmostAlwaysAndIsNeverWrong() {
-        var optimal = 0, feasible = 0, infeasible = 0
+        var optimal = 0
+        var feasible = 0
+        var infeasible = 0
         for seed in 0..<tinySeeds {
             let instance = TinyGatherings.make(seed: seed)
             let domain = Domain(instance.gathering)
@@ -47,10 +49,15 @@ import Testing
         // a room pinned twice at the only time.
         let cases: [Gathering] = [
             try gathering(slotCount: 2, sessions: (1...3).map { .init(id: "p\($0)", duration: 60, exclusive: true) }),
-            try gathering(slotCount: 1, people: [.init(id: "p")],
-                          sessions: [.init(id: "a", facilitators: ["p"], duration: 60), .init(id: "b", facilitators: ["p"], duration: 60)]),
-            try gathering(slotCount: 1, sessions: [.init(id: "a", duration: 60, pin: .init(room: "r1")),
-                                                   .init(id: "b", duration: 60, pin: .init(room: "r1"))]),
+            try gathering(
+                slotCount: 1, people: [.init(id: "p")],
+                sessions: [.init(id: "a", facilitators: ["p"], duration: 60), .init(id: "b", facilitators: ["p"], duration: 60)]),
+            try gathering(
+                slotCount: 1,
+                sessions: [
+                    .init(id: "a", duration: 60, pin: .init(room: "r1")),
+                    .init(id: "b", duration: 60, pin: .init(room: "r1")),
+                ]),
         ]
         for g in cases {
             let outcome = SearchSolver().solve(Domain(g))
@@ -59,8 +66,9 @@ import Testing
     }
 
     @Test func optionalSessionsMakeAnInputFeasible() throws {
-        let g = try gathering(slotCount: 1, rooms: [.init(id: "r")],
-                              sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60, optional: true)])
+        let g = try gathering(
+            slotCount: 1, rooms: [.init(id: "r")],
+            sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60, optional: true)])
         let outcome = SearchSolver().solve(Domain(g))
         #expect(outcome.status == .feasible && outcome.placements?.count == 1)
         let report = AgendaChecker(domain: Domain(g)).check(outcome.placements ?? [])

@@ -1,6 +1,7 @@
-import Foundation
-@testable import Convene
 @_exported import ConveneTestSupport
+import Foundation
+
+@testable import Convene
 
 /// The problems a JSON text produces, or none when it loads.
 func problems(_ json: String) -> [InputProblem] {

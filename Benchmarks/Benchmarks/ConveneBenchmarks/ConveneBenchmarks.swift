@@ -21,10 +21,12 @@ let instances: [(name: String, gathering: Gathering)] = {
 }()
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
-                                           maxDuration: .seconds(10), maxIterations: 20)
-    let solverRuns = Benchmark.Configuration(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
-                                             maxDuration: .seconds(20), maxIterations: 3)
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(10), maxIterations: 20)
+    let solverRuns = Benchmark.Configuration(
+        metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
+        maxDuration: .seconds(20), maxIterations: 3)
 
     for (name, g) in instances {
         Benchmark("Domain/\(name)") { benchmark in

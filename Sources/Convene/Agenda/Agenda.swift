@@ -26,8 +26,10 @@ public struct Agenda: Sendable, Equatable {
         public var startTime: String?
         public var endTime: String?
 
-        public init(session: String, start: String, rooms: [String], slots: [String]? = nil,
-                    startTime: String? = nil, endTime: String? = nil) {
+        public init(
+            session: String, start: String, rooms: [String], slots: [String]? = nil,
+            startTime: String? = nil, endTime: String? = nil
+        ) {
             self.session = session
             self.start = start
             self.rooms = rooms
@@ -75,8 +77,10 @@ public struct Agenda: Sendable, Equatable {
     /// `seconds` and anything else the solver measured, in order.
     public var stats: [JSONValue.Member]
 
-    public init(status: Status, solver: String? = nil, objective: Int? = nil, bound: Int? = nil, placements: [Placement] = [],
-                unscheduled: [String] = [], costs: [Cost] = [], stats: [JSONValue.Member] = []) {
+    public init(
+        status: Status, solver: String? = nil, objective: Int? = nil, bound: Int? = nil, placements: [Placement] = [],
+        unscheduled: [String] = [], costs: [Cost] = [], stats: [JSONValue.Member] = []
+    ) {
         self.status = status
         self.solver = solver
         self.objective = objective
@@ -139,7 +143,9 @@ extension Agenda {
         do {
             value = try parser.parseDocument()
         } catch {
-            throw InputError(problems: [InputProblem(at: .root, "the agenda is not valid JSON: \(error.message) (line \(error.line), column \(error.column))")])
+            throw InputError(problems: [
+                InputProblem(at: .root, "the agenda is not valid JSON: \(error.message) (line \(error.line), column \(error.column))")
+            ])
         }
         for path in parser.repeatedKeys { log.error(path, "this key appears twice in the same object; keep one of them") }
         guard let agenda = read(value, log: log), !log.hasErrors else { throw InputError(problems: log.problems) }
@@ -155,7 +161,9 @@ extension Agenda {
         }
         var agenda = Agenda(status: .feasible)
         if let text = r.string("status") {
-            if let status = Status(rawValue: text) { agenda.status = status } else {
+            if let status = Status(rawValue: text) {
+                agenda.status = status
+            } else {
                 log.error(.root / "status", "unknown status \"\(text)\"; it is one of optimal, feasible, infeasible, unknown")
             }
         }
@@ -163,7 +171,9 @@ extension Agenda {
         agenda.objective = r.integer("objective")
         agenda.bound = r.integer("bound")
         agenda.placements = r.list("placements", of: "placements") { value, path, log in
-            guard var p = ObjectReader(value, at: path, log: log, what: "a placement") else { return Placement(session: "", start: "", rooms: []) }
+            guard var p = ObjectReader(value, at: path, log: log, what: "a placement") else {
+                return Placement(session: "", start: "", rooms: [])
+            }
             defer { p.warnAboutUnknownKeys() }
             let session = p.string("session", required: "every placement names its session") ?? ""
             let start = p.string("start", required: "every placement names its start slot") ?? ""
@@ -184,7 +194,8 @@ extension Agenda {
             if kind == nil, !text.isEmpty {
                 log.error(path / "kind", "unknown cost kind \"\(text)\"; it is one of clash, preference, unscheduled, change, trackOverlap")
             }
-            return Cost(kind: kind ?? .clash, sessions: c.strings("sessions"), attendees: c.strings("attendees"), cost: c.integer("cost") ?? 0)
+            return Cost(
+                kind: kind ?? .clash, sessions: c.strings("sessions"), attendees: c.strings("attendees"), cost: c.integer("cost") ?? 0)
         }
         if case .object(let members)? = r.value("stats") { agenda.stats = members }
         return agenda

@@ -6,7 +6,8 @@ public struct AgendaChecker: Sendable {
         /// The document itself is inconsistent: unknown ids, a start with no chain, a wrong number
         /// of rooms, derived fields (`slots`, times, `objective`) that disagree with the input.
         case document = 0
-        case placedOnce = 1, rooms, slotTags, roomClash, facilitators, exclusive, after, notConcurrent, pins
+        case placedOnce = 1
+        case rooms, slotTags, roomClash, facilitators, exclusive, after, notConcurrent, pins
 
         public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
 
@@ -44,19 +45,26 @@ public struct AgendaChecker: Sendable {
         for (k, entry) in agenda.placements.enumerated() {
             let what = "placements[\(k)]"
             guard let s = gathering.sessionIndex[entry.session] else {
-                flag(.document, "\(what) names session \"\(entry.session)\", which is not in the input."); continue
+                flag(.document, "\(what) names session \"\(entry.session)\", which is not in the input.")
+                continue
             }
             let session = gathering.sessions[s]
             guard seen.insert(s).inserted else {
-                flag(.placedOnce, "\(session.label) is placed more than once (again at \(what)); every session is placed at most once."); continue
+                flag(.placedOnce, "\(session.label) is placed more than once (again at \(what)); every session is placed at most once.")
+                continue
             }
             guard let start = gathering.slotIndex[entry.start] else {
-                flag(.document, "\(session.label) starts at slot \"\(entry.start)\", which is not in the input."); continue
+                flag(.document, "\(session.label) starts at slot \"\(entry.start)\", which is not in the input.")
+                continue
             }
             guard let chain = domain.chain(session: s, start: start) else {
                 let run = domain.chains.longestRun(from: start)
                 let minutes = gathering.slots[run].reduce(0) { $0 + $1.seconds } / 60
-                flag(.document, "\(session.label) cannot start at \(gathering.label(slot: start)): it needs \(Self.minutes(session.duration)) minutes of back-to-back slots, and from there they last only \(minutes) minutes (\(gathering.label(slots: run))).")
+                flag(
+                    .document,
+                    "\(session.label) cannot start at \(gathering.label(slot: start)): it needs \(Self.minutes(session.duration)) minutes "
+                        + "of back-to-back slots, and from there they last only \(minutes) minutes (\(gathering.label(slots: run)))."
+                )
                 continue
             }
             var rooms: [Int] = []
@@ -68,15 +76,25 @@ public struct AgendaChecker: Sendable {
                 }
             }
             if entry.rooms.count != session.rooms {
-                flag(.document, "\(session.label) is in \(entry.rooms.count) room\(entry.rooms.count == 1 ? "" : "s"); it uses exactly \(session.rooms).")
+                flag(
+                    .document,
+                    "\(session.label) is in \(entry.rooms.count) room\(entry.rooms.count == 1 ? "" : "s"); it uses exactly "
+                        + "\(session.rooms)."
+                )
             }
             let slotIDs = chain.map { gathering.slots[$0].id }
             if let listed = entry.slots, listed != slotIDs {
-                flag(.document, "\(session.label) lists slots \(listed.joined(separator: ", ")), but starting at \(entry.start) it occupies \(slotIDs.joined(separator: ", ")).")
+                flag(
+                    .document,
+                    "\(session.label) lists slots \(listed.joined(separator: ", ")), but starting at \(entry.start) it occupies "
+                        + "\(slotIDs.joined(separator: ", "))."
+                )
             }
             let zone = gathering.timeZone
-            for (given, instant, name) in [(entry.startTime, gathering.slots[chain.lowerBound].start, "startTime"),
-                                           (entry.endTime, gathering.slots[chain.upperBound - 1].end, "endTime")] {
+            for (given, instant, name) in [
+                (entry.startTime, gathering.slots[chain.lowerBound].start, "startTime"),
+                (entry.endTime, gathering.slots[chain.upperBound - 1].end, "endTime"),
+            ] {
                 guard let given else { continue }
                 if case .success(let t) = LocalTime.instant(given, in: zone), t == instant { continue }
                 flag(.document, "\(session.label) gives \(name) \(given), but its slots put it at \(LocalTime.format(instant, in: zone)).")
@@ -90,7 +108,8 @@ public struct AgendaChecker: Sendable {
         var report = check(placements, previous: previous)
         report.violations = violations + report.violations
         if let stated = agenda.objective, stated != report.objective, agenda.status != .infeasible, agenda.status != .unknown {
-            report.violations.append(Violation(rule: .document, message: "the agenda states objective \(stated), but its costs add up to \(report.objective)."))
+            report.violations.append(
+                Violation(rule: .document, message: "the agenda states objective \(stated), but its costs add up to \(report.objective)."))
         }
         return report
     }
@@ -103,8 +122,11 @@ public struct AgendaChecker: Sendable {
         let g = gathering
         var placed = [Placement?](repeating: nil, count: g.sessions.count)
         for p in placements {
-            if placed[p.session] != nil { flag(.placedOnce, "\(g.sessions[p.session].label) is placed more than once.") }
-            else { placed[p.session] = p }
+            if placed[p.session] != nil {
+                flag(.placedOnce, "\(g.sessions[p.session].label) is placed more than once.")
+            } else {
+                placed[p.session] = p
+            }
         }
         let unique = placed.compactMap { $0 }
         // Rule 1
@@ -121,35 +143,59 @@ public struct AgendaChecker: Sendable {
                 let room = g.rooms[r]
                 let missing = session.roomTags.subtracting(room.tags)
                 if !missing.isEmpty {
-                    flag(.rooms, "\(session.label) is in \(room.label), which lacks the tag\(missing.count == 1 ? "" : "s") \(Self.list(missing)) it needs.")
+                    flag(
+                        .rooms,
+                        "\(session.label) is in \(room.label), which lacks the tag\(missing.count == 1 ? "" : "s") \(Self.list(missing)) "
+                            + "it needs."
+                    )
                 }
                 if let capacity = room.capacity, capacity < session.seatsPerRoom {
-                    flag(.rooms, "\(session.label) needs \(session.seatsPerRoom) seats per room (\(session.attendance) people in \(session.rooms) room\(session.rooms == 1 ? "" : "s")), but \(room.label) holds \(capacity).")
+                    flag(
+                        .rooms,
+                        "\(session.label) needs \(session.seatsPerRoom) seats per room (\(session.attendance) people in \(session.rooms) "
+                            + "room\(session.rooms == 1 ? "" : "s")), but \(room.label) holds \(capacity)."
+                    )
                 }
                 let closed = p.slots.filter { !domain.roomOpen[r][$0] }
                 if !closed.isEmpty {
-                    flag(.rooms, "\(session.label) is in \(room.label) at \(closed.map { g.label(slot: $0) }.joined(separator: ", ")), when the room is unavailable.")
+                    flag(
+                        .rooms,
+                        "\(session.label) is in \(room.label) at \(closed.map { g.label(slot: $0) }.joined(separator: ", ")), when the "
+                            + "room is unavailable."
+                    )
                 }
             }
             // Rule 3
             for slot in p.slots {
                 let missing = session.slotTags.subtracting(g.slots[slot].tags)
                 if !missing.isEmpty {
-                    flag(.slotTags, "\(session.label) occupies \(g.label(slot: slot)), which lacks the tag\(missing.count == 1 ? "" : "s") \(Self.list(missing)) it needs.")
+                    flag(
+                        .slotTags,
+                        "\(session.label) occupies \(g.label(slot: slot)), which lacks the tag\(missing.count == 1 ? "" : "s") "
+                            + "\(Self.list(missing)) it needs."
+                    )
                 }
             }
             // Rule 5, availability
             for f in session.facilitators {
                 let away = p.slots.filter { !domain.personFree[f][$0] }
                 if !away.isEmpty {
-                    flag(.facilitators, "\(g.people[f].label) facilitates \(session.label) at \(away.map { g.label(slot: $0) }.joined(separator: ", ")), when they are not available.")
+                    flag(
+                        .facilitators,
+                        "\(g.people[f].label) facilitates \(session.label) at \(away.map { g.label(slot: $0) }.joined(separator: ", ")), "
+                            + "when they are not available."
+                    )
                 }
             }
             // Rule 7
             for b in session.after {
                 guard let before = placed[b] else { continue }
                 if g.slots[p.start].start < g.slots[before.slots.upperBound - 1].end {
-                    flag(.after, "\(session.label) starts \(when), before \(g.sessions[b].label) ends (\(g.label(slots: before.slots))); it must start after it.")
+                    flag(
+                        .after,
+                        "\(session.label) starts \(when), before \(g.sessions[b].label) ends (\(g.label(slots: before.slots))); it must "
+                            + "start after it."
+                    )
                 }
             }
             // Rule 9

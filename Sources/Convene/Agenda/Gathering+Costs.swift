@@ -18,8 +18,10 @@ extension Gathering {
                 }
             }
             for (pair, who) in wanting.sorted(by: { $0.key < $1.key }) {
-                costs.append(.init(kind: .clash, sessions: [sessions[pair.first].id, sessions[pair.second].id],
-                                   attendees: who.map { attendees[$0].id }, cost: who.count * weights.clash))
+                costs.append(
+                    .init(
+                        kind: .clash, sessions: [sessions[pair.first].id, sessions[pair.second].id],
+                        attendees: who.map { attendees[$0].id }, cost: who.count * weights.clash))
             }
         }
         for session in sessions where !session.preferredSlotTags.isEmpty {
@@ -48,7 +50,8 @@ extension Gathering {
                 }
             }
             for pair in pairs.sorted() {
-                costs.append(.init(kind: .trackOverlap, sessions: [sessions[pair.first].id, sessions[pair.second].id], cost: weights.trackOverlap))
+                costs.append(
+                    .init(kind: .trackOverlap, sessions: [sessions[pair.first].id, sessions[pair.second].id], cost: weights.trackOverlap))
             }
         }
         return costs

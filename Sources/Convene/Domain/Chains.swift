@@ -43,7 +43,10 @@ public struct Chains: Sendable {
         var end = 0
         var sum = 0
         for start in slots.indices {
-            if end <= start { end = start; sum = 0 }
+            if end <= start {
+                end = start
+                sum = 0
+            }
             while sum < seconds, end < slots.count, end == start || slots[end - 1].end == slots[end].start {
                 sum += slots[end].seconds
                 end += 1

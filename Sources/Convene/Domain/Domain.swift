@@ -42,8 +42,9 @@ public struct Domain: Sendable {
             for start in slots.indices {
                 if let pin = session.pinSlot, pin != start { continue }
                 guard let chain = self.chains.chain(minutes: session.duration, from: start),
-                      chain.allSatisfy({ session.slotTags.isSubset(of: slots[$0].tags) }),
-                      session.facilitators.allSatisfy({ p in chain.allSatisfy { personFree[p][$0] } }) else { continue }
+                    chain.allSatisfy({ session.slotTags.isSubset(of: slots[$0].tags) }),
+                    session.facilitators.allSatisfy({ p in chain.allSatisfy { personFree[p][$0] } })
+                else { continue }
                 var rooms = suitableRooms[session.index].filter { r in chain.allSatisfy { roomOpen[r][$0] } }
                 guard rooms.count >= session.rooms, session.pinRoom.map(rooms.contains) ?? true else { continue }
                 if let pin = session.pinRoom, session.rooms == 1 { rooms = [pin] }

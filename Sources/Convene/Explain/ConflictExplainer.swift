@@ -71,7 +71,10 @@ extension ConflictExplainer.Explanation {
             for reason in immediate { out += "  - \(reason.message)\n" }
             return out
         }
-        out += "\nThese \(conflict.count) requirements cannot all hold together" + (proven ? "" : " (some checks were undecided, so the set may not be the smallest)") + "; lift any one of them and the rest can:\n"
+        out +=
+            "\nThese \(conflict.count) requirements cannot all hold together"
+            + (proven ? "" : " (some checks were undecided, so the set may not be the smallest)")
+            + "; lift any one of them and the rest can:\n"
         for requirement in conflict { out += "  - \(requirement.sentence(g))\n" }
         if fixes.isEmpty {
             out += "\nNo single change fixes the whole input: it has other conflicts too. Fix one, then run `convene explain` again.\n"
@@ -86,12 +89,21 @@ extension ConflictExplainer.Explanation {
     /// (key, sentence), `fixes` (key, advice), `proven`.
     public func json(_ g: Gathering) -> String {
         func object(_ members: [(String, JSONValue)]) -> JSONValue { .object(members.map { .init(key: $0.0, value: $0.1) }) }
-        return JSONWriter.write(object([
-            ("feasible", .bool(feasible)),
-            ("immediate", .array(immediate.map { object([("session", .string($0.session)), ("kind", .string($0.kind.rawValue)), ("message", .string($0.message))]) })),
-            ("conflict", .array(conflict.map { object([("key", .string($0.key(g))), ("sentence", .string($0.sentence(g)))]) })),
-            ("fixes", .array(fixes.map { object([("key", .string($0.key(g))), ("advice", .string($0.relaxation(g)))]) })),
-            ("proven", .bool(proven)),
-        ]))
+        return JSONWriter.write(
+            object([
+                ("feasible", .bool(feasible)),
+                (
+                    "immediate",
+                    .array(
+                        immediate.map {
+                            object([
+                                ("session", .string($0.session)), ("kind", .string($0.kind.rawValue)), ("message", .string($0.message)),
+                            ])
+                        })
+                ),
+                ("conflict", .array(conflict.map { object([("key", .string($0.key(g))), ("sentence", .string($0.sentence(g)))]) })),
+                ("fixes", .array(fixes.map { object([("key", .string($0.key(g))), ("advice", .string($0.relaxation(g)))]) })),
+                ("proven", .bool(proven)),
+            ]))
     }
 }

@@ -16,54 +16,87 @@ public struct ImmediateReason: Sendable, Hashable {
 
     static func reason(_ domain: Domain, _ session: Session) -> ImmediateReason {
         let g = domain.gathering
-        func say(_ kind: Kind, _ text: String) -> ImmediateReason { ImmediateReason(session: session.id, kind: kind, message: "\(session.label) \(text)") }
+        func say(_ kind: Kind, _ text: String) -> ImmediateReason {
+            ImmediateReason(session: session.id, kind: kind, message: "\(session.label) \(text)")
+        }
         let minutes = JSONValue.format(session.duration)
         let chains = g.slots.indices.compactMap { t in domain.chain(session: session.index, start: t).map { (t, $0) } }
         if chains.isEmpty {
-            let longest = g.slots.indices.map { domain.chains.longestRun(from: $0) }.max { $0.count == $1.count ? false : seconds($0, g) < seconds($1, g) }
-            return say(.duration, "needs \(minutes) minutes of back-to-back slots; the longest run is \(longest.map { seconds($0, g) / 60 } ?? 0) minutes" + (longest.map { " (\(g.label(slots: $0)))" } ?? "") + ".")
+            let longest = g.slots.indices.map { domain.chains.longestRun(from: $0) }.max {
+                $0.count == $1.count ? false : seconds($0, g) < seconds($1, g)
+            }
+            return say(
+                .duration,
+                "needs \(minutes) minutes of back-to-back slots; the longest run is \(longest.map { seconds($0, g) / 60 } ?? 0) minutes"
+                    + (longest.map { " (\(g.label(slots: $0)))" } ?? "") + ".")
         }
         let tagged = chains.filter { _, chain in chain.allSatisfy { session.slotTags.isSubset(of: g.slots[$0].tags) } }
         if tagged.isEmpty {
             let tags = AgendaChecker.list(session.slotTags)
             let runs = taggedRuns(g, session.slotTags)
             let longest = runs.max { seconds($0, g) < seconds($1, g) }
-            let detail = longest.map { "the longest such run is \(seconds($0, g) / 60) minutes (\(g.label(slots: $0)))" } ?? "no slot has \(session.slotTags.count == 1 ? "that tag" : "all of them")"
+            let detail =
+                longest.map { "the longest such run is \(seconds($0, g) / 60) minutes (\(g.label(slots: $0)))" }
+                ?? "no slot has \(session.slotTags.count == 1 ? "that tag" : "all of them")"
             return say(.slotTags, "needs \(minutes) back-to-back minutes in slots tagged \(tags); \(detail).")
         }
         let pinned = tagged.filter { t, _ in session.pinSlot.map { $0 == t } ?? true }
         if pinned.isEmpty, let pin = session.pinSlot {
-            return say(.pinnedSlot, "is pinned to \(g.label(slot: pin)), but it cannot start there: it needs \(minutes) back-to-back minutes" + (session.slotTags.isEmpty ? "" : " in slots tagged \(AgendaChecker.list(session.slotTags))") + ".")
+            return say(
+                .pinnedSlot,
+                "is pinned to \(g.label(slot: pin)), but it cannot start there: it needs \(minutes) back-to-back minutes"
+                    + (session.slotTags.isEmpty ? "" : " in slots tagged \(AgendaChecker.list(session.slotTags))") + ".")
         }
         for f in session.facilitators {
             if pinned.allSatisfy({ _, chain in chain.contains { !domain.personFree[f][$0] } }) {
                 return say(.availability, "cannot run while \(g.people[f].label) is available: \(availability(g.people[f], g)).")
             }
         }
-        let withPeople = pinned.filter { _, chain in session.facilitators.allSatisfy { f in chain.allSatisfy { domain.personFree[f][$0] } } }
+        let withPeople = pinned.filter { _, chain in session.facilitators.allSatisfy { f in chain.allSatisfy { domain.personFree[f][$0] } }
+        }
         if withPeople.isEmpty {
             let names = session.facilitators.map { g.people[$0].label }
-            return say(.facilitatorsTogether, "has facilitators who are never available together for \(minutes) minutes: \(names.joined(separator: " and ")).")
+            return say(
+                .facilitatorsTogether,
+                "has facilitators who are never available together for \(minutes) minutes: \(names.joined(separator: " and ")).")
         }
         let tags = AgendaChecker.list(session.roomTags)
         let taggedRooms = g.rooms.filter { session.roomTags.isSubset(of: $0.tags) }
-        if taggedRooms.isEmpty { return say(.roomTags, "needs a room tagged \(tags); no room has \(session.roomTags.count == 1 ? "that tag" : "all of them").") }
+        if taggedRooms.isEmpty {
+            return say(.roomTags, "needs a room tagged \(tags); no room has \(session.roomTags.count == 1 ? "that tag" : "all of them").")
+        }
         let suitable = domain.suitableRooms[session.index]
         if suitable.isEmpty {
             let largest = taggedRooms.max { ($0.capacity ?? Int.max) < ($1.capacity ?? Int.max) }
-            return say(.capacity, "needs \(session.seatsPerRoom) seats per room" + (session.roomTags.isEmpty ? "" : " in rooms tagged \(tags)") + "; the largest is " + (largest.map { "\($0.label), \($0.capacity ?? 0)" } ?? "none") + ".")
+            return say(
+                .capacity,
+                "needs \(session.seatsPerRoom) seats per room" + (session.roomTags.isEmpty ? "" : " in rooms tagged \(tags)")
+                    + "; the largest is " + (largest.map { "\($0.label), \($0.capacity ?? 0)" } ?? "none") + ".")
         }
         if suitable.count < session.rooms {
-            return say(.roomCount, "needs \(session.rooms) rooms at once" + (session.roomTags.isEmpty ? "" : " tagged \(tags)")
-                       + (session.seatsPerRoom > 0 ? " with \(session.seatsPerRoom) seats each" : "") + "; only \(suitable.count) \(suitable.count == 1 ? "has" : "have") them: \(suitable.map { g.rooms[$0].label }.joined(separator: ", ")).")
+            return say(
+                .roomCount,
+                "needs \(session.rooms) rooms at once" + (session.roomTags.isEmpty ? "" : " tagged \(tags)")
+                    + (session.seatsPerRoom > 0 ? " with \(session.seatsPerRoom) seats each" : "")
+                    + "; only \(suitable.count) \(suitable.count == 1 ? "has" : "have") them: "
+                    + "\(suitable.map { g.rooms[$0].label }.joined(separator: ", "))."
+            )
         }
         if let pin = session.pinRoom, !suitable.contains(pin) {
             let room = g.rooms[pin]
-            let why = !session.roomTags.isSubset(of: room.tags) ? "lacks the tag\(session.roomTags.subtracting(room.tags).count == 1 ? "" : "s") \(AgendaChecker.list(session.roomTags.subtracting(room.tags)))" : "holds \(room.capacity ?? 0), fewer than the \(session.seatsPerRoom) it needs"
+            let why =
+                !session.roomTags.isSubset(of: room.tags)
+                ? "lacks the tag\(session.roomTags.subtracting(room.tags).count == 1 ? "" : "s") "
+                    + "\(AgendaChecker.list(session.roomTags.subtracting(room.tags)))"
+                : "holds \(room.capacity ?? 0), fewer than the \(session.seatsPerRoom) it needs"
             return say(.pinnedRoom, "is pinned to \(room.label), which \(why).")
         }
         let rooms = session.pinRoom.map { [$0] } ?? suitable
-        return say(.roomUnavailable, "has no time when its facilitators are free and enough of its rooms are open: \(rooms.map { "\(g.rooms[$0].label) is unavailable \(windows(g.rooms[$0].unavailable, g))" }.joined(separator: "; ")).")
+        return say(
+            .roomUnavailable,
+            "has no time when its facilitators are free and enough of its rooms are open: "
+                + "\(rooms.map { "\(g.rooms[$0].label) is unavailable \(windows(g.rooms[$0].unavailable, g))" }.joined(separator: "; "))."
+        )
     }
 
     static func seconds(_ run: Range<Int>, _ g: Gathering) -> Int { g.slots[run].reduce(0) { $0 + $1.seconds } }
@@ -95,7 +128,8 @@ public struct ImmediateReason: Sendable, Hashable {
         windows.map { w in
             let zone = g.timeZone
             let sameDay = LocalTime.dayLabel(w.start, in: zone) == LocalTime.dayLabel(w.end - 1, in: zone)
-            return "\(LocalTime.dayLabel(w.start, in: zone)) \(LocalTime.clock(w.start, in: zone))–" + (sameDay ? "" : LocalTime.dayLabel(w.end, in: zone) + " ") + LocalTime.clock(w.end, in: zone)
+            return "\(LocalTime.dayLabel(w.start, in: zone)) \(LocalTime.clock(w.start, in: zone))–"
+                + (sameDay ? "" : LocalTime.dayLabel(w.end, in: zone) + " ") + LocalTime.clock(w.end, in: zone)
         }.joined(separator: ", ")
     }
 }

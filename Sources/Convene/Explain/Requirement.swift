@@ -58,12 +58,14 @@ public enum Requirement: Sendable, Hashable, Comparable {
         case .availability(let p): return "\(g.people[p].label) is available \(ImmediateReason.availability(g.people[p], g))."
         case .oneAtATime(let p):
             let sessions = g.sessions.filter { $0.facilitators.contains(p) }.map(\.label)
-            let listed = sessions.count > 1 ? sessions.dropLast().joined(separator: ", ") + " and " + (sessions.last ?? "") : sessions.joined()
+            let listed =
+                sessions.count > 1 ? sessions.dropLast().joined(separator: ", ") + " and " + (sessions.last ?? "") : sessions.joined()
             return "\(g.people[p].label) facilitates \(listed) and can be in only one at a time."
         case .exclusive(let s): return "\(g.sessions[s].label) is exclusive: nothing else may run at the same time."
         case .after(let s, let b): return "\(g.sessions[s].label) must start after \(g.sessions[b].label) ends."
         case .apart(let pair): return "\(g.sessions[pair.first].label) and \(g.sessions[pair.second].label) must not run at the same time."
-        case .pinSlot(let s): return "\(g.sessions[s].label) is pinned to start at \(g.sessions[s].pinSlot.map { g.label(slot: $0) } ?? "?")."
+        case .pinSlot(let s):
+            return "\(g.sessions[s].label) is pinned to start at \(g.sessions[s].pinSlot.map { g.label(slot: $0) } ?? "?")."
         case .pinRoom(let s): return "\(g.sessions[s].label) is pinned to \(g.sessions[s].pinRoom.map { g.rooms[$0].label } ?? "?")."
         case .roomUnavailable(let r): return "\(g.rooms[r].label) is unavailable \(ImmediateReason.windows(g.rooms[r].unavailable, g))."
         case .capacity(let r): return "\(g.rooms[r].label) holds \(g.rooms[r].capacity ?? 0) people."

@@ -46,8 +46,10 @@ public struct IntegerProgram: Sendable {
 
     /// Adds a variable; binaries get bounds 0…1.
     @discardableResult
-    public mutating func addVariable(_ name: String, _ kind: Kind, lower: Double = 0, upper: Double = 1,
-                                     objective: Double = 0) -> Int {
+    public mutating func addVariable(
+        _ name: String, _ kind: Kind, lower: Double = 0, upper: Double = 1,
+        objective: Double = 0
+    ) -> Int {
         let (lo, up) = kind == .binary ? (0.0, 1.0) : (lower, upper)
         variables.append(Variable(name: name, kind: kind, lower: lo, upper: up, objective: objective))
         return variables.count - 1
@@ -91,11 +93,12 @@ public struct IntegerProgram: Sendable {
         }
         for row in constraints {
             let lhs = row.terms.reduce(0.0) { $0 + $1.coefficient * x[$1.variable] }
-            let ok = switch row.sense {
-            case .lessOrEqual: lhs <= row.rhs + tolerance
-            case .greaterOrEqual: lhs >= row.rhs - tolerance
-            case .equal: abs(lhs - row.rhs) <= tolerance
-            }
+            let ok =
+                switch row.sense {
+                case .lessOrEqual: lhs <= row.rhs + tolerance
+                case .greaterOrEqual: lhs >= row.rhs - tolerance
+                case .equal: abs(lhs - row.rhs) <= tolerance
+                }
             if !ok { broken.append(row.name) }
         }
         return broken

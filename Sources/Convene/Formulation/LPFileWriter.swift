@@ -4,7 +4,9 @@ public enum LPFileWriter {
     public static func write(_ program: IntegerProgram) -> String {
         let names = uniqueNames(program.variables.map(\.name), prefix: "x")
         let rowNames = uniqueNames(program.constraints.map(\.name), prefix: "r")
-        var out = "\\ \(program.name.replacingNewlines): \(program.variables.count) columns, \(program.constraints.count) rows, \(program.nonZeros) non-zeros\n"
+        var out =
+            "\\ \(program.name.replacingNewlines): \(program.variables.count) columns, \(program.constraints.count) rows, "
+            + "\(program.nonZeros) non-zeros\n"
         out += "Minimize\n obj:"
         let objective = program.variables.indices.filter { program.variables[$0].objective != 0 }
         if objective.isEmpty { out += " 0 \(names.first ?? "x")" }
@@ -91,6 +93,6 @@ public enum LPFileWriter {
     }()
 }
 
-private extension String {
-    var replacingNewlines: String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
+extension String {
+    fileprivate var replacingNewlines: String { String(map { $0 == "\n" || $0 == "\r" ? " " : $0 }) }
 }

@@ -25,8 +25,10 @@ public struct ScheduleFormulation: Sendable {
         /// Without patterns: pair indicators while they need at most this many rows (one per
         /// pair and shared slot), star rows (one per session and start) beyond.
         public var pairRowLimit = 20_000
-        public init(roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 100_000,
-                    pairRowLimit: Int = 20_000) {
+        public init(
+            roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 100_000,
+            pairRowLimit: Int = 20_000
+        ) {
             self.roomClasses = roomClasses
             self.groupCuts = groupCuts
             self.slotPatterns = slotPatterns
@@ -144,7 +146,8 @@ public struct ScheduleFormulation: Sendable {
         var placed = [Placement?](repeating: nil, count: startColumn.count)
         for p in placements {
             guard placed.indices.contains(p.session), placed[p.session] == nil,
-                  let i = domain.starts[p.session].firstIndex(where: { $0.slot == p.start }) else { return nil }
+                let i = domain.starts[p.session].firstIndex(where: { $0.slot == p.start })
+            else { return nil }
             let start = domain.starts[p.session][i]
             guard p.rooms.count == domain.gathering.sessions[p.session].rooms, p.rooms.allSatisfy(start.rooms.contains) else { return nil }
             placed[p.session] = p
@@ -160,9 +163,12 @@ public struct ScheduleFormulation: Sendable {
             guard let column else { continue }
             let session = domain.gathering.sessions[s]
             let before = previous?.placements[session.id]
-            let kept = placed[s].map { p in
-                before.map { domain.gathering.slots[p.start].id == $0.start && Set(p.rooms.map { domain.gathering.rooms[$0].id }) == $0.rooms } ?? false
-            } ?? false
+            let kept =
+                placed[s].map { p in
+                    before.map {
+                        domain.gathering.slots[p.start].id == $0.start && Set(p.rooms.map { domain.gathering.rooms[$0].id }) == $0.rooms
+                    } ?? false
+                } ?? false
             x[column] = kept ? 0 : 1
         }
         for (pair, column) in pairColumns {
@@ -170,7 +176,8 @@ public struct ScheduleFormulation: Sendable {
         }
         for (s, partners, column) in starColumns {
             guard let a = placed[s] else { continue }
-            x[column] = Double(partners.reduce(0) { sum, p in sum + (placed[p.other].map { a.isConcurrent(with: $0) } == true ? p.weight : 0) })
+            x[column] = Double(
+                partners.reduce(0) { sum, p in sum + (placed[p.other].map { a.isConcurrent(with: $0) } == true ? p.weight : 0) })
         }
         for (k, items) in patternItems.enumerated() {
             let running = items.filter { item in
@@ -262,8 +269,9 @@ private struct Builder {
                 var link = [IntegerProgram.Term(y, -Double(session.rooms))]
                 for c in usable {
                     let bound = min(session.rooms, present[c] ?? 0)
-                    let n = program.addVariable("n(\(name(s)),\(g.slots[start.slot].id),\(c))", bound == 1 ? .binary : .integer,
-                                                lower: 0, upper: Double(bound))
+                    let n = program.addVariable(
+                        "n(\(name(s)),\(g.slots[start.slot].id),\(c))", bound == 1 ? .binary : .integer,
+                        lower: 0, upper: Double(bound))
                     uses.append((c, n))
                     link.append(.init(n, 1))
                     if let pin = session.pinRoom, classes.classes[c] == [pin] {
@@ -277,8 +285,9 @@ private struct Builder {
             classColumns.append(classUse)
             var once = columns.map { IntegerProgram.Term($0, 1) }
             if session.optional {
-                let u = program.addVariable("unplaced(\(name(s)))", .continuous, lower: 0, upper: 1,
-                                            objective: Double(g.weights.unscheduled * session.priority))
+                let u = program.addVariable(
+                    "unplaced(\(name(s)))", .continuous, lower: 0, upper: 1,
+                    objective: Double(g.weights.unscheduled * session.priority))
                 unplacedColumn.append(u)
                 once.append(.init(u, 1))
             } else {
@@ -306,8 +315,9 @@ private struct Builder {
         }
         for c in classes.classes.indices {
             for k in g.slots.indices where most[c * g.slots.count + k] > classes.classes[c].count {
-                program.addConstraint("roomclass(\(c),\(g.slots[k].id))", load[c * g.slots.count + k], .lessOrEqual,
-                                      Double(classes.classes[c].count))
+                program.addConstraint(
+                    "roomclass(\(c),\(g.slots[k].id))", load[c * g.slots.count + k], .lessOrEqual,
+                    Double(classes.classes[c].count))
             }
         }
     }
@@ -320,8 +330,9 @@ private struct Builder {
             for k in g.slots.indices {
                 let here = sessions.filter { !occupying[$0][k].isEmpty }
                 guard here.count > 1 else { continue }
-                program.addConstraint("person(\(g.people[p].id),\(g.slots[k].id))",
-                                      here.flatMap { occupying[$0][k].map { IntegerProgram.Term($0, 1) } }, .lessOrEqual, 1)
+                program.addConstraint(
+                    "person(\(g.people[p].id),\(g.slots[k].id))",
+                    here.flatMap { occupying[$0][k].map { IntegerProgram.Term($0, 1) } }, .lessOrEqual, 1)
             }
         }
     }
@@ -340,8 +351,9 @@ private struct Builder {
                 program.addConstraint("exclusive(\(g.slots[k].id))", alone, .lessOrEqual, 1)
             }
             for session in others {
-                program.addConstraint("exclusive(\(g.slots[k].id),\(session.id))",
-                                      alone + occupying[session.index][k].map { .init($0, 1) }, .lessOrEqual, 1)
+                program.addConstraint(
+                    "exclusive(\(g.slots[k].id),\(session.id))",
+                    alone + occupying[session.index][k].map { .init($0, 1) }, .lessOrEqual, 1)
             }
         }
     }
@@ -357,9 +369,10 @@ private struct Builder {
                     let early = domain.starts[s].indices.filter { g.slots[domain.starts[s][$0].slot].start <= tau }
                     let late = domain.starts[b].indices.filter { g.slots[domain.starts[b][$0].slots.upperBound - 1].end > tau }
                     guard !early.isEmpty, !late.isEmpty else { continue }
-                    program.addConstraint("after(\(name(s)),\(name(b)),\(tau))",
-                                          early.map { .init(startColumn[s][$0], 1) } + late.map { .init(startColumn[b][$0], 1) },
-                                          .lessOrEqual, 1)
+                    program.addConstraint(
+                        "after(\(name(s)),\(name(b)),\(tau))",
+                        early.map { .init(startColumn[s][$0], 1) } + late.map { .init(startColumn[b][$0], 1) },
+                        .lessOrEqual, 1)
                 }
             }
         }
@@ -371,8 +384,9 @@ private struct Builder {
         for session in g.sessions { for other in session.notConcurrentWith { pairs.insert(SessionPair(session.index, other)) } }
         for pair in pairs.sorted() {
             for k in g.slots.indices where !occupying[pair.first][k].isEmpty && !occupying[pair.second][k].isEmpty {
-                program.addConstraint("apart(\(name(pair.first)),\(name(pair.second)),\(g.slots[k].id))",
-                                      (occupying[pair.first][k] + occupying[pair.second][k]).map { .init($0, 1) }, .lessOrEqual, 1)
+                program.addConstraint(
+                    "apart(\(name(pair.first)),\(name(pair.second)),\(g.slots[k].id))",
+                    (occupying[pair.first][k] + occupying[pair.second][k]).map { .init($0, 1) }, .lessOrEqual, 1)
             }
         }
     }
@@ -386,11 +400,14 @@ private struct Builder {
             let s = session.index
             let i = g.slotIndex[before.start].flatMap { t in domain.starts[s].firstIndex { $0.slot == t } }
             let rooms = before.rooms.compactMap { g.roomIndex[$0] }
-            let keepable = i.map { i in
-                rooms.count == before.rooms.count && rooms.count == session.rooms && rooms.allSatisfy(domain.starts[s][i].rooms.contains)
-            } ?? false
-            let moved = program.addVariable("moved(\(name(s)))", .continuous, lower: keepable ? 0 : 1, upper: 1,
-                                            objective: Double(g.weights.change))
+            let keepable =
+                i.map { i in
+                    rooms.count == before.rooms.count && rooms.count == session.rooms
+                        && rooms.allSatisfy(domain.starts[s][i].rooms.contains)
+                } ?? false
+            let moved = program.addVariable(
+                "moved(\(name(s)))", .continuous, lower: keepable ? 0 : 1, upper: 1,
+                objective: Double(g.weights.change))
             movedColumn[s] = moved
             guard keepable, let i else { continue }
             program.addConstraint("keep(\(name(s)))", [.init(moved, 1), .init(startColumn[s][i], 1)], .greaterOrEqual, 1)
@@ -416,7 +433,8 @@ private struct Builder {
         patternItems = g.slots.map { _ in [] }
         patternColumns = g.slots.map { _ in [:] }
         if options.slotPatterns,
-           let patterns = SlotPatterns(domain: domain, weight: weight, together: mayBeConcurrent, limit: options.patternLimit) {
+            let patterns = SlotPatterns(domain: domain, weight: weight, together: mayBeConcurrent, limit: options.patternLimit)
+        {
             addPatterns(patterns)
             concurrency = .patterns
             return
@@ -424,7 +442,10 @@ private struct Builder {
         let costly = weight.filter { $0.value > 0 && mayBeConcurrent($0.key) }.sorted { $0.key < $1.key }
         // The slots each costly pair could share: one pair row each.
         let sharing = costly.map { pair, w in
-            (pair: pair, weight: w, shared: g.slots.indices.filter { !occupying[pair.first][$0].isEmpty && !occupying[pair.second][$0].isEmpty })
+            (
+                pair: pair, weight: w,
+                shared: g.slots.indices.filter { !occupying[pair.first][$0].isEmpty && !occupying[pair.second][$0].isEmpty }
+            )
         }
         if sharing.reduce(0, { $0 + $1.shared.count }) > options.pairRowLimit {
             addStars(costly)
@@ -434,18 +455,22 @@ private struct Builder {
         let tracks = g.tracks
         var columnOf: [SessionPair: Int] = [:]
         for (pair, w, shared) in sharing where !shared.isEmpty {
-            let z = program.addVariable("z(\(name(pair.first)),\(name(pair.second)))", .continuous, lower: 0, upper: 1, objective: Double(w))
+            let z = program.addVariable(
+                "z(\(name(pair.first)),\(name(pair.second)))", .continuous, lower: 0, upper: 1, objective: Double(w))
             columnOf[pair] = z
             pairColumns.append((pair, z))
             for k in shared {
-                program.addConstraint("concurrent(\(name(pair.first)),\(name(pair.second)),\(g.slots[k].id))",
-                                      [.init(z, 1)] + (occupying[pair.first][k] + occupying[pair.second][k]).map { .init($0, -1) },
-                                      .greaterOrEqual, -1)
+                program.addConstraint(
+                    "concurrent(\(name(pair.first)),\(name(pair.second)),\(g.slots[k].id))",
+                    [.init(z, 1)] + (occupying[pair.first][k] + occupying[pair.second][k]).map { .init($0, -1) },
+                    .greaterOrEqual, -1)
             }
         }
         guard options.groupCuts else { return }
         var groups = Set<[Int]>()
-        if g.weights.clash > 0 { for attendee in g.attendees where attendee.interests.count > 2 { groups.insert(attendee.interests.sorted()) } }
+        if g.weights.clash > 0 {
+            for attendee in g.attendees where attendee.interests.count > 2 { groups.insert(attendee.interests.sorted()) }
+        }
         if g.weights.trackOverlap > 0 { for members in tracks.values where members.count > 2 { groups.insert(members) } }
         for (n, group) in groups.sorted(by: { $0.lexicographicallyPrecedes($1) }).enumerated() {
             var pairs: [IntegerProgram.Term] = []
@@ -454,7 +479,9 @@ private struct Builder {
             }
             var bounds: [IntegerProgram.Term] = []
             for k in g.slots.indices {
-                let starting = group.flatMap { s in domain.starts[s].indices.filter { domain.starts[s][$0].slot == k }.map { startColumn[s][$0] } }
+                let starting = group.flatMap { s in
+                    domain.starts[s].indices.filter { domain.starts[s][$0].slot == k }.map { startColumn[s][$0] }
+                }
                 let sessions = group.filter { s in domain.starts[s].contains { $0.slot == k } }
                 guard sessions.count > 1 else { continue }
                 let w = program.addVariable("w(\(n),\(g.slots[k].id))", .continuous, lower: 0, upper: .infinity)
@@ -462,8 +489,9 @@ private struct Builder {
                 bounds.append(.init(w, -1))
                 for j in 1...min(Builder.tangents, sessions.count - 1) {
                     // w ≥ j·S − j(j+1)/2, the tangents of C(S, 2) at S = j and j + 1.
-                    program.addConstraint("tangent(\(n),\(g.slots[k].id),\(j))",
-                                          [.init(w, 1)] + starting.map { .init($0, -Double(j)) }, .greaterOrEqual, -Double(j * (j + 1) / 2))
+                    program.addConstraint(
+                        "tangent(\(n),\(g.slots[k].id),\(j))",
+                        [.init(w, 1)] + starting.map { .init($0, -Double(j)) }, .greaterOrEqual, -Double(j * (j + 1) / 2))
                 }
             }
             if !bounds.isEmpty { program.addConstraint("group(\(n))", pairs + bounds, .greaterOrEqual, 0) }
@@ -526,8 +554,9 @@ private struct Builder {
                 let starts = domain.starts[s].indices.filter { i in
                     domain.starts[s][i].slots.contains(k) && (domain.starts[s][i].slot == k) == item.starts
                 }
-                program.addConstraint("runs(\(name(s)),\(g.slots[k].id),\(item.starts ? "starts" : "continues"))",
-                                      (runs[item] ?? []) + starts.map { .init(startColumn[s][$0], -1) }, .equal, 0)
+                program.addConstraint(
+                    "runs(\(name(s)),\(g.slots[k].id),\(item.starts ? "starts" : "continues"))",
+                    (runs[item] ?? []) + starts.map { .init(startColumn[s][$0], -1) }, .equal, 0)
             }
             patternItems[k] = patterns.items[k]
         }

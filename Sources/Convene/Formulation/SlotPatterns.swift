@@ -68,9 +68,10 @@ public struct SlotPatterns: Sendable {
                     sessionsHere.contains(other) && (item.starts || here[Item(session: other, starts: true)] != nil)
                 }
             }.sorted()
-            var enumerator = Enumerator(items: items, rooms: items.map { here[$0].map { $0.sorted() } ?? [] },
-                                        need: items.map { g.sessions[$0.session].rooms }, weight: weight, together: together,
-                                        limit: limit - total)
+            var enumerator = Enumerator(
+                items: items, rooms: items.map { here[$0].map { $0.sorted() } ?? [] },
+                need: items.map { g.sessions[$0.session].rooms }, weight: weight, together: together,
+                limit: limit - total)
             guard let found = enumerator.run() else { return nil }
             total += found.count
             if found.contains(where: { $0.cost > 0 }) {
@@ -121,7 +122,7 @@ public struct SlotPatterns: Sendable {
         /// The rooms' matching to the chosen items' seats (one seat per room an item needs),
         /// kept along the depth-first search and extended by augmenting paths.
         private var seatItem: [Int] = []
-        private var holder: [Int] = []   // room → seat, or -1
+        private var holder: [Int] = []  // room → seat, or -1
         private var visited: [Int] = []  // room → the search that last saw it
         private var search = 0
 

@@ -44,10 +44,13 @@ public struct GatheringGenerator: Sendable {
                 let start = 9 * 60 + k * 60 + (k >= 4 ? 60 : 0)
                 let date = LocalTime.civil(fromDays: LocalTime.daysFromCivil(2030, 6, 3) + d)
                 func at(_ m: Int) -> String {
-                    "\(LocalTime.pad(date.0, 4))-\(LocalTime.pad(date.1))-\(LocalTime.pad(date.2))T\(LocalTime.pad(m / 60)):\(LocalTime.pad(m % 60))"
+                    let day = "\(LocalTime.pad(date.0, 4))-\(LocalTime.pad(date.1))-\(LocalTime.pad(date.2))"
+                    return "\(day)T\(LocalTime.pad(m / 60)):\(LocalTime.pad(m % 60))"
                 }
-                slots.append(.init(id: "d\(d + 1)-\(k + 1)", start: at(start), end: at(start + 60),
-                                   tags: ["day\(d + 1)", k < 4 ? "morning" : "afternoon"]))
+                slots.append(
+                    .init(
+                        id: "d\(d + 1)-\(k + 1)", start: at(start), end: at(start + 60),
+                        tags: ["day\(d + 1)", k < 4 ? "morning" : "afternoon"]))
                 slotDay.append(d)
             }
         }
@@ -55,7 +58,9 @@ public struct GatheringGenerator: Sendable {
         // Rooms: one or two large halls, then mixed sizes; some with AV, some labs.
         let large = rooms >= 8 ? 2 : 1
         var roomList: [InputDocument.Room] = (0..<rooms).map { r in
-            if r < large { return .init(id: "hall-\(r + 1)", name: "Hall \(r + 1)", capacity: 250 + 50 * rng.below(3), tags: ["large", "av"]) }
+            if r < large {
+                return .init(id: "hall-\(r + 1)", name: "Hall \(r + 1)", capacity: 250 + 50 * rng.below(3), tags: ["large", "av"])
+            }
             let capacity = [30, 40, 60, 80, 120][rng.below(5)]
             var tags = rng.chance(0.5) ? ["av"] : []
             if rng.chance(0.15) { tags.append("lab") }
@@ -77,7 +82,8 @@ public struct GatheringGenerator: Sendable {
         func chain(_ k: Int, _ length: Int) -> Range<Int>? {
             let range = k..<k + length
             guard range.upperBound <= slotCount, Set(range.map { slotDay[$0] }).count == 1,
-                  !(range.contains(4 + slotDay[k] * perDay) && range.lowerBound != 4 + slotDay[k] * perDay) else { return nil }
+                !(range.contains(4 + slotDay[k] * perDay) && range.lowerBound != 4 + slotDay[k] * perDay)
+            else { return nil }
             return range
         }
         var n = 0
@@ -112,7 +118,8 @@ public struct GatheringGenerator: Sendable {
             guard !candidates.isEmpty else { continue }
             let r = candidates[rng.below(candidates.count)]
             for t in range { roomBusy[r][t] = n }
-            var session = InputDocument.Session(id: "s\(n + 1)", title: "\(format == "workshop" ? "Workshop" : format == "lab" ? "Lab" : "Talk") \(n + 1)", format: format)
+            var session = InputDocument.Session(
+                id: "s\(n + 1)", title: "\(format == "workshop" ? "Workshop" : format == "lab" ? "Lab" : "Talk") \(n + 1)", format: format)
             if format == "talk", roomList[r].tags.contains("av"), rng.chance(0.3) { session.roomTags = ["av"] }
             planted.append((session, k, [r]))
             n += 1
@@ -125,7 +132,9 @@ public struct GatheringGenerator: Sendable {
             let range = chain(planted[p].slot, planted[p].session.format == "workshop" ? 2 : 1) ?? planted[p].slot..<planted[p].slot + 1
             let want = rng.chance(0.25) ? 2 : 1
             for _ in 0..<want {
-                let reuse = people.indices.filter { personBusy[$0].isDisjoint(with: range) && !planted[p].session.facilitators.contains(people[$0].id) }
+                let reuse = people.indices.filter {
+                    personBusy[$0].isDisjoint(with: range) && !planted[p].session.facilitators.contains(people[$0].id)
+                }
                 let person: Int
                 if !reuse.isEmpty && rng.chance(0.6) {
                     person = reuse[rng.below(reuse.count)]
@@ -141,7 +150,8 @@ public struct GatheringGenerator: Sendable {
         // Availability around what each person does: some only on their days, some remote.
         let tz = TimeZone(identifier: Self.zone) ?? TimeZone(secondsFromGMT: 0) ?? TimeZone.current
         let dayWindow: (Int) -> (Int, Int) = { d in
-            let first = slots[d * perDay], last = slots[d * perDay + perDay - 1]
+            let first = slots[d * perDay]
+            let last = slots[d * perDay + perDay - 1]
             let s = (try? LocalTime.instant(first.start, in: tz).get()) ?? 0
             let e = (try? LocalTime.instant(last.end, in: tz).get()) ?? 0
             return (s, e)
@@ -176,7 +186,8 @@ public struct GatheringGenerator: Sendable {
             if !exclusive, rng.chance(0.7) { planted[p].session.track = tracks[rng.below(tracks.count)] }
             if rng.chance(0.1) { planted[p].session.prefer = .init(slotTags: [rng.chance(0.5) ? "morning" : "afternoon"]) }
             if rng.chance(0.03) || exclusive && rng.chance(0.5) {
-                planted[p].session.pin = .init(slot: slots[planted[p].slot].id, room: rng.chance(0.5) ? roomList[planted[p].rooms[0]].id : nil)
+                planted[p].session.pin = .init(
+                    slot: slots[planted[p].slot].id, room: rng.chance(0.5) ? roomList[planted[p].rooms[0]].id : nil)
             }
             if !exclusive, rng.chance(0.05) {
                 planted[p].session.optional = true
@@ -205,7 +216,10 @@ public struct GatheringGenerator: Sendable {
                 var pick = order.count - 1
                 for (i, w) in popularity.enumerated() {
                     x -= w
-                    if x <= 0 { pick = i; break }
+                    if x <= 0 {
+                        pick = i
+                        break
+                    }
                 }
                 chosen.insert(order[pick])
             }
@@ -228,12 +242,14 @@ public struct GatheringGenerator: Sendable {
                 roomList[r].unavailable = [.init(start: slots[k].start, end: slots[k].end)]
             }
         }
-        let document = InputDocument(event: .init(name: "Generated gathering (\(sessions) sessions, seed \(seed))", timeZone: Self.zone),
-                                     slots: slots, rooms: roomList, formats: formats, people: people,
-                                     sessions: planted.map(\.session), attendees: attendeeList,
-                                     weights: .init(clash: 1, preference: 1, unscheduled: 100, change: 10, trackOverlap: 1))
-        let agenda = Agenda(status: .feasible, solver: "generator",
-                            placements: planted.map { .init(session: $0.session.id, start: slots[$0.slot].id, rooms: $0.rooms.map { roomList[$0].id }) })
+        let document = InputDocument(
+            event: .init(name: "Generated gathering (\(sessions) sessions, seed \(seed))", timeZone: Self.zone),
+            slots: slots, rooms: roomList, formats: formats, people: people,
+            sessions: planted.map(\.session), attendees: attendeeList,
+            weights: .init(clash: 1, preference: 1, unscheduled: 100, change: 10, trackOverlap: 1))
+        let agenda = Agenda(
+            status: .feasible, solver: "generator",
+            placements: planted.map { .init(session: $0.session.id, start: slots[$0.slot].id, rooms: $0.rooms.map { roomList[$0].id }) })
         return Output(document: document, planted: agenda)
     }
 }

@@ -25,36 +25,41 @@ enum DocumentReader {
         guard var root = ObjectReader(value, at: .root, log: log, what: "a Convene input document") else { return nil }
         var document = InputDocument()
         document.convene = root.integer("convene", required: "every input starts with \"convene\": 1, the format version") ?? 0
-        document.event = root.object("event", what: "the event") { r in
-            InputDocument.Event(name: r.string("name"), timeZone: r.string("timeZone"))
-        } ?? InputDocument.Event()
+        document.event =
+            root.object("event", what: "the event") { r in
+                InputDocument.Event(name: r.string("name"), timeZone: r.string("timeZone"))
+            } ?? InputDocument.Event()
         document.slots = root.list("slots", of: "slots") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "a slot") else { return .init(id: "", start: "", end: "") }
             defer { r.warnAboutUnknownKeys() }
-            return .init(id: r.string("id", required: "every slot needs an id, such as \"thu-1\"") ?? "",
-                         start: r.string("start", required: "every slot needs a start time, such as \"2019-09-19T09:00\"") ?? "",
-                         end: r.string("end", required: "every slot needs an end time, such as \"2019-09-19T10:30\"") ?? "",
-                         tags: r.strings("tags"))
+            return .init(
+                id: r.string("id", required: "every slot needs an id, such as \"thu-1\"") ?? "",
+                start: r.string("start", required: "every slot needs a start time, such as \"2019-09-19T09:00\"") ?? "",
+                end: r.string("end", required: "every slot needs an end time, such as \"2019-09-19T10:30\"") ?? "",
+                tags: r.strings("tags"))
         }
         document.rooms = root.list("rooms", of: "rooms") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "a room") else { return .init(id: "") }
             defer { r.warnAboutUnknownKeys() }
-            return .init(id: r.string("id", required: "every room needs an id, such as \"rabb\"") ?? "",
-                         name: r.string("name"), capacity: r.integer("capacity"), tags: r.strings("tags"),
-                         unavailable: windows(&r, "unavailable"))
+            return .init(
+                id: r.string("id", required: "every room needs an id, such as \"rabb\"") ?? "",
+                name: r.string("name"), capacity: r.integer("capacity"), tags: r.strings("tags"),
+                unavailable: windows(&r, "unavailable"))
         }
         document.formats = root.list("formats", of: "formats") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "a format") else { return .init(id: "") }
             defer { r.warnAboutUnknownKeys() }
-            return .init(id: r.string("id", required: "every format needs an id, such as \"breakout\"") ?? "",
-                         name: r.string("name"), duration: r.number("duration"), rooms: r.integer("rooms"),
-                         exclusive: r.bool("exclusive"), roomTags: r.strings("roomTags"), slotTags: r.strings("slotTags"))
+            return .init(
+                id: r.string("id", required: "every format needs an id, such as \"breakout\"") ?? "",
+                name: r.string("name"), duration: r.number("duration"), rooms: r.integer("rooms"),
+                exclusive: r.bool("exclusive"), roomTags: r.strings("roomTags"), slotTags: r.strings("slotTags"))
         }
         document.people = root.list("people", of: "people") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "a person") else { return .init(id: "") }
             defer { r.warnAboutUnknownKeys() }
-            return .init(id: r.string("id", required: "every person needs an id") ?? "", name: r.string("name"),
-                         available: windows(&r, "available"), unavailable: windows(&r, "unavailable"))
+            return .init(
+                id: r.string("id", required: "every person needs an id") ?? "", name: r.string("name"),
+                available: windows(&r, "available"), unavailable: windows(&r, "unavailable"))
         }
         document.sessions = root.list("sessions", of: "sessions") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "a session") else { return .init(id: "") }
@@ -66,14 +71,16 @@ enum DocumentReader {
             defer { r.warnAboutUnknownKeys() }
             return .init(id: r.string("id", required: "every attendee needs an id") ?? "", interests: r.strings("interests"))
         }
-        document.weights = root.object("weights", what: "the objective's weights") { r in
-            let defaults = InputDocument.Weights()
-            return InputDocument.Weights(clash: r.integer("clash") ?? defaults.clash,
-                                         preference: r.integer("preference") ?? defaults.preference,
-                                         unscheduled: r.integer("unscheduled") ?? defaults.unscheduled,
-                                         change: r.integer("change") ?? defaults.change,
-                                         trackOverlap: r.integer("trackOverlap") ?? defaults.trackOverlap)
-        } ?? InputDocument.Weights()
+        document.weights =
+            root.object("weights", what: "the objective's weights") { r in
+                let defaults = InputDocument.Weights()
+                return InputDocument.Weights(
+                    clash: r.integer("clash") ?? defaults.clash,
+                    preference: r.integer("preference") ?? defaults.preference,
+                    unscheduled: r.integer("unscheduled") ?? defaults.unscheduled,
+                    change: r.integer("change") ?? defaults.change,
+                    trackOverlap: r.integer("trackOverlap") ?? defaults.trackOverlap)
+            } ?? InputDocument.Weights()
         root.warnAboutUnknownKeys()
         return document
     }
@@ -109,8 +116,9 @@ enum DocumentReader {
                 return .init(start: "", end: "")
             }
             defer { w.warnAboutUnknownKeys() }
-            return .init(start: w.string("start", required: "a window needs a start time") ?? "",
-                         end: w.string("end", required: "a window needs an end time") ?? "")
+            return .init(
+                start: w.string("start", required: "a window needs a start time") ?? "",
+                end: w.string("end", required: "a window needs an end time") ?? "")
         }
     }
 }

@@ -16,12 +16,17 @@ struct InputValidator {
     mutating func validate() -> Gathering? {
         let root = JSONPath.root
         if document.convene != 1 {
-            log.error(root / "convene", "unsupported format version \(document.convene); this Convene reads version 1: write \"convene\": 1")
+            log.error(
+                root / "convene", "unsupported format version \(document.convene); this Convene reads version 1: write \"convene\": 1")
         }
         if let name = document.event.timeZone {
-            if let tz = TimeZone(identifier: name) { zone = tz } else {
+            if let tz = TimeZone(identifier: name) {
+                zone = tz
+            } else {
                 timesReadable = false
-                log.error(root / "event" / "timeZone", "unknown time zone \"\(name)\"; use an IANA zone name such as \"America/New_York\" or \"Europe/Berlin\"")
+                log.error(
+                    root / "event" / "timeZone",
+                    "unknown time zone \"\(name)\"; use an IANA zone name such as \"America/New_York\" or \"Europe/Berlin\"")
             }
         }
         let slotIDs = ids(document.slots.map(\.id), "slots", "slot")
@@ -34,9 +39,12 @@ struct InputValidator {
         let slots = resolveSlots()
         let rooms = document.rooms.enumerated().map { i, room in
             let path = root / "rooms" / i
-            if let c = room.capacity, c < 0 { log.error(path / "capacity", "capacity is \(c); it must be 0 or more (omit it for no limit)") }
-            return Room(id: room.id, index: i, name: room.name, capacity: room.capacity, tags: Set(room.tags),
-                        unavailable: windows(room.unavailable, at: path / "unavailable"))
+            if let c = room.capacity, c < 0 {
+                log.error(path / "capacity", "capacity is \(c); it must be 0 or more (omit it for no limit)")
+            }
+            return Room(
+                id: room.id, index: i, name: room.name, capacity: room.capacity, tags: Set(room.tags),
+                unavailable: windows(room.unavailable, at: path / "unavailable"))
         }
         let formats = document.formats.enumerated().map { i, format in
             let path = root / "formats" / i
@@ -46,9 +54,10 @@ struct InputValidator {
         }
         let people = document.people.enumerated().map { i, person in
             let path = root / "people" / i
-            return Person(id: person.id, index: i, name: person.name,
-                          available: TimeWindow.merged(windows(person.available, at: path / "available")),
-                          unavailable: windows(person.unavailable, at: path / "unavailable"))
+            return Person(
+                id: person.id, index: i, name: person.name,
+                available: TimeWindow.merged(windows(person.available, at: path / "available")),
+                unavailable: windows(person.unavailable, at: path / "unavailable"))
         }
         var interested = Array(repeating: 0, count: document.sessions.count)
         let attendees = document.attendees.enumerated().map { i, attendee in
@@ -57,18 +66,23 @@ struct InputValidator {
             return Attendee(id: attendee.id, index: i, interests: interests)
         }
         let sessions = document.sessions.enumerated().map { i, session in
-            resolve(session, index: i, at: root / "sessions" / i, interested: interested[i], formatIDs: formatIDs, personIDs: personIDs,
-                    sessionIDs: sessionIDs, slotIDs: slotIDs, roomIDs: roomIDs)
+            resolve(
+                session, index: i, at: root / "sessions" / i, interested: interested[i], formatIDs: formatIDs, personIDs: personIDs,
+                sessionIDs: sessionIDs, slotIDs: slotIDs, roomIDs: roomIDs)
         }
         checkAfterCycles(sessions)
         let w = document.weights
-        for (key, value) in [("clash", w.clash), ("preference", w.preference), ("unscheduled", w.unscheduled),
-                             ("change", w.change), ("trackOverlap", w.trackOverlap)] where value < 0 {
+        for (key, value) in [
+            ("clash", w.clash), ("preference", w.preference), ("unscheduled", w.unscheduled),
+            ("change", w.change), ("trackOverlap", w.trackOverlap),
+        ] where value < 0 {
             log.error(root / "weights" / key, "weight is \(value); weights must be whole numbers 0 or more")
         }
         guard !log.hasErrors else { return nil }
-        return Gathering(name: document.event.name ?? "Gathering", timeZoneName: document.event.timeZone ?? "UTC", timeZone: zone, slots: slots, rooms: rooms, formats: formats,
-                         people: people, sessions: sessions, attendees: attendees, weights: w, warnings: [])
+        return Gathering(
+            name: document.event.name ?? "Gathering", timeZoneName: document.event.timeZone ?? "UTC", timeZone: zone, slots: slots,
+            rooms: rooms, formats: formats,
+            people: people, sessions: sessions, attendees: attendees, weights: w, warnings: [])
     }
 
     // MARK: Slots and times
@@ -86,7 +100,12 @@ struct InputValidator {
         var latest: (path: JSONPath, slot: Slot)?
         for entry in slots {
             if let previous = latest, previous.slot.window.overlaps(entry.slot.window) {
-                log.error(entry.path, "slot \"\(entry.slot.id)\" (\(describe(entry.slot.window))) overlaps slot \"\(previous.slot.id)\" (\(describe(previous.slot.window))); slots are shared by all rooms and must not overlap: shorten one or merge them")
+                log.error(
+                    entry.path,
+                    "slot \"\(entry.slot.id)\" (\(describe(entry.slot.window))) overlaps slot \"\(previous.slot.id)\" "
+                        + "(\(describe(previous.slot.window))); slots are shared by all rooms and must not overlap: shorten one or merge "
+                        + "them"
+                )
             }
             if latest.map({ entry.slot.end > $0.slot.end }) ?? true { latest = entry }
         }
@@ -107,7 +126,8 @@ struct InputValidator {
 
     private func window(start: String, end: String, at path: JSONPath) -> TimeWindow? {
         guard timesReadable else { return nil }
-        let s = instant(start, at: path / "start"), e = instant(end, at: path / "end")
+        let s = instant(start, at: path / "start")
+        let e = instant(end, at: path / "end")
         guard let s, let e else { return nil }
         guard e > s else {
             log.error(path / "end", "ends at \(end), \(e == s ? "when" : "before") it starts (\(start)); the end must come after the start")
@@ -120,17 +140,27 @@ struct InputValidator {
         switch LocalTime.instant(text, in: zone) {
         case .success(let t): return t
         case .failure(.malformed):
-            log.error(path, "cannot read the time \"\(text)\"; write YYYY-MM-DDTHH:MM (local to the event's time zone), optionally with :SS and an offset such as Z or +02:00, e.g. \"2019-09-19T09:00\"")
+            log.error(
+                path,
+                "cannot read the time \"\(text)\"; write YYYY-MM-DDTHH:MM (local to the event's time zone), optionally with :SS and an "
+                    + "offset such as Z or +02:00, e.g. \"2019-09-19T09:00\""
+            )
         case .failure(.nonexistent):
-            log.error(path, "the local time \"\(text)\" does not exist in \(zone.identifier) (clocks spring forward over it); pick a time outside the skipped hour or give an explicit offset")
+            log.error(
+                path,
+                "the local time \"\(text)\" does not exist in \(zone.identifier) (clocks spring forward over it); pick a time outside the "
+                    + "skipped hour or give an explicit offset"
+            )
         }
         return nil
     }
 
     // MARK: Sessions
 
-    private func resolve(_ session: InputDocument.Session, index: Int, at path: JSONPath, interested: Int, formatIDs: [String: Int],
-                         personIDs: [String: Int], sessionIDs: [String: Int], slotIDs: [String: Int], roomIDs: [String: Int]) -> Session {
+    private func resolve(
+        _ session: InputDocument.Session, index: Int, at path: JSONPath, interested: Int, formatIDs: [String: Int],
+        personIDs: [String: Int], sessionIDs: [String: Int], slotIDs: [String: Int], roomIDs: [String: Int]
+    ) -> Session {
         var format: InputDocument.Format?
         var formatIndex: Int?
         if let name = session.format {
@@ -138,8 +168,9 @@ struct InputValidator {
             format = formatIndex.map { document.formats[$0] }
         }
         var duration = session.duration ?? format?.duration ?? 0
-        if let d = session.duration { checkDuration(d, at: path / "duration") }
-        else if format?.duration == nil && (session.format == nil || formatIndex != nil) {
+        if let d = session.duration {
+            checkDuration(d, at: path / "duration")
+        } else if format?.duration == nil && (session.format == nil || formatIndex != nil) {
             log.error(path / "duration", "is missing: give the session a \"duration\" in minutes, or a \"format\" that has one")
         }
         if !(duration > 0) || !duration.isFinite { duration = 1 }
@@ -149,7 +180,8 @@ struct InputValidator {
         if let p = session.priority, p < 1 { log.error(path / "priority", "priority is \(p); it must be a whole number 1 or more") }
         if let w = session.prefer?.weight, w < 0 { log.error(path / "prefer" / "weight", "weight is \(w); it must be 0 or more") }
         let notConcurrent = references(session.notConcurrentWith, to: sessionIDs, "session", at: path / "notConcurrentWith")
-        var pinSlot: Int?, pinRoom: Int?
+        var pinSlot: Int?
+        var pinRoom: Int?
         if let slot = session.pin?.slot { pinSlot = reference(slot, to: slotIDs, "slot", at: path / "pin" / "slot") }
         if let room = session.pin?.room { pinRoom = reference(room, to: roomIDs, "room", at: path / "pin" / "room") }
         return Session(
@@ -192,9 +224,15 @@ struct InputValidator {
                     let entry = document.sessions[s].after.firstIndex(of: sessions[b].id) ?? k
                     let path = JSONPath.root / "sessions" / s / "after" / entry
                     if b == s {
-                        log.error(path, "session \"\(sessions[s].id)\" names itself in \"after\"; it cannot start after its own end: remove this entry")
+                        log.error(
+                            path,
+                            "session \"\(sessions[s].id)\" names itself in \"after\"; it cannot start after its own end: remove this entry")
                     } else {
-                        log.error(path, "\"after\" forms a cycle: \((cycle + ["\"\(sessions[b].id)\""]).joined(separator: " → ")), so none of them could go first; remove one of these \"after\" entries")
+                        log.error(
+                            path,
+                            "\"after\" forms a cycle: \((cycle + ["\"\(sessions[b].id)\""]).joined(separator: " → ")), so none of them "
+                                + "could go first; remove one of these \"after\" entries"
+                        )
                     }
                 } else if state[b] == 0 {
                     visit(b)
@@ -227,8 +265,11 @@ struct InputValidator {
     private func reference(_ id: String, to ids: [String: Int], _ what: String, at path: JSONPath) -> Int? {
         if let i = ids[id] { return i }
         var message = "no \(what) has the id \"\(id)\""
-        if let near = ObjectReader.nearest(to: id, among: ids.keys.sorted()) { message += "; did you mean \"\(near)\"?" }
-        else { message += "; add that \(what) or correct the reference" }
+        if let near = ObjectReader.nearest(to: id, among: ids.keys.sorted()) {
+            message += "; did you mean \"\(near)\"?"
+        } else {
+            message += "; add that \(what) or correct the reference"
+        }
         log.error(path, message)
         return nil
     }

@@ -37,9 +37,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "t"):
+            try expectWord("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectWord("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectWord("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw error("unexpected \(describeNext()) where a value was expected")
         }
@@ -56,7 +62,11 @@ struct JSONParser {
         var members: [JSONValue.Member] = []
         var seen: [String: Int] = [:]
         skipWhitespace()
-        if peek(UInt8(ascii: "}")) { offset += 1; depth -= 1; return .object(members) }
+        if peek(UInt8(ascii: "}")) {
+            offset += 1
+            depth -= 1
+            return .object(members)
+        }
         while true {
             skipWhitespace()
             guard peek(UInt8(ascii: "\"")) else { throw error("expected a key in double quotes, found \(describeNext())") }
@@ -76,8 +86,15 @@ struct JSONParser {
             }
             path = outer
             skipWhitespace()
-            if peek(UInt8(ascii: ",")) { offset += 1; continue }
-            if peek(UInt8(ascii: "}")) { offset += 1; depth -= 1; return .object(members) }
+            if peek(UInt8(ascii: ",")) {
+                offset += 1
+                continue
+            }
+            if peek(UInt8(ascii: "}")) {
+                offset += 1
+                depth -= 1
+                return .object(members)
+            }
             throw error("expected ',' or '}' after a member of an object, found \(describeNext())")
         }
     }
@@ -87,15 +104,26 @@ struct JSONParser {
         offset += 1
         var items: [JSONValue] = []
         skipWhitespace()
-        if peek(UInt8(ascii: "]")) { offset += 1; depth -= 1; return .array(items) }
+        if peek(UInt8(ascii: "]")) {
+            offset += 1
+            depth -= 1
+            return .array(items)
+        }
         while true {
             let outer = path
             path = path / items.count
             items.append(try parseValue())
             path = outer
             skipWhitespace()
-            if peek(UInt8(ascii: ",")) { offset += 1; continue }
-            if peek(UInt8(ascii: "]")) { offset += 1; depth -= 1; return .array(items) }
+            if peek(UInt8(ascii: ",")) {
+                offset += 1
+                continue
+            }
+            if peek(UInt8(ascii: "]")) {
+                offset += 1
+                depth -= 1
+                return .array(items)
+            }
             throw error("expected ',' or ']' after an item of a list, found \(describeNext())")
         }
     }

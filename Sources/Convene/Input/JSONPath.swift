@@ -25,8 +25,11 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
             switch component {
             case .index(let i): text += "[\(i)]"
             case .key(let k):
-                if JSONPath.isPlain(k) { text += text.isEmpty ? k : "." + k }
-                else { text += "[\"" + k.replacingOccurrences(of: "\"", with: "\\\"") + "\"]" }
+                if JSONPath.isPlain(k) {
+                    text += text.isEmpty ? k : "." + k
+                } else {
+                    text += "[\"" + k.replacingOccurrences(of: "\"", with: "\\\"") + "\"]"
+                }
             }
         }
         return text

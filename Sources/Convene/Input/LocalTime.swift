@@ -24,7 +24,8 @@ public enum LocalTime {
         }
         func at(_ i: Int, _ c: Character) -> Bool { i < chars.count && chars[i] == c.asciiValue }
         guard let year = digits(0, 4), at(4, "-"), let month = digits(5, 2), at(7, "-"), let day = digits(8, 2),
-              at(10, "T"), let hour = digits(11, 2), at(13, ":"), let minute = digits(14, 2) else { return .failure(.malformed) }
+            at(10, "T"), let hour = digits(11, 2), at(13, ":"), let minute = digits(14, 2)
+        else { return .failure(.malformed) }
         var i = 16
         var second = 0
         if at(i, ":") {
@@ -33,12 +34,14 @@ public enum LocalTime {
             i += 3
         }
         guard (1...12).contains(month), (1...daysInMonth(year, month)).contains(day),
-              hour < 24, minute < 60, second < 60 else { return .failure(.malformed) }
+            hour < 24, minute < 60, second < 60
+        else { return .failure(.malformed) }
         let naive = (daysFromCivil(year, month, day) * 24 + hour) * 3600 + minute * 60 + second
         if i == chars.count { return local(naive, in: zone) }
         if at(i, "Z"), i + 1 == chars.count { return .success(naive) }
         guard at(i, "+") || at(i, "-"), let oh = digits(i + 1, 2), at(i + 3, ":"), let om = digits(i + 4, 2),
-              i + 6 == chars.count, oh < 24, om < 60 else { return .failure(.malformed) }
+            i + 6 == chars.count, oh < 24, om < 60
+        else { return .failure(.malformed) }
         let offset = (oh * 3600 + om * 60) * (at(i, "-") ? -1 : 1)
         return .success(naive - offset)
     }
@@ -58,7 +61,8 @@ public enum LocalTime {
 
     /// The wall-clock parts of an instant in `zone`.
     public static func components(_ instant: Int, in zone: TimeZone)
-        -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
+        -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int)
+    {
         let local = instant + offset(at: instant, in: zone)
         let days = Int((Double(local) / 86_400).rounded(.down))
         let secondsOfDay = local - days * 86_400

@@ -48,8 +48,10 @@ struct ObjectReader {
             return nil
         }
         guard case .number(let d) = value else {
-            log.error(path / key, "expected a whole number, found \(value.kindDescription) (\(value.excerpt))"
-                + (value.isNumericString ? "; write it without quotes" : ""))
+            log.error(
+                path / key,
+                "expected a whole number, found \(value.kindDescription) (\(value.excerpt))"
+                    + (value.isNumericString ? "; write it without quotes" : ""))
             return nil
         }
         guard d == d.rounded(), abs(d) <= 1e12 else {
@@ -62,8 +64,10 @@ struct ObjectReader {
     mutating func number(_ key: String) -> Double? {
         guard let value = value(key) else { return nil }
         guard case .number(let d) = value else {
-            log.error(path / key, "expected a number, found \(value.kindDescription) (\(value.excerpt))"
-                + (value.isNumericString ? "; write it without quotes" : ""))
+            log.error(
+                path / key,
+                "expected a number, found \(value.kindDescription) (\(value.excerpt))"
+                    + (value.isNumericString ? "; write it without quotes" : ""))
             return nil
         }
         return d
@@ -114,14 +118,16 @@ struct ObjectReader {
     /// The known key within edit distance 2 of `key` (or differing only in case), if any.
     static func nearest(to key: String, among known: [String]) -> String? {
         let lower = key.lowercased()
-        return known
+        return
+            known
             .map { ($0, editDistance(lower, $0.lowercased())) }
             .filter { $0.1 <= max(2, key.count / 4) }
             .min { $0.1 < $1.1 }?.0
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         var previous = Array(0...b.count)
         for i in 1...a.count {

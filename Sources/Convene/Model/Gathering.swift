@@ -24,8 +24,10 @@ public struct Gathering: Sendable {
     public let roomIndex: [String: Int]
     public let sessionIndex: [String: Int]
 
-    init(name: String, timeZoneName: String, timeZone: TimeZone, slots: [Slot], rooms: [Room], formats: [Format], people: [Person],
-         sessions: [Session], attendees: [Attendee], weights: InputDocument.Weights, warnings: [InputProblem]) {
+    init(
+        name: String, timeZoneName: String, timeZone: TimeZone, slots: [Slot], rooms: [Room], formats: [Format], people: [Person],
+        sessions: [Session], attendees: [Attendee], weights: InputDocument.Weights, warnings: [InputProblem]
+    ) {
         self.name = name
         self.timeZoneName = timeZoneName
         self.timeZone = timeZone
@@ -45,13 +47,16 @@ public struct Gathering: Sendable {
     /// `thu-1 (Thu 19 Sep 09:00–10:30)`.
     public func label(slot: Int) -> String {
         let s = slots[slot]
-        return "\(s.id) (\(LocalTime.dayLabel(s.start, in: timeZone)) \(LocalTime.clock(s.start, in: timeZone))–\(LocalTime.clock(s.end, in: timeZone)))"
+        return
+            "\(s.id) (\(LocalTime.dayLabel(s.start, in: timeZone)) "
+            + "\(LocalTime.clock(s.start, in: timeZone))–\(LocalTime.clock(s.end, in: timeZone)))"
     }
 
     /// `Thu 19 Sep 09:00–12:00` for a run of consecutive slots.
     public func label(slots range: Range<Int>) -> String {
         guard let first = range.first, let last = range.last else { return "no time" }
-        let start = slots[first].start, end = slots[last].end
+        let start = slots[first].start
+        let end = slots[last].end
         return "\(LocalTime.dayLabel(start, in: timeZone)) \(LocalTime.clock(start, in: timeZone))–\(LocalTime.clock(end, in: timeZone))"
     }
 }

@@ -16,8 +16,10 @@ public struct InputDocument: Sendable, Equatable, Encodable {
     public var attendees: [Attendee]
     public var weights: Weights
 
-    public init(convene: Int = 1, event: Event = Event(), slots: [Slot] = [], rooms: [Room] = [], formats: [Format] = [],
-                people: [Person] = [], sessions: [Session] = [], attendees: [Attendee] = [], weights: Weights = Weights()) {
+    public init(
+        convene: Int = 1, event: Event = Event(), slots: [Slot] = [], rooms: [Room] = [], formats: [Format] = [],
+        people: [Person] = [], sessions: [Session] = [], attendees: [Attendee] = [], weights: Weights = Weights()
+    ) {
         self.convene = convene
         self.event = event
         self.slots = slots
@@ -87,8 +89,10 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         public var exclusive: Bool?
         public var roomTags: [String]
         public var slotTags: [String]
-        public init(id: String, name: String? = nil, duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil,
-                    roomTags: [String] = [], slotTags: [String] = []) {
+        public init(
+            id: String, name: String? = nil, duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil,
+            roomTags: [String] = [], slotTags: [String] = []
+        ) {
             self.id = id
             self.name = name
             self.duration = duration
@@ -149,10 +153,12 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         public var prefer: Preference?
         public var optional: Bool
         public var priority: Int?
-        public init(id: String, title: String? = nil, format: String? = nil, facilitators: [String] = [], attendance: Int? = nil,
-                    duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [],
-                    slotTags: [String] = [], track: String? = nil, after: [String] = [], notConcurrentWith: [String] = [],
-                    pin: Pin? = nil, prefer: Preference? = nil, optional: Bool = false, priority: Int? = nil) {
+        public init(
+            id: String, title: String? = nil, format: String? = nil, facilitators: [String] = [], attendance: Int? = nil,
+            duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [],
+            slotTags: [String] = [], track: String? = nil, after: [String] = [], notConcurrentWith: [String] = [],
+            pin: Pin? = nil, prefer: Preference? = nil, optional: Bool = false, priority: Int? = nil
+        ) {
             self.id = id
             self.title = title
             self.format = format

@@ -28,7 +28,8 @@ public struct AgendaLayout: Sendable {
         var placements: [Placement] = []
         for p in agenda.placements {
             guard let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start],
-                  let chain = chains.chain(minutes: g.sessions[s].duration, from: t) else { continue }
+                let chain = chains.chain(minutes: g.sessions[s].duration, from: t)
+            else { continue }
             placements.append(Placement(session: s, start: t, slots: chain, rooms: p.rooms.compactMap { g.roomIndex[$0] }))
         }
         placementOf = Dictionary(placements.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
@@ -37,7 +38,10 @@ public struct AgendaLayout: Sendable {
             let c = LocalTime.components(slot.start, in: g.timeZone)
             let date = "\(LocalTime.pad(c.year, 4))-\(LocalTime.pad(c.month))-\(LocalTime.pad(c.day))"
             if days.last?.date != date {
-                days.append(Day(title: "\(LocalTime.dayLabel(slot.start, in: g.timeZone)) \(c.year)", date: date, slots: [], rooms: [], placements: []))
+                days.append(
+                    Day(
+                        title: "\(LocalTime.dayLabel(slot.start, in: g.timeZone)) \(c.year)", date: date, slots: [], rooms: [],
+                        placements: []))
             }
             days[days.count - 1].slots.append(slot.index)
         }
@@ -88,8 +92,11 @@ extension AgendaLayout {
         let c = LocalTime.components(instant, in: zone)
         let offset = LocalTime.offset(at: instant, in: zone)
         let sign = offset < 0 ? "-" : "+"
-        let hours = abs(offset) / 3600, minutes = abs(offset) % 3600 / 60
-        return "\(LocalTime.pad(c.year, 4))-\(LocalTime.pad(c.month))-\(LocalTime.pad(c.day))T\(LocalTime.pad(c.hour)):\(LocalTime.pad(c.minute)):\(LocalTime.pad(c.second))\(sign)\(LocalTime.pad(hours)):\(LocalTime.pad(minutes))"
+        let hours = abs(offset) / 3600
+        let minutes = abs(offset) % 3600 / 60
+        let date = "\(LocalTime.pad(c.year, 4))-\(LocalTime.pad(c.month))-\(LocalTime.pad(c.day))"
+        let time = "\(LocalTime.pad(c.hour)):\(LocalTime.pad(c.minute)):\(LocalTime.pad(c.second))"
+        return "\(date)T\(time)\(sign)\(LocalTime.pad(hours)):\(LocalTime.pad(minutes))"
     }
 
     /// `HH:MM` of a placement's length (real minutes, so a slot across a clock change counts true).

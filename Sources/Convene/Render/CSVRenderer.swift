@@ -13,10 +13,12 @@ public struct CSVRenderer: Sendable {
             for p in day.placements {
                 let (start, end) = layout.interval(p)
                 let zone = layout.gathering.timeZone
-                rows.append([layout.gathering.sessions[p.session].id, layout.title(p.session), layout.formatName(p.session) ?? "",
-                             day.date, LocalTime.clock(start, in: zone), LocalTime.clock(end, in: zone),
-                             p.rooms.map(layout.roomName).joined(separator: "; "),
-                             layout.facilitators(p.session).joined(separator: "; ")])
+                rows.append([
+                    layout.gathering.sessions[p.session].id, layout.title(p.session), layout.formatName(p.session) ?? "",
+                    day.date, LocalTime.clock(start, in: zone), LocalTime.clock(end, in: zone),
+                    p.rooms.map(layout.roomName).joined(separator: "; "),
+                    layout.facilitators(p.session).joined(separator: "; "),
+                ])
             }
         }
         return rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined()

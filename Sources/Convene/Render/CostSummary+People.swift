@@ -10,7 +10,9 @@ extension CostSummary {
         var out = ""
         if !lost.isEmpty {
             out += "Attendees who cannot go to everything they want (\(lost.count)):\n"
-            for (attendee, pairs) in lost.sorted(by: { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }) {
+            for (attendee, pairs) in lost.sorted(by: {
+                $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key
+            }) {
                 let weight = pairs.count * g.weights.clash
                 out += "  \(attendee) (cost \(weight)): " + pairs.map { "\(title($0.0)) or \(title($0.1))" }.joined(separator: "; ") + "\n"
             }

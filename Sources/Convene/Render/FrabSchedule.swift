@@ -38,14 +38,17 @@ struct FrabSchedule {
                 for p in day.placements where p.rooms.contains(room) {
                     let session = g.sessions[p.session]
                     let name = p.rooms.count > 1 ? "\(session.id):\(g.rooms[room].id)" : session.id
-                    events.append(Event(id: nextID, guid: StableIdentifier.uuid("convene:\(g.name):\(name)"),
-                                        slug: "\(acronym.slug())-\(nextID)-\(session.id.slug().isEmpty ? "session" : session.id.slug())",
-                                        placement: p, room: room))
+                    events.append(
+                        Event(
+                            id: nextID, guid: StableIdentifier.uuid("convene:\(g.name):\(name)"),
+                            slug: "\(acronym.slug())-\(nextID)-\(session.id.slug().isEmpty ? "session" : session.id.slug())",
+                            placement: p, room: room))
                     nextID += 1
                 }
                 rooms.append((room, events))
             }
-            let first = g.slots[day.slots.first ?? 0].start, last = g.slots[day.slots.last ?? 0].end
+            let first = g.slots[day.slots.first ?? 0].start
+            let last = g.slots[day.slots.last ?? 0].end
             days.append(Day(index: d + 1, day: day, start: layout.isoDateTime(first), end: layout.isoDateTime(last), rooms: rooms))
         }
         self.days = days
@@ -103,7 +106,9 @@ public struct FrabXMLRenderer: Sendable {
                     out += "        <language>en</language>\n        <abstract></abstract>\n"
                     out += "        <description>\(Self.escape(layout.facilitators(s).joined(separator: ", ")))</description>\n"
                     out += "        <persons>\n"
-                    for person in schedule.persons(s) { out += "          <person id=\"\(person.id)\">\(Self.escape(person.name))</person>\n" }
+                    for person in schedule.persons(s) {
+                        out += "          <person id=\"\(person.id)\">\(Self.escape(person.name))</person>\n"
+                    }
                     out += "        </persons>\n        <links></links>\n      </event>\n"
                 }
                 out += "    </room>\n"
@@ -146,20 +151,29 @@ public struct FrabJSONRenderer: Sendable {
             object([("name", s(layout.roomName(r))), ("guid", s(StableIdentifier.uuid("convene:\(g.name):room:\(g.rooms[r].id)")))])
         }
         let days: [JSONValue] = schedule.days.map { day in
-            object([("index", n(day.index)), ("date", s(day.day.date)), ("day_start", s(day.start)), ("day_end", s(day.end)),
-                    ("rooms", .object(day.rooms.map { room, events in
-                        .init(key: layout.roomName(room), value: .array(events.map { event(layout, schedule, $0) }))
-                    }))])
+            object([
+                ("index", n(day.index)), ("date", s(day.day.date)), ("day_start", s(day.start)), ("day_end", s(day.end)),
+                (
+                    "rooms",
+                    .object(
+                        day.rooms.map { room, events in
+                            .init(key: layout.roomName(room), value: .array(events.map { event(layout, schedule, $0) }))
+                        })
+                ),
+            ])
         }
-        var conference: [(String, JSONValue)] = [("acronym", s(schedule.acronym)), ("title", s(g.name)), ("start", s(dates.start)),
-                                                 ("end", s(dates.end)), ("daysCount", n(dates.count)), ("timeslot_duration", s(schedule.timeslot))]
+        var conference: [(String, JSONValue)] = [
+            ("acronym", s(schedule.acronym)), ("title", s(g.name)), ("start", s(dates.start)),
+            ("end", s(dates.end)), ("daysCount", n(dates.count)), ("timeslot_duration", s(schedule.timeslot)),
+        ]
         if g.timeZoneName.contains("/") || g.timeZoneName == "UTC" { conference.append(("time_zone_name", s(g.timeZoneName))) }
         conference += [("rooms", .array(rooms)), ("days", .array(days))]
-        return JSONWriter.write(object([
-            ("$schema", s("https://c3voc.de/schedule/schema.json")),
-            ("generator", object([("name", s("convene")), ("version", s("1"))])),
-            ("schedule", object([("version", s(layout.agenda.status.rawValue)), ("conference", object(conference))])),
-        ]))
+        return JSONWriter.write(
+            object([
+                ("$schema", s("https://c3voc.de/schedule/schema.json")),
+                ("generator", object([("name", s("convene")), ("version", s("1"))])),
+                ("schedule", object([("version", s(layout.agenda.status.rawValue)), ("conference", object(conference))])),
+            ]))
     }
 
     private func event(_ layout: AgendaLayout, _ schedule: FrabSchedule, _ event: FrabSchedule.Event) -> JSONValue {

@@ -12,24 +12,24 @@ public struct HTMLRenderer: Sendable {
         let e = FrabXMLRenderer.escape
         let used = layout.days.filter { !$0.placements.isEmpty }
         var out = """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>\(e(g.name))</title>
-        <style>
-        \(Self.style)
-        </style>
-        </head>
-        <body>
-        <header>
-        <h1>\(e(g.name))</h1>
-        <p class="dates">\(e(dateLine(used, g)))</p>
-        <p class="summary">\(e(TextRenderer().summary(layout.agenda)))</p>
-        </header>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(e(g.name))</title>
+            <style>
+            \(Self.style)
+            </style>
+            </head>
+            <body>
+            <header>
+            <h1>\(e(g.name))</h1>
+            <p class="dates">\(e(dateLine(used, g)))</p>
+            <p class="summary">\(e(TextRenderer().summary(layout.agenda)))</p>
+            </header>
 
-        """
+            """
         let formats = Set(layout.placements.compactMap { g.sessions[$0.session].format }).sorted()
         let hasPlain = layout.placements.contains { g.sessions[$0.session].format == nil }
         if !formats.isEmpty || hasPlain {
@@ -102,41 +102,43 @@ public struct HTMLRenderer: Sendable {
         out += "<span class=\"when\">\(layout.clock(p.slots))</span>"
         let people = layout.facilitators(p.session)
         if !people.isEmpty { out += "<span class=\"who\">\(e(people.joined(separator: ", ")))</span>" }
-        if showRooms || p.rooms.count > 1 { out += "<span class=\"where\">\(e(p.rooms.map(layout.roomName).joined(separator: ", ")))</span>" }
+        if showRooms || p.rooms.count > 1 {
+            out += "<span class=\"where\">\(e(p.rooms.map(layout.roomName).joined(separator: ", ")))</span>"
+        }
         return out + "</td>"
     }
 
     static let style: String = {
         var css = """
-        :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; }
-        body { margin: 1.5rem; }
-        header h1 { margin: 0 0 .2rem; font-size: 1.8rem; }
-        header p { margin: .1rem 0; color: #555; }
-        .legend { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
-        .legend li { display: flex; align-items: center; gap: .35rem; font-size: .9rem; }
-        .swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: .2rem; border: 1px solid #0002; }
-        table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1rem 0 2rem; }
-        caption { text-align: left; font-size: 1.3rem; font-weight: 700; padding: .3rem 0; }
-        th, td { border: 1px solid #c8c8cc; padding: .35rem .45rem; vertical-align: top; font-size: .85rem; }
-        thead th { background: #f2f2f5; text-align: left; }
-        tbody tr { height: 3.4rem; }
-        tbody th { width: 6.5rem; white-space: nowrap; background: #fafafa; text-align: left; font-weight: 600; }
-        td.session span { display: block; }
-        td.session .title { font-weight: 650; }
-        td.session .when, td.session .who, td.session .where { font-size: .78rem; color: #333; }
-        td.plain, .swatch.plain { background: #f4f4f4; }
-        footer { font-size: .85rem; color: #333; }
-        footer h3 { font-size: .95rem; margin: .8rem 0 .2rem; }
-        @media print {
-          @page { size: landscape; margin: 10mm; }
-          body { margin: 0; }
-          .day { break-after: page; page-break-after: always; break-inside: avoid; }
-          table { margin: 0; }
-          th, td { font-size: 8pt; padding: 2pt 3pt; }
-          td.session, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          footer { break-before: page; }
-        }
-        """
+            :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; }
+            body { margin: 1.5rem; }
+            header h1 { margin: 0 0 .2rem; font-size: 1.8rem; }
+            header p { margin: .1rem 0; color: #555; }
+            .legend { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
+            .legend li { display: flex; align-items: center; gap: .35rem; font-size: .9rem; }
+            .swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: .2rem; border: 1px solid #0002; }
+            table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1rem 0 2rem; }
+            caption { text-align: left; font-size: 1.3rem; font-weight: 700; padding: .3rem 0; }
+            th, td { border: 1px solid #c8c8cc; padding: .35rem .45rem; vertical-align: top; font-size: .85rem; }
+            thead th { background: #f2f2f5; text-align: left; }
+            tbody tr { height: 3.4rem; }
+            tbody th { width: 6.5rem; white-space: nowrap; background: #fafafa; text-align: left; font-weight: 600; }
+            td.session span { display: block; }
+            td.session .title { font-weight: 650; }
+            td.session .when, td.session .who, td.session .where { font-size: .78rem; color: #333; }
+            td.plain, .swatch.plain { background: #f4f4f4; }
+            footer { font-size: .85rem; color: #333; }
+            footer h3 { font-size: .95rem; margin: .8rem 0 .2rem; }
+            @media print {
+              @page { size: landscape; margin: 10mm; }
+              body { margin: 0; }
+              .day { break-after: page; page-break-after: always; break-inside: avoid; }
+              table { margin: 0; }
+              th, td { font-size: 8pt; padding: 2pt 3pt; }
+              td.session, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+              footer { break-before: page; }
+            }
+            """
         for (i, colour) in palette.enumerated() { css += "\n.f\(i) { background: \(colour); }" }
         return css
     }()

@@ -11,8 +11,10 @@ public struct ICSRenderer: Sendable {
 
     public func render(_ layout: AgendaLayout) -> String {
         let g = layout.gathering
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Convene//Convene agenda 1//EN", "CALSCALE:GREGORIAN",
-                     "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.text(g.name), "X-WR-TIMEZONE:" + g.timeZoneName]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Convene//Convene agenda 1//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.text(g.name), "X-WR-TIMEZONE:" + g.timeZoneName,
+        ]
         let placements = layout.placements
         let first = placements.map { layout.interval($0).start }.min() ?? g.slots.first?.start ?? 0
         let last = placements.map { layout.interval($0).end }.max() ?? first
@@ -20,17 +22,22 @@ public struct ICSRenderer: Sendable {
         for p in placements {
             let session = g.sessions[p.session]
             let (start, end) = layout.interval(p)
-            var description = ["Facilitators: " + (layout.facilitators(p.session).isEmpty ? "none" : layout.facilitators(p.session).joined(separator: ", "))]
+            var description = [
+                "Facilitators: "
+                    + (layout.facilitators(p.session).isEmpty ? "none" : layout.facilitators(p.session).joined(separator: ", "))
+            ]
             if let format = layout.formatName(p.session) { description.append("Format: " + format) }
             if let track = session.track { description.append("Track: " + track) }
-            lines += ["BEGIN:VEVENT",
-                      "UID:" + StableIdentifier.uuid("convene:\(g.name):\(session.id)") + "@convene",
-                      "DTSTAMP:" + Self.utc(stamp),
-                      "DTSTART;TZID=\(g.timeZoneName):" + Self.local(start, g.timeZone),
-                      "DTEND;TZID=\(g.timeZoneName):" + Self.local(end, g.timeZone),
-                      "SUMMARY:" + Self.text(layout.title(p.session)),
-                      "LOCATION:" + Self.text(p.rooms.map(layout.roomName).joined(separator: ", ")),
-                      "DESCRIPTION:" + Self.text(description.joined(separator: "\n"))]
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + StableIdentifier.uuid("convene:\(g.name):\(session.id)") + "@convene",
+                "DTSTAMP:" + Self.utc(stamp),
+                "DTSTART;TZID=\(g.timeZoneName):" + Self.local(start, g.timeZone),
+                "DTEND;TZID=\(g.timeZoneName):" + Self.local(end, g.timeZone),
+                "SUMMARY:" + Self.text(layout.title(p.session)),
+                "LOCATION:" + Self.text(p.rooms.map(layout.roomName).joined(separator: ", ")),
+                "DESCRIPTION:" + Self.text(description.joined(separator: "\n")),
+            ]
             if let format = layout.formatName(p.session) { lines.append("CATEGORIES:" + Self.text(format)) }
             lines += ["TRANSP:OPAQUE", "END:VEVENT"]
         }
@@ -52,16 +59,22 @@ public struct ICSRenderer: Sendable {
         var lines = ["BEGIN:VTIMEZONE", "TZID:" + g.timeZoneName]
         if relevant.isEmpty {
             let offset = LocalTime.offset(at: from, in: zone)
-            lines += ["BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + Self.offset(offset),
-                      "TZOFFSETTO:" + Self.offset(offset), "TZNAME:" + Self.text(zone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(from))) ?? g.timeZoneName),
-                      "END:STANDARD"]
+            lines += [
+                "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:" + Self.offset(offset),
+                "TZOFFSETTO:" + Self.offset(offset),
+                "TZNAME:" + Self.text(zone.abbreviation(for: Date(timeIntervalSince1970: TimeInterval(from))) ?? g.timeZoneName),
+                "END:STANDARD",
+            ]
         }
         for t in relevant.sorted() {
-            let before = LocalTime.offset(at: t - 1, in: zone), after = LocalTime.offset(at: t, in: zone)
+            let before = LocalTime.offset(at: t - 1, in: zone)
+            let after = LocalTime.offset(at: t, in: zone)
             let date = Date(timeIntervalSince1970: TimeInterval(t))
             let kind = zone.isDaylightSavingTime(for: date) ? "DAYLIGHT" : "STANDARD"
-            lines += ["BEGIN:\(kind)", "DTSTART:" + Self.wall(t + before), "TZOFFSETFROM:" + Self.offset(before),
-                      "TZOFFSETTO:" + Self.offset(after), "TZNAME:" + Self.text(zone.abbreviation(for: date) ?? kind), "END:\(kind)"]
+            lines += [
+                "BEGIN:\(kind)", "DTSTART:" + Self.wall(t + before), "TZOFFSETFROM:" + Self.offset(before),
+                "TZOFFSETTO:" + Self.offset(after), "TZNAME:" + Self.text(zone.abbreviation(for: date) ?? kind), "END:\(kind)",
+            ]
         }
         return lines + ["END:VTIMEZONE"]
     }
@@ -77,7 +90,8 @@ public struct ICSRenderer: Sendable {
         let days = Int((Double(seconds) / 86_400).rounded(.down))
         let (y, m, d) = LocalTime.civil(fromDays: days)
         let s = seconds - days * 86_400
-        return "\(LocalTime.pad(y, 4))\(LocalTime.pad(m))\(LocalTime.pad(d))T\(LocalTime.pad(s / 3600))\(LocalTime.pad(s % 3600 / 60))\(LocalTime.pad(s % 60))"
+        let date = "\(LocalTime.pad(y, 4))\(LocalTime.pad(m))\(LocalTime.pad(d))"
+        return "\(date)T\(LocalTime.pad(s / 3600))\(LocalTime.pad(s % 3600 / 60))\(LocalTime.pad(s % 60))"
     }
 
     /// `-0400`.

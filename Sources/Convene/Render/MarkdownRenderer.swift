@@ -25,7 +25,9 @@ public struct MarkdownRenderer: Sendable {
         }
         out += "\n## Costs\n\n"
         let costs = layout.agenda.costs
-        if costs.isEmpty { out += layout.agenda.objective == nil ? "No agenda.\n" : "Nothing: every attendee can go to every session they want.\n" }
+        if costs.isEmpty {
+            out += layout.agenda.objective == nil ? "No agenda.\n" : "Nothing: every attendee can go to every session they want.\n"
+        }
         for kind in Agenda.CostKind.allCases {
             let terms = CostSummary.sorted(costs, kind: kind)
             guard !terms.isEmpty else { continue }

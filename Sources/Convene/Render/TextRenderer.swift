@@ -62,9 +62,12 @@ public struct TextRenderer: Sendable {
             let occupants = rooms.map { layout.occupant(slot: slot, room: $0, day: day) }
             let exclusive = day.placements.first { $0.slots.contains(slot) && g.sessions[$0.session].exclusive }
             let time = layout.clock(slot..<slot + 1)
-            if let exclusive, rooms.allSatisfy({ r in occupants[rooms.firstIndex(of: r) ?? 0].map { $0.session == exclusive.session } ?? true }) {
+            if let exclusive,
+                rooms.allSatisfy({ r in occupants[rooms.firstIndex(of: r) ?? 0].map { $0.session == exclusive.session } ?? true })
+            {
                 let text = cell(layout, exclusive, slot) + roomsNote(layout, exclusive)
-                out += "│ " + pad(time, Self.timeWidth) + " │ " + pad(text, widths.dropFirst().reduce(0, +) + 3 * (rooms.count - 1)) + " │\n"
+                let across = widths.dropFirst().reduce(0, +) + 3 * (rooms.count - 1)
+                out += "│ " + pad(time, Self.timeWidth) + " │ " + pad(text, across) + " │\n"
             } else {
                 out += row([time] + occupants.map { $0.map { cell(layout, $0, slot) } ?? "" }, widths)
             }

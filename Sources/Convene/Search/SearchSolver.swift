@@ -33,20 +33,25 @@ public struct SearchSolver: Sendable {
     public init(settings: Settings = Settings()) { self.settings = settings }
 
     /// - Parameter progress: called with each better agenda (at most every 50 ms, and at the end).
-    public func solve(_ domain: Domain, previous: PreviousAgenda? = nil,
-                      progress: (@Sendable (SolverProgress) -> Void)? = nil) -> SolverOutcome {
+    public func solve(
+        _ domain: Domain, previous: PreviousAgenda? = nil,
+        progress: (@Sendable (SolverProgress) -> Void)? = nil
+    ) -> SolverOutcome {
         let started = ContinuousClock.now
         let deadline = settings.timeLimit.map { started + .milliseconds(Int64(max(0, $0) * 1000)) }
-        var run = SearchRun(model: SearchModel(domain: domain, previous: previous), seed: settings.seed, deadline: deadline,
-                            stop: settings.stop)
+        var run = SearchRun(
+            model: SearchModel(domain: domain, previous: previous), seed: settings.seed, deadline: deadline,
+            stop: settings.stop)
         let seconds = { started.secondsElapsed }
         switch run.construct(nodeLimit: settings.nodeLimit) {
         case .infeasible:
-            return SolverOutcome(status: .infeasible, solver: "search", placements: nil, bound: nil, seconds: seconds(),
-                                 details: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+            return SolverOutcome(
+                status: .infeasible, solver: "search", placements: nil, bound: nil, seconds: seconds(),
+                details: [.init(key: "nodes", value: .number(Double(run.nodes)))])
         case .gaveUp:
-            return SolverOutcome(status: .unknown, solver: "search", placements: nil, bound: nil, seconds: seconds(),
-                                 details: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+            return SolverOutcome(
+                status: .unknown, solver: "search", placements: nil, bound: nil, seconds: seconds(),
+                details: [.init(key: "nodes", value: .number(Double(run.nodes)))])
         case .found:
             break
         }
@@ -61,10 +66,13 @@ public struct SearchSolver: Sendable {
         progress?(SolverProgress(solver: "search", objective: run.best.cost, bound: nil, seconds: seconds()))
         // Costs are never negative: an agenda that costs nothing is optimal.
         let optimal = run.best.cost == 0
-        return SolverOutcome(status: optimal ? .optimal : .feasible, solver: "search", placements: run.best.placements,
-                             bound: optimal ? 0 : nil, seconds: seconds(),
-                             details: [.init(key: "moves", value: .number(Double(run.movesMade))),
-                                       .init(key: "nodes", value: .number(Double(run.nodes)))])
+        return SolverOutcome(
+            status: optimal ? .optimal : .feasible, solver: "search", placements: run.best.placements,
+            bound: optimal ? 0 : nil, seconds: seconds(),
+            details: [
+                .init(key: "moves", value: .number(Double(run.movesMade))),
+                .init(key: "nodes", value: .number(Double(run.nodes))),
+            ])
     }
 }
 
@@ -287,12 +295,15 @@ struct SearchRun {
 
     /// Exchanges the start slots of two placed sessions.
     private mutating func swap(_ undo: inout [(Int, Int, [Int])]) -> Bool {
-        let a = rng.below(g.sessions.count), b = rng.below(g.sessions.count)
+        let a = rng.below(g.sessions.count)
+        let b = rng.below(g.sessions.count)
         guard a != b, state.isPlaced(a), state.isPlaced(b) else { return false }
-        let slotA = model.domain.starts[a][state.start[a]].slot, slotB = model.domain.starts[b][state.start[b]].slot
+        let slotA = model.domain.starts[a][state.start[a]].slot
+        let slotB = model.domain.starts[b][state.start[b]].slot
         guard slotA != slotB,
-              let ia = model.domain.starts[a].firstIndex(where: { $0.slot == slotB }),
-              let ib = model.domain.starts[b].firstIndex(where: { $0.slot == slotA }) else { return false }
+            let ia = model.domain.starts[a].firstIndex(where: { $0.slot == slotB }),
+            let ib = model.domain.starts[b].firstIndex(where: { $0.slot == slotA })
+        else { return false }
         take(a, &undo)
         take(b, &undo)
         if let ra = state.chooseRooms(a, at: ia), state.canPlace(a, at: ia, rooms: ra) {

@@ -137,7 +137,8 @@ struct SearchState {
     /// Rules 7 and 8 against the placed sessions related to `s`.
     private func respectsOrder(_ s: Int, _ range: Range<Int>) -> Bool {
         let g = model.g
-        let begins = g.slots[range.lowerBound].start, ends = g.slots[range.upperBound - 1].end
+        let begins = g.slots[range.lowerBound].start
+        let ends = g.slots[range.upperBound - 1].end
         for b in g.sessions[s].after where start[b] >= 0 && begins < g.slots[slots(b).upperBound - 1].end { return false }
         for c in model.before[s] where start[c] >= 0 && g.slots[slots(c).lowerBound].start < ends { return false }
         for b in model.apart[s] where start[b] >= 0 && slots(b).overlaps(range) { return false }
@@ -157,9 +158,12 @@ struct SearchState {
             guard free.contains(pin) else { return nil }
             chosen.append(pin)
         }
-        for r in free where model.previous[s]?.rooms.contains(r) == true && !chosen.contains(r) && chosen.count < session.rooms { chosen.append(r) }
+        for r in free where model.previous[s]?.rooms.contains(r) == true && !chosen.contains(r) && chosen.count < session.rooms {
+            chosen.append(r)
+        }
         // The plainest, smallest rooms that will do, so that rare rooms stay free for the sessions that need them.
-        for r in free.sorted(by: { model.roomScarcity[$0] < model.roomScarcity[$1] }) where !chosen.contains(r) && chosen.count < session.rooms {
+        for r in free.sorted(by: { model.roomScarcity[$0] < model.roomScarcity[$1] })
+        where !chosen.contains(r) && chosen.count < session.rooms {
             chosen.append(r)
         }
         return chosen.sorted()
@@ -199,7 +203,8 @@ struct SearchState {
 
     mutating func remove(_ s: Int) {
         guard start[s] >= 0 else { return }
-        let i = start[s], chosen = rooms[s]
+        let i = start[s]
+        let chosen = rooms[s]
         let session = model.g.sessions[s]
         for k in slots(s, i) {
             for r in chosen { roomAt[r * slotCount + k] = -1 }
@@ -227,13 +232,16 @@ struct SearchState {
                 found.insert(Int(exclusiveAt[k]))
             }
         }
-        let begins = g.slots[range.lowerBound].start, ends = g.slots[range.upperBound - 1].end
+        let begins = g.slots[range.lowerBound].start
+        let ends = g.slots[range.upperBound - 1].end
         for b in session.after where start[b] >= 0 && begins < g.slots[slots(b).upperBound - 1].end { found.insert(b) }
         for c in model.before[s] where start[c] >= 0 && g.slots[slots(c).lowerBound].start < ends { found.insert(c) }
         for b in model.apart[s] where start[b] >= 0 && slots(b).overlaps(range) { found.insert(b) }
         // Rooms: the needed number of the least-occupied usable rooms.
         let option = model.domain.starts[s][i]
-        let occupants = option.rooms.map { r in (r, Set(range.compactMap { k in roomAt[r * slotCount + k] >= 0 ? Int(roomAt[r * slotCount + k]) : nil })) }
+        let occupants = option.rooms.map { r in
+            (r, Set(range.compactMap { k in roomAt[r * slotCount + k] >= 0 ? Int(roomAt[r * slotCount + k]) : nil }))
+        }
         var needed = occupants.sorted { ($0.1.count, $0.0) < ($1.1.count, $1.0) }
         if let pin = session.pinRoom, let p = needed.firstIndex(where: { $0.0 == pin }) { needed.insert(needed.remove(at: p), at: 0) }
         for (_, who) in needed.prefix(session.rooms) { found.formUnion(who) }

@@ -11,8 +11,10 @@ public struct SolverOutcome: Sendable {
     /// Further measurements for the agenda's `stats`, in order.
     public var details: [JSONValue.Member]
 
-    public init(status: Agenda.Status, solver: String, placements: [Placement]?, bound: Int?, seconds: Double,
-                details: [JSONValue.Member] = []) {
+    public init(
+        status: Agenda.Status, solver: String, placements: [Placement]?, bound: Int?, seconds: Double,
+        details: [JSONValue.Member] = []
+    ) {
         self.status = status
         self.solver = solver
         self.placements = placements
@@ -54,10 +56,11 @@ extension Agenda {
         let zone = g.timeZone
         let sorted = placements.sorted { ($0.start, $0.rooms.first ?? 0, $0.session) < ($1.start, $1.rooms.first ?? 0, $1.session) }
         self.placements = sorted.map { p in
-            Agenda.Placement(session: g.sessions[p.session].id, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id },
-                             slots: p.slots.map { g.slots[$0].id },
-                             startTime: LocalTime.format(g.slots[p.slots.lowerBound].start, in: zone),
-                             endTime: LocalTime.format(g.slots[p.slots.upperBound - 1].end, in: zone))
+            Agenda.Placement(
+                session: g.sessions[p.session].id, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id },
+                slots: p.slots.map { g.slots[$0].id },
+                startTime: LocalTime.format(g.slots[p.slots.lowerBound].start, in: zone),
+                endTime: LocalTime.format(g.slots[p.slots.upperBound - 1].end, in: zone))
         }
         let placed = Set(placements.map(\.session))
         unscheduled = g.sessions.filter { !placed.contains($0.index) }.map(\.id)
