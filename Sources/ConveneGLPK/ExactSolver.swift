@@ -16,7 +16,7 @@ public struct ExactSolver: Sendable {
     ///   - progress: called with each better agenda GLPK finds.
     ///   - cancel: set from another thread to stop GLPK at its next callback.
     public func solve(
-        _ domain: Domain, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil, cancel: Cancellation? = nil,
+        _ domain: Domain, previous: PreviousAgenda? = nil, warmStart: [Assignment]? = nil, cancel: Cancellation? = nil,
         progress: (@Sendable (SolverProgress) -> Void)? = nil
     ) -> SolverOutcome {
         let started = ContinuousClock.now
@@ -39,7 +39,7 @@ public struct ExactSolver: Sendable {
 
     /// Solves a formulation already built (`started`: when building it began, for the time limit).
     public func solve(
-        _ model: ScheduleFormulation, previous: PreviousAgenda? = nil, warmStart: [Placement]? = nil,
+        _ model: ScheduleFormulation, previous: PreviousAgenda? = nil, warmStart: [Assignment]? = nil,
         cancel: Cancellation? = nil, started: ContinuousClock.Instant = .now,
         progress: (@Sendable (SolverProgress) -> Void)? = nil
     ) -> SolverOutcome {

@@ -27,7 +27,7 @@ public struct NeighbourhoodSearch: Sendable {
     }
 
     public func improve(
-        _ model: ScheduleFormulation, previous: PreviousAgenda? = nil, from start: [Placement],
+        _ model: ScheduleFormulation, previous: PreviousAgenda? = nil, from start: [Assignment],
         cancel: Cancellation? = nil, progress: (@Sendable (SolverProgress) -> Void)? = nil
     ) -> SolverOutcome {
         let started = ContinuousClock.now
@@ -79,7 +79,7 @@ public struct NeighbourhoodSearch: Sendable {
     /// The sessions of one cost term, then sessions sharing their slots and their costly
     /// partners, then any others, in random order, up to `size`.
     private func neighbourhood(
-        of terms: [Agenda.Cost], in placements: [Placement], size: Int, partners: [[Int]], g: Gathering,
+        of terms: [Agenda.Cost], in placements: [Assignment], size: Int, partners: [[Int]], g: Gathering,
         rng: inout SeededGenerator
     ) -> Set<Int> {
         var free = Set<Int>()

@@ -117,7 +117,7 @@ public struct Portfolio: Sendable {
         if exact.status == .infeasible || exact.status == .optimal { return with(exact, details: details, since: started) }
         if full.placements == nil { full = quick }
         let g = domain.gathering
-        func objective(_ p: [Placement]?) -> Int? { p.map { g.costs(of: $0, previous: previous).reduce(0) { $0 + $1.cost } } }
+        func objective(_ p: [Assignment]?) -> Int? { p.map { g.costs(of: $0, previous: previous).reduce(0) { $0 + $1.cost } } }
         let searchObjective = objective(full.placements) ?? Int.max
         if let milp = objective(exact.placements), milp < searchObjective {
             return with(exact, details: details, since: started)

@@ -8,7 +8,7 @@ import Testing
 /// Solves with the MILP and returns the outcome after the AgendaChecker has judged it.
 func solve(
     _ g: Gathering, previous: PreviousAgenda? = nil, settings: GLPKSettings = GLPKSettings(),
-    warmStart: [Placement]? = nil
+    warmStart: [Assignment]? = nil
 ) -> (SolverOutcome, AgendaChecker.Report?) {
     let domain = Domain(g)
     let outcome = ExactSolver(settings: settings).solve(domain, previous: previous, warmStart: warmStart)
@@ -242,7 +242,9 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
     @Test func anInvalidWarmStartIsIgnored() throws {
         let g = try gathering(
             slotCount: 2, rooms: [.init(id: "r")], sessions: [.init(id: "a", duration: 60), .init(id: "b", duration: 60)])
-        let clash = [Placement(session: 0, start: 0, slots: 0..<1, rooms: [0]), Placement(session: 1, start: 0, slots: 0..<1, rooms: [0])]
+        let clash = [
+            Assignment(session: 0, start: 0, slots: 0..<1, rooms: [0]), Assignment(session: 1, start: 0, slots: 0..<1, rooms: [0]),
+        ]
         let (outcome, report) = solve(g, warmStart: clash)
         #expect(outcome.status == .optimal && report?.isValid == true)
         #expect(!outcome.details.contains { $0.key == "warmStartUsed" })

@@ -84,7 +84,7 @@ public enum BruteForce {
     public struct Result: Sendable {
         /// nil: no valid agenda exists.
         public var objective: Int?
-        public var placements: [Placement]?
+        public var placements: [Assignment]?
         public var agendasSeen: Int
     }
 
@@ -93,12 +93,12 @@ public enum BruteForce {
         let checker = AgendaChecker(domain: domain)
         // Candidates per session from the chain rule and every room combination, kept when the
         // checker finds nothing wrong with the placement on its own (rule 1 aside).
-        let candidates: [[Placement?]] = g.sessions.map { session in
-            var list: [Placement?] = session.optional ? [nil] : []
+        let candidates: [[Assignment?]] = g.sessions.map { session in
+            var list: [Assignment?] = session.optional ? [nil] : []
             for t in g.slots.indices {
                 guard let chain = domain.chain(session: session.index, start: t) else { continue }
                 for rooms in combinations(Array(g.rooms.indices), session.rooms) {
-                    let p = Placement(session: session.index, start: t, slots: chain, rooms: rooms)
+                    let p = Assignment(session: session.index, start: t, slots: chain, rooms: rooms)
                     if checker.check([p]).violations.allSatisfy({ $0.rule == .placedOnce }) { list.append(p) }
                 }
             }
@@ -107,7 +107,7 @@ public enum BruteForce {
         // Hard rules 2–9 concern one placement or two, so a set of placements is valid exactly when
         // every pair of them is: the checker judges each pair once, up front.
         let flat = candidates.flatMap { $0.compactMap { $0 } }
-        var index: [Placement: Int] = [:]
+        var index: [Assignment: Int] = [:]
         for (i, p) in flat.enumerated() { index[p] = i }
         var compatible = [[Bool]](repeating: [Bool](repeating: true, count: flat.count), count: flat.count)
         for i in flat.indices {
@@ -117,7 +117,7 @@ public enum BruteForce {
                 compatible[j][i] = ok
             }
         }
-        var best: (Int, [Placement])?
+        var best: (Int, [Assignment])?
         var seen = 0
         var chosen: [Int] = []
         func extend(_ s: Int) {

@@ -123,9 +123,9 @@ struct ICSReader {
             ],
             timeZone: "America/New_York")
         let placements = [
-            Placement(session: 0, start: 0, slots: 0..<1, rooms: [0]),
-            Placement(session: 1, start: 1, slots: 1..<2, rooms: [0]),
-            Placement(session: 2, start: 2, slots: 2..<3, rooms: [0]),
+            Assignment(session: 0, start: 0, slots: 0..<1, rooms: [0]),
+            Assignment(session: 1, start: 1, slots: 1..<2, rooms: [0]),
+            Assignment(session: 2, start: 2, slots: 2..<3, rooms: [0]),
         ]
         let agenda = Agenda(SolverOutcome(status: .feasible, solver: "test", placements: placements, bound: nil, seconds: 0), gathering: g)
         let text = AgendaFormat.ics.render(agenda, gathering: g, stamp: 0)

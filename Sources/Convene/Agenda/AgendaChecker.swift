@@ -26,7 +26,7 @@ public struct AgendaChecker: Sendable {
         /// Recomputed, every non-zero term.
         public var costs: [Agenda.Cost]
         /// The placements the document resolves to (the first of each session).
-        public var placements: [Placement]
+        public var placements: [Assignment]
         public var objective: Int { costs.reduce(0) { $0 + $1.cost } }
         public var isValid: Bool { violations.isEmpty }
     }
@@ -40,7 +40,7 @@ public struct AgendaChecker: Sendable {
     public func check(_ agenda: Agenda, previous: PreviousAgenda? = nil) -> Report {
         var violations: [Violation] = []
         func flag(_ rule: Rule, _ message: String) { violations.append(Violation(rule: rule, message: message)) }
-        var placements: [Placement] = []
+        var placements: [Assignment] = []
         var seen = Set<Int>()
         for (k, entry) in agenda.placements.enumerated() {
             let what = "placements[\(k)]"
@@ -99,7 +99,7 @@ public struct AgendaChecker: Sendable {
                 if case .success(let t) = LocalTime.instant(given, in: zone), t == instant { continue }
                 flag(.document, "\(session.label) gives \(name) \(given), but its slots put it at \(LocalTime.format(instant, in: zone)).")
             }
-            placements.append(Placement(session: s, start: start, slots: chain, rooms: rooms))
+            placements.append(Assignment(session: s, start: start, slots: chain, rooms: rooms))
         }
         let placedIDs = Set(placements.map { gathering.sessions[$0.session].id })
         for id in agenda.unscheduled where placedIDs.contains(id) {
@@ -116,11 +116,11 @@ public struct AgendaChecker: Sendable {
 
     /// Checks resolved placements against hard rules 1–9 (at most one placement per session is
     /// assumed; a repeated session is reported) and recomputes the costs.
-    public func check(_ placements: [Placement], previous: PreviousAgenda? = nil) -> Report {
+    public func check(_ placements: [Assignment], previous: PreviousAgenda? = nil) -> Report {
         var violations: [Violation] = []
         func flag(_ rule: Rule, _ message: String) { violations.append(Violation(rule: rule, message: message)) }
         let g = gathering
-        var placed = [Placement?](repeating: nil, count: g.sessions.count)
+        var placed = [Assignment?](repeating: nil, count: g.sessions.count)
         for p in placements {
             if placed[p.session] != nil {
                 flag(.placedOnce, "\(g.sessions[p.session].label) is placed more than once.")

@@ -2,8 +2,8 @@ extension Gathering {
     /// Every non-zero cost term of the contract objective for these placements, in a fixed order:
     /// by kind (clash, preference, unscheduled, change, trackOverlap), then by the sessions' order
     /// in the input. A session placed more than once counts by its first placement.
-    public func costs(of placements: [Placement], previous: PreviousAgenda? = nil) -> [Agenda.Cost] {
-        var placed = [Placement?](repeating: nil, count: sessions.count)
+    public func costs(of placements: [Assignment], previous: PreviousAgenda? = nil) -> [Agenda.Cost] {
+        var placed = [Assignment?](repeating: nil, count: sessions.count)
         for p in placements where sessions.indices.contains(p.session) && placed[p.session] == nil { placed[p.session] = p }
         var costs: [Agenda.Cost] = []
 

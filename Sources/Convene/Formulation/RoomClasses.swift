@@ -59,7 +59,7 @@ public struct RoomClasses: Sendable {
     /// succeeds, because a placement occupies a contiguous run of slots.
     ///
     /// - Returns: rooms per placement, sorted; nil when some slot asks a class for too many rooms.
-    public func assign(_ placements: [Placement], uses: [Use]) -> [[Int]]? {
+    public func assign(_ placements: [Assignment], uses: [Use]) -> [[Int]]? {
         var rooms = [[Int]](repeating: [], count: placements.count)
         var freeFrom = [Int](repeating: 0, count: classOf.count)  // per room: the first slot it is free again
         let ordered = uses.sorted {

@@ -106,9 +106,9 @@ public struct ScheduleFormulation: Sendable {
 
     /// The placements a solution of the program stands for, with concrete rooms.
     /// - Returns: nil when the solution's room counts cannot be given rooms (it breaks a row).
-    public func decode(_ x: [Double]) -> [Placement]? {
+    public func decode(_ x: [Double]) -> [Assignment]? {
         guard x.count == program.variables.count else { return nil }
-        var placements: [Placement] = []
+        var placements: [Assignment] = []
         var uses: [RoomClasses.Use] = []
         for (s, columns) in startColumn.enumerated() {
             guard let i = columns.indices.first(where: { x[columns[$0]] > 0.5 }) else { continue }
@@ -118,7 +118,7 @@ public struct ScheduleFormulation: Sendable {
                 let count = column.map { Int(x[$0].rounded()) } ?? rooms
                 uses.append(.init(placement: placements.count, roomClass: roomClass, count: count))
             }
-            placements.append(Placement(session: s, start: start.slot, slots: start.slots, rooms: []))
+            placements.append(Assignment(session: s, start: start.slot, slots: start.slots, rooms: []))
         }
         guard let rooms = roomClasses.assign(placements, uses: uses) else { return nil }
         for k in placements.indices { placements[k].rooms = rooms[k] }
@@ -128,7 +128,7 @@ public struct ScheduleFormulation: Sendable {
     /// The program with every session outside `free` held where `placements` has it (at its
     /// start, or unplaced): the sub-problem a fix-and-optimise round solves. Its rooms stay free
     /// within the start's rooms, since rooms are given after solving.
-    public func fixing(_ placements: [Placement], free: Set<Int>) -> IntegerProgram {
+    public func fixing(_ placements: [Assignment], free: Set<Int>) -> IntegerProgram {
         var fixed = program
         var start = [Int?](repeating: nil, count: startColumn.count)
         for p in placements where start.indices.contains(p.session) { start[p.session] = p.start }
@@ -141,9 +141,9 @@ public struct ScheduleFormulation: Sendable {
     /// The program's point for an agenda, for a warm start: every column at the value the agenda
     /// implies (concurrency and group counts at their least).
     /// - Returns: nil when a placement is not among the domain's starts and rooms.
-    public func encode(_ placements: [Placement]) -> [Double]? {
+    public func encode(_ placements: [Assignment]) -> [Double]? {
         var x = [Double](repeating: 0, count: program.variables.count)
-        var placed = [Placement?](repeating: nil, count: startColumn.count)
+        var placed = [Assignment?](repeating: nil, count: startColumn.count)
         for p in placements {
             guard placed.indices.contains(p.session), placed[p.session] == nil,
                 let i = domain.starts[p.session].firstIndex(where: { $0.slot == p.start })

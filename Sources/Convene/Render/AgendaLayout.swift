@@ -10,14 +10,14 @@ public struct AgendaLayout: Sendable {
         /// Rooms used that day, in input order.
         public var rooms: [Int]
         /// Placements starting that day, by start slot then room.
-        public var placements: [Placement]
+        public var placements: [Assignment]
     }
 
     public let gathering: Gathering
     public let agenda: Agenda
     public let days: [Day]
     /// Each placed session's placement, by session index.
-    public let placementOf: [Int: Placement]
+    public let placementOf: [Int: Assignment]
 
     /// Resolves an agenda's ids against the gathering; placements that do not resolve (a checked
     /// agenda has none) are left out.
@@ -25,12 +25,12 @@ public struct AgendaLayout: Sendable {
         self.gathering = g
         self.agenda = agenda
         let chains = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
-        var placements: [Placement] = []
+        var placements: [Assignment] = []
         for p in agenda.placements {
             guard let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start],
                 let chain = chains.chain(minutes: g.sessions[s].duration, from: t)
             else { continue }
-            placements.append(Placement(session: s, start: t, slots: chain, rooms: p.rooms.compactMap { g.roomIndex[$0] }))
+            placements.append(Assignment(session: s, start: t, slots: chain, rooms: p.rooms.compactMap { g.roomIndex[$0] }))
         }
         placementOf = Dictionary(placements.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
         var days: [Day] = []
@@ -75,14 +75,14 @@ public struct AgendaLayout: Sendable {
     }
 
     /// The placement occupying `slot` in `room`, if any.
-    public func occupant(slot: Int, room: Int, day: Day) -> Placement? {
+    public func occupant(slot: Int, room: Int, day: Day) -> Assignment? {
         day.placements.first { $0.slots.contains(slot) && $0.rooms.contains(room) }
     }
 }
 
 extension AgendaLayout {
     /// The placement's first instant and last.
-    public func interval(_ p: Placement) -> (start: Int, end: Int) {
+    public func interval(_ p: Assignment) -> (start: Int, end: Int) {
         (gathering.slots[p.slots.lowerBound].start, gathering.slots[p.slots.upperBound - 1].end)
     }
 
@@ -100,13 +100,13 @@ extension AgendaLayout {
     }
 
     /// `HH:MM` of a placement's length (real minutes, so a slot across a clock change counts true).
-    public func duration(_ p: Placement) -> String {
+    public func duration(_ p: Assignment) -> String {
         let (start, end) = interval(p)
         let minutes = (end - start) / 60
         return "\(LocalTime.pad(minutes / 60)):\(LocalTime.pad(minutes % 60))"
     }
 
     /// Every placement, day by day.
-    public var placements: [Placement] { days.flatMap(\.placements) }
+    public var placements: [Assignment] { days.flatMap(\.placements) }
 
 }

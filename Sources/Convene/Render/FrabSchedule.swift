@@ -6,7 +6,7 @@ struct FrabSchedule {
         var id: Int
         var guid: String
         var slug: String
-        var placement: Placement
+        var placement: Assignment
         var room: Int
     }
 

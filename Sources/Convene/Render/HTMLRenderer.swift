@@ -66,8 +66,8 @@ public struct HTMLRenderer: Sendable {
         out += "</tr>\n</thead>\n<tbody>\n"
         let rowsOfDay = Set(day.slots)
         // A block starts where its session starts, or at the top of the day for one that began the day before.
-        func startsHere(_ p: Placement, _ slot: Int) -> Bool { p.start == slot || !rowsOfDay.contains(p.start) && slot == day.slots.first }
-        func rows(_ p: Placement, from slot: Int) -> Int { p.slots.filter { rowsOfDay.contains($0) && $0 >= slot }.count }
+        func startsHere(_ p: Assignment, _ slot: Int) -> Bool { p.start == slot || !rowsOfDay.contains(p.start) && slot == day.slots.first }
+        func rows(_ p: Assignment, from slot: Int) -> Int { p.slots.filter { rowsOfDay.contains($0) && $0 >= slot }.count }
         for slot in day.slots {
             out += "<tr><th scope=\"row\">\(layout.clock(slot..<slot + 1))</th>"
             if let exclusive = day.placements.first(where: { g.sessions[$0.session].exclusive && $0.slots.contains(slot) }) {
@@ -90,7 +90,7 @@ public struct HTMLRenderer: Sendable {
         return out + "</tbody>\n</table>\n</section>\n"
     }
 
-    private func block(_ layout: AgendaLayout, _ p: Placement, columns: Int, rows: Int, showRooms: Bool) -> String {
+    private func block(_ layout: AgendaLayout, _ p: Assignment, columns: Int, rows: Int, showRooms: Bool) -> String {
         let g = layout.gathering
         let e = FrabXMLRenderer.escape
         let session = g.sessions[p.session]

@@ -97,11 +97,11 @@ public struct TextRenderer: Sendable {
     }
 
     /// The session's title where it starts; a continuation mark below.
-    private func cell(_ layout: AgendaLayout, _ p: Placement, _ slot: Int) -> String {
+    private func cell(_ layout: AgendaLayout, _ p: Assignment, _ slot: Int) -> String {
         slot == p.start ? layout.title(p.session) : "⋮ " + layout.title(p.session)
     }
 
-    private func roomsNote(_ layout: AgendaLayout, _ p: Placement) -> String {
+    private func roomsNote(_ layout: AgendaLayout, _ p: Assignment) -> String {
         " (" + p.rooms.map(layout.roomName).joined(separator: ", ") + ")"
     }
 

@@ -84,7 +84,7 @@ struct SearchRun {
     static let patience = 300_000
 
     var state: SearchState
-    var best: (cost: Int, placements: [Placement])
+    var best: (cost: Int, placements: [Assignment])
     var rng: SeededGenerator
     let deadline: ContinuousClock.Instant?
     let stop: (@Sendable () -> Bool)?

@@ -102,11 +102,11 @@ struct SearchState {
     func slots(_ s: Int, _ i: Int) -> Range<Int> { model.domain.starts[s][i].slots }
 
     /// The placements, for the checker and the agenda document.
-    var placements: [Placement] {
+    var placements: [Assignment] {
         start.indices.compactMap { s in
             guard start[s] >= 0 else { return nil }
             let option = model.domain.starts[s][start[s]]
-            return Placement(session: s, start: option.slot, slots: option.slots, rooms: rooms[s])
+            return Assignment(session: s, start: option.slot, slots: option.slots, rooms: rooms[s])
         }
     }
 

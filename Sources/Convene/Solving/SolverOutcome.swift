@@ -4,7 +4,7 @@ public struct SolverOutcome: Sendable {
     /// Which solver produced the agenda: `milp` or `search`.
     public var solver: String
     /// nil without an agenda (status infeasible or unknown).
-    public var placements: [Placement]?
+    public var placements: [Assignment]?
     /// A proven lower bound on the objective.
     public var bound: Int?
     public var seconds: Double
@@ -12,7 +12,7 @@ public struct SolverOutcome: Sendable {
     public var details: [JSONValue.Member]
 
     public init(
-        status: Agenda.Status, solver: String, placements: [Placement]?, bound: Int?, seconds: Double,
+        status: Agenda.Status, solver: String, placements: [Assignment]?, bound: Int?, seconds: Double,
         details: [JSONValue.Member] = []
     ) {
         self.status = status

@@ -1,6 +1,7 @@
-/// A session placed at a start slot in a set of rooms, with every reference an index.
-/// This is what solvers produce; ``Agenda`` is its document form.
-public struct Placement: Sendable, Hashable {
+/// A session's place in an agenda resolved to indices (start slot, occupied slots, rooms): what
+/// the domain, the solvers and the checker work with. ``Agenda/Placement`` is the same placement
+/// in the document, by id.
+public struct Assignment: Sendable, Hashable {
     public var session: Int
     public var start: Int
     /// The occupied slots: the chain from `start` (indices into the time-sorted slots).
@@ -15,6 +16,6 @@ public struct Placement: Sendable, Hashable {
         self.rooms = rooms.sorted()
     }
 
-    /// Two placements are concurrent when they occupy a common slot.
-    public func isConcurrent(with other: Placement) -> Bool { slots.overlaps(other.slots) }
+    /// Two assignments are concurrent when they occupy a common slot.
+    public func isConcurrent(with other: Assignment) -> Bool { slots.overlaps(other.slots) }
 }
