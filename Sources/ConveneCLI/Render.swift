@@ -32,7 +32,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let gathering = try Files.gathering(input)
         let document = try Files.agenda(agenda)
-        let report = AgendaChecker(domain: Domain(gathering)).check(document)
+        let report = try AgendaChecker(gathering: gathering).check(document)
         for violation in report.violations { printError("\(agenda): warning: \(violation)") }
         let text = format.render(document, gathering: gathering, width: width ?? terminalWidth() ?? 120, stamp: calendarStamp())
         try Files.write(text, to: output)

@@ -100,7 +100,7 @@ struct InputValidator {
         return Gathering(
             name: document.event.name ?? "Gathering", timeZoneName: document.event.timeZone ?? "UTC", timeZone: zone, slots: slots,
             rooms: rooms, formats: formats,
-            people: people, sessions: sessions, attendees: attendees, weights: w, warnings: [])
+            people: people, sessions: sessions, attendees: attendees, weights: w, warnings: [], document: document)
     }
 
     // MARK: Slots and times

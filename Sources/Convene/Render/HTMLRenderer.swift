@@ -2,12 +2,12 @@
 /// rows, sessions coloured by format with a legend, facilitators on each block, and a print
 /// stylesheet that puts each day on its own A4 or Letter page. No external resources; the markup
 /// is well-formed XML, so any XML parser can read it back.
-public struct HTMLRenderer: Sendable {
-    public init() {}
+package struct HTMLRenderer: Sendable {
+    package init() {}
 
     static let palette = ["#cfe3ff", "#ffe0b8", "#d7f2d0", "#f6d0e4", "#e4dcff", "#fff3b0", "#c9f0ee", "#f2d6cc", "#dde5c3", "#e8e8e8"]
 
-    public func render(_ layout: AgendaLayout) -> String {
+    package func render(_ layout: AgendaLayout) -> String {
         let g = layout.gathering
         let e = FrabXMLRenderer.escape
         let used = layout.days.filter { !$0.placements.isEmpty }

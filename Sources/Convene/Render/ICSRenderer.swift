@@ -3,13 +3,13 @@ import Foundation
 /// The agenda as an RFC 5545 calendar: a `VTIMEZONE` with the event zone's real transitions
 /// around the event's dates, one `VEVENT` per placement with a stable `UID`; CRLF line ends,
 /// lines folded at 75 octets, text escaped.
-public struct ICSRenderer: Sendable {
+package struct ICSRenderer: Sendable {
     /// The `DTSTAMP` instant (when the calendar was made), seconds since 1970 UTC.
-    public var stamp: Int
+    package var stamp: Int
 
-    public init(stamp: Int) { self.stamp = stamp }
+    package init(stamp: Int) { self.stamp = stamp }
 
-    public func render(_ layout: AgendaLayout) -> String {
+    package func render(_ layout: AgendaLayout) -> String {
         let g = layout.gathering
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Convene//Convene agenda 1//EN", "CALSCALE:GREGORIAN",
@@ -100,7 +100,7 @@ public struct ICSRenderer: Sendable {
     }
 
     /// RFC 5545 TEXT: backslash, semicolon and comma escaped, line breaks as `\n`.
-    public static func text(_ value: String) -> String {
+    package static func text(_ value: String) -> String {
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -117,7 +117,7 @@ public struct ICSRenderer: Sendable {
 
     /// One content line, folded so that no line exceeds 75 octets (a continuation starts with a
     /// space), never inside a UTF-8 sequence, ended with CRLF.
-    public static func fold(_ line: String) -> String {
+    package static func fold(_ line: String) -> String {
         var out = ""
         var octets = 0
         for ch in line.unicodeScalars {
