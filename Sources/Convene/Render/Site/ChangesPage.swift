@@ -16,7 +16,7 @@ struct ChangesPage {
                 let page = g.sessionIndex[change.session].flatMap(site.sessionPage)
                 out += "<li>\(e(diff.sentence(for: change, in: g)))"
                 if let page, let s = g.sessionIndex[change.session] {
-                    out += " <a href=\"\(page)\">Go to \(e(site.layout.title(s)))</a>"
+                    out += " <a href=\"\(page)\" aria-label=\"Session page: \(e(site.layout.title(s)))\">Session page</a>"
                 }
                 out += "</li>\n"
             }

@@ -11,8 +11,7 @@ struct PersonPage {
         let person = site.participants[i]
         var out = "<p class=\"lead\">\(person.person == nil ? "Attendee, listed by their id in the registration." : "Facilitator")</p>\n"
         if let diff = site.diff, let notice = diff.notices.first(where: { $0.person == person.id }) {
-            out += "<section aria-labelledby=\"changed\">\n<h2 id=\"changed\"><span class=\"badge\">Changed</span> What changed for "
-            out += "\(person.person == nil ? "this attendee" : "them")</h2>\n<ul>\n"
+            out += "<section aria-labelledby=\"changed\">\n<h2 id=\"changed\">What changed for you</h2>\n<ul>\n"
             for line in diff.message(for: notice, in: g) { out += "<li>\(e(line))</li>\n" }
             out += "</ul>\n</section>\n"
         }
@@ -25,13 +24,14 @@ struct PersonPage {
         for p in placed {
             let id = e(g.sessions[p.session].id)
             let title = e(layout.title(p.session))
-            out += "<li data-session=\"\(id)\"><span class=\"when\">\(e(site.when(p)))</span><br/>"
-            out += site.sessionPage(p.session).map { "<a href=\"../\($0)\">\(title)</a>" } ?? title
-            let rooms = p.rooms.map { "<a href=\"../\(site.roomPage($0))\">\(e(layout.roomName($0)))</a>" }
-            out += "<br/><span class=\"where\">\(rooms.joined(separator: ", "))</span> · "
-            out += "<span class=\"role\">\(facilitated.contains(p.session) ? "Facilitates" : "Wants to attend")</span>"
-            if let mark = site.changeMark(p.session) { out += " <span class=\"badge\">\(mark)</span>" }
             let clashes = placed.filter { $0.session != p.session && $0.isConcurrent(with: p) }
+            out += "<li data-session=\"\(id)\"\(clashes.isEmpty ? "" : " class=\"clashing\"")>"
+            out += "<span class=\"when\">\(e(site.when(p)))</span><br/>"
+            out += site.sessionPage(p.session).map { "<a class=\"title\" href=\"../\($0)\">\(title)</a>" } ?? title
+            let rooms = p.rooms.map { "<a href=\"../\(site.roomPage($0))\">\(e(layout.roomName($0)))</a>" }
+            out += "<br/><span class=\"role\">\(facilitated.contains(p.session) ? "Facilitates" : "Wants to attend")</span> in "
+            out += "<span class=\"where\">\(rooms.joined(separator: ", "))</span>"
+            if let mark = site.changeMark(p.session) { out += " <span class=\"badge\">\(mark)</span>" }
             if !clashes.isEmpty {
                 let names = clashes.map { c in
                     site.sessionPage(c.session).map { "<a href=\"../\($0)\">\(e(layout.title(c.session)))</a>" }

@@ -59,7 +59,7 @@ enum SiteStyle {
             .session span, .session a.title { display: block; }
             .session a.title { font-weight: 650; color: \(text); }
             .session .when, .session .who, .session .where, .session .fmt, .session .all { font-size: .8rem; color: \(muted); }
-            td.quiet { background: \(quiet); color: \(muted); font-size: .8rem; text-align: center; vertical-align: middle; }
+            table.grid td.quiet { background: \(quiet); color: \(muted); font-size: .8rem; text-align: center; vertical-align: middle; }
             .plain, .swatch.plain { background: \(plain); }
             .badge { display: inline-block; background: \(alert); color: \(page); font-size: .75rem; font-weight: 700; padding: 0 .35rem;
               border-radius: .25rem; }
@@ -82,7 +82,9 @@ enum SiteStyle {
             ol.mine { list-style: none; padding: 0; }
             ol.mine li { padding: .6rem .8rem; margin: .5rem 0; border: 1px solid \(rule); border-radius: .35rem; }
             ol.mine .when { font-weight: 650; }
-            ol.mine .role, ol.mine .where { color: \(muted); }
+            ol.mine .role { color: \(muted); }
+            ol.mine a.title { font-weight: 650; font-size: 1.05rem; }
+            ol.mine li.clashing { border-left: .35rem solid \(alert); }
             .clash { color: \(alert); font-weight: 700; }
             .sign .room { display: none; }
             .sign ol { list-style: none; padding: 0; margin: 0; }
