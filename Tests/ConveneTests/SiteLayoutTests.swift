@@ -132,6 +132,20 @@ import Testing
         #expect(site.files.filter { $0.path.hasPrefix("people/") && $0.path.hasSuffix(".html") }.count == 3)
     }
 
+    @Test func anAgendaThatBreaksRulesStillPublishesOnePagePerSession() throws {
+        let g = try gathering(sessions: [.init(id: "a", duration: 60, exclusive: true), .init(id: "b", duration: 120)])
+        let broken = agenda([("a", "s1", ["r1"]), ("a", "s2", ["r2"]), ("b", "s1", ["r1"]), ("ghost", "s1", ["r2"])])
+        let site = SitePublisher().publish(broken, gathering: g)
+        #expect(Set(site.files.map(\.path)).count == site.files.count)
+        #expect(
+            site.files.filter { $0.path.hasPrefix("sessions/") }.map(\.path) == [
+                "sessions/a.html", "sessions/a.ics", "sessions/b.html", "sessions/b.ics",
+            ])
+        #expect(try SiteFixture.brokenLinks(site) == [])
+        let empty = SitePublisher().publish(agenda([]), gathering: g)
+        #expect(empty["index.html"]?.contains("Nothing is scheduled yet.") == true)
+    }
+
     /// WCAG's contrast ratio of two `#rrggbb` colours.
     static func contrast(_ a: String, _ b: String) -> Double {
         func luminance(_ hex: String) -> Double {

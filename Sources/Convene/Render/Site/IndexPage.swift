@@ -116,8 +116,8 @@ struct IndexPage {
     private func people() -> String {
         let e = FrabXMLRenderer.escape
         let shown = site.published
-        let people = shown.filter { site.participants[$0].person != nil }
-        let attendees = shown.filter { site.participants[$0].person == nil }
+        let people = shown.filter { !site.participants[$0].facilitates.isEmpty }
+        let attendees = shown.filter { site.participants[$0].facilitates.isEmpty }
         var out = "<section id=\"people\" aria-labelledby=\"people-heading\">\n<h2 id=\"people-heading\">People</h2>\n"
         func list(_ positions: [Int]) -> String {
             "<ul class=\"names\">\n"
@@ -127,7 +127,7 @@ struct IndexPage {
         }
         if !people.isEmpty { out += "<h3>Facilitators</h3>\n" + list(people) }
         if !attendees.isEmpty {
-            out += "<h3>Attendees</h3>\n<p class=\"lead\">Listed by their id in the registration.</p>\n" + list(attendees)
+            out += "<h3>Attendees</h3>\n<p class=\"lead\">By name where the input gives one, else by id.</p>\n" + list(attendees)
         }
         return out + "</section>\n"
     }

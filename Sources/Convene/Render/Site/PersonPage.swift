@@ -9,7 +9,10 @@ struct PersonPage {
         let g = site.gathering
         let e = FrabXMLRenderer.escape
         let person = site.participants[i]
-        var out = "<p class=\"lead\">\(person.person == nil ? "Attendee, listed by their id in the registration." : "Facilitator")</p>\n"
+        let role =
+            person.person == nil
+            ? "Attendee, listed by their id in the registration." : person.facilitates.isEmpty ? "Attendee" : "Facilitator"
+        var out = "<p class=\"lead\">\(role)</p>\n"
         if let diff = site.diff, let notice = diff.notices.first(where: { $0.person == person.id }) {
             out += "<section aria-labelledby=\"changed\">\n<h2 id=\"changed\">What changed for you</h2>\n<ul>\n"
             for line in diff.message(for: notice, in: g) { out += "<li>\(e(line))</li>\n" }

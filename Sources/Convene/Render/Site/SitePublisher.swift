@@ -41,16 +41,18 @@ public struct SitePublisher: Sendable {
         let site = SiteContext(
             layout: layout, names: SiteNames(g, participants: participants), participants: participants, attendeePages: attendeePages,
             diff: previous.map { AgendaDiff(previous: $0, new: agenda, gathering: g) }, baseURL: base)
+        // A session placed twice (an agenda that breaks rule 1) still gets one page, of its first placement.
+        let placed = layout.placements.filter { layout.placementOf[$0.session] == $0 }
         var pages = [IndexPage(site: site).page()]
-        pages += layout.placements.map { SessionPage(site: site).page($0) }
+        pages += placed.map { SessionPage(site: site).page($0) }
         pages += g.rooms.map { RoomPage(site: site).page($0.index) }
         pages += site.published.map { PersonPage(site: site).page($0) }
         if let diff = site.diff { pages.append(ChangesPage(site: site).page(diff)) }
         var files = pages.map { Site.File(path: $0.path, contents: $0.html(site)) }
         var links: [Int: String] = [:]
-        if let base { for p in layout.placements { links[p.session] = site.sessionPage(p.session).map { base + $0 } } }
+        if let base { for p in placed { links[p.session] = site.sessionPage(p.session).map { base + $0 } } }
         let calendar = ICSRenderer(stamp: stamp, pages: links)
-        files += layout.placements.map {
+        files += placed.map {
             Site.File(path: site.sessionCalendar($0.session), contents: calendar.render(layout, session: $0.session))
         }
         files += site.published.map {
