@@ -65,7 +65,10 @@ struct IndexPage {
         let grid = HTMLGrid(layout, day: day)
         var out = "<section class=\"day\" id=\"day-\(day.date)\" aria-labelledby=\"h-\(day.date)\">\n"
         out += "<h2 id=\"h-\(day.date)\">\(e(day.title))</h2>\n"
-        out += "<table class=\"grid\" aria-labelledby=\"h-\(day.date)\">\n<thead>\n<tr><th scope=\"col\" class=\"time\">Time</th>"
+        // Each room keeps a readable width; a day with many rooms scrolls sideways instead of squeezing them.
+        out += "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"h-\(day.date)\">\n"
+        out += "<table class=\"grid\" style=\"min-width: \(7 + 9 * grid.rooms.count)rem\" aria-labelledby=\"h-\(day.date)\">\n"
+        out += "<thead>\n<tr><th scope=\"col\" class=\"time\">Time</th>"
         for r in grid.rooms { out += "<th scope=\"col\"><a href=\"\(site.roomPage(r))\">\(e(site.roomLabel(r)))</a></th>" }
         out += "</tr>\n</thead>\n<tbody>\n"
         for (slot, cells) in zip(grid.slots, grid.rows) {
@@ -83,7 +86,7 @@ struct IndexPage {
             }
             out += "</tr>\n"
         }
-        out += "</tbody>\n</table>\n<ol class=\"list\">\n"
+        out += "</tbody>\n</table>\n</div>\n<ol class=\"list\">\n"
         for p in layout.placements where day.slots.contains(p.start) {
             out += "<li class=\"session \(Self.colour(site.gathering.sessions[p.session].format))\">" + block(p, list: true) + "</li>\n"
         }

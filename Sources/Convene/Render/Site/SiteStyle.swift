@@ -50,12 +50,14 @@ enum SiteStyle {
             .legend li { display: flex; align-items: center; gap: .35rem; font-size: .9rem; }
             .swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: .2rem; border: 1px solid \(rule); }
             .days { display: flex; flex-wrap: wrap; gap: .3rem 1rem; list-style: none; padding: 0; }
-            table.grid { border-collapse: collapse; width: 100%; table-layout: fixed; margin: .4rem 0 1rem; }
+            .scroll { overflow-x: auto; margin: .4rem 0 1rem; }
+            table.grid { border-collapse: collapse; width: 100%; table-layout: fixed; overflow-wrap: break-word; }
             table.grid th, table.grid td { border: 1px solid \(rule); padding: .35rem .45rem; vertical-align: top; font-size: .85rem; }
             table.grid thead th { background: \(band); text-align: left; }
             table.grid tbody tr { height: 3.6rem; }
             table.grid tbody th { width: 6.5rem; white-space: nowrap; background: \(band); text-align: left; }
             table.grid th.time { width: 6.5rem; }
+            table.grid tbody th, table.grid th.time { position: sticky; left: 0; z-index: 1; }
             .session span, .session a.title { display: block; }
             .session a.title { font-weight: 650; color: \(text); }
             .session .when, .session .who, .session .where, .session .fmt, .session .all { font-size: .8rem; color: \(muted); }
@@ -96,7 +98,7 @@ enum SiteStyle {
             .sign .who, .sign .also { display: block; font-size: 1rem; color: \(muted); }
             @media (max-width: 699.98px) {
               header.site, footer.site, main { padding-left: .8rem; padding-right: .8rem; }
-              table.grid { display: none; }
+              .scroll { display: none; }
               ol.list { display: block; }
               dl.facts { grid-template-columns: 1fr; gap: .1rem; }
               dl.facts dd { margin-bottom: .5rem; }
@@ -107,7 +109,8 @@ enum SiteStyle {
               main { padding: 0; }
               a { color: inherit; text-decoration: none; }
               .session, .swatch, .badge { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-              table.grid { display: table; }
+              .scroll { overflow: visible; }
+              table.grid { display: table; min-width: 0 !important; }
               ol.list { display: none; }
               section.day { break-after: page; break-inside: avoid; }
               table.grid th, table.grid td { font-size: 8pt; padding: 2pt 3pt; }
