@@ -40,7 +40,7 @@ public struct Agenda: Sendable, Equatable {
     }
 
     public enum CostKind: String, Sendable, CaseIterable, Comparable {
-        case clash, preference, unscheduled, change, trackOverlap
+        case clash, preference, personPreference, unscheduled, change, roomChange, trackOverlap
 
         public static func < (a: CostKind, b: CostKind) -> Bool {
             allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
@@ -53,12 +53,15 @@ public struct Agenda: Sendable, Equatable {
         public var sessions: [String]
         /// For clashes: the attendees who want both sessions.
         public var attendees: [String]
+        /// For `personPreference`: the facilitator whose preferred hours the session misses.
+        public var person: String?
         public var cost: Int
 
-        public init(kind: CostKind, sessions: [String], attendees: [String] = [], cost: Int) {
+        public init(kind: CostKind, sessions: [String], attendees: [String] = [], person: String? = nil, cost: Int) {
             self.kind = kind
             self.sessions = sessions
             self.attendees = attendees
+            self.person = person
             self.cost = cost
         }
     }
@@ -114,6 +117,7 @@ extension Agenda {
                 .init(key: "sessions", value: strings(c.sessions)),
             ]
             if c.kind == .clash || !c.attendees.isEmpty { members.append(.init(key: "attendees", value: strings(c.attendees))) }
+            if let person = c.person { members.append(.init(key: "person", value: .string(person))) }
             members.append(.init(key: "cost", value: .number(Double(c.cost))))
             return .object(members)
         }
@@ -192,10 +196,12 @@ extension Agenda {
             let text = c.string("kind", required: "every cost names its kind") ?? ""
             let kind = CostKind(rawValue: text)
             if kind == nil, !text.isEmpty {
-                log.error(path / "kind", "unknown cost kind \"\(text)\"; it is one of clash, preference, unscheduled, change, trackOverlap")
+                let kinds = CostKind.allCases.map(\.rawValue).joined(separator: ", ")
+                log.error(path / "kind", "unknown cost kind \"\(text)\"; it is one of \(kinds)")
             }
             return Cost(
-                kind: kind ?? .clash, sessions: c.strings("sessions"), attendees: c.strings("attendees"), cost: c.integer("cost") ?? 0)
+                kind: kind ?? .clash, sessions: c.strings("sessions"), attendees: c.strings("attendees"), person: c.string("person"),
+                cost: c.integer("cost") ?? 0)
         }
         if case .object(let members)? = r.value("stats") { agenda.stats = members }
         return agenda

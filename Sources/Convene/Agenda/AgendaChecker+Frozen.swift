@@ -28,20 +28,31 @@ extension AgendaChecker {
 
     /// `'Workshopping failures' (failures) already ran on Fri 20 Sep 09:00 in Rabb Hall`.
     package func frozenSentence(_ s: Int) -> String {
+        let session = gathering.sessions[s]
+        guard let ran = domain.frozenPlaceText(s) else { return "\(session.label) is free to move" }
+        return "\(session.label) already ran on \(ran)"
+    }
+
+    private func roomNames(_ rooms: [Int]) -> String { domain.roomNames(rooms) }
+}
+
+extension Domain {
+    /// `Fri 20 Sep 09:00 in Rabb Hall`: where and when a frozen session ran, as the previous
+    /// agenda has it; nil for a session that is free to move.
+    package func frozenPlaceText(_ s: Int) -> String? {
         let g = gathering
-        let session = g.sessions[s]
-        guard let place = domain.frozen[s] else { return "\(session.label) is free to move" }
+        guard let place = frozen[s] else { return nil }
         let when: String
         if let slot = place.slot {
             when = "\(LocalTime.dayLabel(g.slots[slot].start, in: g.timeZone)) \(LocalTime.clock(g.slots[slot].start, in: g.timeZone))"
         } else {
             when = place.entry.startTime ?? place.entry.start
         }
-        let rooms = place.rooms.map(roomNames) ?? place.entry.rooms.sorted().joined(separator: ", ")
-        return "\(session.label) already ran on \(when) in \(rooms)"
+        return "\(when) in \(place.rooms.map(roomNames) ?? place.entry.rooms.sorted().joined(separator: ", "))"
     }
 
-    private func roomNames(_ rooms: [Int]) -> String {
+    /// `Rabb Hall, Commonwealth Salon`: rooms by name.
+    func roomNames(_ rooms: [Int]) -> String {
         rooms.map { gathering.rooms[$0].name ?? gathering.rooms[$0].id }.joined(separator: ", ")
     }
 }

@@ -13,6 +13,10 @@ public struct AgendaChecker: Sendable {
         case rooms, slotTags, roomClash, facilitators, exclusive, after, notConcurrent, pins
         /// Rule 10: the frozen past.
         case frozen
+        /// Rule 11: travel time between sites.
+        case travel
+        /// Rule 12: the most sessions a person facilitates in a day.
+        case dailyLoad
 
         public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
 
@@ -155,6 +159,7 @@ public struct AgendaChecker: Sendable {
             flag(.placedOnce, "\(session.label) is not placed; it is not optional, so it must be.")
         }
         violations += frozenPast(placed)
+        violations += personRules(unique)
         var bySlot = [[Int]](repeating: [], count: g.slots.count)
         for p in unique {
             let session = g.sessions[p.session]
@@ -239,7 +244,7 @@ public struct AgendaChecker: Sendable {
                     for r in Set(placed[a]?.rooms ?? []).intersection(placed[b]?.rooms ?? []).sorted() where once([4, a, b, r]) {
                         flag(.roomClash, "\(pair) are both in \(g.rooms[r].label) at \(g.label(slot: slot)).")
                     }
-                    for f in Set(sa.facilitators).intersection(sb.facilitators).sorted() where once([5, a, b, f]) {
+                    for f in Set(sa.facilitators).intersection(sb.facilitators).sorted() where g.people[f].oneAtATime && once([5, a, b, f]) {
                         flag(.facilitators, "\(g.people[f].label) facilitates both \(pair) at \(g.label(slot: slot)).")
                     }
                     if (sa.exclusive || sb.exclusive) && once([6, a, b]) {

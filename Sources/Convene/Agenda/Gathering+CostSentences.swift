@@ -11,10 +11,17 @@ extension Gathering {
         case .preference:
             guard let s = cost.sessions.first.flatMap({ sessionIndex[$0] }) else { return "\(first) misses its preferred slots" }
             return "\(first) is not in slots tagged \(AgendaChecker.list(sessions[s].preferredSlotTags)) as it prefers"
+        case .personPreference:
+            guard let id = cost.person, let person = people.first(where: { $0.id == id }) else {
+                return "\(first) is outside a facilitator's preferred hours"
+            }
+            return "\(first) is outside the hours \(person.label) prefers (\(ImmediateReason.windows(person.preferred, self)))"
         case .unscheduled:
             return "\(first) is optional and not scheduled"
         case .change:
             return "\(first) moved from where the previous agenda had it"
+        case .roomChange:
+            return "\(first) keeps its time but is in other rooms than the previous agenda had it"
         case .trackOverlap:
             return "\(first) and \(second) are in the same track and run at the same time"
         }

@@ -1,7 +1,7 @@
 extension Gathering {
     /// Every non-zero cost term of the contract objective for these placements, in a fixed order:
-    /// by kind (clash, preference, unscheduled, change, trackOverlap), then by the sessions' order
-    /// in the input. A session placed more than once counts by its first placement.
+    /// by kind (in ``Agenda/CostKind`` order), then by the sessions' order in the input (and a
+    /// session's facilitators' order). A session placed more than once counts by its first placement.
     package func costs(of placements: [Assignment], previous: PreviousAgenda? = nil) -> [Agenda.Cost] {
         var placed = [Assignment?](repeating: nil, count: sessions.count)
         for p in placements where sessions.indices.contains(p.session) && placed[p.session] == nil { placed[p.session] = p }
@@ -29,18 +29,34 @@ extension Gathering {
             let cost = weights.preference * session.preferenceWeight
             if cost > 0 { costs.append(.init(kind: .preference, sessions: [session.id], cost: cost)) }
         }
+        if weights.personPreference > 0 {
+            for session in sessions {
+                guard let p = placed[session.index] else { continue }
+                for f in outsidePreferredHours(session, p.slots) {
+                    costs.append(.init(kind: .personPreference, sessions: [session.id], person: people[f].id, cost: weights.personPreference))
+                }
+            }
+        }
         for session in sessions where session.optional && placed[session.index] == nil {
             let cost = weights.unscheduled * session.priority
             if cost > 0 { costs.append(.init(kind: .unscheduled, sessions: [session.id], cost: cost)) }
         }
-        if let previous, weights.change > 0 {
+        if let previous {
+            // A session kept at its start slot in other rooms costs `roomChange`; moved or
+            // unplaced, `change`.
+            var moved: [String] = []
+            var roomChanged: [String] = []
             for session in sessions {
                 guard let before = previous.placements[session.id] else { continue }
-                let now = placed[session.index]
-                if now.map({ slots[$0.start].id != before.start || Set($0.rooms.map { rooms[$0].id }) != before.rooms }) ?? true {
-                    costs.append(.init(kind: .change, sessions: [session.id], cost: weights.change))
+                guard let now = placed[session.index], slots[now.start].id == before.start else {
+                    moved.append(session.id)
+                    continue
                 }
+                if Set(now.rooms.map { rooms[$0].id }) != before.rooms { roomChanged.append(session.id) }
             }
+            if weights.change > 0 { costs += moved.map { .init(kind: .change, sessions: [$0], cost: weights.change) } }
+            let roomChange = weights.roomChangeWeight
+            if roomChange > 0 { costs += roomChanged.map { .init(kind: .roomChange, sessions: [$0], cost: roomChange) } }
         }
         if weights.trackOverlap > 0 {
             var pairs: [SessionPair] = []
@@ -108,7 +124,7 @@ extension Gathering {
     /// The same gathering with every weight zero: only whether an agenda exists matters.
     package func withoutCosts() -> Gathering {
         var plain = self
-        plain.weights = .init(clash: 0, preference: 0, unscheduled: 0, change: 0, trackOverlap: 0)
+        plain.weights = .init(clash: 0, preference: 0, unscheduled: 0, change: 0, trackOverlap: 0, personPreference: 0, roomChange: 0)
         return plain
     }
 }

@@ -32,6 +32,15 @@ package struct Domain: Sendable {
     /// `frozen[session]`: the place the previous agenda gave it before the frozen time, which it
     /// must keep (rule 10); nil for a session that is free to move.
     package let frozen: [FrozenPlace?]
+    /// `siteOf[room]`: an index into ``siteNames`` (rule 11).
+    package let siteOf: [Int]
+    /// The rooms' sites, in order of first appearance (`""` is the default site).
+    package let siteNames: [String]
+    /// `dayOf[slot]`: the calendar day, in the event's time zone, that the slot starts on, counted
+    /// from the first slot's (rule 12).
+    package let dayOf: [Int]
+    /// Rule 11's travel time, in seconds.
+    package let travelSeconds: Int
 
     /// A session's place before the frozen time, as the previous agenda has it.
     package struct FrozenPlace: Sendable, Hashable {
@@ -62,6 +71,19 @@ package struct Domain: Sendable {
         self.suitableRooms = suitableRooms
         let frozen = gathering.sessions.map { Domain.frozenPlace(of: $0, in: gathering, previous: previous, until: frozenUntil) }
         self.frozen = frozen
+        var siteNames: [String] = []
+        siteOf = gathering.rooms.map { room in
+            if let known = siteNames.firstIndex(of: room.site) { return known }
+            siteNames.append(room.site)
+            return siteNames.count - 1
+        }
+        self.siteNames = siteNames
+        let civilDays = slots.map { slot in
+            let c = LocalTime.components(slot.start, in: gathering.timeZone)
+            return LocalTime.daysFromCivil(c.year, c.month, c.day)
+        }
+        dayOf = civilDays.map { $0 - (civilDays.min() ?? 0) }
+        travelSeconds = gathering.travelMinutes * 60
         var starts: [[Start]] = []
         for session in gathering.sessions {
             var list: [Start] = []

@@ -69,12 +69,10 @@ public struct ConflictExplainer: Sendable {
 
     /// The explanation, on the calling thread (which must have a large stack for GLPK).
     package func explain(_ domain: Domain) -> Explanation {
-        let g = domain.gathering
         var calls = 0
         var proven = true
-        func feasible(_ candidate: Gathering) -> Bool {
+        func feasible(_ relaxed: Domain) -> Bool {
             calls += 1
-            let relaxed = Domain(candidate, previous: domain.previous, frozenUntil: domain.frozenUntil)
             guard let answer = oracle.decide(relaxed) else {
                 proven = false
                 return true  // undecided counts as feasible: the requirement is kept
@@ -85,15 +83,17 @@ public struct ConflictExplainer: Sendable {
         if !immediate.isEmpty {
             return Explanation(feasible: false, immediate: immediate, conflict: [], fixes: [], proven: true, oracleCalls: 0)
         }
-        if feasible(g) { return Explanation(feasible: true, immediate: [], conflict: [], fixes: [], proven: proven, oracleCalls: calls) }
-        let all = Requirement.all(in: g)
+        if feasible(domain.relaxing([])) {
+            return Explanation(feasible: true, immediate: [], conflict: [], fixes: [], proven: proven, oracleCalls: calls)
+        }
+        let all = Requirement.all(in: domain)
         var kept = Set(all)
         for requirement in all {
             let trial = kept.subtracting([requirement])
-            if !feasible(g.relaxing(Set(all).subtracting(trial))) { kept = trial }
+            if !feasible(domain.relaxing(Set(all).subtracting(trial))) { kept = trial }
         }
         let conflict = all.filter(kept.contains)
-        let fixes = conflict.filter { feasible(g.relaxing([$0])) }
+        let fixes = conflict.filter { feasible(domain.relaxing([$0])) }
         return Explanation(feasible: false, immediate: [], conflict: conflict, fixes: fixes, proven: proven, oracleCalls: calls)
     }
 }

@@ -3,21 +3,27 @@
 public struct ImmediateReason: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case duration, slotTags, pinnedSlot, availability, facilitatorsTogether, roomTags, capacity, roomCount, pinnedRoom, roomUnavailable
+        /// A session that already ran (rule 10) cannot keep its place.
+        case frozen
     }
 
     public var session: String
     public var kind: Kind
     public var message: String
 
-    /// The reason for every non-optional session whose domain is empty.
+    /// The reason for every session that must be placed and whose domain is empty.
     package static func all(_ domain: Domain) -> [ImmediateReason] {
-        domain.gathering.sessions.filter { !$0.optional && domain.starts[$0.index].isEmpty }.map { reason(domain, $0) }
+        domain.gathering.sessions.filter { domain.mustPlace($0.index) && domain.starts[$0.index].isEmpty }.map { reason(domain, $0) }
     }
 
     static func reason(_ domain: Domain, _ session: Session) -> ImmediateReason {
         let g = domain.gathering
         func say(_ kind: Kind, _ text: String) -> ImmediateReason {
             ImmediateReason(session: session.id, kind: kind, message: "\(session.label) \(text)")
+        }
+        if let place = domain.frozen[session.index] {
+            let ran = "\(AgendaChecker(domain: domain).frozenSentence(session.index)), but it cannot keep that place: "
+            return ImmediateReason(session: session.id, kind: .frozen, message: ran + frozenProblem(domain, session, place))
         }
         let minutes = JSONValue.format(session.duration)
         let chains = g.slots.indices.compactMap { t in domain.chain(session: session.index, start: t).map { (t, $0) } }
@@ -97,6 +103,24 @@ public struct ImmediateReason: Sendable, Hashable {
             "has no time when its facilitators are free and enough of its rooms are open: "
                 + "\(rooms.map { "\(g.rooms[$0].label) is unavailable \(windows(g.rooms[$0].unavailable, g))" }.joined(separator: "; "))."
         )
+    }
+
+    /// Why a frozen session's one placement is impossible now: a slot or room gone, or the rules
+    /// its place breaks on its own, as the checker words them.
+    static func frozenProblem(_ domain: Domain, _ session: Session, _ place: Domain.FrozenPlace) -> String {
+        let g = domain.gathering
+        guard let slot = place.slot else { return "the input no longer has slot \"\(place.entry.start)\"." }
+        guard let rooms = place.rooms else {
+            let gone = place.entry.rooms.filter { g.roomIndex[$0] == nil }.sorted().map { "\"\($0)\"" }
+            return "the input no longer has room\(gone.count == 1 ? "" : "s") \(gone.joined(separator: ", "))."
+        }
+        if rooms.count != session.rooms { return "it now uses \(session.rooms) room\(session.rooms == 1 ? "" : "s"), not \(rooms.count)." }
+        guard let chain = domain.chain(session: session.index, start: slot) else {
+            return "it no longer fits there: it needs \(JSONValue.format(session.duration)) minutes of back-to-back slots."
+        }
+        let alone = AgendaChecker(domain: domain).check([Assignment(session: session.index, start: slot, slots: chain, rooms: rooms)])
+        let broken = alone.violations.filter { $0.rule != .placedOnce && $0.rule != .frozen }.map(\.message)
+        return broken.isEmpty ? "it breaks a rule there." : broken.joined(separator: " ")
     }
 
     static func seconds(_ run: Range<Int>, _ g: Gathering) -> Int { g.slots[run].reduce(0) { $0 + $1.seconds } }

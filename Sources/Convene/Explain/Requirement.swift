@@ -10,6 +10,12 @@ public enum Requirement: Sendable, Hashable, Comparable {
     case pinRoom(session: Int)
     case roomUnavailable(room: Int)
     case capacity(room: Int)
+    /// Rule 11 for one person.
+    case travel(person: Int)
+    /// Rule 12 for one person.
+    case dailyLoad(person: Int)
+    /// Rule 10 for one session that already ran: `ran` says when and where, from the previous agenda.
+    case frozen(session: Int, ran: String)
 
     /// Every requirement the gathering has, sessions' placement first (relaxing one of those
     /// removes a whole session from the question, which keeps explanations small).
@@ -32,7 +38,17 @@ public enum Requirement: Sendable, Hashable, Comparable {
         }
         for r in g.rooms where !r.unavailable.isEmpty { list.append(.roomUnavailable(room: r.index)) }
         for r in g.rooms where r.capacity != nil { list.append(.capacity(room: r.index)) }
+        let sites = Set(g.rooms.map(\.site)).count
+        for p in g.people where g.travelMinutes > 0 && sites > 1 && sessionsOf[p.index].count > 1 { list.append(.travel(person: p.index)) }
+        for p in g.people where p.maxPerDay.map({ $0 < sessionsOf[p.index].count }) ?? false { list.append(.dailyLoad(person: p.index)) }
         return list
+    }
+
+    /// Every requirement of a replanning domain: the gathering's, then each frozen session's place.
+    package static func all(in domain: Domain) -> [Requirement] {
+        let g = domain.gathering
+        return all(in: g)
+            + g.sessions.indices.compactMap { s in domain.frozenPlaceText(s).map { .frozen(session: s, ran: $0) } }
     }
 
     /// A short stable key: `placed update`, `after stories update`, `apart a b`, `capacity rabb`.
@@ -48,6 +64,9 @@ public enum Requirement: Sendable, Hashable, Comparable {
         case .pinRoom(let s): "pin-room \(g.sessions[s].id)"
         case .roomUnavailable(let r): "room-unavailable \(g.rooms[r].id)"
         case .capacity(let r): "capacity \(g.rooms[r].id)"
+        case .travel(let p): "travel \(g.people[p].id)"
+        case .dailyLoad(let p): "daily-load \(g.people[p].id)"
+        case .frozen(let s, _): "frozen \(g.sessions[s].id)"
         }
     }
 
@@ -57,10 +76,7 @@ public enum Requirement: Sendable, Hashable, Comparable {
         case .placed(let s): return "\(g.sessions[s].label) must be scheduled."
         case .availability(let p): return "\(g.people[p].label) is available \(ImmediateReason.availability(g.people[p], g))."
         case .oneAtATime(let p):
-            let sessions = g.sessions.filter { $0.facilitators.contains(p) }.map(\.label)
-            let listed =
-                sessions.count > 1 ? sessions.dropLast().joined(separator: ", ") + " and " + (sessions.last ?? "") : sessions.joined()
-            return "\(g.people[p].label) facilitates \(listed) and can be in only one at a time."
+            return "\(g.people[p].label) facilitates \(Self.listed(sessions(of: p, in: g))) and can be in only one at a time."
         case .exclusive(let s): return "\(g.sessions[s].label) is exclusive: nothing else may run at the same time."
         case .after(let s, let b): return "\(g.sessions[s].label) must start after \(g.sessions[b].label) ends."
         case .apart(let pair): return "\(g.sessions[pair.first].label) and \(g.sessions[pair.second].label) must not run at the same time."
@@ -69,7 +85,36 @@ public enum Requirement: Sendable, Hashable, Comparable {
         case .pinRoom(let s): return "\(g.sessions[s].label) is pinned to \(g.sessions[s].pinRoom.map { g.rooms[$0].label } ?? "?")."
         case .roomUnavailable(let r): return "\(g.rooms[r].label) is unavailable \(ImmediateReason.windows(g.rooms[r].unavailable, g))."
         case .capacity(let r): return "\(g.rooms[r].label) holds \(g.rooms[r].capacity ?? 0) people."
+        case .travel(let p):
+            return "\(g.people[p].label) must travel \(g.travelMinutes) minutes between \(Self.sites(of: p, in: g))."
+        case .dailyLoad(let p):
+            let most = g.people[p].maxPerDay ?? 0
+            return "\(g.people[p].label) facilitates \(Self.listed(sessions(of: p, in: g))) and at most \(most) "
+                + "\(most == 1 ? "session" : "sessions") a day."
+        case .frozen(let s, let ran): return "\(g.sessions[s].label) already ran on \(ran); it keeps that place."
         }
+    }
+
+    private func sessions(of p: Int, in g: Gathering) -> [String] {
+        g.sessions.filter { $0.facilitators.contains(p) }.map(\.label)
+    }
+
+    /// `'A' (a), 'B' (b) and 'C' (c)`.
+    static func listed(_ items: [String]) -> String {
+        items.count > 1 ? items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "") : items.joined()
+    }
+
+    /// The sites of the rooms where a person's sessions could be: `Boston Public Library and
+    /// Cambridge Public Library`.
+    private static func sites(of p: Int, in g: Gathering) -> String {
+        var found: [String] = []
+        for session in g.sessions where session.facilitators.contains(p) {
+            for room in g.rooms where session.pinRoom.map({ $0 == room.index }) ?? Domain.suits(room, session) {
+                let name = room.siteName ?? "the default site"
+                if !found.contains(name) { found.append(name) }
+            }
+        }
+        return listed(found.sorted())
     }
 
     /// What relaxing it would mean, as advice.
@@ -85,13 +130,16 @@ public enum Requirement: Sendable, Hashable, Comparable {
         case .pinRoom(let s): "unpin the room of \(g.sessions[s].label)"
         case .roomUnavailable(let r): "open \(g.rooms[r].label) when it is now unavailable"
         case .capacity(let r): "give \(g.rooms[r].label) more seats"
+        case .travel(let p): "give \(g.people[p].label) less travel: sessions at one site, or more time between them"
+        case .dailyLoad(let p): "let \(g.people[p].label) facilitate more sessions a day"
+        case .frozen(let s, _): "let \(g.sessions[s].label) move from where it ran (drop it from the previous agenda)"
         }
     }
 }
 
 extension Gathering {
-    /// The same gathering with these requirements lifted (in a fixed order, so that a facilitator
-    /// whose availability is lifted hands the lifted availability to stand-ins).
+    /// The same gathering with these requirements lifted (a frozen place is the previous agenda's,
+    /// which ``Domain/relaxing(_:)`` lifts).
     public func relaxing(_ requirements: some Sequence<Requirement>) -> Gathering {
         var g = self
         for requirement in requirements.sorted() {
@@ -100,15 +148,7 @@ extension Gathering {
             case .availability(let p):
                 g.people[p].available = []
                 g.people[p].unavailable = []
-            case .oneAtATime(let p):
-                // Each session of p gets a stand-in with p's availability.
-                for s in g.sessions.indices where g.sessions[s].facilitators.contains(p) {
-                    var clone = g.people[p]
-                    clone.index = g.people.count
-                    clone.id += "#\(s)"
-                    g.people.append(clone)
-                    g.sessions[s].facilitators = g.sessions[s].facilitators.map { $0 == p ? clone.index : $0 }
-                }
+            case .oneAtATime(let p): g.people[p].oneAtATime = false
             case .exclusive(let s): g.sessions[s].exclusive = false
             case .after(let s, let b): g.sessions[s].after.removeAll { $0 == b }
             case .apart(let pair):
@@ -118,8 +158,22 @@ extension Gathering {
             case .pinRoom(let s): g.sessions[s].pinRoom = nil
             case .roomUnavailable(let r): g.rooms[r].unavailable = []
             case .capacity(let r): g.rooms[r].capacity = nil
+            case .travel(let p): g.people[p].travels = false
+            case .dailyLoad(let p): g.people[p].maxPerDay = nil
+            case .frozen: break
             }
         }
         return g
+    }
+}
+
+extension Domain {
+    /// The same replanning domain with these requirements lifted: the gathering's through
+    /// ``Gathering/relaxing(_:)``, and a frozen session's by dropping its entry from the previous
+    /// agenda (it then moves freely, at or after the frozen time, like any session that has not run).
+    package func relaxing(_ requirements: some Sequence<Requirement>) -> Domain {
+        var previous = self.previous
+        for case .frozen(let s, _) in requirements { previous?.placements[gathering.sessions[s].id] = nil }
+        return Domain(gathering.relaxing(requirements), previous: previous, frozenUntil: frozenUntil)
     }
 }

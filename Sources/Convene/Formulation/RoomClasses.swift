@@ -1,5 +1,6 @@
 /// Rooms that every possible start of every session can use all or none of: the same tags,
-/// capacity and unavailability as far as any session cares. The integer program counts how many
+/// capacity and unavailability as far as any session cares, and the same site when travel
+/// between sites matters (rule 11). The integer program counts how many
 /// rooms of a class a session uses instead of choosing rooms, which removes the symmetry between
 /// identical rooms; ``RoomClasses/assign(_:)`` gives concrete rooms afterwards.
 package struct RoomClasses: Sendable {
@@ -23,6 +24,8 @@ package struct RoomClasses: Sendable {
         var bySignature: [[Int]: Int] = [:]
         var classes: [[Int]] = []
         var classOf = [Int](repeating: 0, count: roomCount)
+        // Rule 11 tells sites apart, so rooms at different sites never share a class when it binds.
+        if domain.travelMatters { for r in 0..<roomCount { signatures[r].append(-1 - domain.siteOf[r]) } }
         for r in 0..<roomCount {
             if merge, !alone.contains(r), let c = bySignature[signatures[r]] {
                 classes[c].append(r)

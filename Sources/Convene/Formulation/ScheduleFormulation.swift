@@ -4,14 +4,17 @@
 /// - `y[s,i]` (binary): session `s` takes its `i`-th possible start.
 /// - `n[s,i,c]` (integer): rooms of class `c` it then uses, when more than one class could serve;
 ///   with one class the count is `rooms · y[s,i]` and needs no column.
-/// - `u[s]`: optional session `s` is unplaced. `moved[s]`: `s` is not where the previous agenda had it.
+/// - `u[s]`: optional session `s` is unplaced. `moved[s]`: `s` no longer starts where the previous
+///   agenda had it (or is unplaced); `roomMoved[s]`: it starts there in other rooms.
 /// - `z[a,b]`: sessions `a` and `b` are concurrent, for pairs whose concurrency costs something
 ///   (shared attendees × clash weight, plus the track-overlap weight for a shared track).
 /// - `w[G,k]`: a lower bound on the pairs of group `G` (one attendee's interests, or a track)
 ///   that start together in slot `k` (the group cuts of SOLVER-NOTES.md).
 ///
 /// Rows are aggregated: one per room class and slot, per facilitator and slot, per slot for
-/// exclusivity, per start time for `after`, per slot for each `notConcurrentWith` pair.
+/// exclusivity, per start time for `after`, per slot for each `notConcurrentWith` pair, and for
+/// rules 11 and 12 per person and pair of close slots and site, and per person and day
+/// (``PersonRuleRows``).
 package struct ScheduleFormulation: Sendable {
     package struct Options: Sendable, Hashable {
         /// Count rooms per class of interchangeable rooms instead of choosing each room.
@@ -58,6 +61,9 @@ package struct ScheduleFormulation: Sendable {
     let classColumns: [[[(roomClass: Int, column: Int?)]]]
     let unplacedColumn: [Int?]
     let movedColumn: [Int?]
+    let roomMovedColumn: [Int?]
+    /// Rules 11 and 12, with the `site` columns of multi-room starts.
+    let personRules: PersonRuleRows?
     let pairColumns: [(pair: SessionPair, column: Int)]
     let groupColumns: [(sessions: [Int], slot: Int, column: Int)]
     /// Per slot, the items its patterns are made of and each pattern's column (empty without patterns).
@@ -93,6 +99,8 @@ package struct ScheduleFormulation: Sendable {
         classColumns = builder.classColumns
         unplacedColumn = builder.unplacedColumn
         movedColumn = builder.movedColumn
+        roomMovedColumn = builder.roomMovedColumn
+        personRules = builder.personRules
         pairColumns = builder.pairColumns
         groupColumns = builder.groupColumns
         patternItems = builder.patternItems
@@ -171,18 +179,15 @@ package struct ScheduleFormulation: Sendable {
         for (s, column) in unplacedColumn.enumerated() {
             if let column { x[column] = placed[s] == nil ? 1 : 0 }
         }
-        for (s, column) in movedColumn.enumerated() {
-            guard let column else { continue }
-            let session = domain.gathering.sessions[s]
-            let before = previous?.placements[session.id]
-            let kept =
-                placed[s].map { p in
-                    before.map {
-                        domain.gathering.slots[p.start].id == $0.start && Set(p.rooms.map { domain.gathering.rooms[$0].id }) == $0.rooms
-                    } ?? false
-                } ?? false
-            x[column] = kept ? 0 : 1
+        for s in placed.indices {
+            let g = domain.gathering
+            let before = previous?.placements[g.sessions[s].id]
+            let startKept = placed[s].map { p in before.map { g.slots[p.start].id == $0.start } ?? false } ?? false
+            let roomsKept = placed[s].map { p in before.map { Set(p.rooms.map { g.rooms[$0].id }) == $0.rooms } ?? false } ?? false
+            if let column = movedColumn[s] { x[column] = startKept ? 0 : 1 }
+            if let column = roomMovedColumn[s] { x[column] = startKept && !roomsKept ? 1 : 0 }
         }
+        personRules?.encode(&x, placed: placed)
         for (pair, column) in pairColumns {
             if let a = placed[pair.first], let b = placed[pair.second], a.isConcurrent(with: b) { x[column] = 1 }
         }
@@ -223,6 +228,8 @@ private struct Builder {
     var classColumns: [[[(roomClass: Int, column: Int?)]]] = []
     var unplacedColumn: [Int?] = []
     var movedColumn: [Int?] = []
+    var roomMovedColumn: [Int?] = []
+    var personRules: PersonRuleRows?
     var pairColumns: [(pair: SessionPair, column: Int)] = []
     var groupColumns: [(sessions: [Int], slot: Int, column: Int)] = []
     var patternItems: [[SlotPatterns.Item]] = []
@@ -251,7 +258,7 @@ private struct Builder {
     mutating func build() {
         let steps: [(inout Builder) -> Void] = [
             { $0.addPlacements() }, { $0.addRoomCapacity() }, { $0.addFacilitators() }, { $0.addExclusivity() }, { $0.addAfter() },
-            { $0.addNotConcurrent() }, { $0.addChanges() }, { $0.addPairs() },
+            { $0.addNotConcurrent() }, { $0.addPersonRules() }, { $0.addChanges() }, { $0.addPairs() },
         ]
         for step in steps where !halted() { step(&self) }
         _ = halted()
@@ -274,9 +281,9 @@ private struct Builder {
             var columns: [Int] = []
             var classUse: [[(roomClass: Int, column: Int?)]] = []
             for start in domain.starts[s] {
-                var cost = 0.0
+                var cost = Double(g.weights.personPreference * g.outsidePreferredHours(session, start.slots).count)
                 if !session.preferredSlotTags.isEmpty, !g.misses(session, start.slots).isEmpty {
-                    cost = Double(g.weights.preference * session.preferenceWeight)
+                    cost += Double(g.weights.preference * session.preferenceWeight)
                 }
                 let y = program.addVariable("y(\(name(s)),\(g.slots[start.slot].id))", .binary, objective: cost)
                 columns.append(y)
@@ -349,7 +356,7 @@ private struct Builder {
     private mutating func addFacilitators() {
         var sessionsOf = [[Int]](repeating: [], count: g.people.count)
         for session in g.sessions { for p in session.facilitators { sessionsOf[p].append(session.index) } }
-        for (p, sessions) in sessionsOf.enumerated() where sessions.count > 1 {
+        for (p, sessions) in sessionsOf.enumerated() where sessions.count > 1 && g.people[p].oneAtATime {
             for k in g.slots.indices {
                 let here = sessions.filter { !occupying[$0][k].isEmpty }
                 guard here.count > 1 else { continue }
@@ -414,40 +421,59 @@ private struct Builder {
         }
     }
 
-    /// The change cost: `moved[s]` ≥ 1 − y at the previous start, and ≥ 1 − n for each previous room.
+    /// Rules 11 and 12 (``PersonRuleRows``).
+    private mutating func addPersonRules() {
+        guard g.people.contains(where: { $0.maxPerDay != nil }) || domain.travelMatters else { return }
+        var rows = PersonRuleRows(domain: domain, classes: classes, startColumn: startColumn, classColumns: classColumns)
+        rows.add(to: &program)
+        personRules = rows
+    }
+
+    /// The change costs: `moved[s]` (charged `change`) ≥ 1 − y at the previous start;
+    /// `roomMoved[s]` (charged `roomChange`) ≥ y at the previous start − n for each previous room,
+    /// or ≥ that y alone when the previous rooms cannot all be had there.
     private mutating func addChanges() {
         movedColumn = [Int?](repeating: nil, count: g.sessions.count)
-        guard let previous, g.weights.change > 0 else { return }
+        roomMovedColumn = [Int?](repeating: nil, count: g.sessions.count)
+        let (change, roomChange) = (g.weights.change, g.weights.roomChangeWeight)
+        guard let previous, change > 0 || roomChange > 0 else { return }
         for session in g.sessions {
             guard let before = previous.placements[session.id] else { continue }
             let s = session.index
             let i = g.slotIndex[before.start].flatMap { t in domain.starts[s].firstIndex { $0.slot == t } }
+            if change > 0 {
+                let moved = program.addVariable(
+                    "moved(\(name(s)))", .continuous, lower: i == nil ? 1 : 0, upper: 1, objective: Double(change))
+                movedColumn[s] = moved
+                if let i { program.addConstraint("keep(\(name(s)))", [.init(moved, 1), .init(startColumn[s][i], 1)], .greaterOrEqual, 1) }
+            }
+            guard roomChange > 0, let i else { continue }
+            let y = startColumn[s][i]
             let rooms = before.rooms.compactMap { g.roomIndex[$0] }
             let keepable =
-                i.map { i in
-                    rooms.count == before.rooms.count && rooms.count == session.rooms
-                        && rooms.allSatisfy(domain.starts[s][i].rooms.contains)
-                } ?? false
-            let moved = program.addVariable(
-                "moved(\(name(s)))", .continuous, lower: keepable ? 0 : 1, upper: 1,
-                objective: Double(g.weights.change))
-            movedColumn[s] = moved
-            guard keepable, let i else { continue }
-            program.addConstraint("keep(\(name(s)))", [.init(moved, 1), .init(startColumn[s][i], 1)], .greaterOrEqual, 1)
+                rooms.count == before.rooms.count && rooms.count == session.rooms && rooms.allSatisfy(domain.starts[s][i].rooms.contains)
+            let roomMoved = program.addVariable("roomMoved(\(name(s)))", .continuous, lower: 0, upper: 1, objective: Double(roomChange))
+            roomMovedColumn[s] = roomMoved
+            guard keepable else {
+                program.addConstraint("keep-rooms(\(name(s)))", [.init(roomMoved, 1), .init(y, -1)], .greaterOrEqual, 0)
+                continue
+            }
             for r in rooms {
-                // Rooms a previous agenda names are classes of their own.
+                // Rooms a previous agenda names are classes of their own; a start with one class uses it whenever taken.
                 guard let column = classColumns[s][i].first(where: { $0.roomClass == classes.classOf[r] })?.column else { continue }
-                program.addConstraint("keep(\(name(s)),\(g.rooms[r].id))", [.init(moved, 1), .init(column, 1)], .greaterOrEqual, 1)
+                program.addConstraint(
+                    "keep(\(name(s)),\(g.rooms[r].id))", [.init(roomMoved, 1), .init(y, -1), .init(column, 1)], .greaterOrEqual, 0)
             }
         }
     }
 
     /// Whether two sessions could ever run at the same time: not when either is exclusive, when
-    /// they must be apart, or when they share a facilitator (rules 5, 6 and 8 forbid it).
+    /// they must be apart, or when they share a facilitator who is in one place at a time (rules 5,
+    /// 6 and 8 forbid it).
     private func mayBeConcurrent(_ pair: SessionPair) -> Bool {
         let (a, b) = (g.sessions[pair.first], g.sessions[pair.second])
         return !a.exclusive && !b.exclusive && !a.notConcurrentWith.contains(b.index) && !b.notConcurrentWith.contains(a.index)
-            && Set(a.facilitators).isDisjoint(with: b.facilitators)
+            && Set(a.facilitators).intersection(b.facilitators).allSatisfy { !g.people[$0].oneAtATime }
     }
 
     /// Clash and track-overlap costs through pair concurrency, then the group cuts.

@@ -3,26 +3,46 @@ import Foundation
 /// Realistic, seeded test inputs at any size: plenaries, talks, two-slot workshops, labs, a
 /// multi-room open-space block, rooms of mixed capacity and tags, facilitators with partial
 /// availability (some remote, written with their own UTC offsets), popularity-skewed interests,
-/// pins, precedences, tracks and optional sessions.
+/// pins, precedences, tracks and optional sessions; on request, rooms at several sites with a
+/// travel time between them (rule 11) and daily limits for some facilitators (rule 12).
 ///
 /// Feasible by construction: it first plants an agenda (every session in a slot and rooms, no
-/// room, facilitator or exclusive slot used twice), then writes only requirements that the
-/// planted agenda meets (tags of the rooms and slots it uses, availability around its slots,
-/// pins to its places, `after` and `notConcurrentWith` it respects, attendance its rooms hold).
+/// room, facilitator or exclusive slot used twice, no facilitator due at another site sooner
+/// than the travel time allows), then writes only requirements that the planted agenda meets
+/// (tags of the rooms and slots it uses, availability around its slots, pins to its places,
+/// `after` and `notConcurrentWith` it respects, attendance its rooms hold, daily limits no lower
+/// than what it gives each person). Without sites and limits it writes the same input as before
+/// they existed.
 public struct GatheringGenerator: Sendable {
     public var sessions: Int
     public var rooms: Int
     public var days: Int
     public var attendees: Int
     public var seed: UInt64
+    /// How many sites the rooms are spread over (1: no `site` is written).
+    public var sites: Int
+    /// `event.travelMinutes` (rule 11).
+    public var travelMinutes: Int
+    /// The share of facilitators given a `maxPerDay` (rule 12): the most sessions the planted
+    /// agenda gives them on one day.
+    public var dailyLimitShare: Double
 
-    public init(sessions: Int, rooms: Int, days: Int, attendees: Int? = nil, seed: UInt64 = 1) {
+    public init(
+        sessions: Int, rooms: Int, days: Int, attendees: Int? = nil, seed: UInt64 = 1, sites: Int = 1, travelMinutes: Int = 0,
+        dailyLimitShare: Double = 0
+    ) {
         self.sessions = max(1, sessions)
         self.rooms = max(1, rooms)
         self.days = max(1, days)
         self.attendees = attendees ?? max(10, sessions * 4 / 3)
         self.seed = seed
+        self.sites = min(max(1, sites), max(1, rooms))
+        self.travelMinutes = max(0, travelMinutes)
+        self.dailyLimitShare = min(max(0, dailyLimitShare), 1)
     }
+
+    /// Site names, the main building first.
+    static let siteNames = ["Main building", "North annex", "City library", "Conference centre", "Garden pavilion", "Harbour hall"]
 
     public struct Output: Sendable {
         public var document: InputDocument
@@ -39,6 +59,7 @@ public struct GatheringGenerator: Sendable {
         let perDay = min(11, max(5, Int((Double(sessions) * 1.3 / Double(rooms * days)).rounded(.up)) + 2))
         var slots: [InputDocument.Slot] = []
         var slotDay: [Int] = []
+        var slotMinutes: [(start: Int, end: Int)] = []  // minutes since the first day's midnight
         for d in 0..<days {
             for k in 0..<perDay {
                 let start = 9 * 60 + k * 60 + (k >= 4 ? 60 : 0)
@@ -52,6 +73,7 @@ public struct GatheringGenerator: Sendable {
                         id: "d\(d + 1)-\(k + 1)", start: at(start), end: at(start + 60),
                         tags: ["day\(d + 1)", k < 4 ? "morning" : "afternoon"]))
                 slotDay.append(d)
+                slotMinutes.append((d * 1440 + start, d * 1440 + start + 60))
             }
         }
         let slotCount = slots.count
@@ -65,6 +87,13 @@ public struct GatheringGenerator: Sendable {
             var tags = rng.chance(0.5) ? ["av"] : []
             if rng.chance(0.15) { tags.append("lab") }
             return .init(id: "room-\(r + 1)", name: "Room \(r + 1)", capacity: capacity, tags: tags)
+        }
+        if sites > 1 {
+            // The halls in the main building, the other rooms spread over every site in turn.
+            for r in roomList.indices {
+                let site = r < large ? 0 : (r - large) % sites
+                roomList[r].site = site < Self.siteNames.count ? Self.siteNames[site] : "Site \(site + 1)"
+            }
         }
         var roomBusy = [[Int]](repeating: [Int](repeating: -1, count: slotCount), count: rooms)
         var exclusiveSlot = [Bool](repeating: false, count: slotCount)
@@ -128,12 +157,24 @@ public struct GatheringGenerator: Sendable {
         // Facilitators: each planted session gets one or two people free at its slots.
         var people: [InputDocument.Person] = []
         var personBusy: [Set<Int>] = []
+        var personPlaced: [[(slots: Range<Int>, sites: Set<String>)]] = []
+        // Rule 11 in the planted agenda: sessions at other sites at least the travel time apart.
+        func canTravel(_ person: Int, _ range: Range<Int>, _ sites: Set<String>) -> Bool {
+            guard travelMinutes > 0 else { return true }
+            return personPlaced[person].allSatisfy { other in
+                guard other.sites != sites else { return true }
+                let (first, second) = other.slots.lowerBound < range.lowerBound ? (other.slots, range) : (range, other.slots)
+                return slotMinutes[second.lowerBound].start - slotMinutes[first.upperBound - 1].end >= travelMinutes
+            }
+        }
         for p in planted.indices {
             let range = chain(planted[p].slot, planted[p].session.format == "workshop" ? 2 : 1) ?? planted[p].slot..<planted[p].slot + 1
+            let sites = Set(planted[p].rooms.map { roomList[$0].site ?? "" })
             let want = rng.chance(0.25) ? 2 : 1
             for _ in 0..<want {
                 let reuse = people.indices.filter {
                     personBusy[$0].isDisjoint(with: range) && !planted[p].session.facilitators.contains(people[$0].id)
+                        && canTravel($0, range, sites)
                 }
                 let person: Int
                 if !reuse.isEmpty && rng.chance(0.6) {
@@ -142,8 +183,10 @@ public struct GatheringGenerator: Sendable {
                     person = people.count
                     people.append(.init(id: "p\(person + 1)", name: "Speaker \(person + 1)"))
                     personBusy.append([])
+                    personPlaced.append([])
                 }
                 personBusy[person].formUnion(range)
+                personPlaced[person].append((range, sites))
                 planted[p].session.facilitators.append(people[person].id)
             }
         }
@@ -176,6 +219,15 @@ public struct GatheringGenerator: Sendable {
             } else if roll < 45, let d = (0..<days).first(where: { !busyDays.contains($0) }) {
                 let (s, e) = dayWindow(d)
                 people[p].unavailable = [.init(start: LocalTime.format(s, in: tz), end: LocalTime.format(e, in: tz))]
+            }
+        }
+        // Daily limits, from a generator of their own so that the rest of the input stays the same.
+        if dailyLimitShare > 0 {
+            var limits = SeededGenerator(seed: seed ^ 0xDA17_11A1)
+            for p in people.indices where !personPlaced[p].isEmpty && limits.chance(dailyLimitShare) {
+                var perDay: [Int: Int] = [:]
+                for placed in personPlaced[p] { perDay[slotDay[placed.slots.lowerBound], default: 0] += 1 }
+                people[p].maxPerDay = perDay.values.max() ?? 1
             }
         }
         // Tracks, preferences, pins, precedences, optional sessions.
@@ -243,7 +295,9 @@ public struct GatheringGenerator: Sendable {
             }
         }
         let document = InputDocument(
-            event: .init(name: "Generated gathering (\(sessions) sessions, seed \(seed))", timeZone: Self.zone),
+            event: .init(
+                name: "Generated gathering (\(sessions) sessions, seed \(seed))", timeZone: Self.zone,
+                travelMinutes: travelMinutes > 0 ? travelMinutes : nil),
             slots: slots, rooms: roomList, formats: formats, people: people,
             sessions: planted.map(\.session), attendees: attendeeList,
             weights: .init(clash: 1, preference: 1, unscheduled: 100, change: 10, trackOverlap: 1))

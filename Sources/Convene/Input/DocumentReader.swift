@@ -27,7 +27,7 @@ enum DocumentReader {
         document.convene = root.integer("convene", required: "every input starts with \"convene\": 1, the format version") ?? 0
         document.event =
             root.object("event", what: "the event") { r in
-                InputDocument.Event(name: r.string("name"), timeZone: r.string("timeZone"))
+                InputDocument.Event(name: r.string("name"), timeZone: r.string("timeZone"), travelMinutes: r.integer("travelMinutes"))
             } ?? InputDocument.Event()
         document.slots = root.list("slots", of: "slots") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "a slot") else { return .init(id: "", start: "", end: "") }
@@ -44,7 +44,7 @@ enum DocumentReader {
             return .init(
                 id: r.string("id", required: "every room needs an id, such as \"rabb\"") ?? "",
                 name: r.string("name"), capacity: r.integer("capacity"), tags: r.strings("tags"),
-                unavailable: windows(&r, "unavailable"))
+                unavailable: windows(&r, "unavailable"), site: r.string("site"))
         }
         document.formats = root.list("formats", of: "formats") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "a format") else { return .init(id: "") }
@@ -59,7 +59,8 @@ enum DocumentReader {
             defer { r.warnAboutUnknownKeys() }
             return .init(
                 id: r.string("id", required: "every person needs an id") ?? "", name: r.string("name"),
-                available: windows(&r, "available"), unavailable: windows(&r, "unavailable"))
+                available: windows(&r, "available"), unavailable: windows(&r, "unavailable"), preferred: windows(&r, "preferred"),
+                maxPerDay: r.integer("maxPerDay"))
         }
         document.sessions = root.list("sessions", of: "sessions") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "a session") else { return .init(id: "") }
@@ -81,7 +82,9 @@ enum DocumentReader {
                     preference: r.integer("preference") ?? defaults.preference,
                     unscheduled: r.integer("unscheduled") ?? defaults.unscheduled,
                     change: r.integer("change") ?? defaults.change,
-                    trackOverlap: r.integer("trackOverlap") ?? defaults.trackOverlap)
+                    trackOverlap: r.integer("trackOverlap") ?? defaults.trackOverlap,
+                    personPreference: r.integer("personPreference") ?? defaults.personPreference,
+                    roomChange: r.integer("roomChange"))
             } ?? InputDocument.Weights()
         root.warnAboutUnknownKeys()
         return document

@@ -44,7 +44,7 @@ struct InputValidator {
             }
             return Room(
                 id: room.id, index: i, name: room.name, capacity: room.capacity, tags: Set(room.tags),
-                unavailable: windows(room.unavailable, at: path / "unavailable"))
+                unavailable: windows(room.unavailable, at: path / "unavailable"), site: room.site ?? "")
         }
         let formats = document.formats.enumerated().map { i, format in
             let path = root / "formats" / i
@@ -54,10 +54,17 @@ struct InputValidator {
         }
         let people = document.people.enumerated().map { i, person in
             let path = root / "people" / i
+            if let most = person.maxPerDay, most < 1 {
+                log.error(
+                    path / "maxPerDay",
+                    "must be a whole number of at least 1, not \(most): the most sessions this person facilitates on one day; "
+                        + "omit it for no limit")
+            }
             return Person(
                 id: person.id, index: i, name: person.name,
                 available: TimeWindow.merged(windows(person.available, at: path / "available")),
-                unavailable: windows(person.unavailable, at: path / "unavailable"))
+                unavailable: windows(person.unavailable, at: path / "unavailable"),
+                preferred: TimeWindow.merged(windows(person.preferred, at: path / "preferred")), maxPerDay: person.maxPerDay)
         }
         var interested = Array(repeating: 0, count: document.sessions.count)
         var facilitated = [[Int]](repeating: [], count: document.people.count)
@@ -89,18 +96,27 @@ struct InputValidator {
                 sessionIDs: sessionIDs, slotIDs: slotIDs, roomIDs: roomIDs)
         }
         checkAfterCycles(sessions)
+        if let travel = document.event.travelMinutes, travel < 0 {
+            log.error(
+                root / "event" / "travelMinutes",
+                "must be a whole number of minutes, 0 or more, not \(travel): the time a person needs between sessions at "
+                    + "different sites")
+        }
         let w = document.weights
         for (key, value) in [
             ("clash", w.clash), ("preference", w.preference), ("unscheduled", w.unscheduled),
-            ("change", w.change), ("trackOverlap", w.trackOverlap),
+            ("change", w.change), ("trackOverlap", w.trackOverlap), ("personPreference", w.personPreference),
+            ("roomChange", w.roomChange ?? 0),
         ] where value < 0 {
             log.error(root / "weights" / key, "weight is \(value); weights must be whole numbers 0 or more")
         }
         guard !log.hasErrors else { return nil }
-        return Gathering(
+        var gathering = Gathering(
             name: document.event.name ?? "Gathering", timeZoneName: document.event.timeZone ?? "UTC", timeZone: zone, slots: slots,
             rooms: rooms, formats: formats,
             people: people, sessions: sessions, attendees: attendees, weights: w, warnings: [], document: document)
+        gathering.travelMinutes = document.event.travelMinutes ?? 0
+        return gathering
     }
 
     // MARK: Slots and times

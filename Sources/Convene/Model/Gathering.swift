@@ -27,6 +27,8 @@ public struct Gathering: Sendable {
     public internal(set) var attendees: [Attendee]
     /// The objective's weights, with defaults applied.
     public internal(set) var weights: InputDocument.Weights
+    /// Rule 11: minutes a person needs between sessions at different sites (0: no travel time).
+    public internal(set) var travelMinutes: Int = 0
     /// Problems that do not stop the input from being used (unknown keys).
     public internal(set) var warnings: [InputProblem]
     /// The document this gathering was validated from: edit a copy and validate it again to

@@ -35,9 +35,12 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         public var name: String?
         /// An IANA zone name such as `America/New_York`; `UTC` when omitted.
         public var timeZone: String?
-        public init(name: String? = nil, timeZone: String? = nil) {
+        /// Minutes a person needs between sessions at different sites (rule 11); 0 when omitted.
+        public var travelMinutes: Int?
+        public init(name: String? = nil, timeZone: String? = nil, travelMinutes: Int? = nil) {
             self.name = name
             self.timeZone = timeZone
+            self.travelMinutes = travelMinutes
         }
     }
 
@@ -71,12 +74,17 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         public var capacity: Int?
         public var tags: [String]
         public var unavailable: [Window]
-        public init(id: String, name: String? = nil, capacity: Int? = nil, tags: [String] = [], unavailable: [Window] = []) {
+        /// The building or place the room is in; rooms without one share the default site.
+        public var site: String?
+        public init(
+            id: String, name: String? = nil, capacity: Int? = nil, tags: [String] = [], unavailable: [Window] = [], site: String? = nil
+        ) {
             self.id = id
             self.name = name
             self.capacity = capacity
             self.tags = tags
             self.unavailable = unavailable
+            self.site = site
         }
     }
 
@@ -108,11 +116,20 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         public var name: String?
         public var available: [Window]
         public var unavailable: [Window]
-        public init(id: String, name: String? = nil, available: [Window] = [], unavailable: [Window] = []) {
+        /// Windows in which the person would rather facilitate (merged like `available`).
+        public var preferred: [Window]
+        /// The most sessions the person facilitates that start on one day (rule 12); no limit when omitted.
+        public var maxPerDay: Int?
+        public init(
+            id: String, name: String? = nil, available: [Window] = [], unavailable: [Window] = [], preferred: [Window] = [],
+            maxPerDay: Int? = nil
+        ) {
             self.id = id
             self.name = name
             self.available = available
             self.unavailable = unavailable
+            self.preferred = preferred
+            self.maxPerDay = maxPerDay
         }
     }
 
@@ -199,12 +216,26 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         public var unscheduled: Int
         public var change: Int
         public var trackOverlap: Int
-        public init(clash: Int = 1, preference: Int = 1, unscheduled: Int = 100, change: Int = 10, trackOverlap: Int = 0) {
+        /// Per placed session and facilitator outside that facilitator's preferred windows.
+        public var personPreference: Int
+        /// A session kept at its start slot in other rooms; nil: the value of ``change``, so that
+        /// documents written before this weight keep their meaning.
+        public var roomChange: Int?
+        public init(
+            clash: Int = 1, preference: Int = 1, unscheduled: Int = 100, change: Int = 10, trackOverlap: Int = 0,
+            personPreference: Int = 1, roomChange: Int? = nil
+        ) {
             self.clash = clash
             self.preference = preference
             self.unscheduled = unscheduled
             self.change = change
             self.trackOverlap = trackOverlap
+            self.personPreference = personPreference
+            self.roomChange = roomChange
         }
+
+        /// What keeping a session's start slot but not its rooms costs: ``roomChange``, or ``change``
+        /// when it is not given.
+        public var roomChangeWeight: Int { roomChange ?? change }
     }
 }

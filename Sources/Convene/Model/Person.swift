@@ -6,6 +6,15 @@ public struct Person: Sendable, Hashable, Identifiable {
     /// Merged where windows touch or overlap; empty means available whenever not unavailable.
     public internal(set) var available: [TimeWindow]
     public internal(set) var unavailable: [TimeWindow]
+    /// Where they would rather facilitate, merged like ``available``; empty means no preference.
+    public internal(set) var preferred: [TimeWindow] = []
+    /// Rule 12: the most sessions they facilitate that start on one day; nil for no limit.
+    public internal(set) var maxPerDay: Int? = nil
+    /// Whether rule 5's one session at a time holds for them; only `explain` lifts it, to ask
+    /// whether the rest of the input could hold without it.
+    package var oneAtATime = true
+    /// Whether rule 11's travel time holds for them; only `explain` lifts it.
+    package var travels = true
 
     public var label: String { name.map { "\($0) (\(id))" } ?? id }
 
@@ -13,5 +22,10 @@ public struct Person: Sendable, Hashable, Identifiable {
     public func canAttend(_ slot: Slot) -> Bool {
         (available.isEmpty || available.contains { $0.contains(slot.window) })
             && !unavailable.contains { $0.overlaps(slot.window) }
+    }
+
+    /// Whether the slot lies inside one of their preferred windows (always, without any).
+    public func prefers(_ slot: Slot) -> Bool {
+        preferred.isEmpty || preferred.contains { $0.contains(slot.window) }
     }
 }

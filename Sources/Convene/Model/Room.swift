@@ -7,7 +7,13 @@ public struct Room: Sendable, Hashable, Identifiable {
     public internal(set) var capacity: Int?
     public internal(set) var tags: Set<String>
     public internal(set) var unavailable: [TimeWindow]
+    /// The building or place it is in (`rooms[].site`); `""` is the default site, which every
+    /// room without one shares.
+    public internal(set) var site: String = ""
 
     /// How people read it: `Rabb Hall (rabb)`, or the id alone when the room has no name.
     public var label: String { name.map { "\($0) (\(id))" } ?? id }
+
+    /// The site's name for display, nil for the default site.
+    public var siteName: String? { site.isEmpty ? nil : site }
 }

@@ -1,6 +1,7 @@
 extension CostSummary {
-    /// The costs told per person: which attendees lose which session to which, then unmet
-    /// preferences, unscheduled sessions and changes; attendees who lose most first.
+    /// The costs told per person: which attendees lose which session to which, then every other
+    /// kind (unmet preferences, facilitators' hours, unscheduled sessions, changes, track
+    /// overlaps); attendees who lose most first.
     public static func byPerson(_ costs: [Agenda.Cost], gathering g: Gathering) -> String {
         var lost: [String: [(String, String)]] = [:]
         for cost in costs where cost.kind == .clash && cost.sessions.count == 2 {
@@ -17,7 +18,7 @@ extension CostSummary {
                 out += "  \(attendee) (cost \(weight)): " + pairs.map { "\(title($0.0)) or \(title($0.1))" }.joined(separator: "; ") + "\n"
             }
         }
-        for kind in [Agenda.CostKind.preference, .unscheduled, .change, .trackOverlap] {
+        for kind in Agenda.CostKind.allCases where kind != .clash {
             let terms = sorted(costs, kind: kind)
             guard !terms.isEmpty else { continue }
             out += "\(headings[kind] ?? kind.rawValue) (\(terms.reduce(0) { $0 + $1.cost })):\n"

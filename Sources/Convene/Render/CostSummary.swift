@@ -1,14 +1,19 @@
 /// The costs of an agenda in plain words, grouped by kind, the largest first.
 public enum CostSummary {
     public static let headings: [Agenda.CostKind: String] = [
-        .clash: "Clashes", .preference: "Unmet preferences", .unscheduled: "Unscheduled sessions",
-        .change: "Changes from the previous agenda", .trackOverlap: "Track overlaps",
+        .clash: "Clashes", .preference: "Unmet preferences", .personPreference: "Outside facilitators' preferred hours",
+        .unscheduled: "Unscheduled sessions", .change: "Changes from the previous agenda",
+        .roomChange: "Room changes from the previous agenda", .trackOverlap: "Track overlaps",
     ]
 
-    /// Cost terms of one kind, largest first, ties in session order.
+    /// Cost terms of one kind, largest first, ties in session order (then person order).
     public static func sorted(_ costs: [Agenda.Cost], kind: Agenda.CostKind) -> [Agenda.Cost] {
         costs.filter { $0.kind == kind }
-            .sorted { $0.cost != $1.cost ? $0.cost > $1.cost : $0.sessions.lexicographicallyPrecedes($1.sessions) }
+            .sorted {
+                if $0.cost != $1.cost { return $0.cost > $1.cost }
+                if $0.sessions != $1.sessions { return $0.sessions.lexicographicallyPrecedes($1.sessions) }
+                return ($0.person ?? "") < ($1.person ?? "")
+            }
     }
 
     public static func text(_ costs: [Agenda.Cost], gathering: Gathering) -> String {

@@ -62,7 +62,10 @@ package struct HTMLRenderer: Sendable {
         let e = FrabXMLRenderer.escape
         let grid = HTMLGrid(layout, day: day)
         var out = "<section class=\"day\">\n<table>\n<caption>\(e(day.title))</caption>\n<thead>\n<tr><th scope=\"col\">Time</th>"
-        for r in grid.rooms { out += "<th scope=\"col\">\(e(layout.roomName(r)))</th>" }
+        for r in grid.rooms {
+            let site = layout.gathering.rooms[r].siteName.map { "<span class=\"site\">\(e($0))</span>" } ?? ""
+            out += "<th scope=\"col\">\(e(layout.roomName(r)))\(site)</th>"
+        }
         out += "</tr>\n</thead>\n<tbody>\n"
         for (slot, cells) in zip(grid.slots, grid.rows) {
             out += "<tr><th scope=\"row\">\(layout.clock(slot..<slot + 1))</th>"
@@ -107,6 +110,7 @@ package struct HTMLRenderer: Sendable {
             caption { text-align: left; font-size: 1.3rem; font-weight: 700; padding: .3rem 0; }
             th, td { border: 1px solid #c8c8cc; padding: .35rem .45rem; vertical-align: top; font-size: .85rem; }
             thead th { background: #f2f2f5; text-align: left; }
+            thead th .site { display: block; font-weight: 400; font-size: .75rem; color: #555; }
             tbody tr { height: 3.4rem; }
             tbody th { width: 6.5rem; white-space: nowrap; background: #fafafa; text-align: left; font-weight: 600; }
             td.session span { display: block; }

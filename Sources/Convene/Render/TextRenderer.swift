@@ -57,6 +57,9 @@ package struct TextRenderer: Sendable {
         }
         var out = line("┌", "┬", "┐")
         out += row(["Time"] + rooms.map(layout.roomName), widths)
+        if rooms.contains(where: { g.rooms[$0].siteName != nil }) {
+            out += row([""] + rooms.map { g.rooms[$0].siteName ?? "" }, widths)
+        }
         out += line("├", "┼", "┤")
         for (k, slot) in day.slots.enumerated() {
             let occupants = rooms.map { layout.occupant(slot: slot, room: $0, day: day) }

@@ -5,12 +5,22 @@ struct SearchModel {
     let g: Gathering
     /// Sessions whose concurrency costs something, with that cost (clash and track overlap).
     let adjacency: [[(other: Int, weight: Int)]]
-    /// `preference[s][i]`: the preference cost of start `i`.
+    /// `preference[s][i]`: the preference costs of start `i`: the session's own slot tags and its
+    /// facilitators' preferred hours.
     let preference: [[Int]]
     let unplacedCost: [Int]
     /// The previous agenda's start (index into the domain's starts) and rooms, per session.
     let previous: [(start: Int?, rooms: Set<Int>)?]
     let changeWeight: Int
+    let roomChangeWeight: Int
+    /// `facilitated[p]`: the sessions person `p` facilitates (rules 11 and 12).
+    let facilitated: [[Int]]
+    /// People for whom rule 11 or 12 can bind, per session: its facilitators who travel, and
+    /// those with a daily limit.
+    let travellers: [[Int]]
+    let limited: [[Int]]
+    /// Calendar days the slots span (rule 12's counts).
+    let dayCount: Int
     /// `after` reversed: the sessions that must start after this one.
     let before: [[Int]]
     /// `notConcurrentWith`, named on either side.
@@ -31,11 +41,19 @@ struct SearchModel {
         self.adjacency = adjacency
         preference = g.sessions.map { s in
             domain.starts[s.index].map { start in
-                !s.preferredSlotTags.isEmpty && !g.misses(s, start.slots).isEmpty ? g.weights.preference * s.preferenceWeight : 0
+                (!s.preferredSlotTags.isEmpty && !g.misses(s, start.slots).isEmpty ? g.weights.preference * s.preferenceWeight : 0)
+                    + g.weights.personPreference * g.outsidePreferredHours(s, start.slots).count
             }
         }
         unplacedCost = g.sessions.map { $0.optional ? g.weights.unscheduled * $0.priority : 0 }
         changeWeight = agenda == nil ? 0 : g.weights.change
+        roomChangeWeight = agenda == nil ? 0 : g.weights.roomChangeWeight
+        var facilitated = [[Int]](repeating: [], count: g.people.count)
+        for s in g.sessions { for p in s.facilitators { facilitated[p].append(s.index) } }
+        self.facilitated = facilitated
+        travellers = g.sessions.map { s in s.facilitators.filter { domain.travels($0) && facilitated[$0].count > 1 } }
+        limited = g.sessions.map { s in s.facilitators.filter { g.people[$0].maxPerDay.map { $0 < facilitated[$0].count } ?? false } }
+        dayCount = (domain.dayOf.max() ?? 0) + 1
         self.previous = g.sessions.map { s in
             guard let entry = agenda?.placements[s.id] else { return nil }
             let start = g.slotIndex[entry.start].flatMap { t in domain.starts[s.index].firstIndex { $0.slot == t } }
@@ -58,11 +76,12 @@ struct SearchModel {
         }
     }
 
-    /// The change cost of session `s` at start `i` (nil: unplaced) in `rooms`.
+    /// The change cost of session `s` at start `i` (nil: unplaced) in `rooms`: `change` when it
+    /// no longer starts where the previous agenda had it, `roomChange` when it does in other rooms.
     func change(_ s: Int, _ i: Int?, _ rooms: [Int]) -> Int {
-        guard changeWeight > 0, let before = previous[s] else { return 0 }
-        guard let i, i == before.start, Set(rooms) == before.rooms else { return changeWeight }
-        return 0
+        guard let before = previous[s] else { return 0 }
+        guard let i, i == before.start else { return changeWeight }
+        return Set(rooms) == before.rooms ? 0 : roomChangeWeight
     }
 }
 
@@ -78,6 +97,8 @@ struct SearchState {
     private var personAt: [Int32]
     private var exclusiveAt: [Int32]
     private var countAt: [Int32]
+    /// `dayLoad[p * days + d]`: the placed sessions person `p` facilitates that start on day `d`.
+    private var dayLoad: [Int32]
     private(set) var cost: Int
 
     init(model: SearchModel) {
@@ -90,6 +111,7 @@ struct SearchState {
         personAt = Array(repeating: -1, count: g.people.count * g.slots.count)
         exclusiveAt = Array(repeating: -1, count: g.slots.count)
         countAt = Array(repeating: 0, count: g.slots.count)
+        dayLoad = Array(repeating: 0, count: g.people.count * model.dayCount)
         cost = g.sessions.indices.reduce(0) { $0 + model.unplacedCost[$1] + model.change($1, nil, []) }
     }
 
@@ -129,7 +151,38 @@ struct SearchState {
             for p in session.facilitators where personAt[p * slotCount + k] >= 0 { return false }
             if session.exclusive ? countAt[k] > 0 : exclusiveAt[k] >= 0 { return false }
         }
-        return respectsOrder(s, range)
+        return respectsOrder(s, range) && personRuleBlockers(s, at: i, rooms: rooms, all: false).isEmpty
+    }
+
+    /// The placed sessions that rules 11 and 12 keep `s` from start `i` in `rooms`: those of its
+    /// facilitators too close in time at other sites, and, on a day a facilitator's limit is
+    /// reached, the fewest of their sessions that day to free it. `all: false` stops at the first.
+    private func personRuleBlockers(_ s: Int, at i: Int, rooms: [Int], all: Bool) -> [Int] {
+        var found: [Int] = []
+        let domain = model.domain
+        let range = slots(s, i)
+        if !model.travellers[s].isEmpty {
+            let sites = domain.sites(rooms)
+            for p in model.travellers[s] {
+                for b in model.facilitated[p] where b != s && start[b] >= 0 && !found.contains(b) {
+                    guard domain.tooCloseToTravel(range, sites, slots(b), domain.sites(self.rooms[b])) else { continue }
+                    found.append(b)
+                    if !all { return found }
+                }
+            }
+        }
+        let day = domain.dayOf[domain.starts[s][i].slot]
+        for p in model.limited[s] {
+            guard let most = model.g.people[p].maxPerDay else { continue }
+            let load = Int(dayLoad[p * model.dayCount + day])
+            guard load >= most else { continue }
+            if !all { return [-1] }
+            // The most flexible of their sessions that day, as many as free a place.
+            let here = model.facilitated[p].filter { b in b != s && start[b] >= 0 && domain.dayOf[domain.starts[b][start[b]].slot] == day }
+            let flexible = here.sorted { (-domain.starts[$0].count, $0) < (-domain.starts[$1].count, $1) }
+            for b in flexible.prefix(load - most + 1) where !found.contains(b) { found.append(b) }
+        }
+        return found
     }
 
     /// Rules 7 and 8 against the placed sessions related to `s`.
@@ -157,8 +210,26 @@ struct SearchState {
     /// stay free for the sessions that need them. nil when the free rooms will not do.
     func chooseRooms(_ s: Int, at i: Int) -> [Int]? {
         let previous = model.previous[s]?.rooms ?? []
-        let preferred = model.roomsByScarcity.filter(previous.contains) + model.roomsByScarcity.filter { !previous.contains($0) }
+        var preferred = model.roomsByScarcity.filter(previous.contains) + model.roomsByScarcity.filter { !previous.contains($0) }
+        if let sites = nearbySites(s, at: i) {
+            // Rule 11: rooms at the site of a facilitator's session close in time come first.
+            preferred = preferred.filter { sites.contains(model.domain.siteOf[$0]) } + preferred.filter { !sites.contains(model.domain.siteOf[$0]) }
+        }
         return model.domain.chooseRooms(s, model.domain.starts[s][i], free: freeRooms(s, at: i), preferred: preferred)
+    }
+
+    /// The sites of the first placed session of a travelling facilitator of `s` too close in time
+    /// to start `i` to be at another site; nil when there is none.
+    private func nearbySites(_ s: Int, at i: Int) -> [Int]? {
+        let domain = model.domain
+        let range = slots(s, i)
+        for p in model.travellers[s] {
+            for b in model.facilitated[p] where b != s && start[b] >= 0 {
+                let sites = domain.sites(rooms[b])
+                if domain.tooCloseToTravel(range, [-1], slots(b), sites) { return sites }
+            }
+        }
+        return nil
     }
 
     /// Every free room set for `s` at start `i` (the required rooms always in), for complete search.
@@ -189,10 +260,12 @@ struct SearchState {
         let session = model.g.sessions[s]
         for k in slots(s, i) {
             for r in chosen { roomAt[r * slotCount + k] = Int32(s) }
-            for p in session.facilitators { personAt[p * slotCount + k] = Int32(s) }
+            for p in session.facilitators where model.g.people[p].oneAtATime { personAt[p * slotCount + k] = Int32(s) }
             if session.exclusive { exclusiveAt[k] = Int32(s) }
             countAt[k] += 1
         }
+        let day = model.domain.dayOf[model.domain.starts[s][i].slot]
+        for p in model.limited[s] { dayLoad[p * model.dayCount + day] += 1 }
     }
 
     mutating func remove(_ s: Int) {
@@ -202,10 +275,12 @@ struct SearchState {
         let session = model.g.sessions[s]
         for k in slots(s, i) {
             for r in chosen { roomAt[r * slotCount + k] = -1 }
-            for p in session.facilitators { personAt[p * slotCount + k] = -1 }
+            for p in session.facilitators where model.g.people[p].oneAtATime { personAt[p * slotCount + k] = -1 }
             if session.exclusive { exclusiveAt[k] = -1 }
             countAt[k] -= 1
         }
+        let day = model.domain.dayOf[model.domain.starts[s][i].slot]
+        for p in model.limited[s] { dayLoad[p * model.dayCount + day] -= 1 }
         start[s] = -1
         rooms[s] = []
         cost += unplacedCost(of: s) - cost(of: s, at: i, rooms: chosen)
@@ -233,8 +308,10 @@ struct SearchState {
         }
         let others = option.rooms.filter { !option.required.contains($0) }.map { ($0, occupants($0)) }
             .sorted { ($0.1.count, $0.0) < ($1.1.count, $1.0) }
+        let chosen = others.prefix(max(0, session.rooms - option.required.count))
         for r in option.required { found.formUnion(occupants(r)) }
-        for (_, who) in others.prefix(max(0, session.rooms - option.required.count)) { found.formUnion(who) }
+        for (_, who) in chosen { found.formUnion(who) }
+        found.formUnion(personRuleBlockers(s, at: i, rooms: option.required + chosen.map(\.0), all: true))
         found.remove(s)
         return found
     }
