@@ -64,11 +64,14 @@ import Testing
         #expect(full.patternCount > 10)
     }
 
-    /// Every rule and cost kind appears across the seeds, so the comparison above covers them all.
+    /// Every rule and cost kind appears across the seeds, so the comparison above covers them all,
+    /// and at least 100 seeds use the richer rules (11, 12, preferred hours, room changes).
     @Test func theSeedsCoverEveryRuleAndCost() {
         var seen = Set<String>()
+        var richer = 0
         for seed in 0..<tinySeeds {
-            let g = TinyGatherings.make(seed: seed).gathering
+            let instance = TinyGatherings.make(seed: seed)
+            let g = instance.gathering
             for s in g.sessions {
                 if s.rooms > 1 { seen.insert("multi-room") }
                 if s.exclusive { seen.insert("exclusive") }
@@ -87,8 +90,22 @@ import Testing
             if g.rooms.contains(where: { $0.capacity != nil }) { seen.insert("capacity") }
             if g.people.contains(where: { !$0.available.isEmpty }) { seen.insert("availability") }
             if !g.attendees.isEmpty { seen.insert("clash") }
-            if TinyGatherings.make(seed: seed).previous != nil { seen.insert("change") }
+            if instance.previous != nil { seen.insert("change") }
+            // The richer rules, where they can bind: a person with two sessions or more.
+            let domain = instance.domain
+            let busy = g.people.filter { p in g.sessions.filter { $0.facilitators.contains(p.index) }.count > 1 }
+            var rules = Set<String>()
+            if domain.travelMatters, !busy.isEmpty { rules.insert("travel") }
+            if busy.contains(where: { $0.maxPerDay != nil }) { rules.insert("daily load") }
+            if Set(domain.dayOf).count > 1 { rules.insert("two days") }
+            if g.weights.personPreference > 0, g.sessions.contains(where: { s in s.facilitators.contains { !g.people[$0].preferred.isEmpty } }) {
+                rules.insert("personPreference")
+            }
+            if instance.previous != nil, g.weights.roomChangeWeight != g.weights.change { rules.insert("roomChange") }
+            seen.formUnion(rules)
+            if !rules.subtracting(["two days"]).isEmpty { richer += 1 }
         }
-        #expect(seen.count == 17, "\(seen.sorted())")
+        #expect(seen.count == 22, "\(seen.sorted())")
+        #expect(richer >= 100, "\(richer) seeds use the richer rules")
     }
 }

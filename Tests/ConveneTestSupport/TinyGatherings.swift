@@ -3,6 +3,11 @@ import Foundation
 
 /// Seeded random gatherings small enough for brute force (≤ 5 sessions, ≤ 3 rooms, ≤ 6 slots),
 /// with every hard rule and cost kind appearing across a run of seeds.
+///
+/// The richer rules (sites and travel time, daily limits, preferred hours, room changes, a second
+/// day) are drawn from a generator of their own and laid over what the first draws, so that each
+/// seed keeps the instance it had under rules 1–9: a second day only moves the slots after a
+/// break (which already ends every chain) by a day, with every window that follows them.
 public enum TinyGatherings {
     public struct Instance: Sendable {
         public var seed: Int
@@ -68,9 +73,11 @@ public enum TinyGatherings {
         let weights = InputDocument.Weights(
             clash: count(1...3), preference: count(0...2), unscheduled: count(3...12),
             change: count(0...4), trackOverlap: count(0...2))
-        let document = InputDocument(
+        var document = InputDocument(
             event: .init(name: "tiny \(seed)"), slots: slots, rooms: rooms, people: people,
             sessions: sessions, attendees: attendees, weights: weights)
+        var richer = SplitMix(seed: UInt64(seed) ^ 0x5EED_0F_11_12)
+        addRicherRules(&document, &richer)
         // The generator only writes valid documents; a failure here is a bug in it.
         guard let g = try? Gathering(validating: document) else { preconditionFailure("tiny gathering \(seed) is invalid") }
         var previous: Agenda?
@@ -80,8 +87,55 @@ public enum TinyGatherings {
                     session: s.id, start: pick(slots).id, rooms: Array(rooms.map(\.id).shuffled(using: &rng).prefix(s.rooms ?? 1)))
             }
             previous = Agenda(status: .feasible, placements: placements)
+        } else if Double(richer.next() % 1000) < 300 {
+            // A previous agenda for room changes, from the second generator.
+            let placements = sessions.filter { _ in richer.next() % 10 < 6 }.map { s in
+                Agenda.Placement(
+                    session: s.id, start: slots[Int(richer.next() % UInt64(slots.count))].id,
+                    rooms: Array(rooms.map(\.id).shuffled(using: &richer).prefix(s.rooms ?? 1)))
+            }
+            previous = Agenda(status: .feasible, placements: placements)
         }
         return Instance(seed: seed, gathering: g, previous: previous)
+    }
+
+    /// Sites on the rooms and a travel time, a second day, preferred hours, daily limits and the
+    /// weights of the new costs.
+    static func addRicherRules(_ document: inout InputDocument, _ rng: inout SplitMix) {
+        func chance(_ p: Double) -> Bool { Double(rng.next() % 1000) < p * 1000 }
+        func count(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
+        // A second day: the slots after the first break, and every time from then on, move by a day.
+        if chance(0.4), let cut = document.slots.indices.dropFirst().first(where: { document.slots[$0 - 1].end != document.slots[$0].start }) {
+            let from = document.slots[cut].start
+            func shift(_ time: String) -> String { time >= from ? time.replacingOccurrences(of: "-07T", with: "-08T") : time }
+            func shift(_ windows: [InputDocument.Window]) -> [InputDocument.Window] {
+                windows.map { .init(start: shift($0.start), end: shift($0.end)) }
+            }
+            for k in document.slots.indices {
+                document.slots[k].start = shift(document.slots[k].start)
+                document.slots[k].end = shift(document.slots[k].end)
+            }
+            for r in document.rooms.indices { document.rooms[r].unavailable = shift(document.rooms[r].unavailable) }
+            for p in document.people.indices {
+                document.people[p].available = shift(document.people[p].available)
+                document.people[p].unavailable = shift(document.people[p].unavailable)
+            }
+        }
+        if document.rooms.count > 1, chance(0.7) {
+            for r in document.rooms.indices { document.rooms[r].site = chance(0.5) ? "north" : r == 0 ? nil : "south" }
+            document.event.travelMinutes = [0, 30, 30, 60, 90][count(0...4)]
+        }
+        let slots = document.slots
+        for p in document.people.indices {
+            if chance(0.35) {
+                let first = count(0...(slots.count - 1))
+                let last = first + count(0...(slots.count - 1 - first))
+                document.people[p].preferred = [.init(start: slots[first].start, end: slots[last].end)]
+            }
+            if chance(0.35) { document.people[p].maxPerDay = count(1...2) }
+        }
+        document.weights.personPreference = count(0...2)
+        if chance(0.6) { document.weights.roomChange = count(0...6) }
     }
 }
 
@@ -110,7 +164,7 @@ public enum BruteForce {
             }
             return list
         }
-        // Hard rules 2–9 concern one placement or two, so a set of placements is valid exactly when
+        // Hard rules 2–11 concern one placement or two, so a set of placements is valid exactly when
         // every pair of them is: the checker judges each pair once, up front.
         let flat = candidates.flatMap { $0.compactMap { $0 } }
         var index: [Assignment: Int] = [:]
@@ -123,6 +177,19 @@ public enum BruteForce {
                 compatible[j][i] = ok
             }
         }
+        // Rule 12 concerns every session a person facilitates in a day, not pairs: with a daily
+        // limit, each whole agenda goes to the judge. Counting sessions per person and day also
+        // cuts short the branches that already break a limit (counts only grow).
+        let wholeAgendas = g.people.contains { $0.maxPerDay != nil }
+        var load: [[Int]: Int] = [:]
+        func fits(_ p: Assignment) -> Bool {
+            g.sessions[p.session].facilitators.allSatisfy { f in
+                g.people[f].maxPerDay.map { load[[f, domain.dayOf[p.start]], default: 0] < $0 } ?? true
+            }
+        }
+        func count(_ p: Assignment, _ step: Int) {
+            for f in g.sessions[p.session].facilitators { load[[f, domain.dayOf[p.start]], default: 0] += step }
+        }
         var best: (Int, [Assignment])?
         var seen = 0
         var chosen: [Int] = []
@@ -130,6 +197,7 @@ public enum BruteForce {
             if s == g.sessions.count {
                 seen += 1
                 let placements = chosen.map { flat[$0] }
+                if wholeAgendas, !checker.check(placements).isValid { return }
                 let cost = g.costs(of: placements, previous: domain.previous).reduce(0) { $0 + $1.cost }
                 if best.map({ cost < $0.0 }) ?? true { best = (cost, placements) }
                 return
@@ -139,9 +207,11 @@ public enum BruteForce {
                     extend(s + 1)
                     continue
                 }
-                guard chosen.allSatisfy({ compatible[$0][i] }) else { continue }
+                guard chosen.allSatisfy({ compatible[$0][i] }), fits(p) else { continue }
                 chosen.append(i)
+                count(p, 1)
                 extend(s + 1)
+                count(p, -1)
                 chosen.removeLast()
             }
         }

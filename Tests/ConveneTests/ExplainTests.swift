@@ -19,7 +19,8 @@ let infeasibleFixtures: [String] = {
     @Test(arguments: infeasibleFixtures) func eachInfeasibleFixtureIsExplainedExactly(name: String) throws {
         let g = try Gathering(json: try fixture("infeasible/\(name).json"))
         let expected = String(decoding: try fixture("infeasible/\(name).expected"), as: UTF8.self).split(separator: "\n").map(String.init)
-        let explanation = ConflictExplainer(oracle: .search).explain(Domain(g))
+        let domain = try Self.domain(g, name: name, expected: expected)
+        let explanation = ConflictExplainer(oracle: .search).explain(domain)
         #expect(!explanation.feasible && explanation.proven)
         let immediate = expected.filter { $0.hasPrefix("immediate ") }
         if !immediate.isEmpty {
@@ -38,15 +39,44 @@ let infeasibleFixtures: [String] = {
         let keys = expected.filter { $0.hasPrefix("conflict ") }.map { String($0.dropFirst("conflict ".count)) }
         #expect(Set(explanation.conflict.map { $0.key(g) }) == Set(keys), "\(name): \(explanation.conflict.map { $0.key(g) })")
         // Minimal: the set alone conflicts, and lifting any one member leaves an agenda possible.
-        let others = Set(Requirement.all(in: g)).subtracting(explanation.conflict)
-        #expect(ConflictExplainer.Oracle.search.decide(Domain(g.relaxing(others))) == false)
+        let others = Set(Requirement.all(in: domain)).subtracting(explanation.conflict)
+        #expect(ConflictExplainer.Oracle.search.decide(domain.relaxing(others)) == false)
         for member in explanation.conflict {
             #expect(
-                ConflictExplainer.Oracle.search.decide(Domain(g.relaxing(others.union([member])))) == true,
+                ConflictExplainer.Oracle.search.decide(domain.relaxing(others.union([member]))) == true,
                 "\(name): \(member.key(g)) is not needed")
         }
-        for fix in explanation.fixes { #expect(ConflictExplainer.Oracle.search.decide(Domain(g.relaxing([fix]))) == true) }
+        for fix in explanation.fixes { #expect(ConflictExplainer.Oracle.search.decide(domain.relaxing([fix])) == true) }
         #expect(explanation.text(g).contains("cannot all hold together"))
+    }
+
+    /// The fixture's domain: replanning `NAME.agenda` with the past frozen until the `.expected`
+    /// file's `frozen-until` time, when it has one.
+    static func domain(_ g: Gathering, name: String, expected: [String]) throws -> Domain {
+        guard let line = expected.first(where: { $0.hasPrefix("frozen-until ") }) else { return Domain(g) }
+        let (previous, _) = try Agenda.load(try fixture("infeasible/\(name).agenda"))
+        let until = try g.date(fromLocalTime: String(line.dropFirst("frozen-until ".count))).get()
+        return try g.replanningDomain(previous: previous, frozenUntil: until)
+    }
+
+    /// The sentences of the new rules' requirements, in the organiser's words.
+    @Test func theRicherRulesAreNamedInPlainWords() throws {
+        let travel = try Gathering(json: try fixture("infeasible/travel.json"))
+        let sentences = ConflictExplainer(oracle: .search).explain(Domain(travel)).conflict.map { $0.sentence(travel) }
+        #expect(sentences.contains("Host librarian (p3) must travel 30 minutes between Boston Public Library and Cambridge Public Library."))
+        let daily = try Gathering(json: try fixture("infeasible/daily-load.json"))
+        let load = ConflictExplainer(oracle: .search).explain(Domain(daily)).conflict.map { $0.sentence(daily) }
+        #expect(
+            load.contains(
+                "Community manager (p1) facilitates 'Stories from facilitators' (stories), 'Facilitation workshop' (facilitation) and "
+                    + "'Open space' (open-space) and at most 2 sessions a day."), "\(load)")
+        let frozen = try Gathering(json: try fixture("infeasible/frozen-conflict.json"))
+        let lines = String(decoding: try fixture("infeasible/frozen-conflict.expected"), as: UTF8.self).split(separator: "\n").map(String.init)
+        let explanation = ConflictExplainer(oracle: .search).explain(try Self.domain(frozen, name: "frozen-conflict", expected: lines))
+        #expect(
+            explanation.conflict.map { $0.sentence(frozen) }.contains(
+                "'Workshopping failures' (failures) already ran on Mon 7 Jan 09:00 in Rabb Hall; it keeps that place."))
+        #expect(explanation.fixes.map { $0.key(frozen) }.contains("frozen failures"))
     }
 
     @Test func aFeasibleInputIsSaidToBeFeasible() throws {

@@ -52,7 +52,7 @@ struct SearchModel {
         for s in g.sessions { for p in s.facilitators { facilitated[p].append(s.index) } }
         self.facilitated = facilitated
         travellers = g.sessions.map { s in s.facilitators.filter { domain.travels($0) && facilitated[$0].count > 1 } }
-        limited = g.sessions.map { s in s.facilitators.filter { g.people[$0].maxPerDay.map { $0 < facilitated[$0].count } ?? false } }
+        limited = g.sessions.map { s in s.facilitators.filter { p in g.people[p].maxPerDay.map { $0 < facilitated[p].count } ?? false } }
         dayCount = (domain.dayOf.max() ?? 0) + 1
         self.previous = g.sessions.map { s in
             guard let entry = agenda?.placements[s.id] else { return nil }
