@@ -91,3 +91,97 @@ import Testing
         #expect(threadsLeft == 0, "\(solver) left a thread running; \(runningThreads() ?? 0) in the process")
     }
 }
+
+/// One small gathering per richer rule and cost kind, whose optimum that rule or cost decides,
+/// through every solver: each must reach the optimum brute force finds and pass the checker.
+@Suite(.sharesCPU) struct RicherRuleTests {
+    enum Case: String, CaseIterable, Sendable, CustomStringConvertible {
+        case travel, dailyLoad, personPreference, roomChange
+
+        var description: String { rawValue }
+
+        /// The gathering, its previous agenda, the optimum and the cost kind the optimum pays.
+        func make() throws -> (Gathering, Agenda?, optimum: Int, kind: Agenda.CostKind) {
+            switch self {
+            case .travel:
+                // Back to back at two sites is too close for 30 minutes of travel: 'y' waits for
+                // the slot after the break, outside the early slots it prefers.
+                let slots: [InputDocument.Slot] = [
+                    .init(id: "s1", start: clock(540), end: clock(600), tags: ["early"]),
+                    .init(id: "s2", start: clock(600), end: clock(660), tags: ["early"]),
+                    .init(id: "s3", start: clock(690), end: clock(750)),
+                ]
+                let g = try gathering(
+                    slots: slots, rooms: [.init(id: "a", tags: ["a"], site: "North"), .init(id: "b", tags: ["b"], site: "South")],
+                    people: [.init(id: "p")],
+                    sessions: [
+                        .init(id: "x", facilitators: ["p"], duration: 60, roomTags: ["a"], prefer: .init(slotTags: ["early"])),
+                        .init(id: "y", facilitators: ["p"], duration: 60, roomTags: ["b"], prefer: .init(slotTags: ["early"])),
+                    ], travelMinutes: 30)
+                return (g, nil, 1, .preference)
+            case .dailyLoad:
+                // One session a day for 'p': the second goes to the second day, which neither prefers.
+                let slots: [InputDocument.Slot] = [
+                    .init(id: "d1-1", start: clock(540), end: clock(600), tags: ["first"]),
+                    .init(id: "d1-2", start: clock(600), end: clock(660), tags: ["first"]),
+                    .init(id: "d2-1", start: clock(540, day: 8), end: clock(600, day: 8)),
+                ]
+                let g = try gathering(
+                    slots: slots, people: [.init(id: "p", maxPerDay: 1)],
+                    sessions: [
+                        .init(id: "x", facilitators: ["p"], duration: 60, prefer: .init(slotTags: ["first"])),
+                        .init(id: "y", facilitators: ["p"], duration: 60, prefer: .init(slotTags: ["first"], weight: 2)),
+                    ])
+                return (g, nil, 1, .preference)
+            case .personPreference:
+                // 'x' outside p's hours (1) costs less than beside 'z', which both attendees want (2).
+                let g = try gathering(
+                    slotCount: 2, rooms: [.init(id: "r1"), .init(id: "r2")],
+                    people: [.init(id: "p", preferred: [.init(start: clock(600), end: clock(720))])],
+                    sessions: [
+                        .init(id: "x", facilitators: ["p"], duration: 60), .init(id: "z", duration: 60, pin: .init(slot: "s2")),
+                    ],
+                    attendees: [.init(id: "a1", interests: ["x", "z"]), .init(id: "a2", interests: ["x", "z"])],
+                    weights: .init(clash: 1, personPreference: 1))
+                return (g, nil, 1, .personPreference)
+            case .roomChange:
+                // A new session takes r1 at s1: 'x' keeps its time in the spare room (3), not another time (10).
+                let g = try gathering(
+                    slotCount: 2, rooms: [.init(id: "r1"), .init(id: "r2"), .init(id: "r3")],
+                    sessions: [
+                        .init(id: "x", duration: 60), .init(id: "y", duration: 60),
+                        .init(id: "n", duration: 60, pin: .init(slot: "s1", room: "r1")),
+                    ], weights: .init(change: 10, roomChange: 3))
+                return (g, agenda([("x", "s1", ["r1"]), ("y", "s1", ["r2"])]), 3, .roomChange)
+            }
+        }
+    }
+
+    @Test(arguments: ConformanceTests.Solver.allCases, Case.allCases) func eachRuleDecidesTheOptimum(
+        solver: ConformanceTests.Solver, rule: Case
+    ) async throws {
+        let (g, previous, optimum, kind) = try rule.make()
+        let brute = BruteForce.solve(try g.replanningDomain(previous: previous, frozenUntil: nil))
+        #expect(brute.objective == optimum, "\(rule): brute force finds \(String(describing: brute.objective))")
+        let result = try await ConformanceTests.run(solver, g, previous: previous)
+        try ConformanceTests.judge(result, g, previous: previous, optimum: .some(optimum), "\(solver) on \(rule)")
+        #expect(result.objective == optimum, "\(solver) on \(rule): \(String(describing: result.objective))")
+        #expect(result.costs.map(\.kind) == [kind], "\(solver) on \(rule): \(result.costs)")
+        if kind == .personPreference { #expect(result.costs.first?.person == "p") }
+        // Without the rule, the optimum is lower: the rule is what decides it.
+        let unruled = try Self.without(rule, g)
+        #expect(BruteForce.solve(try unruled.replanningDomain(previous: previous, frozenUntil: nil)).objective ?? 0 < optimum)
+    }
+
+    /// The same gathering with the rule or cost lifted (its weight, for a cost).
+    static func without(_ rule: Case, _ g: Gathering) throws -> Gathering {
+        var document = g.document
+        switch rule {
+        case .travel: document.event.travelMinutes = 0
+        case .dailyLoad: document.people = document.people.map { var p = $0; p.maxPerDay = nil; return p }
+        case .personPreference: document.weights.personPreference = 0
+        case .roomChange: document.weights.roomChange = 0
+        }
+        return try Gathering(validating: document)
+    }
+}

@@ -49,7 +49,7 @@ public func gathering(
     rooms: [InputDocument.Room] = [.init(id: "r1"), .init(id: "r2")],
     formats: [InputDocument.Format] = [], people: [InputDocument.Person] = [],
     sessions: [InputDocument.Session], attendees: [InputDocument.Attendee] = [],
-    weights: InputDocument.Weights = .init(), timeZone: String = "UTC"
+    weights: InputDocument.Weights = .init(), timeZone: String = "UTC", travelMinutes: Int? = nil
 ) throws -> Gathering {
     let slotList =
         slots
@@ -57,7 +57,7 @@ public func gathering(
             InputDocument.Slot(id: "s\(i + 1)", start: clock(9 * 60 + i * minutes), end: clock(9 * 60 + (i + 1) * minutes))
         }
     let document = InputDocument(
-        event: .init(name: "Test", timeZone: timeZone), slots: slotList, rooms: rooms,
+        event: .init(name: "Test", timeZone: timeZone, travelMinutes: travelMinutes), slots: slotList, rooms: rooms,
         formats: formats, people: people, sessions: sessions, attendees: attendees, weights: weights)
     do {
         return try Gathering(validating: document)

@@ -185,8 +185,9 @@ import Testing
             .init(kind: .preference, sessions: ["d"], cost: 3),
             .init(kind: .unscheduled, sessions: ["e"], cost: 200),
             .init(kind: .change, sessions: ["b"], cost: 10),
-            .init(kind: .change, sessions: ["c"], cost: 10),
             .init(kind: .change, sessions: ["e"], cost: 10),
+            // 'c' keeps its start in another room: `roomChange`, which defaults to `change`.
+            .init(kind: .roomChange, sessions: ["c"], cost: 10),
             .init(kind: .trackOverlap, sessions: ["a", "b"], cost: 5),
         ]
         #expect(r.costs == expected)

@@ -21,6 +21,9 @@ struct SearchModel {
     let limited: [[Int]]
     /// Calendar days the slots span (rule 12's counts).
     let dayCount: Int
+    /// `claimed[room * slots + slot]`: the session the previous agenda had in that room then, or -1;
+    /// another session avoids it, so as not to cost that one a room change.
+    let claimed: [Int]
     /// `after` reversed: the sessions that must start after this one.
     let before: [[Int]]
     /// `notConcurrentWith`, named on either side.
@@ -60,6 +63,12 @@ struct SearchModel {
             let rooms = entry.rooms.compactMap { g.roomIndex[$0] }
             return (start, rooms.count == entry.rooms.count ? Set(rooms) : [])
         }
+        var claimed = [Int](repeating: -1, count: g.rooms.count * g.slots.count)
+        for (s, before) in previous.enumerated() {
+            guard let before, let i = before.start else { continue }
+            for r in before.rooms { for k in domain.starts[s][i].slots { claimed[r * g.slots.count + k] = s } }
+        }
+        self.claimed = claimed
         var before = [[Int]](repeating: [], count: g.sessions.count)
         var apart = [[Int]](repeating: [], count: g.sessions.count)
         for s in g.sessions {
@@ -210,7 +219,11 @@ struct SearchState {
     /// stay free for the sessions that need them. nil when the free rooms will not do.
     func chooseRooms(_ s: Int, at i: Int) -> [Int]? {
         let previous = model.previous[s]?.rooms ?? []
-        var preferred = model.roomsByScarcity.filter(previous.contains) + model.roomsByScarcity.filter { !previous.contains($0) }
+        // Its own previous rooms first, then rooms no other session had then in the previous agenda.
+        let range = slots(s, i)
+        let others = model.roomsByScarcity.filter { !previous.contains($0) }
+        func claimed(_ r: Int) -> Bool { range.contains { k in model.claimed[r * slotCount + k] >= 0 && model.claimed[r * slotCount + k] != s } }
+        var preferred = model.roomsByScarcity.filter(previous.contains) + others.filter { !claimed($0) } + others.filter(claimed)
         if let sites = nearbySites(s, at: i) {
             // Rule 11: rooms at the site of a facilitator's session close in time come first.
             preferred = preferred.filter { sites.contains(model.domain.siteOf[$0]) } + preferred.filter { !sites.contains(model.domain.siteOf[$0]) }
