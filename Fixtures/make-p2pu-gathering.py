@@ -9,7 +9,8 @@ import json
 import random
 import sys
 
-EVENT = {"name": "P2PU Gathering 2019", "timeZone": "America/New_York"}
+# Half an hour between buildings (rule 11): the library, Cambridge, the branches, the Media Lab.
+EVENT = {"name": "P2PU Gathering 2019", "timeZone": "America/New_York", "travelMinutes": 30}
 
 
 def slot(id, day, start, end, *tags):
@@ -33,21 +34,24 @@ SLOTS = [
 ]
 
 THU_FRI = [{"start": "2019-09-19T00:00", "end": "2019-09-21T00:00"}]
+BPL = "Boston Public Library"
 ROOMS = [
     {"id": "rabb", "name": "Rabb Hall", "capacity": 120, "tags": ["bpl", "meeting", "large", "av"],
-     "unavailable": [{"start": "2019-09-18T08:00", "end": "2019-09-18T18:00"}]},
-    {"id": "commonwealth", "name": "Commonwealth Salon", "capacity": 40, "tags": ["bpl", "meeting", "av"]},
-    {"id": "orientation", "name": "Orientation Room", "capacity": 24, "tags": ["bpl", "meeting"]},
-    {"id": "mezzanine", "name": "Mezzanine Conference Room", "capacity": 20, "tags": ["bpl", "meeting"]},
-    {"id": "lobby", "name": "Central Library lobby (tour meeting point)", "capacity": 60, "tags": ["bpl", "tour"]},
+     "unavailable": [{"start": "2019-09-18T08:00", "end": "2019-09-18T18:00"}], "site": BPL},
+    {"id": "commonwealth", "name": "Commonwealth Salon", "capacity": 40, "tags": ["bpl", "meeting", "av"], "site": BPL},
+    {"id": "orientation", "name": "Orientation Room", "capacity": 24, "tags": ["bpl", "meeting"], "site": BPL},
+    {"id": "mezzanine", "name": "Mezzanine Conference Room", "capacity": 20, "tags": ["bpl", "meeting"], "site": BPL},
+    {"id": "lobby", "name": "Central Library lobby (tour meeting point)", "capacity": 60, "tags": ["bpl", "tour"], "site": BPL},
     {"id": "cambridge-pl", "name": "Cambridge Public Library, main branch", "capacity": 20,
-     "tags": ["offsite", "visit"], "unavailable": THU_FRI},
+     "tags": ["offsite", "visit"], "unavailable": THU_FRI, "site": "Cambridge Public Library"},
     {"id": "bpl-branches", "name": "BPL branches (Roxbury and East Boston)", "capacity": 20,
-     "tags": ["offsite", "visit"], "unavailable": THU_FRI},
+     "tags": ["offsite", "visit"], "unavailable": THU_FRI, "site": "BPL branches"},
     {"id": "media-lab", "name": "MIT Media Lab", "capacity": 15, "tags": ["offsite", "visit"],
-     "unavailable": [{"start": "2019-09-18T08:00", "end": "2019-09-18T12:30"}] + THU_FRI},
-    {"id": "dinner-venue", "name": "Restaurant in the Back Bay", "capacity": 60, "tags": ["offsite", "dinner"]},
-    {"id": "social-venue", "name": "Bowling alley and brewery", "capacity": 60, "tags": ["offsite", "social"]},
+     "unavailable": [{"start": "2019-09-18T08:00", "end": "2019-09-18T12:30"}] + THU_FRI, "site": "MIT Media Lab"},
+    {"id": "dinner-venue", "name": "Restaurant in the Back Bay", "capacity": 60, "tags": ["offsite", "dinner"],
+     "site": "Restaurant in the Back Bay"},
+    {"id": "social-venue", "name": "Bowling alley and brewery", "capacity": 60, "tags": ["offsite", "social"],
+     "site": "Bowling alley and brewery"},
 ]
 
 FORMATS = [
@@ -88,11 +92,14 @@ PEOPLE = [
     {"id": "cpl-librarian", "name": "Host librarian, Cambridge Public Library", "available": days((18, "09:00", "17:00"))},
     {"id": "bpl-branch-librarian", "name": "Branch librarian, Boston Public Library", "available": days((18, "12:00", "17:00"))},
     {"id": "media-lab-researcher", "name": "Researcher, MIT Media Lab", "available": days((18, "13:00", "17:00"))},
-    # Remote facilitators give their own daytime, with their UTC offsets.
+    # Remote facilitators give their own daytime, with their UTC offsets, and would rather be on
+    # the call within their working day (09:00-17:00 where they are).
     {"id": "remote-nairobi", "name": "Learning circle organiser in Nairobi (remote)",
-     "available": [{"start": f"2019-09-{d}T08:00+03:00", "end": f"2019-09-{d}T18:00+03:00"} for d in (19, 20)]},
+     "available": [{"start": f"2019-09-{d}T08:00+03:00", "end": f"2019-09-{d}T18:00+03:00"} for d in (19, 20)],
+     "preferred": [{"start": f"2019-09-{d}T09:00+03:00", "end": f"2019-09-{d}T17:00+03:00"} for d in (19, 20)]},
     {"id": "remote-berlin", "name": "Learning circle organiser in Berlin (remote)",
-     "available": [{"start": f"2019-09-{d}T09:00+02:00", "end": f"2019-09-{d}T19:00+02:00"} for d in (19, 20)]},
+     "available": [{"start": f"2019-09-{d}T09:00+02:00", "end": f"2019-09-{d}T19:00+02:00"} for d in (19, 20)],
+     "preferred": [{"start": f"2019-09-{d}T09:00+02:00", "end": f"2019-09-{d}T17:00+02:00"} for d in (19, 20)]},
 ]
 
 
@@ -157,7 +164,7 @@ def attendees():
     for n in range(1, 51):
         pool = dict(POPULARITY)
         chosen = []
-        for _ in range(rng.randint(3, 5)):
+        for _ in range(rng.randint(4, 7)):
             ids = sorted(pool)
             pick = rng.choices(ids, weights=[pool[i] for i in ids])[0]
             chosen.append(pick)

@@ -9,7 +9,7 @@ import Testing
     /// Reads a day's table back: the room of each column, and for each session the (row, room)
     /// cells it covers, rowspans and colspans included.
     static func cells(_ table: XMLElement) throws -> (rooms: [String], covered: [String: Set<[Int]>], perRow: [Int: Int]) {
-        let rooms = try table.nodes(forXPath: "thead/tr/th").dropFirst().map { $0.stringValue ?? "" }
+        let rooms = try table.nodes(forXPath: "thead/tr/th").dropFirst().map { try $0.nodes(forXPath: "a").first?.stringValue ?? "" }
         var taken: Set<[Int]> = []
         var covered: [String: Set<[Int]>] = [:]
         var perRow: [Int: Int] = [:]

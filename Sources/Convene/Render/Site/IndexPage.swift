@@ -69,7 +69,11 @@ struct IndexPage {
         out += "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"h-\(day.date)\">\n"
         out += "<table class=\"grid\" style=\"min-width: \(7 + 9 * grid.rooms.count)rem\" aria-labelledby=\"h-\(day.date)\">\n"
         out += "<thead>\n<tr><th scope=\"col\" class=\"time\">Time</th>"
-        for r in grid.rooms { out += "<th scope=\"col\"><a href=\"\(site.roomPage(r))\">\(e(site.roomLabel(r)))</a></th>" }
+        for r in grid.rooms {
+            // The site under the room's name.
+            let place = site.site(r).map { "<span class=\"place\">\(e($0))</span>" } ?? ""
+            out += "<th scope=\"col\"><a href=\"\(site.roomPage(r))\">\(e(layout.roomName(r)))</a>\(place)</th>"
+        }
         out += "</tr>\n</thead>\n<tbody>\n"
         for (slot, cells) in zip(grid.slots, grid.rows) {
             out += "<tr><th scope=\"row\">\(layout.clock(slot..<slot + 1))</th>"
@@ -106,7 +110,7 @@ struct IndexPage {
             site.sessionPage(p.session).map { "<a class=\"title\" href=\"\($0)\">\(title)</a>" } ?? "<span class=\"title\">\(title)</span>"
         if !list { out += "<span class=\"when\">\(layout.clock(p.slots))</span>" }
         if list {
-            out += "<span class=\"where\">\(e(p.rooms.map { site.roomLabel($0) }.joined(separator: ", ")))</span>"
+            out += "<span class=\"where\">\(e(site.roomsLabel(p.rooms)))</span>"
         }
         let people = layout.facilitators(p.session)
         if !people.isEmpty { out += "<span class=\"who\">\(e(people.joined(separator: ", ")))</span>" }

@@ -52,9 +52,22 @@ struct SiteContext {
         }
     }
 
-    /// `Rabb Hall`, or `Rabb Hall (Central Library)` when the room's site is known.
+    /// `Rabb Hall`, or `Rabb Hall (Boston Public Library)` when the room has a site of another name.
     func roomLabel(_ r: Int) -> String {
-        layout.roomName(r) + (gathering.rooms[r].siteName.map { " (\($0))" } ?? "")
+        layout.roomName(r) + (site(r).map { " (\($0))" } ?? "")
+    }
+
+    /// The rooms of a placement: `Rabb Hall, Commonwealth Salon (Boston Public Library)` when they
+    /// share a site, each with its own otherwise.
+    func roomsLabel(_ rooms: [Int]) -> String {
+        let sites = Set(rooms.map { gathering.rooms[$0].site })
+        guard sites.count == 1, rooms.count > 1, let last = rooms.last else { return rooms.map(roomLabel).joined(separator: ", ") }
+        return rooms.map(layout.roomName).joined(separator: ", ") + (site(last).map { " (\($0))" } ?? "")
+    }
+
+    /// The room's site, when it has one whose name is not the room's own.
+    func site(_ r: Int) -> String? {
+        gathering.rooms[r].siteName.flatMap { $0 == layout.roomName(r) ? nil : $0 }
     }
 
     /// Sessions placed at the same time as `p`, in time order.

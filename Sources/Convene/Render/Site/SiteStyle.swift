@@ -54,6 +54,7 @@ enum SiteStyle {
             table.grid { border-collapse: collapse; width: 100%; table-layout: fixed; overflow-wrap: break-word; }
             table.grid th, table.grid td { border: 1px solid \(rule); padding: .35rem .45rem; vertical-align: top; font-size: .85rem; }
             table.grid thead th { background: \(band); text-align: left; }
+            table.grid thead th .place { display: block; font-weight: 400; font-size: .8rem; color: \(muted); }
             table.grid tbody tr { height: 3.6rem; }
             table.grid tbody th { width: 6.5rem; white-space: nowrap; background: \(band); text-align: left; }
             table.grid th.time { width: 6.5rem; }
