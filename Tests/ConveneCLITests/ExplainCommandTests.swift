@@ -24,6 +24,17 @@ import Testing
         #expect(r.stdout.contains("Attendees who cannot go to everything they want"))
     }
 
+    /// A replan: the session that already ran is named in plain words, with where it ran.
+    @Test func aFrozenConflictIsExplained() throws {
+        let r = try convene([
+            "explain", "Fixtures/infeasible/frozen-conflict.json", "--previous", "Fixtures/infeasible/frozen-conflict.agenda",
+            "--frozen-until", "2030-01-07T10:00",
+        ])
+        #expect(r.status == 1, "\(r.stderr)")
+        #expect(r.stdout.contains("'Workshopping failures' (failures) already ran on Mon 7 Jan 09:00 in Rabb Hall; it keeps that place."))
+        #expect(r.stdout.contains("let 'Workshopping failures' (failures) move from where it ran"))
+    }
+
     @Test func invalidInputExits65() throws {
         #expect(try convene(["explain", "Fixtures/invalid/after-cycle.json"]).status == 65)
         #expect(try convene(["explain", "Fixtures/infeasible/capacity.json", "--time-limit", "0"]).status == 64)
