@@ -107,6 +107,7 @@ enum DocumentReader {
         }
         session.optional = r.bool("optional") ?? false
         session.priority = r.integer("priority")
+        session.guid = r.string("guid")
         return session
     }
 

@@ -153,11 +153,14 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         public var prefer: Preference?
         public var optional: Bool
         public var priority: Int?
+        /// A UUID naming the session in the schedule it was imported from (frab's event `guid`);
+        /// the frab formats write it back as the event's `guid`. Not part of the contract's objective.
+        public var guid: String?
         public init(
             id: String, title: String? = nil, format: String? = nil, facilitators: [String] = [], attendance: Int? = nil,
             duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [],
             slotTags: [String] = [], track: String? = nil, after: [String] = [], notConcurrentWith: [String] = [],
-            pin: Pin? = nil, prefer: Preference? = nil, optional: Bool = false, priority: Int? = nil
+            pin: Pin? = nil, prefer: Preference? = nil, optional: Bool = false, priority: Int? = nil, guid: String? = nil
         ) {
             self.id = id
             self.title = title
@@ -176,6 +179,7 @@ public struct InputDocument: Sendable, Equatable, Encodable {
             self.prefer = prefer
             self.optional = optional
             self.priority = priority
+            self.guid = guid
         }
     }
 

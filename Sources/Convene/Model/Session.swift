@@ -26,6 +26,8 @@ public struct Session: Sendable, Hashable, Identifiable {
     public var preferenceWeight: Int
     public var optional: Bool
     public var priority: Int
+    /// The UUID the session had in the schedule it was imported from, lower case (see `sessions[].guid`).
+    public var guid: String? = nil
 
     /// How people read it: `'Update from P2PU' (update)`, or the id alone without a title.
     public var label: String { title.map { "'\($0)' (\(id))" } ?? "'\(id)'" }

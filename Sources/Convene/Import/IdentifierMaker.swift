@@ -1,0 +1,27 @@
+/// Readable, unique ids made from names (`Main Hall` → `main-hall`, then `main-hall-2`), for the
+/// things a source names but does not identify in a way people can read (rooms, formats).
+struct IdentifierMaker {
+    private var used: Set<String> = []
+
+    /// The slug of `name` (or `fallback` when the name has no letters or digits), made unique.
+    mutating func make(_ name: String, fallback: String) -> String {
+        let base = name.slug().isEmpty ? fallback : name.slug()
+        var id = base
+        var n = 2
+        while used.contains(id) {
+            id = "\(base)-\(n)"
+            n += 1
+        }
+        used.insert(id)
+        return id
+    }
+}
+
+extension String {
+    /// Lower case, letters and digits only: how titles and headings are compared when case,
+    /// punctuation and spacing differ (`Intro to Git!` and `intro to git` match).
+    var looseKey: String {
+        String(
+            String.UnicodeScalarView(lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }))
+    }
+}
