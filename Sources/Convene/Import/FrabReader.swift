@@ -17,7 +17,7 @@ struct FrabReader {
             root = try XMLReader.parse(Array(file.data))
         } catch {
             var hint = ""
-            if error.message.contains("never closed") || error.message.contains("ends") { hint = "; was the file saved completely?" }
+            if error.atEnd { hint = "; was the file saved completely?" }
             log.error(
                 ImportOrigin(file: file.name, place: .line(error.line, column: error.column)),
                 "the file is not well-formed XML: \(error.message)\(hint)")

@@ -46,17 +46,25 @@ struct SessionMatcher {
         return nil
     }
 
-    /// The title closest to `text` (fewest edits, case ignored).
+    /// The title closest to `text`: the one sharing the most words with it, then the one with
+    /// the fewest edits (case ignored), so that `Tour of the BPL` finds `Tour of Boston Public Library`.
     func closestTitle(to text: String) -> String? {
         let lowered = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        var best: (title: String, distance: Int)?
+        let words = Self.words(lowered)
+        var best: (title: String, shared: Int, distance: Int)?
         for (title, candidate) in titles {
+            let shared = words.intersection(Self.words(candidate)).count
+            if let best, shared < best.shared { continue }
             // A length difference alone is already that many edits.
-            if let best, abs(candidate.count - lowered.count) >= best.distance { continue }
+            if let best, shared == best.shared, abs(candidate.count - lowered.count) >= best.distance { continue }
             let d = ObjectReader.editDistance(lowered, candidate)
-            if best.map({ d < $0.distance }) ?? true { best = (title, d) }
+            if best.map({ shared > $0.shared || d < $0.distance }) ?? true { best = (title, shared, d) }
         }
         return best?.title
+    }
+
+    private static func words(_ text: String) -> Set<Substring> {
+        Set(text.split { !($0.isLetter || $0.isNumber) })
     }
 
     /// A cell of a checkbox question, split into the names it lists. Items are separated by `;`

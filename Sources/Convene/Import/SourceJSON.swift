@@ -10,7 +10,8 @@ enum SourceJSON {
             return try parser.parseDocument()
         } catch {
             var hint = ""
-            if error.message.contains("ends") || error.message.contains("not closed") { hint = "; was the file saved completely?" }
+            let truncated = ["ends where", "not closed", "the end of the document"].contains { error.message.contains($0) }
+            if truncated, !file.data.isEmpty { hint = "; was the file saved completely?" }
             log.error(
                 ImportOrigin(file: file.name, place: .line(error.line, column: error.column)),
                 "the file is not valid JSON: \(error.message)\(hint)")

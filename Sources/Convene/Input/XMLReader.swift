@@ -32,6 +32,8 @@ struct XMLReader {
         var line: Int
         var column: Int
         var message: String
+        /// True when the document ends before it is complete (a file saved or copied in part).
+        var atEnd = false
     }
 
     private let bytes: [UInt8]
@@ -270,6 +272,6 @@ struct XMLReader {
 
     private func error(_ message: String, at: Int? = nil) -> SyntaxError {
         let (line, column) = position(at ?? offset)
-        return SyntaxError(line: line, column: column, message: message)
+        return SyntaxError(line: line, column: column, message: message, atEnd: offset >= bytes.count)
     }
 }
