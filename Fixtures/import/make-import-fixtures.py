@@ -67,11 +67,14 @@ def codes(rng, count, length=6):
 def names(rng, count):
     pairs = [(f, l) for f in FIRST for l in LAST]
     rng.shuffle(pairs)
-    return [f"{f} {l}" for f, l in pairs[:count]]
+    # Past 1,200 people, names repeat (the survey tells respondents apart by e-mail).
+    return [f"{f} {l}" for f, l in (pairs * (count // len(pairs) + 1))[:count]]
 
 
 def titles(rng, count):
     pool = [form.format(topic) for topic in TOPICS for form in FORMS]
+    if count > len(pool):
+        pool += [f"{t}, revisited" for t in pool] + [f"{t} (hands-on)" for t in pool]
     rng.shuffle(pool)
     out = []
     for t in pool[:count]:
@@ -151,7 +154,9 @@ def pretalx_export(rng, talks, others, speakers_count, rooms, days=DAYS, page_si
         availabilities = []
         if rng.random() < 0.8:
             for day in days:
-                if rng.random() < 0.25 and len(days) > 2:
+                # Some skip the last day; everyone with availabilities can come on the first two,
+                # so that the speakers of a panel always share a day.
+                if rng.random() < 0.25 and day == days[-1]:
                     continue
                 start, end = rng.choice([("09:00", "18:00"), ("09:00", "18:00"), ("09:00", "13:00"), ("12:00", "18:00")])
                 if end == "13:00" or start == "12:00":
@@ -523,8 +528,8 @@ def main():
     rng = random.Random(2025)
     if len(sys.argv) == 3 and sys.argv[1] == "--big":
         folder = sys.argv[2]
-        rooms = [("Hall A", 400, None, False), ("Hall B", 400, None, False)] + \
-                [(f"Room {k}", 150, None, False) for k in range(1, 5)] + [(f"Seminar {k}", 80, None, False) for k in range(1, 7)]
+        rooms = [("Hall A", 1000, None, False), ("Hall B", 600, None, False)] + \
+                [(f"Room {k}", 250, None, False) for k in range(1, 9)] + [(f"Seminar {k}", 120, None, False) for k in range(1, 11)]
         talks = write_pretalx(rng, os.path.join(folder, "pretalx"), 500, 60, 420, rooms, 50)
         write(os.path.join(folder, "survey.csv"), google_choices_survey(rng, talks, 2000, 20))
         return

@@ -18,6 +18,16 @@ struct IdentifierMaker {
 }
 
 extension String {
+    /// Without white space or line breaks at either end; a survey has a million cells, and
+    /// Foundation's trimming goes through NSString.
+    var trimmed: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard first != scalars.startIndex || scalars.last?.properties.isWhitespace == true else { return self }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) ?? first
+        return String(scalars[first...last])
+    }
+
     /// Lower case, letters and digits only: how titles and headings are compared when case,
     /// punctuation and spacing differ (`Intro to Git!` and `intro to git` match).
     var looseKey: String {

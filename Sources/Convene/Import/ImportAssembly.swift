@@ -297,11 +297,12 @@ struct ImportAssembly {
     mutating func add(_ answers: [InterestSurvey.Answer]) {
         var index: [String: Int] = [:]
         for (i, attendee) in document.attendees.enumerated() { index[Self.respondentKey(attendee.id)] = i }
+        var again: [(answer: InterestSurvey.Answer, first: ImportOrigin)] = []
         for answer in answers {
             let key = Self.respondentKey(answer.attendee)
             if let i = index[key] {
                 if let previous = origins["attendees"]?[i] {
-                    log.warning(answer.origin, "\"\(answer.attendee)\" answered again (first at \(previous.label)); the answers are merged")
+                    again.append((answer, previous))
                     for s in answer.interests where !document.attendees[i].interests.contains(s) {
                         document.attendees[i].interests.append(s)
                     }
@@ -318,6 +319,15 @@ struct ImportAssembly {
             index[key] = document.attendees.count
             remember("attendees", document.attendees.count, answer.origin)
             document.attendees.append(.init(id: answer.attendee, interests: unique))
+        }
+        if let first = again.first {
+            let examples = again.prefix(3).map { "\"\($0.answer.attendee)\" (first at \($0.first.description))" }
+            log.warning(
+                first.answer.origin,
+                again.count == 1
+                    ? "\"\(first.answer.attendee)\" answered again (first at \(first.first.label)); the answers are merged"
+                    : "\(again.count) rows answer again for a respondent already read: \(examples.joined(separator: ", "))"
+                        + "\(again.count > 3 ? ", …" : ""); each one's answers are merged")
         }
     }
 

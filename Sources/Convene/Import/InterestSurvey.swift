@@ -93,7 +93,7 @@ struct InterestSurvey {
 
     /// The attendee id of a row, or nil (with a warning) for a row that gives none.
     private func attendee(_ row: CSVTable.Row, _ respondent: Int, heading: String) -> String? {
-        let id = row[respondent].trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = row[respondent].trimmed
         if id.isEmpty {
             log.warning(cell(row.number, respondent), "the row gives no respondent (\"\(heading)\" is empty) and is left out")
             return nil
@@ -154,10 +154,12 @@ struct InterestSurvey {
             guard let id = attendee(row, respondent, heading: table.header[respondent]) else { continue }
             var interests: [String] = []
             for (c, sessions) in columns {
-                let value = row[c].trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+                let raw = row[c]
+                if raw.isEmpty { continue }
+                let value = raw.trimmed.lowercased()
                 if Self.yes.contains(value) {
                     interests.append(contentsOf: sessions)
-                } else if let rating = Double(value.replacingOccurrences(of: ",", with: ".")) {
+                } else if let rating = Double(value) ?? Double(value.replacingOccurrences(of: ",", with: ".")) {
                     if rating >= options.minRating { interests.append(contentsOf: sessions) }
                 } else if !Self.no.contains(value) {
                     if unreadable[c] == nil { unreadable[c] = (cell(row.number, c), row[c], 0) }

@@ -2,6 +2,12 @@
 /// case, punctuation or spacing. A name may stand for several sessions (a talk given in two
 /// parts is wanted as a whole). For what it cannot find, it knows the closest title.
 struct SessionMatcher {
+    /// Names already looked up: a survey names the same few hundred titles in thousands of rows.
+    private final class Memo {
+        var found: [String: [String]?] = [:]
+    }
+
+    private let memo = Memo()
     private var byID: [String: [String]] = [:]
     private var byTitle: [String: [String]] = [:]
     private var byLooseTitle: [String: [String]] = [:]
@@ -34,14 +40,21 @@ struct SessionMatcher {
     /// The sessions `text` names, or nil. A Google Forms grid heading (`Question [Title]`) names
     /// the session in its brackets.
     func sessions(named text: String) -> [String]? {
-        let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let known = memo.found[text] { return known }
+        let found = lookUp(text)
+        memo.found[text] = found
+        return found
+    }
+
+    private func lookUp(_ text: String) -> [String]? {
+        let name = text.trimmed
         guard !name.isEmpty else { return nil }
         if let ids = byID[name] ?? byTitle[name] { return ids }
         let loose = name.looseKey
         if !loose.isEmpty, let ids = byLooseTitle[loose] { return Array(Set(ids)).sorted() }
         if name.hasSuffix("]"), let open = name.lastIndex(of: "[") {
             let inner = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
-            if inner != name { return sessions(named: inner) }
+            if inner != name { return lookUp(inner) }
         }
         return nil
     }
@@ -49,7 +62,7 @@ struct SessionMatcher {
     /// The title closest to `text`: the one sharing the most words with it, then the one with
     /// the fewest edits (case ignored), so that `Tour of the BPL` finds `Tour of Boston Public Library`.
     func closestTitle(to text: String) -> String? {
-        let lowered = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let lowered = text.trimmed.lowercased()
         let words = Self.words(lowered)
         var best: (title: String, shared: Int, distance: Int)?
         for (title, candidate) in titles {
@@ -80,14 +93,14 @@ struct SessionMatcher {
             for j in stride(from: min(pieces.count - 1, i + longestName - 1), through: i, by: -1) {
                 let text = pieces[i...j].map { $0.text + $0.separator }.joined().dropLast(pieces[j].separator.count)
                 if let ids = sessions(named: String(text)) {
-                    result.append((String(text).trimmingCharacters(in: .whitespaces), ids))
+                    result.append((String(text).trimmed, ids))
                     i = j + 1
                     matched = true
                     break
                 }
             }
             if !matched {
-                let text = pieces[i].text.trimmingCharacters(in: .whitespaces)
+                let text = pieces[i].text.trimmed
                 if !text.isEmpty { result.append((text, nil)) }
                 i += 1
             }
@@ -121,6 +134,6 @@ struct SessionMatcher {
             }
         }
         pieces.append((current, ""))
-        return pieces.filter { !$0.0.trimmingCharacters(in: .whitespaces).isEmpty || $0.1.isEmpty }
+        return pieces.filter { !$0.0.trimmed.isEmpty || $0.1.isEmpty }
     }
 }
