@@ -12,9 +12,12 @@ public struct ImportOrigin: Sendable, Hashable, CustomStringConvertible {
         case line(Int, column: Int)
     }
 
+    /// The file's name as given on the command line.
     public var file: String
+    /// Where in the file.
     public var place: Place
 
+    /// A place in a file (the whole file by default).
     public init(file: String, place: Place = .file) {
         self.file = file
         self.place = place
@@ -47,10 +50,14 @@ public struct ImportOrigin: Sendable, Hashable, CustomStringConvertible {
 
 /// One problem found while importing, with the file and place it concerns and a plain-words fix.
 public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
+    /// An error stops the import; a warning says what was assumed.
     public var severity: InputProblem.Severity
+    /// The file and place it concerns.
     public var origin: ImportOrigin
+    /// What is wrong and what would fix it, in plain words.
     public var message: String
 
+    /// A problem at a place.
     public init(_ severity: InputProblem.Severity, at origin: ImportOrigin, _ message: String) {
         self.severity = severity
         self.origin = origin
@@ -66,12 +73,17 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 
 /// Every problem an import found, errors and warnings alike; thrown when any is an error.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
+    /// Errors and warnings, in the order found.
     public var problems: [ImportProblem]
 
+    /// The problems of a failed import.
     public init(problems: [ImportProblem]) { self.problems = problems }
 
+    /// The problems that stop the import.
     public var errors: [ImportProblem] { problems.filter { $0.severity == .error } }
+    /// The problems that do not.
     public var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
+    /// One problem a line, as the CLI prints them.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 

@@ -15,8 +15,10 @@ public struct ImportRequest: Sendable {
     public var frab: ImportFile?
     /// Interest surveys as CSV.
     public var interests: [ImportFile]
+    /// How the surveys are read.
     public var survey: SurveyOptions
 
+    /// What to import; every source is optional.
     public init(
         frame: ImportFile? = nil, pretalx: [ImportFile] = [], sessionize: ImportFile? = nil, sessionizeTrack: String? = nil,
         frab: ImportFile? = nil, interests: [ImportFile] = [], survey: SurveyOptions = SurveyOptions()
@@ -35,6 +37,7 @@ public struct ImportRequest: Sendable {
 public struct ImportResult: Sendable {
     /// The complete input document; ``gathering`` is it validated.
     public var document: InputDocument
+    /// The document validated, as `convene check` sees it.
     public var gathering: Gathering
     /// The sources' existing schedule as an agenda document (for `--previous`), when they have one.
     public var previous: Agenda?

@@ -11,6 +11,7 @@ public struct SurveyOptions: Sendable, Equatable {
     /// Columns of the wide layout that are not sessions (comments, dietary needs…).
     public var ignoredColumns: [String]
 
+    /// The wide layout, respondents found by their email, name or id column, any rating wanted.
     public init(choicesColumn: String? = nil, respondentColumn: String? = nil, minRating: Double = 1, ignoredColumns: [String] = []) {
         self.choicesColumn = choicesColumn
         self.respondentColumn = respondentColumn
