@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Convene",
+    // Synchronization's Mutex and Atomic (lock-free stop flags, checked Sendable state).
+    platforms: [.macOS(.v15), .iOS(.v18), .tvOS(.v18), .watchOS(.v11), .visionOS(.v2)],
     products: [
         .library(name: "Convene", targets: ["Convene"]),
         .library(name: "ConveneGLPK", targets: ["ConveneGLPK"]),
@@ -13,7 +15,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "Convene"),
-        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"])]),
+        .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
         .target(name: "ConveneGLPK", dependencies: ["Convene", "CGLPK"]),
         .executableTarget(
             name: "ConveneCLI",

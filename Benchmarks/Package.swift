@@ -5,7 +5,7 @@ import PackageDescription
 // ordo-one/benchmark. Run them with `swift package benchmark` from this folder.
 let package = Package(
     name: "ConveneBenchmarks",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(name: "Convene", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),

@@ -2,13 +2,6 @@ import ArgumentParser
 import Convene
 import Foundation
 
-/// The documented exit statuses beyond 0 and 1 (sysexits.h values).
-enum Exit {
-    static let noAgenda = ExitCode(1)
-    static let invalidInput = ExitCode(65)
-    static let unreadable = ExitCode(66)
-}
-
 enum Files {
     /// The bytes of `path`, or of standard input for `-`; exits 66 when the file cannot be read.
     static func read(_ path: String) throws -> Data {
@@ -18,7 +11,7 @@ enum Files {
         } catch {
             let reason = FileManager.default.fileExists(atPath: path) ? "it cannot be read" : "no such file"
             printError("error: cannot read \(path): \(reason)")
-            throw Exit.unreadable
+            throw ExitStatus.unreadable.code
         }
     }
 
@@ -26,14 +19,14 @@ enum Files {
     static func gathering(_ path: String) throws -> Gathering {
         let data = try read(path)
         do {
-            let gathering = try Gathering.load(data)
+            let gathering = try Gathering(json: data)
             report(gathering.warnings, in: path)
             return gathering
         } catch {
             report(error.problems, in: path)
             let count = error.errors.count
             printError("\(path): \(count) problem\(count == 1 ? "" : "s") found; the input is not valid.")
-            throw Exit.invalidInput
+            throw ExitStatus.invalidInput.code
         }
     }
 
@@ -46,7 +39,7 @@ enum Files {
             return agenda
         } catch {
             report(error.problems, in: path)
-            throw Exit.invalidInput
+            throw ExitStatus.invalidInput.code
         }
     }
 
@@ -61,7 +54,7 @@ enum Files {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             printError("error: cannot write \(path): \(error.localizedDescription)")
-            throw ExitCode(73)  // EX_CANTCREAT
+            throw ExitStatus.cannotWrite.code
         }
     }
 

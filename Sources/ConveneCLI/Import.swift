@@ -8,8 +8,8 @@ struct Import: ParsableCommand {
         discussion:
             "The frame (--frame) is a partial input document with what the sources do not have: event, slots, formats, weights, "
             + "extra rooms, people or sessions. Without it, the event, time zone, days and rooms come from the sources and slots are "
-            + "derived. Warnings go to standard error. Exit status: 0 written; 64 bad usage; 65 invalid input (nothing is written); "
-            + "66 unreadable file; 73 an output file cannot be written."
+            + "derived. Warnings go to standard error; with invalid input nothing is written. "
+            + ExitStatus.summary([.success, .badUsage, .invalidInput, .unreadable, .cannotWrite])
     )
 
     @Option(help: "A partial input document the imported items are added to.") var frame: String?
@@ -60,7 +60,7 @@ struct Import: ParsableCommand {
             for problem in error.problems { printError(problem.description) }
             let count = error.errors.count
             printError("\(count) problem\(count == 1 ? "" : "s") found; nothing is written.")
-            throw Exit.invalidInput
+            throw ExitStatus.invalidInput.code
         }
         for warning in result.warnings { printError(warning.description) }
         let g = result.gathering

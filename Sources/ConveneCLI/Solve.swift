@@ -2,14 +2,14 @@ import ArgumentParser
 import Convene
 import ConveneGLPK
 import Foundation
+import Synchronization
 
-struct Solve: ParsableCommand {
+struct Solve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the best agenda for an input.",
-        discussion: """
-            Exit status: 0 an agenda was printed; 1 no agenda (proven infeasible, or none found within the \
-            time limit); 64 bad usage; 65 invalid input; 66 unreadable file.
-            """
+        discussion: ExitStatus.summary()
+            + " An agenda is printed only once the checker has accepted it; a solver's answer that breaks a rule is refused, "
+            + "with the broken rule on standard error."
     )
 
     /// The agenda formats, plus `lp` (the integer program instead of an agenda).
@@ -49,8 +49,7 @@ struct Solve: ParsableCommand {
     @Option(help: "Stop once the agenda is proven within this relative gap of the optimum (0.01 = 1 %).")
     var gap: Double = 0
 
-    @Option(help: "The previous agenda: moving a session from where it was costs `weights.change`.")
-    var previous: String?
+    @OptionGroup var replan: ReplanOptions
 
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var output: String?
@@ -75,77 +74,83 @@ struct Solve: ParsableCommand {
         if progress && quiet { throw ValidationError("--progress and --quiet contradict each other; give one.") }
     }
 
-    func run() throws {
+    func run() async throws {
         let gathering = try Files.gathering(input)
-        let previousAgenda = try previous.map { PreviousAgenda(try Files.agenda($0)) }
-        let domain = Domain(gathering)
+        let previous = try replan.previousAgenda()
+        let frozen = try replan.frozenDate(in: gathering)
         if format == .lp {
-            let model = ScheduleFormulation(domain: domain, previous: previousAgenda)
-            try Files.write(LPFileWriter.write(model.program), to: output)
+            try Files.write(LPFileWriter.write(try gathering.integerProgram(previous: previous, frozenUntil: frozen)), to: output)
             return
         }
-        var settings = GLPKSettings(timeLimit: timeLimit, relativeGap: gap)
+        var settings = GLPKSettings()
         if verbose { settings.log = { text in FileHandle.standardError.write(Data(text.utf8)) } }
         let line = ProgressLine(enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1))
-        let outcome: SolverOutcome
+        let options = SolveOptions(
+            timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed, relativeGap: gap, previous: previous, frozenUntil: frozen,
+            progress: { line.show($0) })
+        let result: SolveResult
         switch solver {
-        case .milp:
-            outcome = ExactSolver(settings: settings).solve(domain, previous: previousAgenda) { line.show($0) }
-        case .search:
-            let search = SearchSolver(settings: .init(seed: seed, timeLimit: timeLimit, moves: moves))
-            outcome = search.solve(domain, previous: previousAgenda) { line.show($0) }
-        case .auto:
-            var portfolio = Portfolio(glpk: settings, seed: seed)
-            portfolio.searchMoves = moves
-            outcome = portfolio.solve(domain, previous: previousAgenda) { line.show($0) }
+        case .milp: result = try await gathering.solve(using: ExactSolver(settings: settings), options: options)
+        case .search: result = try await gathering.solve(using: SearchSolver(moves: moves), options: options)
+        case .auto: result = try await gathering.solve(using: PortfolioSolver(glpk: settings, searchMoves: moves), options: options)
         }
         line.finish()
-        let agenda = Agenda(outcome, gathering: gathering, previous: previousAgenda)
+        for note in result.notes { printError("note: \(note)") }
+        for violation in result.rejected { printError("refused: \(violation)") }
+        let agenda = result.agenda
         if let agendaFormat = AgendaFormat(rawValue: format.rawValue) {
-            let text = agendaFormat.render(agenda, gathering: gathering, width: width ?? terminalWidth() ?? 120, stamp: calendarStamp())
+            var text = agendaFormat.render(agenda, gathering: gathering, width: width ?? terminalWidth() ?? 120, stamp: calendarStamp())
+            if agendaFormat == .text, let previous, agenda.objective != nil {
+                text += "\n" + AgendaDiff(previous: previous, new: agenda, gathering: gathering).text(gathering)
+            }
             try Files.write(text, to: output)
         }
-        guard outcome.placements != nil else {
-            switch outcome.status {
+        guard agenda.objective != nil else {
+            switch agenda.status {
             case .infeasible:
                 printError("No agenda exists for \(input): the hard rules cannot all hold together.")
-                let reasons = ImmediateReason.all(domain)
+                let reasons = try ConflictExplainer.immediateReasons(gathering, previous: previous, frozenUntil: frozen)
                 for reason in reasons { printError("  - \(reason.message)") }
                 printError(
                     reasons.isEmpty
                         ? "Run `convene explain \(input)` for the smallest set of requirements that conflict."
                         : "Run `convene explain \(input)` for the whole explanation.")
             default:
-                if case .string(let why)? = outcome.details.first(where: { $0.key == "milp" })?.value {
+                if case .string(let why)? = agenda.stats.first(where: { $0.key == "milp" })?.value {
                     printError("No agenda: GLPK was \(why).")
-                } else {
+                } else if result.rejected.isEmpty {
                     printError("No agenda found within \(JSONValue.format(timeLimit)) s. Give more time with --time-limit.")
+                } else {
+                    printError("No agenda: the solver's answer broke a rule and no earlier agenda was valid.")
                 }
             }
-            throw Exit.noAgenda
+            throw ExitStatus.noAgenda.code
         }
     }
 }
 
-/// A one-line display of the solver's progress on standard error.
-final class ProgressLine: @unchecked Sendable {
+/// A one-line display of the solver's progress on standard error; solvers report from their
+/// own threads, so what it shows is kept under a lock.
+final class ProgressLine: Sendable {
     private let enabled: Bool
-    private var shown = false
+    private let shown = Mutex(false)
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    func show(_ p: SolverProgress) {
+    func show(_ p: SolveProgress) {
         guard enabled else { return }
-        var text = "\r\u{1B}[2K[\(p.solver)] \(String(format: "%.2f", p.seconds)) s"
+        var text = "\r\u{1B}[2K[\(p.solver)] \(String(format: "%.2f", p.elapsed.seconds)) s"
         if let o = p.objective { text += "  objective \(o)" }
         if let b = p.bound { text += "  bound \(b)" }
         if let gap = p.gap { text += String(format: "  gap %.1f %%", gap * 100) }
-        FileHandle.standardError.write(Data(text.utf8))
-        shown = true
+        shown.withLock { shown in
+            FileHandle.standardError.write(Data(text.utf8))
+            shown = true
+        }
     }
 
     func finish() {
-        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+        if shown.withLock({ $0 }) { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }
 

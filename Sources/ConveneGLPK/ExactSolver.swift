@@ -1,84 +1,75 @@
 import Convene
 
-/// The exact solver: the gathering's ``ScheduleFormulation`` solved by GLPK, decoded back to
-/// placements and judged by the ``AgendaChecker`` before it is returned.
-public struct ExactSolver: Sendable {
+/// The exact solver (`--solver milp`): the gathering compiled into an integer program, solved by
+/// GLPK's branch-and-cut, decoded back to an agenda. It proves optimality, or infeasibility,
+/// when it has time to; it can be slow to find a first agenda on large gatherings, where
+/// ``PortfolioSolver`` is the better choice.
+public struct ExactSolver: AgendaSolver {
+    /// GLPK's settings.
     public var settings: GLPKSettings
-    public var formulation: ScheduleFormulation.Options
+    /// How the program is written: room classes, group cuts, how concurrency is charged.
+    package var formulation: ScheduleFormulation.Options
 
-    public init(settings: GLPKSettings = GLPKSettings(), formulation: ScheduleFormulation.Options = .init()) {
+    /// An exact solver with these GLPK settings.
+    public init(settings: GLPKSettings = GLPKSettings()) {
+        self.settings = settings
+        formulation = .init()
+    }
+
+    package init(settings: GLPKSettings = GLPKSettings(), formulation: ScheduleFormulation.Options) {
         self.settings = settings
         self.formulation = formulation
     }
 
-    /// - Parameters:
-    ///   - warmStart: a known agenda to start from; used only when the AgendaChecker accepts it.
-    ///   - progress: called with each better agenda GLPK finds.
-    ///   - cancel: set from another thread to stop GLPK at its next callback.
-    public func solve(
-        _ domain: Domain, previous: PreviousAgenda? = nil, warmStart: [Assignment]? = nil, cancel: Cancellation? = nil,
-        progress: (@Sendable (SolverProgress) -> Void)? = nil
-    ) -> SolverOutcome {
-        let started = ContinuousClock.now
-        let g = domain.gathering
-        if g.sessions.contains(where: { !$0.optional && domain.starts[$0.index].isEmpty }) {
-            // Some session has nowhere to go: no agenda exists, and `convene explain` says why.
-            return SolverOutcome(status: .infeasible, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed)
-        }
-        let columns = ScheduleFormulation.placementColumns(domain: domain, previous: previous, options: formulation)
-        if columns > settings.columnLimit {
-            let why =
-                "skipped: the integer program would have \(columns) columns, more than \(settings.columnLimit); use --solver auto or search"
-            return SolverOutcome(
-                status: .unknown, solver: "milp", placements: nil, bound: nil, seconds: started.secondsElapsed,
-                details: [.init(key: "milp", value: .string(why))])
-        }
-        let model = ScheduleFormulation(domain: domain, previous: previous, options: formulation)
-        return solve(model, previous: previous, warmStart: warmStart, cancel: cancel, started: started, progress: progress)
+    /// The integer program.
+    public var kind: SolverKind { .milp }
+
+    /// Runs GLPK on a thread of its own and waits for it: cancelling the calling task raises the
+    /// flag GLPK's callback reads, so no GLPK thread outlives the call.
+    public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
+        await DedicatedThread.run { run(problem) }
     }
 
-    /// Solves a formulation already built (`started`: when building it began, for the time limit).
-    public func solve(
-        _ model: ScheduleFormulation, previous: PreviousAgenda? = nil, warmStart: [Assignment]? = nil,
-        cancel: Cancellation? = nil, started: ContinuousClock.Instant = .now,
-        progress: (@Sendable (SolverProgress) -> Void)? = nil
-    ) -> SolverOutcome {
+    /// Builds the program and solves it on the calling thread, which must have a large stack.
+    package func run(_ problem: SolveProblem, warmStart: [Assignment]? = nil) -> SolverAttempt {
+        let started = ContinuousClock.now
+        let domain = problem.domain
+        let g = domain.gathering
+        if g.sessions.indices.contains(where: { domain.mustPlace($0) && domain.starts[$0].isEmpty }) {
+            // Some session has nowhere to go: no agenda exists, and `convene explain` says why.
+            return SolverAttempt(status: .infeasible, solver: .milp, assignments: nil)
+        }
+        let columns = ScheduleFormulation.placementColumns(domain: domain, options: formulation)
+        if columns > settings.columnLimit {
+            let why = "skipped: the integer program would have \(columns) columns, more than \(settings.columnLimit)"
+            return SolverAttempt(status: .unknown, solver: .milp, assignments: nil, stats: [.init(key: "milp", value: .string(why))])
+        }
+        // GLPK's own heuristics are slow to find a first agenda on large programs; the search's
+        // construction (no local search) gives one in milliseconds, judged before it is offered.
+        let start = warmStart ?? SearchSolver().constructed(problem)
+        guard let model = ScheduleFormulation.building(domain: domain, options: formulation, shouldStop: { problem.shouldStop }) else {
+            // Stopped while the program was being built: the constructed agenda is all there is.
+            return SolverAttempt(status: start == nil ? .unknown : .feasible, solver: .milp, assignments: start)
+        }
+        return run(model, problem: problem, warmStart: start, started: started)
+    }
+
+    /// Solves a formulation already built (`started`: when building it began, for the stats).
+    package func run(
+        _ model: ScheduleFormulation, problem: SolveProblem, warmStart: [Assignment]? = nil, started: ContinuousClock.Instant = .now
+    ) -> SolverAttempt {
         let domain = model.domain
         let built = started.secondsElapsed
         let checker = AgendaChecker(domain: domain)
         var start: [Double]?
-        if let warmStart, checker.check(warmStart, previous: previous).isValid,
-            let x = model.encode(warmStart), model.program.violations(x).isEmpty
-        {
+        if let warmStart, checker.check(warmStart).isValid, let x = model.encode(warmStart), model.program.violations(x).isEmpty {
             start = x
         }
-        var remaining = settings
-        var wait: Double?
-        if let limit = settings.timeLimit, limit >= 0 {
-            // GLPK aims at 95 % of what is left, and is abandoned half a second after all of it:
-            // it checks the clock only between its steps, some of which run long.
-            let left = max(0, limit - built)
-            remaining.timeLimit = 0.95 * left
-            wait = left + 0.5
+        let limits = GLPKRunner.Limits(deadline: problem.deadline, gap: problem.options.relativeGap, stop: problem.stop)
+        let result = GLPKRunner.solve(model.program, settings: settings, limits: limits, warmStart: start) { objective, bound, _ in
+            problem.report(.milp, objective: objective.map { Int($0.rounded()) }, bound: bound.map(Self.integerBound))
         }
-        let program = model.program
-        let warm = start
-        let glpk = remaining
-        let cancel = cancel ?? Cancellation()
-        let run = GLPKThread.run(wait: wait, cancel: cancel) {
-            GLPKRunner.solve(program, settings: glpk, warmStart: warm, cancel: cancel) { objective, bound, _ in
-                progress?(
-                    SolverProgress(
-                        solver: "milp", objective: Int(objective.rounded()), bound: bound.map(Self.integerBound),
-                        seconds: started.secondsElapsed))
-            }
-        }
-        let result =
-            run
-            ?? GLPKResult(
-                termination: .failed("GLPK did not stop at the time limit; its search was abandoned"),
-                solution: nil, objective: nil, bound: nil, seconds: started.secondsElapsed, warmStartUsed: false)
-        var details: [JSONValue.Member] = [
+        var stats: [JSONValue.Member] = [
             .init(key: "rows", value: .number(Double(model.program.constraints.count))),
             .init(key: "columns", value: .number(Double(model.program.variables.count))),
             .init(key: "nonZeros", value: .number(Double(model.program.nonZeros))),
@@ -87,42 +78,46 @@ public struct ExactSolver: Sendable {
             .init(key: "formulationSeconds", value: .number((built * 1000).rounded() / 1000)),
             .init(key: "glpkSeconds", value: .number((result.seconds * 1000).rounded() / 1000)),
         ]
-        if start != nil { details.append(.init(key: "warmStartUsed", value: .bool(result.warmStartUsed))) }
-        if case .failed(let why) = result.termination { details.append(.init(key: "glpk", value: .string(why))) }
-        var placements = result.solution.flatMap(model.decode)
-        if let found = placements, !checker.check(found, previous: previous).isValid {
+        if start != nil { stats.append(.init(key: "warmStartUsed", value: .bool(result.warmStartUsed))) }
+        if case .failed(let why) = result.termination { stats.append(.init(key: "glpk", value: .string(why))) }
+        var assignments = result.solution.flatMap(model.decode)
+        if let found = assignments, !checker.check(found).isValid {
             // Never hand out an agenda the judge rejects; say so in the stats instead.
-            details.append(.init(key: "rejected", value: .string("GLPK's solution broke a hard rule after decoding")))
-            placements = nil
+            stats.append(.init(key: "rejected", value: .string("GLPK's solution broke a hard rule after decoding")))
+            assignments = nil
+        }
+        if assignments == nil, start != nil, result.termination != .infeasible {
+            // GLPK stopped before taking up its verified start: that agenda is still the best known.
+            assignments = warmStart
+        }
+        if let found = assignments {
+            problem.report(.milp, objective: checker.check(found).objective, assignments: found)
         }
         let bound = result.bound.map(Self.integerBound)
         let status: Agenda.Status =
-            switch (result.termination, placements) {
+            switch (result.termination, assignments) {
             case (.optimal, .some): .optimal
             case (.infeasible, _): .infeasible
             case (_, .some): .feasible
             case (_, .none): .unknown
             }
-        return SolverOutcome(
-            status: status, solver: "milp", placements: placements, bound: status == .infeasible ? nil : bound,
-            seconds: started.secondsElapsed, details: details)
+        return SolverAttempt(
+            status: status, solver: .milp, assignments: assignments, bound: status == .infeasible ? nil : bound, stats: stats)
     }
 
     /// Costs are whole numbers, so a proven bound rounds up (with room for GLPK's tolerances).
     static func integerBound(_ bound: Double) -> Int { Int((bound - 1e-6).rounded(.up)) }
 }
 
-extension ExactSolver {
-    /// A feasibility oracle for the explainer: the search's construction first (quick when an
-    /// agenda exists, a proof when its backtracking is exhausted), then the MILP with every cost
-    /// weight zero, which proves infeasibility where the search gives up.
-    public static func feasibilityOracle(timeLimit: Double) -> ConflictExplainer.Oracle {
-        { g in
-            if let quick = ConflictExplainer.search(g) { return quick }
-            var plain = g
-            plain.weights = .init(clash: 0, preference: 0, unscheduled: 0, change: 0, trackOverlap: 0)
-            let outcome = ExactSolver(settings: GLPKSettings(timeLimit: timeLimit)).solve(Domain(plain))
-            switch outcome.status {
+extension ConflictExplainer.Oracle {
+    /// The search's construction first (quick when an agenda exists, a proof when its
+    /// backtracking is exhausted), then the integer program with every cost weight zero, which
+    /// proves infeasibility where the search gives up; `timeLimit` for each check.
+    public static func exact(timeLimit: Duration) -> Self {
+        Self { domain in
+            if let quick = ConflictExplainer.Oracle.search.decide(domain) { return quick }
+            let plain = Domain(domain.gathering.withoutCosts(), previous: domain.previous, frozenUntil: domain.frozenUntil)
+            switch ExactSolver().run(SolveProblem(domain: plain, timeLimit: timeLimit)).status {
             case .infeasible: return false
             case .feasible, .optimal: return true
             case .unknown: return nil

@@ -3,25 +3,49 @@ import Convene
 import Foundation
 
 /// Runs an ``IntegerProgram`` through GLPK 5. Each call creates, solves and deletes its problem
-/// on the calling thread (GLPK's environment is per thread) and checks every index and value
-/// before handing it over (GLPK aborts the process on a bad argument).
-public enum GLPKRunner {
+/// on the calling thread (GLPK's environment is per thread, and its recursion wants the large
+/// stack of a ``DedicatedThread``) and checks every index and value before handing it over
+/// (GLPK aborts the process on a bad argument).
+package enum GLPKRunner {
+    /// When a run must end: the deadline, the stop flag (checked at every callback, and every
+    /// quarter second while the root LP is solved), and the relative gap that counts as proven.
+    package struct Limits: Sendable {
+        package var deadline: ContinuousClock.Instant?
+        package var gap: Double
+        package var stop: StopFlag?
+
+        package init(deadline: ContinuousClock.Instant? = nil, gap: Double = 0, stop: StopFlag? = nil) {
+            self.deadline = deadline
+            self.gap = gap
+            self.stop = stop
+        }
+
+        /// Milliseconds left, for GLPK's own `tm_lim`; nil without a deadline.
+        var milliseconds: Int32? {
+            deadline.map { Int32(min(max(0, (($0 - ContinuousClock.now) / .milliseconds(1)).rounded(.down)), Double(Int32.max))) }
+        }
+    }
+
+    /// Simplex iterations in one piece of the root LP, after which the stop flag and the clock
+    /// are read again. A count, not a time, so that the pieces, and the basis the LP ends at,
+    /// are the same on every run, however busy the machine.
+    static let lpSlice: Int32 = 100
+
     /// - Parameters:
     ///   - warmStart: a point to offer as the first incumbent. GLPK does not check it, so the
     ///     caller must have verified it (``ExactSolver`` judges it with the AgendaChecker).
-    ///   - progress: called on each better incumbent (objective, bound, seconds).
-    ///   - cancel: checked at every callback; once set, the search stops at the next one.
-    public static func solve(
-        _ program: IntegerProgram, settings: GLPKSettings, warmStart: [Double]? = nil,
-        cancel: Cancellation? = nil,
-        progress: ((_ objective: Double, _ bound: Double?, _ seconds: Double) -> Void)? = nil
+    ///   - progress: called on each better incumbent (objective, bound, seconds), and once with
+    ///     the root LP's bound.
+    package static func solve(
+        _ program: IntegerProgram, settings: GLPKSettings, limits: Limits, warmStart: [Double]? = nil,
+        progress: ((_ objective: Double?, _ bound: Double?, _ seconds: Double) -> Void)? = nil
     ) -> GLPKResult {
         let clock = ContinuousClock.now
         func elapsed() -> Double { clock.secondsElapsed }
-        if let problem = validate(program, settings: settings, warmStart: warmStart) {
+        if let problem = validate(program, limits: limits, warmStart: warmStart) {
             return GLPKResult(termination: .failed(problem), solution: nil, objective: nil, bound: nil, seconds: 0, warmStartUsed: false)
         }
-        let context = CallbackContext(settings: settings, warmStart: warmStart, started: clock, cancel: cancel, progress: progress)
+        let context = CallbackContext(settings: settings, limits: limits, warmStart: warmStart, started: clock, progress: progress)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         glp_term_hook(terminalHook, unmanaged.toOpaque())
@@ -37,7 +61,7 @@ public enum GLPKRunner {
         var parm = glp_iocp()
         glp_init_iocp(&parm)
         parm.msg_lev = settings.log == nil ? GLP_MSG_OFF : GLP_MSG_ON
-        parm.mip_gap = settings.relativeGap
+        parm.mip_gap = limits.gap
         // The pump looks for a first incumbent; a warm start already is one, and on small models
         // branching finds one sooner than the pump's own LPs (P2PU: 0.04 s against 0.3 s).
         let pump = settings.feasibilityPump && warmStart == nil && program.constraints.count >= GLPKSettings.pumpMinimumRows
@@ -65,7 +89,6 @@ public enum GLPKRunner {
             case .bestLocalBound: GLP_BT_BLB
             case .bestProjection: GLP_BT_BPH
             }
-        if let limit = settings.timeLimit { parm.tm_lim = Int32(min(limit * 1000, Double(Int32.max)).rounded(.down)) }
         parm.cb_func = branchAndCutCallback
         parm.cb_info = unmanaged.toOpaque()
         // A warm start must be offered on the columns the callback sees; with the MIP presolver on,
@@ -74,23 +97,18 @@ public enum GLPKRunner {
         // while the MIP presolver and its root LP run without a callback.
         parm.presolve = settings.presolve && warmStart == nil && !large ? GLP_ON : GLP_OFF
         if parm.presolve == GLP_OFF {
-            var smcp = glp_smcp()
-            glp_init_smcp(&smcp)
-            smcp.msg_lev = parm.msg_lev
-            smcp.presolve = GLP_ON
-            if let limit = settings.timeLimit { smcp.tm_lim = Int32(min(limit * 1000, Double(Int32.max)).rounded(.down)) }
-            let lpStatus = glp_simplex(lp, &smcp)
-            if lpStatus == GLP_ENOPFS || glp_get_status(lp) == GLP_NOFEAS {
+            switch rootLP(lp, limits: limits, messages: parm.msg_lev) {
+            case .solved(let bound):
+                context.bound = bound
+                progress?(nil, bound, elapsed())
+            case .infeasible:
                 return GLPKResult(
                     termination: .infeasible, solution: nil, objective: nil, bound: nil, seconds: elapsed(), warmStartUsed: false)
-            }
-            if lpStatus != 0 || glp_get_status(lp) != GLP_OPT {
-                let timedOut = lpStatus == GLP_ETMLIM
-                return GLPKResult(
-                    termination: timedOut ? .timeLimit : .failed("the LP relaxation did not solve (GLPK code \(lpStatus))"),
-                    solution: nil, objective: nil, bound: nil, seconds: elapsed(), warmStartUsed: false)
+            case .stopped(let why):
+                return GLPKResult(termination: why, solution: nil, objective: nil, bound: nil, seconds: elapsed(), warmStartUsed: false)
             }
         }
+        if let ms = limits.milliseconds { parm.tm_lim = ms }
         let code = glp_intopt(lp, &parm)
         let status = glp_mip_status(lp)
         let seconds = elapsed()
@@ -105,7 +123,7 @@ public enum GLPKRunner {
         case (0, GLP_OPT): termination = .optimal
         case (0, GLP_NOFEAS), (GLP_ENOPFS, _): termination = .infeasible
         case (GLP_EMIPGAP, _): termination = .gapReached
-        case (GLP_ETMLIM, _), (GLP_ESTOP, _): termination = context.stoppedForTime || code == GLP_ETMLIM ? .timeLimit : .failed("stopped")
+        case (GLP_ETMLIM, _), (GLP_ESTOP, _): termination = context.stoppedForTime || code == GLP_ETMLIM ? .timeLimit : .stopped
         case (let c, _): termination = .failed("GLPK's branch-and-cut ended with code \(c)")
         }
         var bound = context.bound
@@ -115,8 +133,37 @@ public enum GLPKRunner {
             warmStartUsed: context.warmStartUsed)
     }
 
+    private enum RootLP {
+        case solved(bound: Double)
+        case infeasible
+        case stopped(GLPKTermination)
+    }
+
+    /// The LP relaxation, solved by the primal simplex in slices of ``lpSlice`` iterations, each
+    /// resuming from the basis the last one left, so that the stop flag and the deadline are
+    /// read between them: GLPK's simplex has no callback of its own.
+    private static func rootLP(_ lp: OpaquePointer, limits: Limits, messages: Int32) -> RootLP {
+        var smcp = glp_smcp()
+        glp_init_smcp(&smcp)
+        smcp.msg_lev = messages
+        // The LP presolver would forget the basis between slices.
+        smcp.presolve = GLP_OFF
+        while true {
+            if limits.stop?.isRaised == true { return .stopped(.stopped) }
+            if let left = limits.milliseconds, left <= 0 { return .stopped(.timeLimit) }
+            smcp.it_lim = lpSlice
+            let code = glp_simplex(lp, &smcp)
+            if code == GLP_EITLIM { continue }
+            if code == GLP_ENOPFS || glp_get_status(lp) == GLP_NOFEAS { return .infeasible }
+            guard code == 0, glp_get_status(lp) == GLP_OPT else {
+                return .stopped(.failed("the LP relaxation did not solve (GLPK code \(code))"))
+            }
+            return .solved(bound: glp_get_obj_val(lp))
+        }
+    }
+
     /// What GLPK would abort on, in words; nil when the program is safe to hand over.
-    static func validate(_ program: IntegerProgram, settings: GLPKSettings, warmStart: [Double]?) -> String? {
+    static func validate(_ program: IntegerProgram, limits: Limits, warmStart: [Double]?) -> String? {
         let columns = program.variables.count
         guard columns < Int(Int32.max), program.constraints.count < Int(Int32.max), program.nonZeros < Int(Int32.max) - 1 else {
             return "the program is too large for GLPK"
@@ -137,8 +184,7 @@ public enum GLPKRunner {
                 }
             }
         }
-        if let limit = settings.timeLimit, !(limit >= 0) { return "the time limit must be 0 or more seconds" }
-        guard settings.relativeGap.isFinite, settings.relativeGap >= 0 else { return "the relative gap must be 0 or more" }
+        guard limits.gap.isFinite, limits.gap >= 0 else { return "the relative gap must be 0 or more" }
         if let warmStart, warmStart.count != columns || warmStart.contains(where: { !$0.isFinite }) {
             return "the warm start has \(warmStart.count) values for \(columns) columns"
         }
@@ -188,28 +234,26 @@ public enum GLPKRunner {
     }
 }
 
-/// State shared with GLPK's callbacks, which are C functions.
+/// State shared with GLPK's callbacks, which are C functions. It lives on the solving thread.
 final class CallbackContext {
     let settings: GLPKSettings
-    let deadline: ContinuousClock.Instant?
+    let limits: GLPKRunner.Limits
     let started: ContinuousClock.Instant
     var warmStart: [Double]?
     var warmStartUsed = false
     var stoppedForTime = false
     var bound: Double?
-    let cancel: Cancellation?
-    let progress: ((Double, Double?, Double) -> Void)?
+    let progress: ((Double?, Double?, Double) -> Void)?
 
     init(
-        settings: GLPKSettings, warmStart: [Double]?, started: ContinuousClock.Instant, cancel: Cancellation?,
-        progress: ((Double, Double?, Double) -> Void)?
+        settings: GLPKSettings, limits: GLPKRunner.Limits, warmStart: [Double]?, started: ContinuousClock.Instant,
+        progress: ((Double?, Double?, Double) -> Void)?
     ) {
         self.settings = settings
+        self.limits = limits
         self.warmStart = warmStart
         self.started = started
-        self.cancel = cancel
         self.progress = progress
-        deadline = settings.timeLimit.map { started + .milliseconds(Int64(($0 * 1000).rounded(.down))) }
     }
 
     var seconds: Double { started.secondsElapsed }
@@ -225,12 +269,12 @@ private let terminalHook: @convention(c) (UnsafeMutableRawPointer?, UnsafePointe
 private let branchAndCutCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointer?) -> Void = { tree, info in
     guard let tree, let info else { return }
     let context = Unmanaged<CallbackContext>.fromOpaque(info).takeUnretainedValue()
-    if let deadline = context.deadline, ContinuousClock.now >= deadline {
+    if let deadline = context.limits.deadline, ContinuousClock.now >= deadline {
         context.stoppedForTime = true
         glp_ios_terminate(tree)
         return
     }
-    if context.cancel?.isCancelled == true {
+    if context.limits.stop?.isRaised == true {
         glp_ios_terminate(tree)
         return
     }
@@ -246,29 +290,9 @@ private let branchAndCutCallback: @convention(c) (OpaquePointer?, UnsafeMutableR
         x.insert(0, at: 0)  // GLPK's arrays are 1-based
         context.warmStartUsed = glp_ios_heur_sol(tree, x) == 0
     case GLP_IBINGO:
-        guard let problem = glp_ios_get_prob(tree), context.cancel?.isCancelled != true else { return }
+        guard let problem = glp_ios_get_prob(tree), context.limits.stop?.isRaised != true else { return }
         context.progress?(glp_mip_obj_val(problem), context.bound, context.seconds)
     default:
         break
-    }
-}
-
-/// A flag another thread sets to stop a solve at GLPK's next callback.
-public final class Cancellation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cancelled = false
-
-    public init() {}
-
-    public var isCancelled: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return cancelled
-    }
-
-    public func cancel() {
-        lock.lock()
-        cancelled = true
-        lock.unlock()
     }
 }

@@ -9,29 +9,25 @@ import Convene
 /// when the AgendaChecker accepts it and it costs no more.
 ///
 /// Deterministic for the same start and seed, as long as no round is cut short by its time limit.
-public struct NeighbourhoodSearch: Sendable {
-    public var seed: UInt64
-    /// Seconds for all rounds; nil: until the agenda costs nothing or `rounds` have run.
-    public var timeLimit: Double?
-    public var rounds = 10_000
+package struct NeighbourhoodSearch: Sendable {
+    package var seed: UInt64
+    package var rounds = 10_000
     /// Sessions freed per round, at first. The count adapts: one more after a round GLPK solved
     /// to optimality without finding a better agenda (the neighbourhood was too small to hold
     /// one), a quarter fewer after a round cut short by `roundSeconds` (too large to solve).
-    public var freeSessions = 8
-    public var freeRange = 4...40
-    public var roundSeconds = 1.0
+    package var freeSessions = 8
+    package var freeRange = 4...40
+    package var roundSeconds = 1.0
 
-    public init(seed: UInt64 = 1, timeLimit: Double? = nil) {
+    package init(seed: UInt64 = 1) {
         self.seed = seed
-        self.timeLimit = timeLimit
     }
 
-    public func improve(
-        _ model: ScheduleFormulation, previous: PreviousAgenda? = nil, from start: [Assignment],
-        cancel: Cancellation? = nil, progress: (@Sendable (SolverProgress) -> Void)? = nil
-    ) -> SolverOutcome {
-        let started = ContinuousClock.now
+    /// Improves `start` round by round until the problem's deadline or stop flag, or until it
+    /// costs nothing; each better agenda is reported to the problem.
+    package func improve(_ model: ScheduleFormulation, problem: SolveProblem, from start: [Assignment]) -> SolverAttempt {
         let g = model.domain.gathering
+        let previous = model.domain.previous
         let checker = AgendaChecker(domain: model.domain)
         var partners = [[Int]](repeating: [], count: g.sessions.count)
         for (pair, w) in g.concurrencyWeights().sorted(by: { $0.key < $1.key }) where w > 0 {
@@ -44,14 +40,15 @@ public struct NeighbourhoodSearch: Sendable {
         var rng = SeededGenerator(seed: seed)
         var (roundsRun, improved) = (0, 0)
         var size = min(max(freeSessions, freeRange.lowerBound), freeRange.upperBound)
-        func left() -> Double? { timeLimit.map { $0 - started.secondsElapsed } }
-        while cost > 0, roundsRun < rounds, cancel?.isCancelled != true, (left() ?? 1) > 0.05 {
+        var settings = GLPKSettings()
+        settings.feasibilityPump = false
+        while cost > 0, roundsRun < rounds, !problem.shouldStop, (problem.secondsRemaining ?? 1) > 0.05 {
             roundsRun += 1
             let free = neighbourhood(of: terms, in: current, size: size, partners: partners, g: g, rng: &rng)
-            var settings = GLPKSettings(timeLimit: min(roundSeconds, left() ?? roundSeconds))
-            settings.feasibilityPump = false
-            let result = GLPKRunner.solve(model.fixing(current, free: free), settings: settings, cancel: cancel)
-            let foundAgenda = result.solution.flatMap(model.decode).flatMap { checker.check($0, previous: previous).isValid ? $0 : nil }
+            let roundEnd = ContinuousClock.now + .milliseconds(Int64(roundSeconds * 1000))
+            let limits = GLPKRunner.Limits(deadline: min(roundEnd, problem.deadline ?? roundEnd), stop: problem.stop)
+            let result = GLPKRunner.solve(model.fixing(current, free: free), settings: settings, limits: limits)
+            let foundAgenda = result.solution.flatMap(model.decode).flatMap { checker.check($0).isValid ? $0 : nil }
             let foundTerms = foundAgenda.map { g.costs(of: $0, previous: previous) }
             let foundCost = foundTerms?.reduce(0) { $0 + $1.cost } ?? Int.max
             if result.termination == .timeLimit {
@@ -62,14 +59,13 @@ public struct NeighbourhoodSearch: Sendable {
             guard let found = foundAgenda, let foundTerms, foundCost <= cost else { continue }
             if foundCost < cost {
                 improved += 1
-                progress?(SolverProgress(solver: "milp", objective: foundCost, bound: nil, seconds: started.secondsElapsed))
+                problem.report(.milp, objective: foundCost, assignments: found)
             }
             (current, terms, cost) = (found, foundTerms, foundCost)
         }
-        return SolverOutcome(
-            status: cost == 0 ? .optimal : .feasible, solver: "milp", placements: current, bound: cost == 0 ? 0 : nil,
-            seconds: started.secondsElapsed,
-            details: [
+        return SolverAttempt(
+            status: cost == 0 ? .optimal : .feasible, solver: .milp, assignments: current, bound: cost == 0 ? 0 : nil,
+            stats: [
                 .init(key: "method", value: .string("fix-and-optimise")),
                 .init(key: "rounds", value: .number(Double(roundsRun))),
                 .init(key: "improvements", value: .number(Double(improved))),

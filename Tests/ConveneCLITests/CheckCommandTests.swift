@@ -36,7 +36,7 @@ func conveneBinary() throws -> URL {
     throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "convene beside \(runner.path)"])
 }
 
-@Suite struct CheckCommandTests {
+@Suite(.sharesCPU) struct CheckCommandTests {
     let p2pu = "Fixtures/p2pu-gathering-2019.json"
 
     @Test func aValidInputExitsZero() throws {

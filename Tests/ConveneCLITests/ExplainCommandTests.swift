@@ -3,7 +3,7 @@ import ConveneTestSupport
 import Foundation
 import Testing
 
-@Suite struct ExplainCommandTests {
+@Suite(.sharesCPU) struct ExplainCommandTests {
     @Test func anInfeasibleInputIsExplainedWithExitOne() throws {
         let r = try convene(["explain", "Fixtures/infeasible/three-way.json"])
         #expect(r.status == 1)

@@ -3,7 +3,7 @@ import ConveneTestSupport
 import Foundation
 import Testing
 
-@Suite struct SolveCommandTests {
+@Suite(.sharesCPU) struct SolveCommandTests {
     let p2pu = "Fixtures/p2pu-gathering-2019.json"
 
     func temporary(_ name: String) -> URL {
@@ -28,7 +28,9 @@ import Testing
     }
 
     @Test func theSameSeedGivesTheSameAgendaByteForByte() throws {
-        let arguments = ["solve", p2pu, "--solver", "search", "--seed", "5", "--moves", "20000", "--format", "json", "--quiet"]
+        let arguments = [
+            "solve", p2pu, "--solver", "search", "--seed", "5", "--moves", "20000", "--time-limit", "300", "--format", "json", "--quiet",
+        ]
         let first = try convene(arguments)
         let second = try convene(arguments)
         func withoutSeconds(_ text: String) -> String {

@@ -4,31 +4,30 @@ import ConveneTestSupport
 import Testing
 
 /// The MILP against enumeration: same status, same objective, and every agenda judged valid.
-@Suite struct BruteForceTests {
+@Suite(.sharesCPU) struct BruteForceTests {
     /// Every way of charging concurrency: slot patterns (the default), pair indicators with group
     /// cuts, and star rows (what larger gatherings get).
     static let formulations: [ScheduleFormulation.Options] = [
         .init(), .init(slotPatterns: false), .init(slotPatterns: false, pairRowLimit: 0),
     ]
 
-    @Test(arguments: 0..<tinySeeds, formulations) func milpMatchesBruteForce(seed: Int, formulation: ScheduleFormulation.Options) throws {
+    @Test(arguments: 0..<tinySeeds, formulations) func milpMatchesBruteForce(seed: Int, formulation: ScheduleFormulation.Options)
+        async throws
+    {
         let instance = TinyGatherings.make(seed: seed)
-        let domain = Domain(instance.gathering)
         let expected = tinyOptima[seed]
-        let outcome = ExactSolver(formulation: formulation).solve(domain, previous: instance.previous)
+        let result = try await solve(
+            instance.gathering, with: ExactSolver(formulation: formulation), seconds: 60, previous: instance.previous)
         guard let optimum = expected.objective else {
-            #expect(outcome.status == .infeasible, "seed \(seed): brute force found no agenda, the MILP says \(outcome.status)")
+            #expect(result.status == .infeasible, "seed \(seed): brute force found no agenda, the MILP says \(result.status)")
             return
         }
-        #expect(outcome.status == .optimal, "seed \(seed): \(outcome.status) \(outcome.details)")
-        let placements = try #require(outcome.placements)
-        let report = AgendaChecker(domain: domain).check(placements, previous: instance.previous)
+        #expect(result.status == .optimal, "seed \(seed): \(result.status) \(result.agenda.stats)")
+        let report = try verdict(result, instance.gathering, previous: instance.previous)
         #expect(report.violations.isEmpty, "seed \(seed): \(report.violations)")
         #expect(report.objective == optimum, "seed \(seed): MILP \(report.objective), brute force \(optimum)")
-        #expect(outcome.bound == optimum)
-        let document = Agenda(outcome, gathering: instance.gathering, previous: instance.previous)
-        #expect(document.objective == document.costs.reduce(0) { $0 + $1.cost })
-        #expect(AgendaChecker(domain: domain).check(document, previous: instance.previous).isValid)
+        #expect(result.bound == optimum)
+        #expect(result.objective == result.costs.reduce(0) { $0 + $1.cost })
     }
 
     /// The brute-force optimum, encoded, satisfies every row of the program and has the program
@@ -40,7 +39,7 @@ import Testing
         for seed in 0..<tinySeeds {
             let instance = TinyGatherings.make(seed: seed)
             guard let optimum = tinyOptima[seed].objective, let placements = tinyOptima[seed].placements else { continue }
-            let model = ScheduleFormulation(domain: Domain(instance.gathering), previous: instance.previous, options: formulation)
+            let model = ScheduleFormulation(domain: instance.domain, options: formulation)
             if model.patternCount > 0 { withPatterns += 1 }
             if model.concurrency == .stars { stars = true }
             if model.patternItems.joined().contains(where: { !$0.starts }) { continuing += 1 }
@@ -58,7 +57,7 @@ import Testing
 
     /// A pattern limit too small for the gathering falls back to pair indicators.
     @Test func tooManyPatternsFallBackToPairs() throws {
-        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
         let small = ScheduleFormulation(domain: Domain(g), options: .init(patternLimit: 10))
         let full = ScheduleFormulation(domain: Domain(g))
         #expect(small.patternCount == 0)

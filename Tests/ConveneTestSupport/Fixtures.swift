@@ -1,5 +1,6 @@
 import Convene
 import Foundation
+import Synchronization
 
 /// The repository's root, for reading fixtures.
 public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -74,4 +75,76 @@ public func agenda(_ placements: [(String, String, [String])], unscheduled: [Str
 
 extension AgendaChecker.Report {
     public var rules: Set<AgendaChecker.Rule> { Set(violations.map(\.rule)) }
+}
+
+/// Solves through the front door, as every command does.
+public func solve(
+    _ g: Gathering, with solver: some AgendaSolver, seconds: Double = 5, seed: UInt64 = 1, previous: Agenda? = nil,
+    frozenUntil: Date? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil
+) async throws -> SolveResult {
+    try await g.solve(
+        using: solver,
+        options: SolveOptions(
+            timeLimit: .milliseconds(Int64(seconds * 1000)), seed: seed, previous: previous, frozenUntil: frozenUntil,
+            progress: progress))
+}
+
+/// The checker's verdict on a solve's agenda, with the same previous agenda and frozen time.
+public func verdict(_ result: SolveResult, _ g: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) throws
+    -> AgendaChecker.Report
+{
+    try AgendaChecker(gathering: g, previous: previous, frozenUntil: frozenUntil).check(result.agenda)
+}
+
+/// A thread-safe list of what a solve reported, for tests of progress.
+public final class ProgressLog: Sendable {
+    private let entries = Mutex<[SolveProgress]>([])
+    public init() {}
+    public func add(_ p: SolveProgress) { entries.withLock { $0.append(p) } }
+    public var reports: [SolveProgress] { entries.withLock { $0 } }
+}
+
+/// The threads this process runs now (Linux: the entries of /proc/self/task); nil where that
+/// cannot be read.
+public func runningThreads() -> Int? {
+    #if os(Linux)
+        return (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task"))?.count
+    #else
+        return nil
+    #endif
+}
+
+/// Cancels `trials` solves after `after` each and keeps the one that returned soonest after its
+/// cancellation: tests run side by side on few cores, and the quickest of three tells what the
+/// solver can do rather than how busy the machine was. Every trial's threads are counted.
+package func quickestCancelledSolve(_ g: Gathering, with solver: some AgendaSolver, trials: Int = 3) async throws
+    -> (result: SolveResult, afterCancel: Duration, threadsLeft: Int)
+{
+    var best: (result: SolveResult, afterCancel: Duration, threadsLeft: Int)?
+    var threadsLeft = 0
+    for _ in 0..<trials {
+        let trial = try await cancelledSolve(g, with: solver)
+        threadsLeft = max(threadsLeft, trial.threadsLeft)
+        if trial.afterCancel < best?.afterCancel ?? .seconds(3600) { best = trial }
+    }
+    guard let best else { throw TestFailure.invalid("no trial ran") }
+    return (best.result, best.afterCancel, threadsLeft)
+}
+
+/// Starts a solve, cancels it after `after`, and measures how long the call takes to return
+/// from the cancellation on; `threadsLeft` counts the threads the solve started that still run.
+package func cancelledSolve(_ g: Gathering, with solver: some AgendaSolver, after: Duration = .milliseconds(200)) async throws
+    -> (result: SolveResult, afterCancel: Duration, threadsLeft: Int)
+{
+    let tally = DedicatedThread.Tally()
+    let task = Task {
+        try await DedicatedThread.$tally.withValue(tally) {
+            try await g.solve(using: solver, options: SolveOptions(timeLimit: .seconds(60)))
+        }
+    }
+    try await Task.sleep(for: after)
+    let cancelled = ContinuousClock.now
+    task.cancel()
+    let result = try await task.value
+    return (result, ContinuousClock.now - cancelled, tally.running)
 }

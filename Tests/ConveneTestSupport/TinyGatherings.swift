@@ -7,7 +7,13 @@ public enum TinyGatherings {
     public struct Instance: Sendable {
         public var seed: Int
         public var gathering: Gathering
-        public var previous: PreviousAgenda?
+        public var previous: Agenda?
+        /// The domain with the previous agenda applied.
+        package var domain: Domain { Domain(gathering, previous: previous.map(PreviousAgenda.init)) }
+        /// Options for the front door that replan `previous`, if any.
+        public func options(seconds: Double = 5, seed: UInt64 = 3) -> SolveOptions {
+            SolveOptions(timeLimit: .milliseconds(Int64(seconds * 1000)), seed: seed, previous: previous)
+        }
     }
 
     public static func make(seed: Int) -> Instance {
@@ -67,13 +73,13 @@ public enum TinyGatherings {
             sessions: sessions, attendees: attendees, weights: weights)
         // The generator only writes valid documents; a failure here is a bug in it.
         guard let g = try? Gathering(validating: document) else { preconditionFailure("tiny gathering \(seed) is invalid") }
-        var previous: PreviousAgenda?
+        var previous: Agenda?
         if chance(0.3) {
             let placements = sessions.filter { _ in chance(0.6) }.map { s in
                 Agenda.Placement(
                     session: s.id, start: pick(slots).id, rooms: Array(rooms.map(\.id).shuffled(using: &rng).prefix(s.rooms ?? 1)))
             }
-            previous = PreviousAgenda(Agenda(status: .feasible, placements: placements))
+            previous = Agenda(status: .feasible, placements: placements)
         }
         return Instance(seed: seed, gathering: g, previous: previous)
     }
@@ -84,11 +90,11 @@ public enum BruteForce {
     public struct Result: Sendable {
         /// nil: no valid agenda exists.
         public var objective: Int?
-        public var placements: [Assignment]?
+        package var placements: [Assignment]?
         public var agendasSeen: Int
     }
 
-    public static func solve(_ domain: Domain, previous: PreviousAgenda? = nil) -> Result {
+    package static func solve(_ domain: Domain) -> Result {
         let g = domain.gathering
         let checker = AgendaChecker(domain: domain)
         // Candidates per session from the chain rule and every room combination, kept when the
@@ -124,7 +130,7 @@ public enum BruteForce {
             if s == g.sessions.count {
                 seen += 1
                 let placements = chosen.map { flat[$0] }
-                let cost = g.costs(of: placements, previous: previous).reduce(0) { $0 + $1.cost }
+                let cost = g.costs(of: placements, previous: domain.previous).reduce(0) { $0 + $1.cost }
                 if best.map({ cost < $0.0 }) ?? true { best = (cost, placements) }
                 return
             }
@@ -141,7 +147,7 @@ public enum BruteForce {
         }
         extend(0)
         // The optimum must pass the judge whole, not only pair by pair.
-        if let (_, placements) = best, !checker.check(placements, previous: previous).isValid { best = nil }
+        if let (_, placements) = best, !checker.check(placements).isValid { best = nil }
         return Result(objective: best?.0, placements: best?.1, agendasSeen: seen)
     }
 
@@ -160,7 +166,7 @@ public let tinyOptima: [BruteForce.Result] = {
     let results = ResultBox(count: tinySeeds)
     DispatchQueue.concurrentPerform(iterations: tinySeeds) { seed in
         let instance = TinyGatherings.make(seed: seed)
-        results.set(seed, BruteForce.solve(Domain(instance.gathering), previous: instance.previous))
+        results.set(seed, BruteForce.solve(instance.domain))
     }
     return results.values.map { $0 ?? BruteForce.Result(objective: nil, placements: nil, agendasSeen: 0) }
 }()

@@ -11,15 +11,15 @@ let infeasibleFixtures: [String] = {
 
 /// Each infeasible fixture's `.expected` lists either `immediate SESSION KIND: fragment` lines or
 /// `conflict KEY` lines, the exact minimal set.
-@Suite struct ExplainTests {
+@Suite(.sharesCPU) struct ExplainTests {
     @Test func thereIsAFixturePerKindOfConflict() {
         #expect(infeasibleFixtures.count >= 12)
     }
 
     @Test(arguments: infeasibleFixtures) func eachInfeasibleFixtureIsExplainedExactly(name: String) throws {
-        let g = try Gathering.load(try fixture("infeasible/\(name).json"))
+        let g = try Gathering(json: try fixture("infeasible/\(name).json"))
         let expected = String(decoding: try fixture("infeasible/\(name).expected"), as: UTF8.self).split(separator: "\n").map(String.init)
-        let explanation = ConflictExplainer(oracle: ConflictExplainer.search).explain(g)
+        let explanation = ConflictExplainer(oracle: .search).explain(Domain(g))
         #expect(!explanation.feasible && explanation.proven)
         let immediate = expected.filter { $0.hasPrefix("immediate ") }
         if !immediate.isEmpty {
@@ -39,17 +39,19 @@ let infeasibleFixtures: [String] = {
         #expect(Set(explanation.conflict.map { $0.key(g) }) == Set(keys), "\(name): \(explanation.conflict.map { $0.key(g) })")
         // Minimal: the set alone conflicts, and lifting any one member leaves an agenda possible.
         let others = Set(Requirement.all(in: g)).subtracting(explanation.conflict)
-        #expect(ConflictExplainer.search(g.relaxing(others)) == false)
+        #expect(ConflictExplainer.Oracle.search.decide(Domain(g.relaxing(others))) == false)
         for member in explanation.conflict {
-            #expect(ConflictExplainer.search(g.relaxing(others.union([member]))) == true, "\(name): \(member.key(g)) is not needed")
+            #expect(
+                ConflictExplainer.Oracle.search.decide(Domain(g.relaxing(others.union([member])))) == true,
+                "\(name): \(member.key(g)) is not needed")
         }
-        for fix in explanation.fixes { #expect(ConflictExplainer.search(g.relaxing([fix])) == true) }
+        for fix in explanation.fixes { #expect(ConflictExplainer.Oracle.search.decide(Domain(g.relaxing([fix]))) == true) }
         #expect(explanation.text(g).contains("cannot all hold together"))
     }
 
     @Test func aFeasibleInputIsSaidToBeFeasible() throws {
-        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
-        let explanation = ConflictExplainer(oracle: ConflictExplainer.search).explain(g)
+        let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
+        let explanation = ConflictExplainer(oracle: .search).explain(Domain(g))
         #expect(explanation.feasible && explanation.conflict.isEmpty && explanation.immediate.isEmpty)
     }
 

@@ -3,11 +3,11 @@ import ConveneTestSupport
 import Foundation
 import Testing
 
-@Suite struct GeneratorTests {
+@Suite(.sharesCPU) struct GeneratorTests {
     @Test(arguments: [(25, 4, 1, 1), (60, 6, 2, 2), (150, 8, 3, 3), (400, 16, 4, 4)])
     func thePlantedAgendaProvesTheInputFeasible(sessions: Int, rooms: Int, days: Int, seed: Int) throws {
         let made = GatheringGenerator(sessions: sessions, rooms: rooms, days: days, seed: UInt64(seed)).make()
-        let g = try Gathering.load(Data(made.document.json.utf8))
+        let g = try Gathering(json: Data(made.document.json.utf8))
         #expect(g.warnings.isEmpty)
         #expect(g.sessions.count == sessions && g.rooms.count == rooms)
         let report = AgendaChecker(domain: Domain(g)).check(made.planted)

@@ -19,15 +19,15 @@ import Testing
         }
     }
 
-    @Test func aPretalxExportAndASurveyBecomeAPublishedAgenda() throws {
+    @Test func aPretalxExportAndASurveyBecomeAPublishedAgenda() async throws {
         let result = try imported(
             ImportRequest(
                 frame: try importFile("import/pretalx-frame.json"), pretalx: try importFiles("import/pretalx"),
                 interests: [try importFile("import/survey-choices.csv")], survey: SurveyOptions(choicesColumn: pretalxChoicesQuestion)))
-        let g = try Gathering.load(Data(result.document.json.utf8))
+        let g = try Gathering(json: Data(result.document.json.utf8))
         #expect(g.sessions.count == 75 && g.attendees.count == 240)
-        let agenda = solveForTest(g)
-        let report = AgendaChecker(domain: Domain(g)).check(agenda)
+        let agenda = try await solveForTest(g)
+        let report = try AgendaChecker(gathering: g).check(agenda)
         #expect(report.isValid, "\(report.violations)")
         #expect(agenda.placements.count == 75 && agenda.objective == report.objective)
 
@@ -46,7 +46,7 @@ import Testing
         let result = try imported(ImportRequest(frab: ImportFile(name: "frab-schedule.xml", data: data)))
         let previous = try #require(result.previous)
         let g = result.gathering
-        #expect(AgendaChecker(domain: Domain(g)).check(previous).isValid)
+        #expect(try AgendaChecker(gathering: g).check(previous).isValid)
         let xml = AgendaFormat.frabXML.render(previous, gathering: g)
         #expect(FrabXMLRules.violations(xml).isEmpty, "\(FrabXMLRules.violations(xml))")
         let before = try events(String(decoding: data, as: UTF8.self))
@@ -79,13 +79,13 @@ import Testing
         #expect(out.contains("<slug>dst_event-7-session-7</slug>") && out.contains("<acronym>dst_event</acronym>"))
     }
 
-    @Test func aSessionizeScheduleIsReplannedWithItsPinsKept() throws {
+    @Test func aSessionizeScheduleIsReplannedWithItsPinsKept() async throws {
         let frame = inlineFile("oslo.json", #"{"event": {"timeZone": "Europe/Oslo"}}"#)
         let result = try imported(ImportRequest(frame: frame, sessionize: try importFile("import/sessionize-all.json")))
         let g = result.gathering
-        let previous = PreviousAgenda(try #require(result.previous))
-        let agenda = solveForTest(g, previous: previous)
-        let report = AgendaChecker(domain: Domain(g)).check(agenda, previous: previous)
+        let previous = try #require(result.previous)
+        let agenda = try await solveForTest(g, previous: previous)
+        let report = try AgendaChecker(gathering: g, previous: previous).check(agenda)
         #expect(report.isValid, "\(report.violations)")
         let xml = AgendaFormat.frabXML.render(agenda, gathering: g)
         #expect(FrabXMLRules.violations(xml).isEmpty, "\(FrabXMLRules.violations(xml))")
@@ -94,18 +94,18 @@ import Testing
         }
     }
 
-    @Test func theP2PUSurveyGivesTheFixturesOptimum() throws {
+    @Test func theP2PUSurveyGivesTheFixturesOptimum() async throws {
         let result = try imported(
             ImportRequest(
                 frame: try importFile("import/p2pu-frame.json"), interests: [try importFile("import/p2pu-survey.csv")],
                 survey: SurveyOptions(choicesColumn: p2puChoicesQuestion)))
         let g = result.gathering
         let hand = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).agenda
-        let report = AgendaChecker(domain: Domain(g)).check(hand)
+        let report = try AgendaChecker(gathering: g).check(hand)
         // The same attendees and interests: the hand-made agenda costs exactly what it costs on the fixture.
         #expect(report.isValid && report.objective == 126)
-        let agenda = solveForTest(g)
-        #expect(AgendaChecker(domain: Domain(g)).check(agenda).isValid)
+        let agenda = try await solveForTest(g)
+        #expect(try AgendaChecker(gathering: g).check(agenda).isValid)
         #expect(FrabXMLRules.violations(AgendaFormat.frabXML.render(agenda, gathering: g)).isEmpty)
     }
 }

@@ -66,7 +66,7 @@ import Testing
         #expect(result.warnings.contains { $0.message.contains("offset of Etc/GMT-2") })
         let previous = try #require(result.previous)
         #expect(previous.placements.count == 10)
-        let report = AgendaChecker(domain: Domain(result.gathering)).check(previous)
+        let report = try AgendaChecker(gathering: result.gathering).check(previous)
         // The two talks pretalx has not scheduled yet are the only rule broken.
         #expect(report.rules == [.placedOnce], "\(report.violations)")
         #expect(report.violations.count == 2)
@@ -103,7 +103,7 @@ import Testing
         #expect(previous.placements.count == 48)
         #expect(result.warnings.contains { $0.message.contains("a grid of 45 minutes") && $0.message.contains("08:30–16:45") })
         // Sessionize's own schedule keeps every rule but leaves its room-less service sessions unplaced.
-        let report = AgendaChecker(domain: Domain(result.gathering)).check(previous)
+        let report = try AgendaChecker(gathering: result.gathering).check(previous)
         #expect(report.rules == [.placedOnce] && report.violations.count == 4, "\(report.violations)")
     }
 
@@ -130,7 +130,7 @@ import Testing
         #expect(Set(d.formats.map(\.name)) == ["Talk", "Workshop"])
         #expect(d.sessions.filter { $0.track == "Stadt & Netz" }.count == 12)
         let previous = try #require(result.previous)
-        let report = AgendaChecker(domain: Domain(result.gathering)).check(previous)
+        let report = try AgendaChecker(gathering: result.gathering).check(previous)
         #expect(report.isValid && report.objective == 0, "\(report.violations)")
     }
 
@@ -205,7 +205,7 @@ import Testing
             ImportRequest(
                 frame: try importFile("import/p2pu-frame.json"), interests: [try importFile("import/p2pu-survey.csv")],
                 survey: SurveyOptions(choicesColumn: p2puChoicesQuestion)))
-        let original = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        let original = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
         let g = result.gathering
         #expect(g.attendees.map(\.id) == original.attendees.map(\.id))
         for (a, b) in zip(g.attendees, original.attendees) {
@@ -221,7 +221,7 @@ import Testing
         #expect(!bare.slots.isEmpty && bare.event.timeZone != nil && !bare.rooms.isEmpty)
         #expect(bare.slots.first?.start == "2025-09-18T09:00" && bare.slots.last?.end == "2025-09-20T18:00")
         let framed = try imported(ImportRequest(frame: try importFile("import/pretalx-frame.json"), pretalx: pretalx)).document
-        let frame = try Gathering.load(try fixture("import/pretalx-frame.json"))
+        let frame = try Gathering(json: try fixture("import/pretalx-frame.json"))
         #expect(framed.slots.map(\.id) == frame.slots.map(\.id))
         #expect(framed.weights.trackOverlap == 1 && framed.sessions.count == bare.sessions.count)
     }

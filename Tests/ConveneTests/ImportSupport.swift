@@ -33,9 +33,9 @@ func imported(_ request: ImportRequest) throws -> ImportResult {
     }
 }
 
-/// The one place that calls a solver for the import tests, while the solver API is being reworked.
-func solveForTest(_ g: Gathering, previous: PreviousAgenda? = nil) -> Agenda {
-    Agenda(SearchSolver(settings: .init(seed: 1, timeLimit: 5)).solve(Domain(g), previous: previous), gathering: g, previous: previous)
+/// The one place that calls a solver for the import tests: the search, seed 1, at most 5 s.
+func solveForTest(_ g: Gathering, previous: Agenda? = nil) async throws -> Agenda {
+    try await solve(g, with: SearchSolver(), seconds: 5, seed: 1, previous: previous).agenda
 }
 
 let pretalxChoicesQuestion = "Which talks would you like to attend?"

@@ -13,7 +13,7 @@ import Testing
         #expect(!expected.isEmpty, "\(name).expected names no problem")
         let data = try fixture("invalid/\(name).json")
         do {
-            _ = try Gathering.load(data)
+            _ = try Gathering(json: data)
             Issue.record("\(name) loaded, but it is invalid")
         } catch {
             for e in expected {
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func theP2PUFixtureIsValidWithoutWarnings() throws {
-        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
         #expect(g.warnings.isEmpty)
         #expect(g.sessions.count == 21)
         #expect(g.rooms.filter { $0.tags.contains("bpl") && $0.tags.contains("meeting") }.count == 4)
@@ -58,7 +58,7 @@ import Testing
              "rooms": [{"id": "r", "capacity": null}],
              "sessions": [{"id": "a", "duration": 60, "notConcurrentWith": ["a"], "rooms": null, "priority": null}]}
             """
-        let g = try Gathering.load(Data(json.utf8))
+        let g = try Gathering(json: Data(json.utf8))
         #expect(g.sessions[0].notConcurrentWith.isEmpty)
         #expect(g.rooms[0].capacity == nil)
         #expect(g.timeZoneName == "UTC" && g.timeZone.secondsFromGMT() == 0)
@@ -69,7 +69,7 @@ import Testing
             {"convene": 1, "slots": [], "rooms": [{"id": "r"}],
              "sessions": [{"id": "a", "duration": 60, "facilitator": ["p"]}], "wieghts": {}}
             """
-        let g = try Gathering.load(Data(json.utf8))
+        let g = try Gathering(json: Data(json.utf8))
         let warnings = g.warnings.map(\.description)
         #expect(warnings.contains { $0.contains("sessions[0].facilitator") && $0.contains("did you mean \"facilitators\"?") })
         #expect(warnings.contains { $0.contains("wieghts") && $0.contains("did you mean \"weights\"?") })
@@ -108,7 +108,7 @@ import Testing
     }
 
     @Test func theRemoteCallFitsOnlyTheRemoteFacilitatorsDaytime() throws {
-        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
         let domain = Domain(g)
         let call = try #require(g.sessionIndex["kenya-eu-call"])
         // Nairobi's 08:00–18:00 (UTC+3) ends at 11:00 in Boston: only the first slot of each day fits.

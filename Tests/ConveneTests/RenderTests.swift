@@ -10,13 +10,12 @@ import Testing
     static let stamp = 1_568_000_000  // 2019-09-09T03:33:20Z
 
     static func layout() throws -> (Agenda, Gathering) {
-        let g = try Gathering.load(try fixture("p2pu-gathering-2019.json"))
+        let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
         let (agenda, _) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
         let solved = AgendaChecker(domain: Domain(g)).check(agenda)
         // The agenda as `convene solve` would print it: derived fields and costs filled in.
-        let outcome = SolverOutcome(status: .feasible, solver: "hand", placements: solved.placements, bound: nil, seconds: 0)
-        var document = Agenda(outcome, gathering: g)
-        document.stats = []
+        var document = Agenda(status: .feasible, solver: nil, bound: nil, assignments: solved.assignments, domain: Domain(g), stats: [])
+        document.solver = "hand"
         return (document, g)
     }
 

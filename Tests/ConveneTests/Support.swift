@@ -6,7 +6,7 @@ import Foundation
 /// The problems a JSON text produces, or none when it loads.
 func problems(_ json: String) -> [InputProblem] {
     do {
-        return try Gathering.load(Data(json.utf8)).warnings
+        return try Gathering(json: Data(json.utf8)).warnings
     } catch {
         return error.problems
     }

@@ -9,7 +9,7 @@ let instances: [(name: String, gathering: Gathering)] = {
     let fixture = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/p2pu-gathering-2019.json")
-    if let data = try? Data(contentsOf: fixture), let g = try? Gathering.load(data) { list.append(("p2pu", g)) }
+    if let data = try? Data(contentsOf: fixture), let g = try? Gathering(json: data) { list.append(("p2pu", g)) }
     for (sessions, rooms, days) in [(25, 4, 1), (100, 8, 2), (400, 16, 3), (1600, 40, 5)] {
         let made = GatheringGenerator(sessions: sessions, rooms: rooms, days: days, seed: 1).make()
         if let g = try? Gathering(validating: made.document) { list.append(("generated-\(sessions)", g)) }
@@ -29,36 +29,36 @@ let benchmarks: @Sendable () -> Void = {
         maxDuration: .seconds(20), maxIterations: 3)
 
     for (name, g) in instances {
+        // The domain (what is possible for each session) is what a checker is built on.
         Benchmark("Domain/\(name)") { benchmark in
-            for _ in benchmark.scaledIterations { blackHole(Domain(g)) }
+            for _ in benchmark.scaledIterations { blackHole(try AgendaChecker(gathering: g)) }
         }
-        let domain = Domain(g)
         if name != "generated-1600" {
             Benchmark("Formulation/\(name)") { benchmark in
-                for _ in benchmark.scaledIterations { blackHole(ScheduleFormulation(domain: domain)) }
+                for _ in benchmark.scaledIterations { blackHole(try g.integerProgram()) }
             }
         }
         Benchmark("Search 20k moves/\(name)", configuration: solverRuns) { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(SearchSolver(settings: .init(seed: 1, timeLimit: 30, moves: 20_000)).solve(domain))
+                blackHole(try await g.solve(using: SearchSolver(moves: 20_000), options: .init(timeLimit: .seconds(30))))
             }
         }
         if name == "generated-150" {
             Benchmark("Auto 60 s/\(name)", configuration: solverRuns) { benchmark in
                 for _ in benchmark.scaledIterations {
-                    blackHole(Portfolio(glpk: GLPKSettings(timeLimit: 60), seed: 1).solve(domain))
+                    blackHole(try await g.solve(using: PortfolioSolver(), options: .init(timeLimit: .seconds(60))))
                 }
             }
         }
         Benchmark("Auto 5 s/\(name)", configuration: solverRuns) { benchmark in
             for _ in benchmark.scaledIterations {
-                blackHole(Portfolio(glpk: GLPKSettings(timeLimit: 5), seed: 1).solve(domain))
+                blackHole(try await g.solve(using: PortfolioSolver(), options: .init(timeLimit: .seconds(5))))
             }
         }
         if ["p2pu", "generated-25", "generated-100", "generated-150"].contains(name) {
             Benchmark("MILP 5 s/\(name)", configuration: solverRuns) { benchmark in
                 for _ in benchmark.scaledIterations {
-                    blackHole(ExactSolver(settings: GLPKSettings(timeLimit: 5)).solve(domain))
+                    blackHole(try await g.solve(using: ExactSolver(), options: .init(timeLimit: .seconds(5))))
                 }
             }
         }

@@ -1,5 +1,8 @@
-/// The one judge of an agenda: verifies the contract's hard rules 1–9 and recomputes every
-/// cost term, independently of any solver. Tests judge every solver's result with it.
+import Foundation
+
+/// The one judge of an agenda: verifies the contract's hard rules and recomputes every cost
+/// term, independently of any solver. Every agenda a solve returns has passed it, and the tests
+/// judge every solver's result with it.
 public struct AgendaChecker: Sendable {
     /// Which rule a violation breaks.
     public enum Rule: Int, Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -8,36 +11,54 @@ public struct AgendaChecker: Sendable {
         case document = 0
         case placedOnce = 1
         case rooms, slotTags, roomClash, facilitators, exclusive, after, notConcurrent, pins
+        /// Rule 10: the frozen past.
+        case frozen
 
         public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
 
         public var description: String { self == .document ? "agenda" : "rule \(rawValue)" }
     }
 
+    /// One broken rule, in plain words.
     public struct Violation: Sendable, Hashable, CustomStringConvertible {
+        /// The rule it breaks.
         public var rule: Rule
         /// A plain sentence naming the sessions, rooms, people and times involved.
         public var message: String
+        /// `rule 9: 'Session 383' (s383) is not in Room 29 (r29), the room it is pinned to.`
         public var description: String { "\(rule): \(message)" }
     }
 
+    /// The verdict on an agenda: what it breaks and what it costs.
     public struct Report: Sendable {
+        /// Every broken rule, by rule number; empty when the agenda is valid.
         public var violations: [Violation]
         /// Recomputed, every non-zero term.
         public var costs: [Agenda.Cost]
         /// The placements the document resolves to (the first of each session).
-        public var placements: [Assignment]
+        package var assignments: [Assignment]
+        /// The sum of the costs.
         public var objective: Int { costs.reduce(0) { $0 + $1.cost } }
+        /// Whether the agenda breaks no rule.
         public var isValid: Bool { violations.isEmpty }
     }
 
-    public let domain: Domain
+    package let domain: Domain
+    /// The gathering agendas are checked against.
     public var gathering: Gathering { domain.gathering }
 
-    public init(domain: Domain) { self.domain = domain }
+    package init(domain: Domain) { self.domain = domain }
+
+    /// A checker for agendas of `gathering`; with `previous` it also charges the change costs,
+    /// and with `frozenUntil` it checks the frozen past (rule 10).
+    ///
+    /// - Throws: ``SolveError/frozenWithoutPrevious`` when a frozen time comes without a previous agenda.
+    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError) {
+        domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil)
+    }
 
     /// Checks an agenda document: resolves its ids, then checks the placements it names.
-    public func check(_ agenda: Agenda, previous: PreviousAgenda? = nil) -> Report {
+    public func check(_ agenda: Agenda) -> Report {
         var violations: [Violation] = []
         func flag(_ rule: Rule, _ message: String) { violations.append(Violation(rule: rule, message: message)) }
         var placements: [Assignment] = []
@@ -105,7 +126,7 @@ public struct AgendaChecker: Sendable {
         for id in agenda.unscheduled where placedIDs.contains(id) {
             flag(.document, "\"\(id)\" is listed as unscheduled but is placed.")
         }
-        var report = check(placements, previous: previous)
+        var report = check(placements)
         report.violations = violations + report.violations
         if let stated = agenda.objective, stated != report.objective, agenda.status != .infeasible, agenda.status != .unknown {
             report.violations.append(
@@ -114,9 +135,9 @@ public struct AgendaChecker: Sendable {
         return report
     }
 
-    /// Checks resolved placements against hard rules 1–9 (at most one placement per session is
-    /// assumed; a repeated session is reported) and recomputes the costs.
-    public func check(_ placements: [Assignment], previous: PreviousAgenda? = nil) -> Report {
+    /// Checks resolved placements against the hard rules (a repeated session is reported) and
+    /// recomputes the costs.
+    package func check(_ placements: [Assignment]) -> Report {
         var violations: [Violation] = []
         func flag(_ rule: Rule, _ message: String) { violations.append(Violation(rule: rule, message: message)) }
         let g = gathering
@@ -133,6 +154,7 @@ public struct AgendaChecker: Sendable {
         for session in g.sessions where !session.optional && placed[session.index] == nil {
             flag(.placedOnce, "\(session.label) is not placed; it is not optional, so it must be.")
         }
+        violations += frozenPast(placed)
         var bySlot = [[Int]](repeating: [], count: g.slots.count)
         for p in unique {
             let session = g.sessions[p.session]
@@ -190,7 +212,7 @@ public struct AgendaChecker: Sendable {
             // Rule 7
             for b in session.after {
                 guard let before = placed[b] else { continue }
-                if g.slots[p.start].start < g.slots[before.slots.upperBound - 1].end {
+                if !domain.startsAfter(p.start, before.slots) {
                     flag(
                         .after,
                         "\(session.label) starts \(when), before \(g.sessions[b].label) ends (\(g.label(slots: before.slots))); it must "
@@ -231,7 +253,7 @@ public struct AgendaChecker: Sendable {
             }
         }
         violations.sort { $0.rule < $1.rule }
-        return Report(violations: violations, costs: g.costs(of: unique, previous: previous), placements: unique)
+        return Report(violations: violations, costs: g.costs(of: unique, previous: domain.previous), assignments: unique)
     }
 
     static func list(_ tags: Set<String>) -> String { tags.sorted().map { "'\($0)'" }.joined(separator: ", ") }

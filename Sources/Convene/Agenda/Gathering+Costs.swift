@@ -2,7 +2,7 @@ extension Gathering {
     /// Every non-zero cost term of the contract objective for these placements, in a fixed order:
     /// by kind (clash, preference, unscheduled, change, trackOverlap), then by the sessions' order
     /// in the input. A session placed more than once counts by its first placement.
-    public func costs(of placements: [Assignment], previous: PreviousAgenda? = nil) -> [Agenda.Cost] {
+    package func costs(of placements: [Assignment], previous: PreviousAgenda? = nil) -> [Agenda.Cost] {
         var placed = [Assignment?](repeating: nil, count: sessions.count)
         for p in placements where sessions.indices.contains(p.session) && placed[p.session] == nil { placed[p.session] = p }
         var costs: [Agenda.Cost] = []
@@ -58,7 +58,7 @@ extension Gathering {
     }
 
     /// Sessions by track (non-empty tracks only), each list in input order.
-    public var tracks: [String: [Int]] {
+    package var tracks: [String: [Int]] {
         var tracks: [String: [Int]] = [:]
         for session in sessions { if let track = session.track { tracks[track, default: []].append(session.index) } }
         return tracks
@@ -66,7 +66,7 @@ extension Gathering {
 
     /// What running two sessions at the same time costs: the attendees who want both × the clash
     /// weight, plus the track-overlap weight when they share a track. Only pairs that cost something.
-    public func concurrencyWeights() -> [SessionPair: Int] {
+    package func concurrencyWeights() -> [SessionPair: Int] {
         var weight: [SessionPair: Int] = [:]
         if weights.clash > 0 {
             for attendee in attendees {
@@ -86,7 +86,7 @@ extension Gathering {
     }
 
     /// The preferred tags that some occupied slot lacks (empty: the preference is met).
-    public func misses(_ session: Session, _ occupied: Range<Int>) -> Set<String> {
+    package func misses(_ session: Session, _ occupied: Range<Int>) -> Set<String> {
         occupied.reduce(into: Set<String>()) { missing, slot in missing.formUnion(session.preferredSlotTags.subtracting(slots[slot].tags)) }
     }
 }
@@ -102,4 +102,13 @@ public struct SessionPair: Sendable, Hashable, Comparable {
     }
 
     public static func < (a: SessionPair, b: SessionPair) -> Bool { (a.first, a.second) < (b.first, b.second) }
+}
+
+extension Gathering {
+    /// The same gathering with every weight zero: only whether an agenda exists matters.
+    package func withoutCosts() -> Gathering {
+        var plain = self
+        plain.weights = .init(clash: 0, preference: 0, unscheduled: 0, change: 0, trackOverlap: 0)
+        return plain
+    }
 }

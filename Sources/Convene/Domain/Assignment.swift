@@ -1,15 +1,15 @@
 /// A session's place in an agenda resolved to indices (start slot, occupied slots, rooms): what
 /// the domain, the solvers and the checker work with. ``Agenda/Placement`` is the same placement
 /// in the document, by id.
-public struct Assignment: Sendable, Hashable {
-    public var session: Int
-    public var start: Int
+package struct Assignment: Sendable, Hashable {
+    package var session: Int
+    package var start: Int
     /// The occupied slots: the chain from `start` (indices into the time-sorted slots).
-    public var slots: Range<Int>
+    package var slots: Range<Int>
     /// Room indices, sorted.
-    public var rooms: [Int]
+    package var rooms: [Int]
 
-    public init(session: Int, start: Int, slots: Range<Int>, rooms: [Int]) {
+    package init(session: Int, start: Int, slots: Range<Int>, rooms: [Int]) {
         self.session = session
         self.start = start
         self.slots = slots
@@ -17,5 +17,5 @@ public struct Assignment: Sendable, Hashable {
     }
 
     /// Two assignments are concurrent when they occupy a common slot.
-    public func isConcurrent(with other: Assignment) -> Bool { slots.overlaps(other.slots) }
+    package func isConcurrent(with other: Assignment) -> Bool { slots.overlaps(other.slots) }
 }

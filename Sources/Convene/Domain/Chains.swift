@@ -1,12 +1,12 @@
 /// The contract's chain rule: from a start slot, the run of back-to-back slots (each one's end
 /// equal to the next one's start) up to the first whose minutes add up to the duration.
-public struct Chains: Sendable {
+package struct Chains: Sendable {
     private let slots: [Slot]
     /// Per distinct duration (in whole seconds, rounded up: slot lengths are whole seconds),
     /// the chain from each start slot, or nil where none exists.
     private var table: [Int: [Range<Int>?]] = [:]
 
-    public init(slots: [Slot], durations: some Sequence<Double>) {
+    package init(slots: [Slot], durations: some Sequence<Double>) {
         self.slots = slots
         for minutes in durations {
             let seconds = Chains.seconds(minutes)
@@ -16,7 +16,7 @@ public struct Chains: Sendable {
 
     /// The slots a session of `minutes` occupies when it starts at slot `start`, or nil when
     /// `start` is not a valid start (the run of back-to-back slots is too short).
-    public func chain(minutes: Double, from start: Int) -> Range<Int>? {
+    package func chain(minutes: Double, from start: Int) -> Range<Int>? {
         guard slots.indices.contains(start) else { return nil }
         let seconds = Chains.seconds(minutes)
         if let known = table[seconds] { return known[start] }
@@ -24,7 +24,7 @@ public struct Chains: Sendable {
     }
 
     /// The longest run of back-to-back slots starting at `start` (for explanations).
-    public func longestRun(from start: Int) -> Range<Int> {
+    package func longestRun(from start: Int) -> Range<Int> {
         var end = start + 1
         while end < slots.count, slots[end - 1].end == slots[end].start { end += 1 }
         return start..<end

@@ -1,31 +1,55 @@
 /// What is possible for each session on its own: its valid starts (chain rule, slot tags,
-/// facilitators' availability, pinned slot) and, per start, the rooms it may use (tags,
-/// capacity, unavailability, pinned room). Computed once per gathering and shared by the
-/// checker, the solvers and the explainer, in time linear in the input plus the placements.
-public struct Domain: Sendable {
+/// facilitators' availability, pinned slot, the frozen past) and, per start, the rooms it may use
+/// (tags, capacity, unavailability, pinned room). Computed once per solve or check and shared by
+/// the checker, the solvers and the explainer, in time linear in the input plus the placements.
+package struct Domain: Sendable {
     /// One possible start of a session.
-    public struct Start: Sendable, Hashable {
-        public var slot: Int
+    package struct Start: Sendable, Hashable {
+        package var slot: Int
         /// The occupied slots.
-        public var slots: Range<Int>
-        /// Rooms usable for the whole chain, sorted; at least the session's `rooms` of them,
-        /// the pinned room among them when there is one (and alone when the session uses one room).
-        public var rooms: [Int]
+        package var slots: Range<Int>
+        /// Rooms usable for the whole chain, sorted; at least the session's `rooms` of them.
+        package var rooms: [Int]
+        /// Rooms every room set at this start must include: the pinned room, or for a frozen
+        /// session all of its rooms. Sorted, a subset of `rooms`.
+        package var required: [Int]
     }
 
-    public let gathering: Gathering
-    public let chains: Chains
+    package let gathering: Gathering
+    package let chains: Chains
     /// `starts[session]`, by start slot.
-    public let starts: [[Start]]
+    package let starts: [[Start]]
     /// `suitableRooms[session]`: rooms with the session's tags and enough capacity, at any time.
-    public let suitableRooms: [[Int]]
+    package let suitableRooms: [[Int]]
     /// `roomOpen[room][slot]`: no unavailable window of the room overlaps the slot.
-    public let roomOpen: [[Bool]]
+    package let roomOpen: [[Bool]]
     /// `personFree[person][slot]`: hard rule 5's availability for that slot.
-    public let personFree: [[Bool]]
+    package let personFree: [[Bool]]
+    /// The agenda being replanned, if any.
+    package let previous: PreviousAgenda?
+    /// Rule 10's time, in seconds since 1970; nil when nothing is frozen.
+    package let frozenUntil: Int?
+    /// `frozen[session]`: the place the previous agenda gave it before the frozen time, which it
+    /// must keep (rule 10); nil for a session that is free to move.
+    package let frozen: [FrozenPlace?]
 
-    public init(_ gathering: Gathering) {
+    /// A session's place before the frozen time, as the previous agenda has it.
+    package struct FrozenPlace: Sendable, Hashable {
+        /// The start slot's index, nil when the input no longer has that slot.
+        package var slot: Int?
+        /// The rooms' indices, nil when the input no longer has one of them.
+        package var rooms: [Int]?
+        /// The previous agenda's entry, for messages.
+        package var entry: PreviousAgenda.Entry
+    }
+
+    /// - Parameters:
+    ///   - previous: the agenda being replanned (for rule 10 and the change costs).
+    ///   - frozenUntil: rule 10's time in seconds since 1970; needs `previous`.
+    package init(_ gathering: Gathering, previous: PreviousAgenda? = nil, frozenUntil: Int? = nil) {
         self.gathering = gathering
+        self.previous = previous
+        self.frozenUntil = previous == nil ? nil : frozenUntil
         let slots = gathering.slots
         chains = Chains(slots: slots, durations: gathering.sessions.map(\.duration))
         let roomOpen = gathering.rooms.map { room in slots.map { slot in !room.unavailable.contains { $0.overlaps(slot.window) } } }
@@ -36,32 +60,61 @@ public struct Domain: Sendable {
         self.roomOpen = roomOpen
         self.personFree = personFree
         self.suitableRooms = suitableRooms
+        let frozen = gathering.sessions.map { Domain.frozenPlace(of: $0, in: gathering, previous: previous, until: frozenUntil) }
+        self.frozen = frozen
         var starts: [[Start]] = []
         for session in gathering.sessions {
             var list: [Start] = []
+            let place = frozen[session.index]
             for start in slots.indices {
                 if let pin = session.pinSlot, pin != start { continue }
+                if let place, place.slot != start { continue }
+                if place == nil, let until = self.frozenUntil, slots[start].start < until { continue }
                 guard let chain = self.chains.chain(minutes: session.duration, from: start),
                     chain.allSatisfy({ session.slotTags.isSubset(of: slots[$0].tags) }),
                     session.facilitators.allSatisfy({ p in chain.allSatisfy { personFree[p][$0] } })
                 else { continue }
                 var rooms = suitableRooms[session.index].filter { r in chain.allSatisfy { roomOpen[r][$0] } }
-                guard rooms.count >= session.rooms, session.pinRoom.map(rooms.contains) ?? true else { continue }
-                if let pin = session.pinRoom, session.rooms == 1 { rooms = [pin] }
-                list.append(Start(slot: start, slots: chain, rooms: rooms))
+                var required = session.pinRoom.map { [$0] } ?? []
+                if let place {
+                    guard let kept = place.rooms, kept.count == session.rooms, kept.allSatisfy(rooms.contains) else { continue }
+                    rooms = kept
+                    required = kept
+                }
+                guard rooms.count >= session.rooms, required.allSatisfy(rooms.contains) else { continue }
+                if required.count == session.rooms { rooms = required }
+                list.append(Start(slot: start, slots: chain, rooms: rooms, required: required.sorted()))
             }
             starts.append(list)
         }
         self.starts = starts
     }
 
+    /// Whether a session must be placed: it is not optional, or it already ran (rule 10).
+    package func mustPlace(_ session: Int) -> Bool { !gathering.sessions[session].optional || frozen[session] != nil }
+
     /// The slots a session occupies when it starts at `start`, or nil when the chain rule allows no start there.
-    public func chain(session: Int, start: Int) -> Range<Int>? {
+    package func chain(session: Int, start: Int) -> Range<Int>? {
         chains.chain(minutes: gathering.sessions[session].duration, from: start)
     }
 
     /// Hard rule 2's time-independent part: the room has every tag and enough seats.
     static func suits(_ room: Room, _ session: Session) -> Bool {
         session.roomTags.isSubset(of: room.tags) && (room.capacity.map { $0 >= session.seatsPerRoom } ?? true)
+    }
+
+    /// Rule 10's frozen place of a session: the previous agenda places it with a start earlier
+    /// than the frozen time. A start slot the input no longer has counts by the start time the
+    /// document gives; without one it cannot be known to be earlier, so it is not frozen.
+    static func frozenPlace(of session: Session, in g: Gathering, previous: PreviousAgenda?, until: Int?) -> FrozenPlace? {
+        guard let until, let entry = previous?.placements[session.id] else { return nil }
+        let slot = g.slotIndex[entry.start]
+        let begins: Int? =
+            if let slot { g.slots[slot].start } else {
+                entry.startTime.flatMap { try? LocalTime.instant($0, in: g.timeZone).get() }
+            }
+        guard let begins, begins < until else { return nil }
+        let rooms = entry.rooms.compactMap { g.roomIndex[$0] }.sorted()
+        return FrozenPlace(slot: slot, rooms: rooms.count == entry.rooms.count ? rooms : nil, entry: entry)
     }
 }

@@ -1,50 +1,87 @@
+import Foundation
+
 /// Says why no agenda exists: sessions that have nowhere to go on their own, or else a smallest
 /// set of requirements that cannot hold together (a deletion filter: each requirement is lifted
 /// in turn and stays lifted when the rest still conflict), and the single relaxations that would
 /// make the whole input feasible.
 public struct ConflictExplainer: Sendable {
-    /// Decides whether a gathering has an agenda: true, false, or nil when it cannot tell.
-    public typealias Oracle = @Sendable (Gathering) -> Bool?
+    /// Decides whether a gathering (with some requirements lifted) has an agenda: true, false, or
+    /// nil when it cannot tell within its limits.
+    public struct Oracle: Sendable {
+        package let decide: @Sendable (Domain) -> Bool?
 
+        package init(_ decide: @escaping @Sendable (Domain) -> Bool?) { self.decide = decide }
+
+        /// The pure-Swift oracle: the search's construction with its complete backtracking.
+        public static let search = Oracle { domain in
+            let problem = SolveProblem(domain: domain, timeLimit: nil)
+            switch SearchSolver(moves: 0).run(problem, seed: 1).status {
+            case .feasible, .optimal: return true
+            case .infeasible: return false
+            case .unknown: return nil
+            }
+        }
+    }
+
+    /// What the explainer found.
     public struct Explanation: Sendable {
-        /// nil: an agenda exists.
+        /// Whether an agenda exists.
         public var feasible: Bool
+        /// Sessions that have nowhere to go on their own.
         public var immediate: [ImmediateReason]
-        /// Keys and sentences of a minimal conflicting set (empty when immediate reasons explain it).
+        /// A minimal conflicting set (empty when immediate reasons explain it).
         public var conflict: [Requirement]
         /// Single relaxations that would make the input feasible.
         public var fixes: [Requirement]
         /// False when some oracle call could not decide, so the set may not be the smallest.
         public var proven: Bool
+        /// How many feasibility checks it took.
         public var oracleCalls: Int
     }
 
+    /// The feasibility oracle.
     public let oracle: Oracle
 
-    public init(oracle: @escaping Oracle) { self.oracle = oracle }
+    /// An explainer that decides feasibility with `oracle`.
+    public init(oracle: Oracle = .search) { self.oracle = oracle }
 
-    /// The pure-Swift oracle: the search's construction with its complete backtracking.
-    public static let search: Oracle = { g in
-        let outcome = SearchSolver(settings: .init(moves: 0)).solve(Domain(g))
-        switch outcome.status {
-        case .feasible, .optimal: return true
-        case .infeasible: return false
-        case .unknown: return nil
-        }
+    /// Explains `gathering`, replanning `previous` with the past frozen until `frozenUntil` when
+    /// given. Runs on a thread of its own.
+    ///
+    /// - Throws: ``SolveError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
+    public func explain(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) async throws(SolveError)
+        -> Explanation
+    {
+        let domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil)
+        return await DedicatedThread.run { explain(domain) }
     }
 
-    public func explain(_ g: Gathering) -> Explanation {
+    /// The sessions that have nowhere to go on their own, with the first requirement that leaves
+    /// them nowhere: a quick, partial explanation (``explain(_:previous:frozenUntil:)`` gives the
+    /// whole one).
+    ///
+    /// - Throws: ``SolveError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
+    public static func immediateReasons(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError)
+        -> [ImmediateReason]
+    {
+        ImmediateReason.all(try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil))
+    }
+
+    /// The explanation, on the calling thread (which must have a large stack for GLPK).
+    package func explain(_ domain: Domain) -> Explanation {
+        let g = domain.gathering
         var calls = 0
         var proven = true
         func feasible(_ candidate: Gathering) -> Bool {
             calls += 1
-            guard let answer = oracle(candidate) else {
+            let relaxed = Domain(candidate, previous: domain.previous, frozenUntil: domain.frozenUntil)
+            guard let answer = oracle.decide(relaxed) else {
                 proven = false
                 return true  // undecided counts as feasible: the requirement is kept
             }
             return answer
         }
-        let immediate = ImmediateReason.all(Domain(g))
+        let immediate = ImmediateReason.all(domain)
         if !immediate.isEmpty {
             return Explanation(feasible: false, immediate: immediate, conflict: [], fixes: [], proven: true, oracleCalls: 0)
         }

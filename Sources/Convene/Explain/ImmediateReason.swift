@@ -10,7 +10,7 @@ public struct ImmediateReason: Sendable, Hashable {
     public var message: String
 
     /// The reason for every non-optional session whose domain is empty.
-    public static func all(_ domain: Domain) -> [ImmediateReason] {
+    package static func all(_ domain: Domain) -> [ImmediateReason] {
         domain.gathering.sessions.filter { !$0.optional && domain.starts[$0.index].isEmpty }.map { reason(domain, $0) }
     }
 

@@ -2,15 +2,15 @@
 /// capacity and unavailability as far as any session cares. The integer program counts how many
 /// rooms of a class a session uses instead of choosing rooms, which removes the symmetry between
 /// identical rooms; ``RoomClasses/assign(_:)`` gives concrete rooms afterwards.
-public struct RoomClasses: Sendable {
+package struct RoomClasses: Sendable {
     /// Each class's rooms, sorted; classes ordered by their first room.
-    public let classes: [[Int]]
+    package let classes: [[Int]]
     /// `classOf[room]`.
-    public let classOf: [Int]
+    package let classOf: [Int]
 
     /// - Parameter alone: rooms that must stay in a class of their own (pinned rooms, rooms a
     ///   previous agenda names), so that the program can tell them apart.
-    public init(domain: Domain, alone: Set<Int>, merge: Bool = true) {
+    package init(domain: Domain, alone: Set<Int>, merge: Bool = true) {
         let roomCount = domain.gathering.rooms.count
         var signatures = [[Int]](repeating: [], count: roomCount)
         var code = 0
@@ -39,18 +39,18 @@ public struct RoomClasses: Sendable {
 
     /// The classes a formulation uses: pinned rooms and the rooms a previous agenda names stay
     /// alone, so that the program can tell them apart.
-    public init(domain: Domain, previous: PreviousAgenda?, merge: Bool = true) {
+    package init(domain: Domain, merge: Bool) {
         let g = domain.gathering
         var alone = Set(g.sessions.compactMap(\.pinRoom))
-        for entry in previous?.placements.values ?? [:].values { alone.formUnion(entry.rooms.compactMap { g.roomIndex[$0] }) }
+        for entry in domain.previous?.placements.values ?? [:].values { alone.formUnion(entry.rooms.compactMap { g.roomIndex[$0] }) }
         self.init(domain: domain, alone: alone, merge: merge)
     }
 
     /// A session's use of a class at its start: how many of the class's rooms.
-    public struct Use: Sendable, Hashable {
-        public var placement: Int
-        public var roomClass: Int
-        public var count: Int
+    package struct Use: Sendable, Hashable {
+        package var placement: Int
+        package var roomClass: Int
+        package var count: Int
     }
 
     /// Concrete rooms for each placement from per-class counts, by interval colouring: uses are
@@ -59,7 +59,7 @@ public struct RoomClasses: Sendable {
     /// succeeds, because a placement occupies a contiguous run of slots.
     ///
     /// - Returns: rooms per placement, sorted; nil when some slot asks a class for too many rooms.
-    public func assign(_ placements: [Assignment], uses: [Use]) -> [[Int]]? {
+    package func assign(_ placements: [Assignment], uses: [Use]) -> [[Int]]? {
         var rooms = [[Int]](repeating: [], count: placements.count)
         var freeFrom = [Int](repeating: 0, count: classOf.count)  // per room: the first slot it is free again
         let ordered = uses.sorted {

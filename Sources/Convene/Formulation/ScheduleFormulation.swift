@@ -12,20 +12,20 @@
 ///
 /// Rows are aggregated: one per room class and slot, per facilitator and slot, per slot for
 /// exclusivity, per start time for `after`, per slot for each `notConcurrentWith` pair.
-public struct ScheduleFormulation: Sendable {
-    public struct Options: Sendable, Hashable {
+package struct ScheduleFormulation: Sendable {
+    package struct Options: Sendable, Hashable {
         /// Count rooms per class of interchangeable rooms instead of choosing each room.
-        public var roomClasses = true
+        package var roomClasses = true
         /// Add the group cuts that strengthen the bound on clashes and track overlaps.
-        public var groupCuts = true
+        package var groupCuts = true
         /// Charge clashes and track overlaps through per-slot patterns (``SlotPatterns``) when
         /// there are at most `patternLimit` of them; otherwise through pair indicators.
-        public var slotPatterns = true
-        public var patternLimit = 100_000
+        package var slotPatterns = true
+        package var patternLimit = 100_000
         /// Without patterns: pair indicators while they need at most this many rows (one per
         /// pair and shared slot), star rows (one per session and start) beyond.
-        public var pairRowLimit = 20_000
-        public init(
+        package var pairRowLimit = 20_000
+        package init(
             roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 100_000,
             pairRowLimit: Int = 20_000
         ) {
@@ -38,7 +38,7 @@ public struct ScheduleFormulation: Sendable {
     }
 
     /// How the program charges clashes and track overlaps.
-    public enum Concurrency: String, Sendable {
+    package enum Concurrency: String, Sendable {
         /// Per slot, one of the listed patterns of costly sessions (``SlotPatterns``).
         case patterns
         /// A pair indicator per costly pair, one row per pair and shared slot, and group cuts.
@@ -48,9 +48,9 @@ public struct ScheduleFormulation: Sendable {
         case stars
     }
 
-    public let domain: Domain
-    public let program: IntegerProgram
-    public let roomClasses: RoomClasses
+    package let domain: Domain
+    package let program: IntegerProgram
+    package let roomClasses: RoomClasses
     /// `startColumn[s][i]`: the column of `y[s,i]`.
     let startColumn: [[Int]]
     /// `classColumns[s][i]`: the classes that could serve that start, each with its `n` column
@@ -61,20 +61,32 @@ public struct ScheduleFormulation: Sendable {
     let pairColumns: [(pair: SessionPair, column: Int)]
     let groupColumns: [(sessions: [Int], slot: Int, column: Int)]
     /// Per slot, the items its patterns are made of and each pattern's column (empty without patterns).
-    public let patternItems: [[SlotPatterns.Item]]
+    package let patternItems: [[SlotPatterns.Item]]
     let patternColumns: [[[SlotPatterns.Item]: Int]]
     /// `starColumns[s]`: the cost of `s`'s concurrency with later sessions, under `.stars`.
     let starColumns: [(session: Int, partners: [(other: Int, weight: Int)], column: Int)]
-    public let concurrency: Concurrency
+    package let concurrency: Concurrency
     let previous: PreviousAgenda?
     /// The number of slot patterns in the program (0 when it uses pair indicators).
-    public var patternCount: Int { patternColumns.reduce(0) { $0 + $1.count } }
+    package var patternCount: Int { patternColumns.reduce(0) { $0 + $1.count } }
 
-    public init(domain: Domain, previous: PreviousAgenda? = nil, options: Options = Options()) {
-        var builder = Builder(domain: domain, previous: previous, options: options)
+    package init(domain: Domain, options: Options = Options()) {
+        var builder = Builder(domain: domain, options: options, shouldStop: { false })
         builder.build()
-        self.domain = domain
-        self.previous = previous
+        self.init(builder)
+    }
+
+    /// The program, or nil when `shouldStop` turns true while it is built (listing patterns and
+    /// writing star rows take seconds on large gatherings; a cancelled solve must not wait).
+    package static func building(domain: Domain, options: Options = Options(), shouldStop: @escaping () -> Bool) -> Self? {
+        var builder = Builder(domain: domain, options: options, shouldStop: shouldStop)
+        builder.build()
+        return builder.stopped ? nil : Self(builder)
+    }
+
+    private init(_ builder: Builder) {
+        domain = builder.domain
+        previous = builder.previous
         program = builder.program
         roomClasses = builder.classes
         startColumn = builder.startColumn
@@ -92,8 +104,8 @@ public struct ScheduleFormulation: Sendable {
     /// The columns for starts and room-class counts the program would have, counted without
     /// building it (they dominate its memory: a generated 1,600-session gathering with 33 room
     /// classes has two million).
-    public static func placementColumns(domain: Domain, previous: PreviousAgenda? = nil, options: Options = Options()) -> Int {
-        let classes = RoomClasses(domain: domain, previous: previous, merge: options.roomClasses)
+    package static func placementColumns(domain: Domain, options: Options = Options()) -> Int {
+        let classes = RoomClasses(domain: domain, merge: options.roomClasses)
         var columns = 0
         for starts in domain.starts {
             for start in starts {
@@ -106,7 +118,7 @@ public struct ScheduleFormulation: Sendable {
 
     /// The placements a solution of the program stands for, with concrete rooms.
     /// - Returns: nil when the solution's room counts cannot be given rooms (it breaks a row).
-    public func decode(_ x: [Double]) -> [Assignment]? {
+    package func decode(_ x: [Double]) -> [Assignment]? {
         guard x.count == program.variables.count else { return nil }
         var placements: [Assignment] = []
         var uses: [RoomClasses.Use] = []
@@ -128,7 +140,7 @@ public struct ScheduleFormulation: Sendable {
     /// The program with every session outside `free` held where `placements` has it (at its
     /// start, or unplaced): the sub-problem a fix-and-optimise round solves. Its rooms stay free
     /// within the start's rooms, since rooms are given after solving.
-    public func fixing(_ placements: [Assignment], free: Set<Int>) -> IntegerProgram {
+    package func fixing(_ placements: [Assignment], free: Set<Int>) -> IntegerProgram {
         var fixed = program
         var start = [Int?](repeating: nil, count: startColumn.count)
         for p in placements where start.indices.contains(p.session) { start[p.session] = p.start }
@@ -141,7 +153,7 @@ public struct ScheduleFormulation: Sendable {
     /// The program's point for an agenda, for a warm start: every column at the value the agenda
     /// implies (concurrency and group counts at their least).
     /// - Returns: nil when a placement is not among the domain's starts and rooms.
-    public func encode(_ placements: [Assignment]) -> [Double]? {
+    package func encode(_ placements: [Assignment]) -> [Double]? {
         var x = [Double](repeating: 0, count: program.variables.count)
         var placed = [Assignment?](repeating: nil, count: startColumn.count)
         for p in placements {
@@ -220,25 +232,35 @@ private struct Builder {
     /// `occupying[s][k]`: the `y` columns of `s`'s starts that occupy slot `k`.
     var occupying: [[[Int]]] = []
 
-    init(domain: Domain, previous: PreviousAgenda?, options: ScheduleFormulation.Options) {
+    /// Asked between sessions and every thousand patterns; once true, building stops.
+    let shouldStop: () -> Bool
+    private(set) var stopped = false
+
+    init(domain: Domain, options: ScheduleFormulation.Options, shouldStop: @escaping () -> Bool) {
+        let previous = domain.previous
+        self.shouldStop = shouldStop
         self.domain = domain
         self.previous = previous
         self.options = options
         let g = domain.gathering
         self.g = g
-        classes = RoomClasses(domain: domain, previous: previous, merge: options.roomClasses)
+        classes = RoomClasses(domain: domain, merge: options.roomClasses)
         program = IntegerProgram(name: g.name)
     }
 
     mutating func build() {
-        addPlacements()
-        addRoomCapacity()
-        addFacilitators()
-        addExclusivity()
-        addAfter()
-        addNotConcurrent()
-        addChanges()
-        addPairs()
+        let steps: [(inout Builder) -> Void] = [
+            { $0.addPlacements() }, { $0.addRoomCapacity() }, { $0.addFacilitators() }, { $0.addExclusivity() }, { $0.addAfter() },
+            { $0.addNotConcurrent() }, { $0.addChanges() }, { $0.addPairs() },
+        ]
+        for step in steps where !halted() { step(&self) }
+        _ = halted()
+    }
+
+    /// Whether building should stop; remembers the answer once it is yes.
+    private mutating func halted() -> Bool {
+        if !stopped && shouldStop() { stopped = true }
+        return stopped
     }
 
     private func name(_ s: Int) -> String { g.sessions[s].id }
@@ -248,6 +270,7 @@ private struct Builder {
         occupying = g.sessions.map { _ in [[Int]](repeating: [], count: g.slots.count) }
         for session in g.sessions {
             let s = session.index
+            if s % 64 == 0, halted() { return }
             var columns: [Int] = []
             var classUse: [[(roomClass: Int, column: Int?)]] = []
             for start in domain.starts[s] {
@@ -284,7 +307,7 @@ private struct Builder {
             startColumn.append(columns)
             classColumns.append(classUse)
             var once = columns.map { IntegerProgram.Term($0, 1) }
-            if session.optional {
+            if !domain.mustPlace(s) {
                 let u = program.addVariable(
                     "unplaced(\(name(s)))", .continuous, lower: 0, upper: 1,
                     objective: Double(g.weights.unscheduled * session.priority))
@@ -433,7 +456,8 @@ private struct Builder {
         patternItems = g.slots.map { _ in [] }
         patternColumns = g.slots.map { _ in [:] }
         if options.slotPatterns,
-            let patterns = SlotPatterns(domain: domain, weight: weight, together: mayBeConcurrent, limit: options.patternLimit)
+            let patterns = SlotPatterns(
+                domain: domain, weight: weight, together: mayBeConcurrent, limit: options.patternLimit, shouldStop: shouldStop)
         {
             addPatterns(patterns)
             concurrency = .patterns
@@ -496,7 +520,7 @@ private struct Builder {
             }
             if !bounds.isEmpty { program.addConstraint("group(\(n))", pairs + bounds, .greaterOrEqual, 0) }
             // Sessions that may stay unplaced or run alone cannot be counted on to share a slot.
-            let certain = group.filter { !g.sessions[$0].exclusive && !g.sessions[$0].optional }
+            let certain = group.filter { !g.sessions[$0].exclusive && domain.mustPlace($0) }
             let least = pigeonhole(certain)
             if least > 0 {
                 var certainPairs: [IntegerProgram.Term] = []
@@ -516,6 +540,7 @@ private struct Builder {
         var partners = [[(other: Int, weight: Int)]](repeating: [], count: g.sessions.count)
         for (pair, w) in costly { partners[pair.first].append((pair.second, w)) }
         for a in g.sessions.indices where !partners[a].isEmpty {
+            if a % 16 == 0, halted() { return }
             let c = program.addVariable("c(\(name(a)))", .continuous, lower: 0, upper: .infinity, objective: 1)
             starColumns.append((a, partners[a], c))
             for (i, start) in domain.starts[a].enumerated() {
@@ -571,7 +596,7 @@ private struct Builder {
     private func pigeonhole(_ group: [Int]) -> Int {
         let usable = Set(group.flatMap { s in domain.starts[s].map(\.slot) })
         let blocking = g.sessions.filter { e in
-            e.exclusive && !e.optional && !domain.starts[e.index].isEmpty
+            e.exclusive && domain.mustPlace(e.index) && !domain.starts[e.index].isEmpty
                 && domain.starts[e.index].allSatisfy { start in start.slots.contains(where: usable.contains) }
         }.count
         let k = usable.count - blocking

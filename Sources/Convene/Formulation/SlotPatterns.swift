@@ -15,32 +15,35 @@
 /// pattern where at least one of the two starts. Two placements that overlap do so first at the
 /// later start (or the common one), where both run and one starts; in every later shared slot
 /// both continue. So each concurrent pair is charged exactly once.
-public struct SlotPatterns: Sendable {
+package struct SlotPatterns: Sendable {
     /// A session in a slot, starting there or continuing from an earlier slot.
-    public struct Item: Sendable, Hashable, Comparable {
-        public var session: Int
-        public var starts: Bool
-        public static func < (a: Item, b: Item) -> Bool { a.session != b.session ? a.session < b.session : a.starts && !b.starts }
+    package struct Item: Sendable, Hashable, Comparable {
+        package var session: Int
+        package var starts: Bool
+        package static func < (a: Item, b: Item) -> Bool { a.session != b.session ? a.session < b.session : a.starts && !b.starts }
     }
 
-    public struct Pattern: Sendable, Hashable {
+    package struct Pattern: Sendable, Hashable {
         /// Sorted; at least one item.
-        public var items: [Item]
+        package var items: [Item]
         /// The clash and track-overlap cost of its pairs charged in this slot.
-        public var cost: Int
+        package var cost: Int
     }
 
     /// `patterns[slot]`: the non-empty patterns of each slot (empty where no cost can arise).
-    public let patterns: [[Pattern]]
+    package let patterns: [[Pattern]]
     /// `items[slot]`: the items the patterns of that slot are made of.
-    public let items: [[Item]]
-    public var count: Int { patterns.reduce(0) { $0 + $1.count } }
+    package let items: [[Item]]
+    package var count: Int { patterns.reduce(0) { $0 + $1.count } }
 
     /// Lists the patterns, or returns nil when there would be more than `limit`.
     /// - Parameters:
     ///   - weight: the cost of each pair when concurrent; only pairs that `together` allows count.
     ///   - together: whether two sessions may run at the same time at all (hard rules 5, 6, 8).
-    public init?(domain: Domain, weight: [SessionPair: Int], together: (SessionPair) -> Bool, limit: Int) {
+    ///   - shouldStop: asked every thousand steps of the listing; once true, listing stops (nil).
+    package init?(
+        domain: Domain, weight: [SessionPair: Int], together: (SessionPair) -> Bool, limit: Int, shouldStop: () -> Bool = { false }
+    ) {
         let g = domain.gathering
         var costly = [Int: [Int]]()  // session → sessions it has a positive weight with
         for (pair, w) in weight where w > 0 && together(pair) {
@@ -72,7 +75,7 @@ public struct SlotPatterns: Sendable {
                 items: items, rooms: items.map { here[$0].map { $0.sorted() } ?? [] },
                 need: items.map { g.sessions[$0.session].rooms }, weight: weight, together: together,
                 limit: limit - total)
-            guard let found = enumerator.run() else { return nil }
+            guard let found = enumerator.run(shouldStop: shouldStop) else { return nil }
             total += found.count
             if found.contains(where: { $0.cost > 0 }) {
                 patterns.append(found)
@@ -97,7 +100,9 @@ public struct SlotPatterns: Sendable {
         let limit: Int
         let roomCount: Int
         var found: [Pattern] = []
+        /// Set when the limit is passed or listing is told to stop.
         var overflow = false
+        private var steps = 0
 
         init(items: [Item], rooms: [[Int]], need: [Int], weight: [SessionPair: Int], together: (SessionPair) -> Bool, limit: Int) {
             self.items = items
@@ -126,18 +131,23 @@ public struct SlotPatterns: Sendable {
         private var visited: [Int] = []  // room → the search that last saw it
         private var search = 0
 
-        mutating func run() -> [Pattern]? {
+        mutating func run(shouldStop: () -> Bool) -> [Pattern]? {
             var chosen: [Int] = []
             holder = [Int](repeating: -1, count: roomCount)
             visited = [Int](repeating: -1, count: roomCount)
             let open = Set(rooms.joined()).count
-            extend(&chosen, cost: 0, seats: open, from: 0)
+            extend(&chosen, cost: 0, seats: open, from: 0, shouldStop: shouldStop)
             return overflow ? nil : found
         }
 
         /// - Parameter seats: rooms not yet needed by the chosen items, ignoring which.
-        private mutating func extend(_ chosen: inout [Int], cost: Int, seats: Int, from: Int) {
+        private mutating func extend(_ chosen: inout [Int], cost: Int, seats: Int, from: Int, shouldStop: () -> Bool) {
             for i in from..<items.count where !overflow {
+                steps += 1
+                if steps & 1023 == 0, shouldStop() {
+                    overflow = true
+                    return
+                }
                 guard need[i] <= seats, chosen.allSatisfy({ compatible[$0][i] }) else { continue }
                 let (saved, base) = (holder, seatItem.count)
                 var fits = true
@@ -153,7 +163,7 @@ public struct SlotPatterns: Sendable {
                         let added = chosen.reduce(0) { $0 + pairCost[$1][i] }
                         chosen.append(i)
                         found.append(Pattern(items: chosen.map { items[$0] }, cost: cost + added))
-                        extend(&chosen, cost: cost + added, seats: seats - need[i], from: i + 1)
+                        extend(&chosen, cost: cost + added, seats: seats - need[i], from: i + 1, shouldStop: shouldStop)
                         chosen.removeLast()
                     }
                 }

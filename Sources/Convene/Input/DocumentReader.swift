@@ -69,7 +69,9 @@ enum DocumentReader {
         document.attendees = root.list("attendees", of: "attendees") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "an attendee") else { return .init(id: "") }
             defer { r.warnAboutUnknownKeys() }
-            return .init(id: r.string("id", required: "every attendee needs an id") ?? "", interests: r.strings("interests"))
+            return .init(
+                id: r.string("id", required: "every attendee needs an id") ?? "", interests: r.strings("interests"),
+                person: r.string("person"))
         }
         document.weights =
             root.object("weights", what: "the objective's weights") { r in

@@ -1,14 +1,28 @@
 import Foundation
 
 extension Gathering {
-    /// Reads, checks and resolves a JSON input document.
+    /// Reads, checks and resolves a JSON input document; its ``warnings`` list what was
+    /// suspicious but usable.
     ///
     /// - Throws: ``InputError`` with every problem found (errors and warnings), each with its JSON path.
-    /// - Returns: the gathering, whose ``warnings`` list what was suspicious but usable.
-    public static func load(_ data: Data) throws(InputError) -> Gathering {
+    public init(json data: Data) throws(InputError) {
         let log = ProblemLog()
         guard let document = DocumentReader.read(data, log: log) else { throw InputError(problems: log.problems) }
-        return try Gathering(validating: document, shapeProblems: log.problems)
+        try self.init(validating: document, shapeProblems: log.problems)
+    }
+
+    /// Reads, checks and resolves the JSON input document in a file.
+    ///
+    /// - Throws: ``InputError``: the file's problems, each with its JSON path, or one problem at
+    ///   the root when the file cannot be read.
+    public init(contentsOf url: URL) throws(InputError) {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw InputError(problems: [InputProblem(at: .root, "cannot read \(url.path): \(error.localizedDescription)")])
+        }
+        try self.init(json: data)
     }
 
     /// Checks and resolves a document built in code (or decoded elsewhere).

@@ -60,10 +60,28 @@ struct InputValidator {
                 unavailable: windows(person.unavailable, at: path / "unavailable"))
         }
         var interested = Array(repeating: 0, count: document.sessions.count)
+        var facilitated = [[Int]](repeating: [], count: document.people.count)
+        for (s, session) in document.sessions.enumerated() {
+            for id in session.facilitators { if let p = personIDs[id], !facilitated[p].contains(s) { facilitated[p].append(s) } }
+        }
+        var linked: [Int: Int] = [:]  // person → the attendee who is that person
         let attendees = document.attendees.enumerated().map { i, attendee in
-            let interests = references(attendee.interests, to: sessionIDs, "session", at: root / "attendees" / i / "interests")
+            let path = root / "attendees" / i
+            var interests = references(attendee.interests, to: sessionIDs, "session", at: path / "interests")
+            var person: Int?
+            if let id = attendee.person, let p = reference(id, to: personIDs, "person", at: path / "person") {
+                if let other = linked[p] {
+                    log.error(
+                        path / "person",
+                        "attendees[\(other)] already is person \"\(id)\"; one person is at most one attendee: remove one of the links")
+                } else {
+                    linked[p] = i
+                    person = p
+                    interests += facilitated[p].filter { !interests.contains($0) }
+                }
+            }
             for s in interests { interested[s] += 1 }
-            return Attendee(id: attendee.id, index: i, interests: interests)
+            return Attendee(id: attendee.id, index: i, interests: interests, person: person)
         }
         let sessions = document.sessions.enumerated().map { i, session in
             resolve(
@@ -83,7 +101,7 @@ struct InputValidator {
         return Gathering(
             name: document.event.name ?? "Gathering", timeZoneName: document.event.timeZone ?? "UTC", timeZone: zone, slots: slots,
             rooms: rooms, formats: formats,
-            people: people, sessions: sessions, attendees: attendees, weights: w, warnings: [])
+            people: people, sessions: sessions, attendees: attendees, weights: w, warnings: [], document: document)
     }
 
     // MARK: Slots and times

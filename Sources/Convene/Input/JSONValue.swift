@@ -18,6 +18,12 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// The number, when the value is one.
+    package var numberValue: Double? {
+        if case .number(let d) = self { return d }
+        return nil
+    }
+
     /// A short description of the value's kind, for messages such as "found a string".
     var kindDescription: String {
         switch self {

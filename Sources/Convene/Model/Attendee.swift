@@ -1,7 +1,10 @@
 /// Someone coming to the gathering, and the sessions they want to attend.
 public struct Attendee: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var index: Int
-    /// Session indices, each once, in the order first written.
-    public var interests: [Int]
+    public internal(set) var id: String
+    public internal(set) var index: Int
+    /// Session indices, each once: those written in `interests`, in the order first written,
+    /// then those facilitated by the linked ``person`` that were not written.
+    public internal(set) var interests: [Int]
+    /// The person this attendee is, by `attendees[].person`.
+    public internal(set) var person: Int?
 }

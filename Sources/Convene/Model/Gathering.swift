@@ -3,31 +3,48 @@ import Foundation
 /// A validated input: the gathering to schedule, with defaults applied, references resolved to
 /// indices and times turned into instants. Everything after input validation works on this.
 ///
-/// Make one with ``Gathering/load(_:)`` (JSON) or ``Gathering/init(validating:)`` (a document).
+/// Read one with ``init(contentsOf:)`` or ``init(json:)``, build one in code with
+/// ``GatheringBuilder``, or validate an ``InputDocument`` with ``init(validating:)``. A gathering
+/// cannot be changed from outside: edit its ``document`` and validate that again.
 public struct Gathering: Sendable {
-    public var name: String
+    /// The event's name.
+    public internal(set) var name: String
     /// The IANA name as given (`UTC` when omitted); `timeZone.identifier` may spell it differently.
-    public var timeZoneName: String
-    public var timeZone: TimeZone
+    public internal(set) var timeZoneName: String
+    /// The event's time zone, in which local times are read and written.
+    public internal(set) var timeZone: TimeZone
     /// Sorted by start time; `slots[i].index == i`.
-    public var slots: [Slot]
-    public var rooms: [Room]
-    public var formats: [Format]
-    public var people: [Person]
-    public var sessions: [Session]
-    public var attendees: [Attendee]
-    public var weights: InputDocument.Weights
+    public internal(set) var slots: [Slot]
+    /// In input order; `rooms[i].index == i`.
+    public internal(set) var rooms: [Room]
+    /// In input order; `formats[i].index == i`.
+    public internal(set) var formats: [Format]
+    /// In input order; `people[i].index == i`.
+    public internal(set) var people: [Person]
+    /// In input order; `sessions[i].index == i`.
+    public internal(set) var sessions: [Session]
+    /// In input order; `attendees[i].index == i`.
+    public internal(set) var attendees: [Attendee]
+    /// The objective's weights, with defaults applied.
+    public internal(set) var weights: InputDocument.Weights
     /// Problems that do not stop the input from being used (unknown keys).
-    public var warnings: [InputProblem]
+    public internal(set) var warnings: [InputProblem]
+    /// The document this gathering was validated from: edit a copy and validate it again to
+    /// change the gathering.
+    public let document: InputDocument
 
+    /// Slot indices by id.
     public let slotIndex: [String: Int]
+    /// Room indices by id.
     public let roomIndex: [String: Int]
+    /// Session indices by id.
     public let sessionIndex: [String: Int]
 
     init(
         name: String, timeZoneName: String, timeZone: TimeZone, slots: [Slot], rooms: [Room], formats: [Format], people: [Person],
-        sessions: [Session], attendees: [Attendee], weights: InputDocument.Weights, warnings: [InputProblem]
+        sessions: [Session], attendees: [Attendee], weights: InputDocument.Weights, warnings: [InputProblem], document: InputDocument
     ) {
+        self.document = document
         self.name = name
         self.timeZoneName = timeZoneName
         self.timeZone = timeZone
@@ -58,5 +75,12 @@ public struct Gathering: Sendable {
         let start = slots[first].start
         let end = slots[last].end
         return "\(LocalTime.dayLabel(start, in: timeZone)) \(LocalTime.clock(start, in: timeZone))–\(LocalTime.clock(end, in: timeZone))"
+    }
+}
+
+extension Gathering {
+    /// `21 sessions, 13 slots, 10 rooms, 16 people, 50 attendees.`
+    public var summary: String {
+        "\(sessions.count) sessions, \(slots.count) slots, \(rooms.count) rooms, \(people.count) people, \(attendees.count) attendees."
     }
 }

@@ -186,9 +186,13 @@ public struct InputDocument: Sendable, Equatable, Encodable {
     public struct Attendee: Sendable, Equatable, Encodable {
         public var id: String
         public var interests: [String]
-        public init(id: String, interests: [String] = []) {
+        /// The person this attendee is (a person's id): they want every session that person
+        /// facilitates, as if it were listed in `interests`.
+        public var person: String?
+        public init(id: String, interests: [String] = [], person: String? = nil) {
             self.id = id
             self.interests = interests
+            self.person = person
         }
     }
 

@@ -1,11 +1,11 @@
 /// Someone who facilitates sessions, with the times they can and cannot be there.
 public struct Person: Sendable, Hashable, Identifiable {
-    public var id: String
-    public var index: Int
-    public var name: String?
+    public internal(set) var id: String
+    public internal(set) var index: Int
+    public internal(set) var name: String?
     /// Merged where windows touch or overlap; empty means available whenever not unavailable.
-    public var available: [TimeWindow]
-    public var unavailable: [TimeWindow]
+    public internal(set) var available: [TimeWindow]
+    public internal(set) var unavailable: [TimeWindow]
 
     public var label: String { name.map { "\($0) (\(id))" } ?? id }
 

@@ -1,10 +1,10 @@
 /// A time slot of the gathering, validated: the same slots serve every room.
 public struct Slot: Sendable, Hashable, Identifiable {
-    public var id: String
+    public internal(set) var id: String
     /// Position in the gathering's slots, which are sorted by start time.
-    public var index: Int
-    public var window: TimeWindow
-    public var tags: Set<String>
+    public internal(set) var index: Int
+    public internal(set) var window: TimeWindow
+    public internal(set) var tags: Set<String>
 
     public var start: Int { window.start }
     public var end: Int { window.end }

@@ -23,3 +23,19 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
         }
     }
 }
+
+extension AgendaFormat {
+    /// One person's (or attendee's) calendar: the sessions they facilitate, each saying so on
+    /// the first line of its description, and the sessions they want.
+    ///
+    /// - Parameters:
+    ///   - person: a person's id or an attendee's id.
+    ///   - stamp: when the calendar was made (`DTSTAMP`), seconds since 1970 UTC.
+    /// - Throws: ``UnknownParticipant`` when no person or attendee has that id.
+    public static func personalCalendar(_ agenda: Agenda, gathering: Gathering, person: String, stamp: Int = 0) throws(UnknownParticipant)
+        -> String
+    {
+        let participant = try Participant.find(person, in: gathering)
+        return ICSRenderer(stamp: stamp).render(AgendaLayout(agenda: agenda, gathering: gathering), for: participant)
+    }
+}

@@ -1,27 +1,27 @@
 /// An agenda arranged for display: per day, the slots in time order and the rooms in use, with
 /// each placement resolved. Every renderer starts from this.
-public struct AgendaLayout: Sendable {
-    public struct Day: Sendable {
+package struct AgendaLayout: Sendable {
+    package struct Day: Sendable {
         /// `Thu 19 Sep 2019`.
-        public var title: String
+        package var title: String
         /// `2019-09-19`.
-        public var date: String
-        public var slots: [Int]
+        package var date: String
+        package var slots: [Int]
         /// Rooms used that day, in input order.
-        public var rooms: [Int]
+        package var rooms: [Int]
         /// Placements starting that day, by start slot then room.
-        public var placements: [Assignment]
+        package var placements: [Assignment]
     }
 
-    public let gathering: Gathering
-    public let agenda: Agenda
-    public let days: [Day]
+    package let gathering: Gathering
+    package let agenda: Agenda
+    package let days: [Day]
     /// Each placed session's placement, by session index.
-    public let placementOf: [Int: Assignment]
+    package let placementOf: [Int: Assignment]
 
     /// Resolves an agenda's ids against the gathering; placements that do not resolve (a checked
     /// agenda has none) are left out.
-    public init(agenda: Agenda, gathering g: Gathering) {
+    package init(agenda: Agenda, gathering g: Gathering) {
         self.gathering = g
         self.agenda = agenda
         let chains = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
@@ -55,39 +55,39 @@ public struct AgendaLayout: Sendable {
         self.days = days
     }
 
-    public func title(_ session: Int) -> String { gathering.sessions[session].title ?? gathering.sessions[session].id }
+    package func title(_ session: Int) -> String { gathering.sessions[session].title ?? gathering.sessions[session].id }
 
-    public func facilitators(_ session: Int) -> [String] {
+    package func facilitators(_ session: Int) -> [String] {
         gathering.sessions[session].facilitators.map { gathering.people[$0].name ?? gathering.people[$0].id }
     }
 
-    public func roomName(_ room: Int) -> String { gathering.rooms[room].name ?? gathering.rooms[room].id }
+    package func roomName(_ room: Int) -> String { gathering.rooms[room].name ?? gathering.rooms[room].id }
 
-    public func formatName(_ session: Int) -> String? {
+    package func formatName(_ session: Int) -> String? {
         gathering.sessions[session].format.map { gathering.formats[$0].label }
     }
 
     /// `09:00–10:30` for a run of slots.
-    public func clock(_ slots: Range<Int>) -> String {
+    package func clock(_ slots: Range<Int>) -> String {
         guard let first = slots.first, let last = slots.last else { return "" }
         let g = gathering
         return "\(LocalTime.clock(g.slots[first].start, in: g.timeZone))–\(LocalTime.clock(g.slots[last].end, in: g.timeZone))"
     }
 
     /// The placement occupying `slot` in `room`, if any.
-    public func occupant(slot: Int, room: Int, day: Day) -> Assignment? {
+    package func occupant(slot: Int, room: Int, day: Day) -> Assignment? {
         day.placements.first { $0.slots.contains(slot) && $0.rooms.contains(room) }
     }
 }
 
 extension AgendaLayout {
     /// The placement's first instant and last.
-    public func interval(_ p: Assignment) -> (start: Int, end: Int) {
+    package func interval(_ p: Assignment) -> (start: Int, end: Int) {
         (gathering.slots[p.slots.lowerBound].start, gathering.slots[p.slots.upperBound - 1].end)
     }
 
     /// `2019-09-19T09:00:00-04:00`: local time with its UTC offset.
-    public func isoDateTime(_ instant: Int) -> String {
+    package func isoDateTime(_ instant: Int) -> String {
         let zone = gathering.timeZone
         let c = LocalTime.components(instant, in: zone)
         let offset = LocalTime.offset(at: instant, in: zone)
@@ -100,13 +100,13 @@ extension AgendaLayout {
     }
 
     /// `HH:MM` of a placement's length (real minutes, so a slot across a clock change counts true).
-    public func duration(_ p: Assignment) -> String {
+    package func duration(_ p: Assignment) -> String {
         let (start, end) = interval(p)
         let minutes = (end - start) / 60
         return "\(LocalTime.pad(minutes / 60)):\(LocalTime.pad(minutes % 60))"
     }
 
     /// Every placement, day by day.
-    public var placements: [Assignment] { days.flatMap(\.placements) }
+    package var placements: [Assignment] { days.flatMap(\.placements) }
 
 }

@@ -2,12 +2,12 @@ import Foundation
 
 /// One row per placement (RFC 4180: CRLF line ends, fields quoted when they hold a comma, a
 /// quote or a line break, quotes doubled).
-public struct CSVRenderer: Sendable {
-    public init() {}
+package struct CSVRenderer: Sendable {
+    package init() {}
 
-    public static let header = ["session", "title", "format", "day", "start", "end", "rooms", "facilitators"]
+    package static let header = ["session", "title", "format", "day", "start", "end", "rooms", "facilitators"]
 
-    public func render(_ layout: AgendaLayout) -> String {
+    package func render(_ layout: AgendaLayout) -> String {
         var rows = [Self.header]
         for day in layout.days {
             for p in day.placements {
@@ -25,7 +25,7 @@ public struct CSVRenderer: Sendable {
     }
 
     /// One field, quoted when it holds a comma, a quote or a line break.
-    public static func field(_ value: String) -> String {
+    package static func field(_ value: String) -> String {
         guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

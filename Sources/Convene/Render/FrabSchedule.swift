@@ -139,10 +139,10 @@ struct FrabSchedule {
 }
 
 /// frab's `schedule.xml`, as the voc/schedule XSD requires it (and as Giggity and ConfClerk read it).
-public struct FrabXMLRenderer: Sendable {
-    public init() {}
+package struct FrabXMLRenderer: Sendable {
+    package init() {}
 
-    public func render(_ layout: AgendaLayout) -> String {
+    package func render(_ layout: AgendaLayout) -> String {
         let schedule = FrabSchedule(layout)
         let g = layout.gathering
         let dates = schedule.dates
@@ -205,10 +205,10 @@ public struct FrabXMLRenderer: Sendable {
 }
 
 /// c3voc's `schedule.json`, with every field its JSON schema requires.
-public struct FrabJSONRenderer: Sendable {
-    public init() {}
+package struct FrabJSONRenderer: Sendable {
+    package init() {}
 
-    public func render(_ layout: AgendaLayout) -> String {
+    package func render(_ layout: AgendaLayout) -> String {
         let schedule = FrabSchedule(layout)
         let g = layout.gathering
         let dates = schedule.dates

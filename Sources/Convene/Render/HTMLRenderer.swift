@@ -2,12 +2,12 @@
 /// rows, sessions coloured by format with a legend, facilitators on each block, and a print
 /// stylesheet that puts each day on its own A4 or Letter page. No external resources; the markup
 /// is well-formed XML, so any XML parser can read it back.
-public struct HTMLRenderer: Sendable {
-    public init() {}
+package struct HTMLRenderer: Sendable {
+    package init() {}
 
     static let palette = ["#cfe3ff", "#ffe0b8", "#d7f2d0", "#f6d0e4", "#e4dcff", "#fff3b0", "#c9f0ee", "#f2d6cc", "#dde5c3", "#e8e8e8"]
 
-    public func render(_ layout: AgendaLayout) -> String {
+    package func render(_ layout: AgendaLayout) -> String {
         let g = layout.gathering
         let e = FrabXMLRenderer.escape
         let used = layout.days.filter { !$0.placements.isEmpty }
@@ -59,50 +59,36 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func table(_ layout: AgendaLayout, _ day: AgendaLayout.Day) -> String {
-        let g = layout.gathering
         let e = FrabXMLRenderer.escape
+        let grid = HTMLGrid(layout, day: day)
         var out = "<section class=\"day\">\n<table>\n<caption>\(e(day.title))</caption>\n<thead>\n<tr><th scope=\"col\">Time</th>"
-        for r in day.rooms { out += "<th scope=\"col\">\(e(layout.roomName(r)))</th>" }
+        for r in grid.rooms { out += "<th scope=\"col\">\(e(layout.roomName(r)))</th>" }
         out += "</tr>\n</thead>\n<tbody>\n"
-        let rowsOfDay = Set(day.slots)
-        // A block starts where its session starts, or at the top of the day for one that began the day before.
-        func startsHere(_ p: Assignment, _ slot: Int) -> Bool { p.start == slot || !rowsOfDay.contains(p.start) && slot == day.slots.first }
-        func rows(_ p: Assignment, from slot: Int) -> Int { p.slots.filter { rowsOfDay.contains($0) && $0 >= slot }.count }
-        for slot in day.slots {
+        for (slot, cells) in zip(grid.slots, grid.rows) {
             out += "<tr><th scope=\"row\">\(layout.clock(slot..<slot + 1))</th>"
-            if let exclusive = day.placements.first(where: { g.sessions[$0.session].exclusive && $0.slots.contains(slot) }) {
-                // An exclusive session has the slot to itself: one block across every room.
-                if startsHere(exclusive, slot) {
-                    out += block(layout, exclusive, columns: day.rooms.count, rows: rows(exclusive, from: slot), showRooms: true)
+            for cell in cells {
+                let span = (cell.columns > 1 ? " colspan=\"\(cell.columns)\"" : "") + (cell.rows > 1 ? " rowspan=\"\(cell.rows)\"" : "")
+                switch cell.content {
+                case .session(let p): out += block(layout, p, span: span)
+                case .quiet: out += "<td class=\"quiet\"\(span)>Nothing else at this time</td>"
+                case .empty: out += "<td></td>"
                 }
-                out += "</tr>\n"
-                continue
-            }
-            for room in day.rooms {
-                guard let p = layout.occupant(slot: slot, room: room, day: day) else {
-                    out += "<td></td>"
-                    continue
-                }
-                if startsHere(p, slot) { out += block(layout, p, columns: 1, rows: rows(p, from: slot), showRooms: false) }
             }
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
     }
 
-    private func block(_ layout: AgendaLayout, _ p: Assignment, columns: Int, rows: Int, showRooms: Bool) -> String {
+    private func block(_ layout: AgendaLayout, _ p: Assignment, span: String) -> String {
         let g = layout.gathering
         let e = FrabXMLRenderer.escape
         let session = g.sessions[p.session]
         let colour = session.format.map { "f\($0 % Self.palette.count)" } ?? "plain"
-        var attributes = " class=\"session \(colour)\""
-        if columns > 1 { attributes += " colspan=\"\(columns)\"" }
-        if rows > 1 { attributes += " rowspan=\"\(rows)\"" }
-        var out = "<td\(attributes)><span class=\"title\">\(e(layout.title(p.session)))</span>"
+        var out = "<td class=\"session \(colour)\"\(span)><span class=\"title\">\(e(layout.title(p.session)))</span>"
         out += "<span class=\"when\">\(layout.clock(p.slots))</span>"
         let people = layout.facilitators(p.session)
         if !people.isEmpty { out += "<span class=\"who\">\(e(people.joined(separator: ", ")))</span>" }
-        if showRooms || p.rooms.count > 1 {
+        if p.rooms.count > 1 {
             out += "<span class=\"where\">\(e(p.rooms.map(layout.roomName).joined(separator: ", ")))</span>"
         }
         return out + "</td>"
@@ -127,6 +113,7 @@ public struct HTMLRenderer: Sendable {
             td.session .title { font-weight: 650; }
             td.session .when, td.session .who, td.session .where { font-size: .78rem; color: #333; }
             td.plain, .swatch.plain { background: #f4f4f4; }
+            td.quiet { background: #f7f7f9; color: #55555a; font-size: .78rem; text-align: center; vertical-align: middle; }
             footer { font-size: .85rem; color: #333; }
             footer h3 { font-size: .95rem; margin: .8rem 0 .2rem; }
             @media print {

@@ -1,9 +1,9 @@
 /// The agenda for GitHub and wikis: one table per day (rows are slots, columns rooms), then the
 /// costs as a list.
-public struct MarkdownRenderer: Sendable {
-    public init() {}
+package struct MarkdownRenderer: Sendable {
+    package init() {}
 
-    public func render(_ layout: AgendaLayout) -> String {
+    package func render(_ layout: AgendaLayout) -> String {
         let g = layout.gathering
         var out = "# \(escape(g.name))\n\n"
         out += "_\(TextRenderer().summary(layout.agenda))_\n"

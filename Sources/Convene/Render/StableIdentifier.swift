@@ -1,11 +1,11 @@
 /// Name-based UUIDs (RFC 9562 version 5, SHA-1), so the same input gives the same `guid`s and
 /// `UID`s every time and a calendar or conference app recognises an event it has seen before.
-public enum StableIdentifier {
+package enum StableIdentifier {
     /// The RFC 9562 namespace for URLs.
     static let urlNamespace: [UInt8] = [0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8]
 
     /// A version 5 UUID for `name` in the URL namespace, lower case.
-    public static func uuid(_ name: String) -> String {
+    package static func uuid(_ name: String) -> String {
         var digest = sha1(urlNamespace + Array(name.utf8)).prefix(16).map { $0 }
         digest[6] = (digest[6] & 0x0F) | 0x50
         digest[8] = (digest[8] & 0x3F) | 0x80

@@ -1,15 +1,15 @@
 /// The agenda for a terminal: per day a grid whose rows are time slots and whose columns are
 /// rooms, fitted to a width (titles end in an ellipsis, the grid never breaks), then the costs.
-public struct TextRenderer: Sendable {
+package struct TextRenderer: Sendable {
     /// Columns available; rooms that do not fit continue in a second grid for the same day.
-    public var width: Int
+    package var width: Int
 
-    public init(width: Int = 120) { self.width = max(40, width) }
+    package init(width: Int = 120) { self.width = max(40, width) }
 
     static let timeWidth = 11
     static let minimumRoomWidth = 12
 
-    public func render(_ layout: AgendaLayout) -> String {
+    package func render(_ layout: AgendaLayout) -> String {
         let g = layout.gathering
         var out = "\(g.name)\n"
         let agenda = layout.agenda

@@ -5,71 +5,65 @@
 ///
 /// Deterministic: the same gathering, settings and seed give the same agenda, as long as the
 /// time limit does not cut the run short (the run is measured in moves, not seconds).
-public struct SearchSolver: Sendable {
-    public struct Settings: Sendable {
-        public var seed: UInt64 = 1
-        /// Seconds; the search stops early when it runs out.
-        public var timeLimit: Double?
-        /// Local search moves; nil: 20,000 per session, at least 100,000.
-        public var moves: Int?
-        /// Backtracking nodes before giving up the proof.
-        public var nodeLimit = 200_000
-        /// Asked now and then (with the clock); once it says true the search stops as if out of
-        /// time. The portfolio stops the search this way when GLPK has proven its agenda optimal.
-        public var stop: (@Sendable () -> Bool)?
-        /// 20,000 moves per session, at least 100,000.
-        public static func defaultMoves(_ g: Gathering) -> Int { max(100_000, 20_000 * g.sessions.count) }
+public struct SearchSolver: AgendaSolver {
+    /// Local search moves; nil: 20,000 per session, at least 100,000. The time limit still applies.
+    public var moves: Int?
+    /// Backtracking nodes before the construction gives up its proof of infeasibility.
+    public var nodeLimit: Int
 
-        public init(seed: UInt64 = 1, timeLimit: Double? = nil, moves: Int? = nil, stop: (@Sendable () -> Bool)? = nil) {
-            self.seed = seed
-            self.timeLimit = timeLimit
-            self.moves = moves
-            self.stop = stop
-        }
+    /// A search with the default effort.
+    public init(moves: Int? = nil, nodeLimit: Int = 200_000) {
+        self.moves = moves
+        self.nodeLimit = nodeLimit
     }
 
-    public var settings: Settings
+    /// The search.
+    public var kind: SolverKind { .search }
 
-    public init(settings: Settings = Settings()) { self.settings = settings }
+    /// 20,000 moves per session, at least 100,000.
+    package static func defaultMoves(_ g: Gathering) -> Int { max(100_000, 20_000 * g.sessions.count) }
 
-    /// - Parameter progress: called with each better agenda (at most every 50 ms, and at the end).
-    public func solve(
-        _ domain: Domain, previous: PreviousAgenda? = nil,
-        progress: (@Sendable (SolverProgress) -> Void)? = nil
-    ) -> SolverOutcome {
-        let started = ContinuousClock.now
-        let deadline = settings.timeLimit.map { started + .milliseconds(Int64(max(0, $0) * 1000)) }
-        var run = SearchRun(
-            model: SearchModel(domain: domain, previous: previous), seed: settings.seed, deadline: deadline,
-            stop: settings.stop)
-        let seconds = { started.secondsElapsed }
-        switch run.construct(nodeLimit: settings.nodeLimit) {
+    /// Runs on a thread of its own; the calling task's cancellation stops it between moves.
+    public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
+        await DedicatedThread.run(stackSize: 8 << 20) { run(problem, seed: problem.options.seed) }
+    }
+
+    /// The construction's agenda alone (no local search), or nil when it finds none in time:
+    /// a first agenda in milliseconds, which the exact solver starts from.
+    package func constructed(_ problem: SolveProblem) -> [Assignment]? {
+        SearchSolver(moves: 0, nodeLimit: nodeLimit).run(problem, seed: 1).assignments
+    }
+
+    /// The search itself, on the calling thread: stops at the problem's deadline or stop flag,
+    /// reports each better agenda (at most every 50 ms, and at the end).
+    package func run(_ problem: SolveProblem, seed: UInt64, moves: Int? = nil) -> SolverAttempt {
+        let domain = problem.domain
+        var run = SearchRun(model: SearchModel(domain: domain), seed: seed, shouldStop: { problem.shouldStop })
+        switch run.construct(nodeLimit: nodeLimit) {
         case .infeasible:
-            return SolverOutcome(
-                status: .infeasible, solver: "search", placements: nil, bound: nil, seconds: seconds(),
-                details: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+            return SolverAttempt(
+                status: .infeasible, solver: .search, assignments: nil,
+                stats: [.init(key: "nodes", value: .number(Double(run.nodes)))])
         case .gaveUp:
-            return SolverOutcome(
-                status: .unknown, solver: "search", placements: nil, bound: nil, seconds: seconds(),
-                details: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+            return SolverAttempt(
+                status: .unknown, solver: .search, assignments: nil,
+                stats: [.init(key: "nodes", value: .number(Double(run.nodes)))])
         case .found:
             break
         }
-        progress?(SolverProgress(solver: "search", objective: run.best.cost, bound: nil, seconds: seconds()))
-        let moves = settings.moves ?? Settings.defaultMoves(domain.gathering)
+        problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
         var lastReport = ContinuousClock.now
-        run.improve(moves: moves) { cost in
+        run.improve(moves: moves ?? self.moves ?? Self.defaultMoves(domain.gathering)) { run in
             guard ContinuousClock.now - lastReport > .milliseconds(50) else { return }
             lastReport = ContinuousClock.now
-            progress?(SolverProgress(solver: "search", objective: cost, bound: nil, seconds: seconds()))
+            problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
         }
-        progress?(SolverProgress(solver: "search", objective: run.best.cost, bound: nil, seconds: seconds()))
+        problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
         // Costs are never negative: an agenda that costs nothing is optimal.
         let optimal = run.best.cost == 0
-        return SolverOutcome(
-            status: optimal ? .optimal : .feasible, solver: "search", placements: run.best.placements,
-            bound: optimal ? 0 : nil, seconds: seconds(),
-            details: [
+        return SolverAttempt(
+            status: optimal ? .optimal : .feasible, solver: .search, assignments: run.best.placements, bound: optimal ? 0 : nil,
+            stats: [
                 .init(key: "moves", value: .number(Double(run.movesMade))),
                 .init(key: "nodes", value: .number(Double(run.nodes))),
             ])
@@ -86,32 +80,34 @@ struct SearchRun {
     var state: SearchState
     var best: (cost: Int, placements: [Assignment])
     var rng: SeededGenerator
-    let deadline: ContinuousClock.Instant?
-    let stop: (@Sendable () -> Bool)?
+    /// Asked every few hundred moves: the time limit, cancellation, or the portfolio's signal.
+    let shouldStop: () -> Bool
     var nodes = 0
     var movesMade = 0
     private var model: SearchModel { state.model }
     private var g: Gathering { state.model.g }
 
-    init(model: SearchModel, seed: UInt64, deadline: ContinuousClock.Instant?, stop: (@Sendable () -> Bool)? = nil) {
-        self.stop = stop
+    init(model: SearchModel, seed: UInt64, shouldStop: @escaping () -> Bool) {
+        self.shouldStop = shouldStop
         state = SearchState(model: model)
         best = (Int.max, [])
         rng = SeededGenerator(seed: seed)
-        self.deadline = deadline
     }
 
-    var outOfTime: Bool { deadline.map { ContinuousClock.now >= $0 } ?? false || stop?() == true }
+    var outOfTime: Bool { shouldStop() }
 
     // MARK: Construction
 
     /// Places every non-optional session (greedy, then backtracking when that fails), then the
     /// optional ones where they cost less placed than not.
     mutating func construct(nodeLimit: Int) -> Construction {
-        let required = g.sessions.filter { !$0.optional }.map(\.index)
+        let required = g.sessions.indices.filter(model.domain.mustPlace)
         let order = required.sorted { a, b in constrainedness(a) < constrainedness(b) }
         var stuck: [Int] = []
-        for s in order where !insertBest(s) { stuck.append(s) }
+        for (n, s) in order.enumerated() {
+            if n % 16 == 0, outOfTime { return .gaveUp }
+            if !insertBest(s) { stuck.append(s) }
+        }
         if !stuck.isEmpty && !repair(stuck) {
             for s in g.sessions.indices { state.remove(s) }
             var exhausted = true
@@ -119,7 +115,7 @@ struct SearchRun {
                 return exhausted ? .infeasible : .gaveUp
             }
         }
-        for s in g.sessions.indices where g.sessions[s].optional {
+        for s in g.sessions.indices where !model.domain.mustPlace(s) {
             insertBest(s, onlyIfCheaper: true)
         }
         best = (state.cost, state.placements)
@@ -130,7 +126,8 @@ struct SearchRun {
     /// (start, room) options and more facilitators.
     private func constrainedness(_ s: Int) -> (Int, Int, Int, Int) {
         let session = g.sessions[s]
-        let special = session.pinSlot != nil || session.pinRoom != nil ? 0 : session.exclusive || session.rooms > 1 ? 1 : 2
+        let fixed = session.pinSlot != nil || session.pinRoom != nil || model.domain.frozen[s] != nil
+        let special = fixed ? 0 : session.exclusive || session.rooms > 1 ? 1 : 2
         let options = model.domain.starts[s].reduce(0) { $0 + $1.rooms.count }
         return (special, options, -session.facilitators.count, s)
     }
@@ -154,7 +151,8 @@ struct SearchRun {
                 let blockers = state.blockers(s, at: i)
                 if blockers.count < pick?.blockers.count ?? Int.max { pick = (i, blockers) }
             }
-            guard let (i, blockers) = pick, blockers.allSatisfy({ g.sessions[$0].pinSlot == nil || g.sessions[s].pinSlot != nil }) else {
+            guard let (i, blockers) = pick, blockers.allSatisfy({ model.domain.starts[$0].count > 1 || model.domain.starts[s].count <= 1 })
+            else {
                 queue.append(s)
                 continue
             }
@@ -164,7 +162,7 @@ struct SearchRun {
             } else {
                 queue.append(s)
             }
-            queue += blockers.sorted().filter { !g.sessions[$0].optional }
+            queue += blockers.sorted().filter { model.domain.mustPlace($0) }
         }
         return true
     }
@@ -198,7 +196,7 @@ struct SearchRun {
         let open = required.filter { !state.isPlaced($0) }
         guard !open.isEmpty else { return true }
         nodes += 1
-        if nodes > nodeLimit || (nodes % 256 == 0 && outOfTime) {
+        if nodes > nodeLimit || outOfTime {
             exhausted = false
             return false
         }
@@ -226,13 +224,13 @@ struct SearchRun {
 
     /// Late-acceptance hill climbing: a move is kept when the result is no worse than the
     /// current agenda or than the one `history` moves ago; otherwise it is undone.
-    mutating func improve(moves: Int, onImprovement: (Int) -> Void) {
+    mutating func improve(moves: Int, onImprovement: (SearchRun) -> Void) {
         let sessions = g.sessions.count
         guard sessions > 0 else { return }
         var history = [Int](repeating: state.cost, count: 5000)
         var lastBest = 0
         for step in 0..<moves {
-            if step % 512 == 0 && outOfTime { break }
+            if step % 8 == 0 && outOfTime { break }
             // Nothing more to gain, or nothing gained for long: stop (a count, so still deterministic).
             if best.cost == 0 || step - lastBest > SearchRun.patience { break }
             movesMade += 1
@@ -252,7 +250,7 @@ struct SearchRun {
                 if state.cost < best.cost {
                     best = (state.cost, state.placements)
                     lastBest = step
-                    onImprovement(state.cost)
+                    onImprovement(self)
                 }
             } else {
                 restore(undo)
@@ -277,7 +275,7 @@ struct SearchRun {
         let s = rng.below(g.sessions.count)
         let starts = model.domain.starts[s].count
         guard starts > 0 else { return false }
-        if g.sessions[s].optional && state.isPlaced(s) && rng.chance(0.2) {
+        if !model.domain.mustPlace(s) && state.isPlaced(s) && rng.chance(0.2) {
             take(s, &undo)
             return true
         }
@@ -339,7 +337,7 @@ struct SearchRun {
             return false
         }
         state.place(s, at: i, rooms: rooms)
-        for b in blockers.sorted() where !insertBest(b) && !g.sessions[b].optional {
+        for b in blockers.sorted() where !insertBest(b) && model.domain.mustPlace(b) {
             restore(undo)
             undo.removeAll()
             return false
@@ -357,7 +355,7 @@ struct SearchRun {
         for b in ruined { take(b, &undo) }
         for k in ruined.indices.reversed() { ruined.swapAt(k, rng.below(k + 1)) }
         for b in ruined {
-            if !insertBest(b, onlyIfCheaper: g.sessions[b].optional) && !g.sessions[b].optional {
+            if !insertBest(b, onlyIfCheaper: !model.domain.mustPlace(b)) && model.domain.mustPlace(b) {
                 restore(undo)
                 undo.removeAll()
                 return false

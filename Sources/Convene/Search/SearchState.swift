@@ -16,9 +16,10 @@ struct SearchModel {
     /// `notConcurrentWith`, named on either side.
     let apart: [[Int]]
     /// Rooms ordered plainest first: fewest tags, then fewest seats, then input order.
-    let roomScarcity: [Int]
+    let roomsByScarcity: [Int]
 
-    init(domain: Domain, previous agenda: PreviousAgenda?) {
+    init(domain: Domain) {
+        let agenda = domain.previous
         self.domain = domain
         let g = domain.gathering
         self.g = g
@@ -52,12 +53,9 @@ struct SearchModel {
         }
         self.before = before
         self.apart = apart
-        let order = g.rooms.indices.sorted {
+        roomsByScarcity = g.rooms.indices.sorted {
             (g.rooms[$0].tags.count, g.rooms[$0].capacity ?? Int.max, $0) < (g.rooms[$1].tags.count, g.rooms[$1].capacity ?? Int.max, $1)
         }
-        var scarcity = [Int](repeating: 0, count: g.rooms.count)
-        for (rank, r) in order.enumerated() { scarcity[r] = rank }
-        roomScarcity = scarcity
     }
 
     /// The change cost of session `s` at start `i` (nil: unplaced) in `rooms`.
@@ -136,55 +134,51 @@ struct SearchState {
 
     /// Rules 7 and 8 against the placed sessions related to `s`.
     private func respectsOrder(_ s: Int, _ range: Range<Int>) -> Bool {
-        let g = model.g
-        let begins = g.slots[range.lowerBound].start
-        let ends = g.slots[range.upperBound - 1].end
-        for b in g.sessions[s].after where start[b] >= 0 && begins < g.slots[slots(b).upperBound - 1].end { return false }
-        for c in model.before[s] where start[c] >= 0 && g.slots[slots(c).lowerBound].start < ends { return false }
-        for b in model.apart[s] where start[b] >= 0 && slots(b).overlaps(range) { return false }
-        return true
+        orderBlockers(s, range).isEmpty
     }
 
-    /// Rooms for `s` (now unplaced) at start `i`: free for the whole chain, the pinned room first,
-    /// then the previous agenda's rooms, then the lowest-numbered. nil when too few are free.
+    /// The placed sessions that rules 7 and 8 keep `s` apart from when it occupies `range`.
+    private func orderBlockers(_ s: Int, _ range: Range<Int>) -> [Int] {
+        let domain = model.domain
+        var found: [Int] = []
+        for b in model.g.sessions[s].after where start[b] >= 0 && !domain.startsAfter(range.lowerBound, slots(b)) { found.append(b) }
+        for c in model.before[s] where start[c] >= 0 && !domain.startsAfter(slots(c).lowerBound, range) { found.append(c) }
+        for b in model.apart[s] where start[b] >= 0 && slots(b).overlaps(range) { found.append(b) }
+        return found
+    }
+
+    /// The rooms of start `i` of `s` free for its whole chain.
+    private func freeRooms(_ s: Int, at i: Int) -> [Int] {
+        model.domain.freeRooms(model.domain.starts[s][i]) { r, k in roomAt[r * slotCount + k] < 0 }
+    }
+
+    /// Rooms for `s` (now unplaced) at start `i`: the required rooms (pinned, or frozen), then the
+    /// previous agenda's rooms, then the plainest and smallest that will do, so that rare rooms
+    /// stay free for the sessions that need them. nil when the free rooms will not do.
     func chooseRooms(_ s: Int, at i: Int) -> [Int]? {
-        let session = model.g.sessions[s]
-        let option = model.domain.starts[s][i]
-        let free = option.rooms.filter { r in option.slots.allSatisfy { roomAt[r * slotCount + $0] < 0 } }
-        guard free.count >= session.rooms else { return nil }
-        if free.count == session.rooms { return free }
-        var chosen: [Int] = []
-        if let pin = session.pinRoom {
-            guard free.contains(pin) else { return nil }
-            chosen.append(pin)
-        }
-        for r in free where model.previous[s]?.rooms.contains(r) == true && !chosen.contains(r) && chosen.count < session.rooms {
-            chosen.append(r)
-        }
-        // The plainest, smallest rooms that will do, so that rare rooms stay free for the sessions that need them.
-        for r in free.sorted(by: { model.roomScarcity[$0] < model.roomScarcity[$1] })
-        where !chosen.contains(r) && chosen.count < session.rooms {
-            chosen.append(r)
-        }
-        return chosen.sorted()
+        let previous = model.previous[s]?.rooms ?? []
+        let preferred = model.roomsByScarcity.filter(previous.contains) + model.roomsByScarcity.filter { !previous.contains($0) }
+        return model.domain.chooseRooms(s, model.domain.starts[s][i], free: freeRooms(s, at: i), preferred: preferred)
     }
 
-    /// Every free room set for `s` at start `i` (the pinned room always in), for complete search.
+    /// Every free room set for `s` at start `i` (the required rooms always in), for complete search.
     func roomChoices(_ s: Int, at i: Int, limit: Int = 64) -> [[Int]] {
-        let session = model.g.sessions[s]
         let option = model.domain.starts[s][i]
-        let free = option.rooms.filter { r in option.slots.allSatisfy { roomAt[r * slotCount + $0] < 0 } }
+        let needed = model.g.sessions[s].rooms
+        let free = freeRooms(s, at: i)
+        guard option.required.allSatisfy(free.contains) else { return [] }
+        let others = free.filter { !option.required.contains($0) }
         var result: [[Int]] = []
         func extend(_ from: Int, _ chosen: [Int]) {
             if result.count >= limit { return }
-            if chosen.count == session.rooms {
-                if session.pinRoom.map(chosen.contains) ?? true { result.append(chosen) }
+            if chosen.count == needed {
+                result.append(chosen.sorted())
                 return
             }
-            guard from < free.count else { return }
-            for j in from..<free.count { extend(j + 1, chosen + [free[j]]) }
+            guard from < others.count else { return }
+            for j in from..<others.count { extend(j + 1, chosen + [others[j]]) }
         }
-        extend(0, [])
+        extend(0, option.required)
         return result
     }
 
@@ -220,8 +214,7 @@ struct SearchState {
     /// The placed sessions that keep `s` from start `i`: those sharing a facilitator, an
     /// exclusive slot, an order or apart rule with it, and the occupants of the rooms it would use.
     func blockers(_ s: Int, at i: Int) -> Set<Int> {
-        let g = model.g
-        let session = g.sessions[s]
+        let session = model.g.sessions[s]
         let range = slots(s, i)
         var found = Set<Int>()
         for k in range {
@@ -232,19 +225,16 @@ struct SearchState {
                 found.insert(Int(exclusiveAt[k]))
             }
         }
-        let begins = g.slots[range.lowerBound].start
-        let ends = g.slots[range.upperBound - 1].end
-        for b in session.after where start[b] >= 0 && begins < g.slots[slots(b).upperBound - 1].end { found.insert(b) }
-        for c in model.before[s] where start[c] >= 0 && g.slots[slots(c).lowerBound].start < ends { found.insert(c) }
-        for b in model.apart[s] where start[b] >= 0 && slots(b).overlaps(range) { found.insert(b) }
-        // Rooms: the needed number of the least-occupied usable rooms.
+        found.formUnion(orderBlockers(s, range))
+        // Rooms: the required ones, then the least-occupied usable rooms, as many as it uses.
         let option = model.domain.starts[s][i]
-        let occupants = option.rooms.map { r in
-            (r, Set(range.compactMap { k in roomAt[r * slotCount + k] >= 0 ? Int(roomAt[r * slotCount + k]) : nil }))
+        func occupants(_ r: Int) -> Set<Int> {
+            Set(range.compactMap { k in roomAt[r * slotCount + k] >= 0 ? Int(roomAt[r * slotCount + k]) : nil })
         }
-        var needed = occupants.sorted { ($0.1.count, $0.0) < ($1.1.count, $1.0) }
-        if let pin = session.pinRoom, let p = needed.firstIndex(where: { $0.0 == pin }) { needed.insert(needed.remove(at: p), at: 0) }
-        for (_, who) in needed.prefix(session.rooms) { found.formUnion(who) }
+        let others = option.rooms.filter { !option.required.contains($0) }.map { ($0, occupants($0)) }
+            .sorted { ($0.1.count, $0.0) < ($1.1.count, $1.0) }
+        for r in option.required { found.formUnion(occupants(r)) }
+        for (_, who) in others.prefix(max(0, session.rooms - option.required.count)) { found.formUnion(who) }
         found.remove(s)
         return found
     }

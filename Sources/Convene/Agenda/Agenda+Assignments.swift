@@ -1,0 +1,27 @@
+extension Agenda {
+    /// The agenda document for assignments: placements in time order with their slots and
+    /// times, unscheduled sessions, every non-zero cost and its objective.
+    package init(
+        status: Status, solver: SolverKind?, bound: Int?, assignments: [Assignment]?, domain: Domain, stats: [JSONValue.Member]
+    ) {
+        self.init(status: status, solver: solver?.name, bound: bound)
+        self.stats = stats
+        guard let assignments else { return }
+        let g = domain.gathering
+        let zone = g.timeZone
+        let sorted = assignments.sorted {
+            ($0.start, $0.rooms.first ?? 0, $0.session) < ($1.start, $1.rooms.first ?? 0, $1.session)
+        }
+        placements = sorted.map { p in
+            Agenda.Placement(
+                session: g.sessions[p.session].id, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id },
+                slots: p.slots.map { g.slots[$0].id },
+                startTime: LocalTime.format(g.slots[p.slots.lowerBound].start, in: zone),
+                endTime: LocalTime.format(g.slots[p.slots.upperBound - 1].end, in: zone))
+        }
+        let placed = Set(assignments.map(\.session))
+        unscheduled = g.sessions.filter { !placed.contains($0.index) }.map(\.id)
+        costs = g.costs(of: assignments, previous: domain.previous)
+        objective = costs.reduce(0) { $0 + $1.cost }
+    }
+}

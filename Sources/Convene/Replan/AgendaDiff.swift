@@ -1,0 +1,191 @@
+/// What changed between two agendas of one gathering, session by session, and whom each change
+/// concerns: the contract's `convene diff`.
+///
+/// Sessions are matched by id. A change is `added` (placed now, not before), `moved` (another
+/// start slot), `roomChanged` (same start slot, another room set), `unscheduled` (still in the
+/// input, no longer placed) or `cancelled` (placed before, no longer in the input). The people
+/// concerned are the session's facilitators and the attendees who want it; an attendee linked to
+/// a person who is already named (by `attendees[].person`) is not named twice. Each person's
+/// ``Notice`` gathers the changes that concern them and the clashes among the sessions they want
+/// that the new agenda creates.
+public struct AgendaDiff: Sendable, Equatable {
+    /// How a session changed.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Placed in the new agenda and not in the previous one.
+        case added
+        /// Placed in both, with another start slot.
+        case moved
+        /// Placed in both, at the same start slot, in another set of rooms.
+        case roomChanged
+        /// Still in the input, placed before, not placed now.
+        case unscheduled
+        /// Placed before and no longer in the input.
+        case cancelled
+    }
+
+    /// Where a session was or is: its start slot, rooms and local times.
+    public struct Side: Sendable, Equatable {
+        /// The start slot's id.
+        public var start: String
+        /// The rooms' ids, in the agenda's order.
+        public var rooms: [String]
+        /// Local to the event's time zone, `YYYY-MM-DDTHH:MM`; nil when it cannot be known.
+        public var startTime: String?
+        /// Local to the event's time zone; nil when it cannot be known.
+        public var endTime: String?
+    }
+
+    /// One session's change.
+    public struct Change: Sendable, Equatable {
+        /// The session's id.
+        public var session: String
+        /// What happened to it.
+        public var kind: Kind
+        /// Where it was; nil for `added`.
+        public var before: Side?
+        /// Where it is; nil for `unscheduled` and `cancelled`.
+        public var after: Side?
+        /// Person and attendee ids concerned, facilitators first (none for a cancelled session).
+        public var people: [String]
+    }
+
+    /// What one person needs to hear.
+    public struct Notice: Sendable, Equatable {
+        /// A person's id, or an attendee's id for an attendee not linked to a person.
+        public var person: String
+        /// The changed sessions that concern them, in the order of ``AgendaDiff/changes``.
+        public var sessions: [String]
+        /// Pairs of sessions they want that run at the same time in the new agenda and did not
+        /// in the previous one, each pair in input order.
+        public var newClashes: [[String]]
+    }
+
+    /// Every change, in the input's session order (cancelled sessions last, in the previous
+    /// agenda's order).
+    public let changes: [Change]
+    /// One notice per person concerned by a change or by a new clash, facilitators (in the
+    /// input's order of people) before attendees (in the input's order of attendees).
+    public let notices: [Notice]
+
+    /// Whether anything changed.
+    public var isEmpty: Bool { changes.isEmpty }
+
+    /// Compares two agendas of `gathering`: `previous` may come from an earlier input (its sessions
+    /// no longer in `gathering` are cancelled), `new` is an agenda of `gathering`.
+    public init(previous: Agenda, new: Agenda, gathering g: Gathering) {
+        let before = DiffSide(previous, g)
+        let after = DiffSide(new, g)
+        var changes: [Change] = []
+        for session in g.sessions {
+            let was = before.placement[session.id]
+            let now = after.placement[session.id]
+            let kind: Kind
+            switch (was, now) {
+            case (nil, nil): continue
+            case (nil, .some): kind = .added
+            case (.some, nil): kind = .unscheduled
+            case (.some(let a), .some(let b)):
+                if a.start != b.start {
+                    kind = .moved
+                } else if Set(a.rooms) != Set(b.rooms) {
+                    kind = .roomChanged
+                } else {
+                    continue
+                }
+            }
+            changes.append(
+                Change(
+                    session: session.id, kind: kind, before: was.map(before.side), after: now.map(after.side),
+                    people: Self.concerned(session.index, g)))
+        }
+        for placement in previous.placements where g.sessionIndex[placement.session] == nil {
+            guard !changes.contains(where: { $0.session == placement.session }) else { continue }
+            changes.append(
+                Change(session: placement.session, kind: .cancelled, before: before.side(placement), after: nil, people: []))
+        }
+        self.changes = changes
+        notices = Self.notices(changes, before: before, after: after, g)
+    }
+
+    /// The facilitators' ids, then the ids of the attendees who want the session and are not one
+    /// of those facilitators.
+    static func concerned(_ s: Int, _ g: Gathering) -> [String] {
+        let facilitators = g.sessions[s].facilitators
+        var people = facilitators.map { g.people[$0].id }
+        for attendee in g.attendees where attendee.interests.contains(s) {
+            if let person = attendee.person, facilitators.contains(person) { continue }
+            people.append(attendee.id)
+        }
+        return people
+    }
+
+    private static func notices(_ changes: [Change], before: DiffSide, after: DiffSide, _ g: Gathering) -> [Notice] {
+        var sessions: [String: [String]] = [:]
+        for change in changes {
+            for id in change.people { sessions[id, default: []].append(change.session) }
+        }
+        var clashes: [String: [[String]]] = [:]
+        for attendee in g.attendees {
+            var pairs: [[String]] = []
+            let wanted = attendee.interests.sorted()
+            for (i, a) in wanted.enumerated() {
+                for b in wanted[(i + 1)...] {
+                    let (x, y) = (g.sessions[a].id, g.sessions[b].id)
+                    if after.concurrent(x, y), !before.concurrent(x, y) { pairs.append([x, y]) }
+                }
+            }
+            guard !pairs.isEmpty else { continue }
+            // An attendee who is a person hears it under the person's id.
+            clashes[attendee.person.map { g.people[$0].id } ?? attendee.id, default: []] += pairs
+        }
+        let order = g.people.map(\.id) + g.attendees.filter { $0.person == nil }.map(\.id)
+        return order.compactMap { id in
+            let mine = sessions[id] ?? []
+            let new = clashes[id] ?? []
+            guard !mine.isEmpty || !new.isEmpty else { return nil }
+            return Notice(person: id, sessions: mine, newClashes: new)
+        }
+    }
+}
+
+/// One agenda's placements by session id, with the slots they occupy in the gathering.
+private struct DiffSide {
+    let gathering: Gathering
+    let placement: [String: Agenda.Placement]
+    /// Occupied slot indices by session id, for sessions in the gathering whose start resolves.
+    let occupied: [String: Range<Int>]
+
+    init(_ agenda: Agenda, _ g: Gathering) {
+        gathering = g
+        var placement: [String: Agenda.Placement] = [:]
+        var occupied: [String: Range<Int>] = [:]
+        let chains = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
+        for p in agenda.placements where placement[p.session] == nil {
+            placement[p.session] = p
+            if let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start],
+                let chain = chains.chain(minutes: g.sessions[s].duration, from: t)
+            {
+                occupied[p.session] = chain
+            }
+        }
+        self.placement = placement
+        self.occupied = occupied
+    }
+
+    func concurrent(_ a: String, _ b: String) -> Bool {
+        guard let x = occupied[a], let y = occupied[b] else { return false }
+        return x.overlaps(y)
+    }
+
+    /// The placement's side, its times from the gathering's slots when the start resolves there,
+    /// else from the document.
+    func side(_ p: Agenda.Placement) -> AgendaDiff.Side {
+        let g = gathering
+        if let chain = occupied[p.session], let first = chain.first, let last = chain.last {
+            return AgendaDiff.Side(
+                start: p.start, rooms: p.rooms, startTime: LocalTime.format(g.slots[first].start, in: g.timeZone),
+                endTime: LocalTime.format(g.slots[last].end, in: g.timeZone))
+        }
+        return AgendaDiff.Side(start: p.start, rooms: p.rooms, startTime: p.startTime, endTime: p.endTime)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+extension Gathering {
+    /// Builds the best agenda `solver` can find within the options' limits: the library's front
+    /// door, which every command and call goes through.
+    ///
+    /// The agenda returned has been judged by the ``AgendaChecker``. When the solver's answer
+    /// breaks a rule, it is refused (``SolveResult/rejected`` says why) and the best agenda the
+    /// solver reported earlier that the checker accepts is returned instead, or none, with status
+    /// `unknown`. Cancelling the calling task stops the solver within a fraction of a second; the
+    /// call then returns the best verified agenda found so far, with
+    /// ``SolveResult/wasCancelled`` set. No thread started by the solve outlives the call.
+    ///
+    /// ```swift
+    /// let gathering = try Gathering(contentsOf: url)
+    /// let result = try await gathering.solve(using: SearchSolver(), options: .init(timeLimit: .seconds(5)))
+    /// print(result.agenda.json)
+    /// ```
+    ///
+    /// - Throws: ``SolveError`` when the options are inconsistent; whatever a solver of your own
+    ///   throws.
+    public func solve(using solver: some AgendaSolver, options: SolveOptions = SolveOptions()) async throws -> SolveResult {
+        let started = ContinuousClock.now
+        let domain = try replanningDomain(previous: options.previous, frozenUntil: options.frozenUntil)
+        guard options.relativeGap >= 0, options.relativeGap.isFinite else {
+            throw SolveError.invalidOption("the relative gap must be 0 or more, such as 0.01 for 1 %")
+        }
+        if let limit = options.timeLimit, limit < .zero { throw SolveError.invalidOption("the time limit must not be negative") }
+        let stop = StopFlag()
+        let board = ProgressBoard(started: started, forward: options.progress)
+        let problem = SolveProblem(
+            gathering: self, options: options, domain: domain, started: started,
+            deadline: options.timeLimit.map { started + $0 }, stop: stop, board: board)
+        let attempt = try await withTaskCancellationHandler {
+            try await solver.attempt(problem)
+        } onCancel: {
+            stop.raise()
+        }
+        return Verdict(domain: domain, board: board).judge(attempt, cancelled: Task.isCancelled, started: started)
+    }
+
+    /// The domain for a solve or a check: the previous agenda and the frozen time applied.
+    package func replanningDomain(previous: Agenda?, frozenUntil: Date?) throws(SolveError) -> Domain {
+        guard frozenUntil == nil || previous != nil else { throw SolveError.frozenWithoutPrevious }
+        return Domain(self, previous: previous.map(PreviousAgenda.init), frozenUntil: frozenUntil.map(Self.instant))
+    }
+
+    /// Whole seconds since 1970, as the gathering counts time. A fraction of a second rounds up:
+    /// for the whole-second start `s` of a session, `s < t` exactly when `s < ⌈t⌉`.
+    static func instant(_ date: Date) -> Int {
+        Int(date.timeIntervalSince1970.rounded(.up))
+    }
+}
+
+/// The front door's judgement of a solver's answer.
+private struct Verdict {
+    let domain: Domain
+    let board: ProgressBoard
+
+    func judge(_ attempt: SolverAttempt, cancelled: Bool, started: ContinuousClock.Instant) -> SolveResult {
+        let checker = AgendaChecker(domain: domain)
+        var notes: [String] = []
+        var solver = attempt.solver
+        var found: AgendaChecker.Report?
+        var rejected: [AgendaChecker.Violation] = []
+        if attempt.hasAgenda {
+            let report = checker.check(document(attempt.assignments.map { .resolved($0) } ?? .document(attempt.placements ?? [])))
+            if report.isValid {
+                found = report
+            } else {
+                rejected = report.violations
+                let count = report.violations.count
+                notes.append(
+                    "The \(attempt.solver.name) solver's agenda breaks \(count) rule\(count == 1 ? "" : "s") and was refused: "
+                        + "\(report.violations[0]).")
+                // The best agenda reported earlier that the checker accepts, if any.
+                for (kind, answer) in board.recentAnswers {
+                    let earlier = checker.check(document(answer))
+                    guard earlier.isValid else { continue }
+                    (found, solver) = (earlier, kind)
+                    notes.append("The best earlier agenda that the checker accepts, from the \(kind.name) solver, is given instead.")
+                    break
+                }
+            }
+        } else if attempt.status == .optimal || attempt.status == .feasible {
+            notes.append("The \(attempt.solver.name) solver claimed an agenda but gave none.")
+        }
+        var bound = attempt.bound
+        let status: Agenda.Status
+        if let found {
+            // A bound above the agenda's objective cannot be right; a bound equal to it proves the agenda optimal.
+            if let b = bound, b > found.objective {
+                notes.append("The solver's bound \(b) exceeds its agenda's objective \(found.objective), so it was dropped.")
+                bound = nil
+            }
+            status = bound == found.objective ? .optimal : .feasible
+        } else {
+            status = attempt.status == .infeasible && !attempt.hasAgenda ? .infeasible : .unknown
+            if status == .infeasible { bound = nil }
+        }
+        let elapsed = ContinuousClock.now - started
+        let stats = [JSONValue.Member(key: "seconds", value: .number((elapsed.seconds * 1000).rounded() / 1000))] + attempt.stats
+        let agenda = Agenda(
+            status: status, solver: found == nil && status != .infeasible ? nil : solver, bound: bound,
+            assignments: found?.assignments, domain: domain, stats: stats)
+        return SolveResult(agenda: agenda, rejected: rejected, notes: notes, wasCancelled: cancelled, elapsed: elapsed)
+    }
+
+    /// An answer's agenda as a document the checker can resolve.
+    private func document(_ answer: ProgressBoard.Answer) -> Agenda {
+        switch answer {
+        case .document(let placements): Agenda(status: .feasible, placements: placements)
+        case .resolved(let assignments):
+            Agenda(status: .feasible, solver: nil, bound: nil, assignments: assignments, domain: domain, stats: [])
+        }
+    }
+}

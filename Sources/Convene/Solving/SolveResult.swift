@@ -1,0 +1,42 @@
+/// What ``Gathering/solve(using:options:)`` returns: the agenda document, judged by the
+/// ``AgendaChecker``, and what happened on the way.
+public struct SolveResult: Sendable {
+    /// The agenda document: status, objective, bound, placements, costs and stats. With status
+    /// `infeasible` or `unknown` it places nothing.
+    public let agenda: Agenda
+    /// When the solver's own answer broke a rule: what it broke. The agenda is then the best
+    /// earlier agenda that the checker accepted, or none (status `unknown`).
+    public let rejected: [AgendaChecker.Violation]
+    /// Plain sentences about the solve that are not part of the agenda (a solver skipped, an
+    /// answer refused), for a person to read.
+    public let notes: [String]
+    /// Whether the calling task was cancelled before the solver finished.
+    public let wasCancelled: Bool
+    /// How long the solve took.
+    public let elapsed: Duration
+
+    /// What is known about the answer.
+    public var status: Agenda.Status { agenda.status }
+    /// The agenda's objective; nil without an agenda.
+    public var objective: Int? { agenda.objective }
+    /// A proven lower bound on the objective, when there is one.
+    public var bound: Int? { agenda.bound }
+    /// Every non-zero cost term of the agenda.
+    public var costs: [Agenda.Cost] { agenda.costs }
+}
+
+/// Why a solve could not start.
+public enum SolveError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// ``SolveOptions/frozenUntil`` was given without ``SolveOptions/previous``: nothing says what
+    /// is frozen.
+    case frozenWithoutPrevious
+    /// An option is out of range; the text says which and why.
+    case invalidOption(String)
+
+    public var description: String {
+        switch self {
+        case .frozenWithoutPrevious: "a frozen time needs a previous agenda: it freezes what that agenda placed before it"
+        case .invalidOption(let why): why
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+
+/// The command's documented exit statuses (sysexits.h values beyond 0 and 1).
+enum ExitStatus: Int32, CaseIterable {
+    case success = 0
+    /// No agenda (infeasible, or none found in time), or the agenda breaks a rule.
+    case noAgenda = 1
+    case badUsage = 64
+    case invalidInput = 65
+    case unreadable = 66
+    case cannotWrite = 73
+
+    var meaning: String {
+        switch self {
+        case .success: "success"
+        case .noAgenda: "no agenda, or the agenda breaks a rule"
+        case .badUsage: "bad usage"
+        case .invalidInput: "invalid input"
+        case .unreadable: "unreadable file"
+        case .cannotWrite: "the output cannot be written"
+        }
+    }
+
+    /// The status to exit with.
+    var code: ExitCode { ExitCode(rawValue) }
+
+    /// `0 success, 1 …, 73 the output cannot be written`, for `--help`.
+    static func summary(_ statuses: [ExitStatus] = allCases) -> String {
+        "Exit status: " + statuses.map { "\($0.rawValue) \($0.meaning)" }.joined(separator: "; ") + "."
+    }
+}
