@@ -137,4 +137,18 @@ import Testing
         #expect(found.contains { $0.hasPrefix("frame.json: error: slots[0].end: is missing") }, "\(found)")
         #expect(found.contains { $0.hasPrefix("frame.json: error: weights.clash: weight is -1") }, "\(found)")
     }
+
+    @Test func valuesOfTheWrongKindAreErrorsAtTheirPaths() {
+        let talks = #"[{"code": "QX7TRA", "title": "T", "speakers": "ABC", "state": "confirmed", "duration": "abc", "slot_count": -1}, 7]"#
+        let found = errors(ImportRequest(pretalx: [inlineFile("talks.json", talks), inlineFile("e.json", Self.event)]))
+        #expect(found.contains("talks.json: error: [0].speakers: expected a list of speaker codes or objects, found \"ABC\""), "\(found)")
+        #expect(found.contains("talks.json: error: [0].duration: expected a number of minutes above 0, found \"abc\""), "\(found)")
+        #expect(found.contains("talks.json: error: [0].slot_count: expected a whole number of 1 or more, found -1"), "\(found)")
+        #expect(found.contains("talks.json: error: [1]: expected a pretalx record (an object in braces), found a number"), "\(found)")
+        let sessionize = #"{"sessions": [{"id": "1", "startsAt": "2025-13-45T00:00:00", "speakers": [{"x": 1}], "roomId": 99}]}"#
+        let more = errors(ImportRequest(sessionize: inlineFile("s.json", sessionize)))
+        #expect(more.contains { $0.hasPrefix("s.json: error: sessions[0].startsAt: cannot read the time \"2025-13-45T00:00:00\"") })
+        #expect(more.contains("s.json: error: sessions[0].speakers[0]: expected a speaker's id, found {…}"), "\(more)")
+        #expect(more.contains("s.json: error: sessions[0].roomId: no room in the file has the id 99"), "\(more)")
+    }
 }

@@ -78,12 +78,15 @@ struct FrabReader {
             let dayDate = day.attribute("date").flatMap(SourceTime.day)
             let dayStart = day.attribute("start").flatMap(SourceTime.parse)
             for room in day.children(named: "room") {
-                for element in room.children(named: "event") {
+                let elements = room.children(named: "event")
+                if !elements.isEmpty, (room.attribute("name") ?? "").isEmpty,
+                    elements.contains(where: { ($0.childText("room") ?? "").isEmpty })
+                {
+                    log.error(origin(room), "a room needs a name (name=\"…\")")
+                    continue
+                }
+                for element in elements {
                     let roomName = element.childText("room").flatMap { $0.isEmpty ? nil : $0 } ?? room.attribute("name") ?? ""
-                    guard !roomName.isEmpty else {
-                        log.error(origin(room), "a room needs a name")
-                        continue
-                    }
                     if rooms[roomName] == nil {
                         let id = roomIDs.make(roomName, fallback: "room")
                         rooms[roomName] = id

@@ -75,13 +75,14 @@ struct PretalxReader {
             guard let kind = Self.kind(of: record) else {
                 if let detail = SourceJSON.text(record, "detail") {
                     log.error(origin, "pretalx answered \"\(detail)\" instead of data; save the export again with an API token")
-                } else {
-                    let keys: [String]
-                    if case .object(let members) = record { keys = members.map(\.key) } else { keys = [] }
+                } else if case .object(let members) = record {
+                    let keys = members.map(\.key)
                     log.error(
                         origin,
                         "cannot tell which pretalx export this is (submissions, talks, speakers, rooms, submission types, tracks, slots "
                             + "or the event): it has the keys \(keys.prefix(8).joined(separator: ", "))")
+                } else {
+                    log.error(origin, "expected a pretalx record (an object in braces), found \(record.kindDescription)")
                 }
                 continue
             }
@@ -235,6 +236,9 @@ struct PretalxReader {
                 continue
             }
             var facilitators: [String] = []
+            if let speakers = SourceJSON.member(record.value, "speakers"), !speakers.isArray {
+                log.error(record.origin.appending("speakers"), "expected a list of speaker codes or objects, found \(speakers.excerpt)")
+            }
             for (k, speaker) in SourceJSON.list(record.value, "speakers").enumerated() {
                 let here = record.origin.appending("speakers").appending(k)
                 guard let code = speakerCode(speaker, at: here, nested: nested) else { continue }

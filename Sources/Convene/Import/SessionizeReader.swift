@@ -106,9 +106,13 @@ struct SessionizeReader {
             if plenum || (service && start != nil) { session.exclusive = true }
             for (j, speaker) in SourceJSON.list(value, "speakers").enumerated() {
                 let speakerID = SourceJSON.identifier(SourceJSON.member(speaker, "id")) ?? SourceJSON.identifier(speaker)
-                guard let speakerID, let known = speakers[speakerID] ?? inline(speaker) else {
-                    var message = "no speaker in the file has the id \"\(speakerID ?? "")\""
-                    if let near = ObjectReader.nearest(to: speakerID ?? "", among: Array(speakers.keys).sorted()) {
+                guard let speakerID else {
+                    log.error(origin(path / "speakers" / j), "expected a speaker's id, found \(speaker.excerpt)")
+                    continue
+                }
+                guard let known = speakers[speakerID] ?? inline(speaker) else {
+                    var message = "no speaker in the file has the id \"\(speakerID)\""
+                    if let near = ObjectReader.nearest(to: speakerID, among: Array(speakers.keys).sorted()) {
                         message += "; did you mean \"\(near)\"?"
                     }
                     log.error(origin(path / "speakers" / j), message)

@@ -95,6 +95,13 @@ enum SourceJSON {
     }
 }
 
+extension JSONValue {
+    var isArray: Bool {
+        if case .array = self { return true }
+        return false
+    }
+}
+
 /// A file given to `convene import`: its name (as the person wrote it, for messages) and its bytes.
 public struct ImportFile: Sendable {
     /// How the person named it, used in every message about it.
