@@ -237,7 +237,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         let domain = Domain(g)
         let (hand, _) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
         let known = AgendaChecker(domain: domain).check(hand)
-        let outcome = milpRun(domain, seconds: 1, warmStart: known.assignments)
+        let outcome = milpRun(domain, seconds: 30, warmStart: known.assignments)
         #expect(outcome.stats.contains { $0.key == "warmStartUsed" && $0.value == .bool(true) })
         let placements = try #require(outcome.assignments)
         let report = AgendaChecker(domain: domain).check(placements)
