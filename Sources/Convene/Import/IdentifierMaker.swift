@@ -1,7 +1,13 @@
 /// Readable, unique ids made from names (`Main Hall` → `main-hall`, then `main-hall-2`), for the
 /// things a source names but does not identify in a way people can read (rooms, formats).
 struct IdentifierMaker {
-    private var used: Set<String> = []
+    private var used: Set<String>
+
+    /// A maker that never gives one of the `reserved` ids (those already taken).
+    init(reserved: Set<String> = []) { used = reserved }
+
+    /// Takes `id` as it is; false when it is already taken.
+    mutating func claim(_ id: String) -> Bool { used.insert(id).inserted }
 
     /// The slug of `name` (or `fallback` when the name has no letters or digits), made unique.
     mutating func make(_ name: String, fallback: String) -> String {

@@ -55,11 +55,12 @@ struct CSVTable: Sendable {
         return text
     }
 
-    /// Reads a whole file.
+    /// Reads a whole file. Blank lines between rows are skipped, unless `keepingBlankLines` (a
+    /// reader that counts a blank row as a mistake then sees it as a row of empty fields).
     ///
     /// - Throws: ``ReadError`` for an empty file, an unterminated quote, or rows with more
     ///   fields than the header (each with its line and column).
-    static func read(_ data: Data) throws(ReadError) -> CSVTable {
+    static func read(_ data: Data, keepingBlankLines: Bool = false) throws(ReadError) -> CSVTable {
         var bytes = Array(data)
         var latin1 = false
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -97,7 +98,7 @@ struct CSVTable: Sendable {
                                 + "a separator inside a field needs the field in double quotes"))
                 }
                 fields.removeLast(fields.count - head.fields.count)
-            } else if fields.count == 1, fields[0].isEmpty {
+            } else if fields.count == 1, fields[0].isEmpty, !keepingBlankLines {
                 continue  // a blank line
             }
             while fields.count < head.fields.count { fields.append("") }
