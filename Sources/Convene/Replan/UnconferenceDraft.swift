@@ -103,11 +103,15 @@ struct UnconferenceDraft {
         }
     }
 
-    /// A slug cut at a word boundary to at most 40 characters, so that ids stay readable.
+    /// The slug's first words, up to 40 characters, so that ids stay readable.
     static func shortened(_ slug: String) -> String {
-        guard slug.count > 40 else { return slug }
-        let head = slug.prefix(40)
-        return String(head.lastIndex(of: "-").map { head[..<$0] } ?? head)
+        var id = ""
+        for word in slug.split(separator: "-") {
+            let longer = id.isEmpty ? String(word) : "\(id)-\(word)"
+            guard longer.count <= 40 else { break }
+            id = longer
+        }
+        return id.isEmpty ? String(slug.prefix(40)) : id
     }
 
     /// The person a host names: a person by id, an attendee by id (their linked person, or a new
