@@ -7,7 +7,8 @@ struct Convene: AsyncParsableCommand {
         abstract: "Builds the agenda of a gathering: which session runs in which room at which time.",
         discussion: "Input is one JSON document (see the README's format section). " + ExitStatus.summary(),
         subcommands: [
-            Solve.self, Check.self, Explain.self, Render.self, Diff.self, UnconferenceCommand.self, Publish.self, Generate.self, Import.self,
+            Solve.self, Check.self, Explain.self, Render.self, Diff.self, UnconferenceCommand.self, Publish.self, Generate.self,
+            Import.self,
         ]
     )
 }

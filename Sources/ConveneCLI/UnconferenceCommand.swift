@@ -67,10 +67,8 @@ struct UnconferenceCommand: AsyncParsableCommand {
         let board = ImportFile(name: proposals, data: try Files.read(proposals))
         let unconference: Unconference
         do {
-            let (list, warnings) = try Proposal.read(board)
-            for warning in warnings { printError(warning.description) }
             unconference = try Unconference(
-                gathering: gathering, current: current, block: block, proposals: list, inputName: input, agendaName: agenda)
+                gathering: gathering, current: current, block: block, board: board, inputName: input, agendaName: agenda)
         } catch {
             for problem in error.problems { printError(problem.description) }
             let count = error.errors.count
@@ -84,20 +82,23 @@ struct UnconferenceCommand: AsyncParsableCommand {
         for violation in result.rejected { printError("refused: \(violation)") }
         let new = unconference.gathering
         guard result.objective != nil else {
+            let frozenPart = frozen == nil ? "" : " and starts nothing before --frozen-until"
             printError(
                 result.status == .infeasible
-                    ? "No agenda exists that keeps \(agenda) as it is outside the block\(frozen == nil ? "" : " and starts nothing before --frozen-until")."
+                    ? "No agenda exists that keeps \(agenda) as it is outside the block\(frozenPart)."
                     : "No agenda found within \(JSONValue.format(timeLimit)) s. Give more time with --time-limit.")
             printError("Nothing is written.")
             throw ExitStatus.noAgenda.code
         }
         if let outputInput { try Files.write(unconference.document.json, to: outputInput) }
-        try Files.write(format.render(result.agenda, gathering: new, width: width ?? terminalWidth() ?? 120, stamp: calendarStamp()), to: output)
+        try Files.write(
+            format.render(result.agenda, gathering: new, width: width ?? terminalWidth() ?? 120, stamp: calendarStamp()), to: output)
         let placed = Set(result.agenda.placements.map(\.session))
         let left = unconference.proposalSessions.filter { !placed.contains($0) }
         printError(
             "Placed \(unconference.proposalSessions.count - left.count) of \(unconference.proposalSessions.count) proposals"
-                + (left.isEmpty ? "." : "; left out: \(left.joined(separator: ", ")).") + " \(result.status.rawValue.capitalized), objective "
+                + (left.isEmpty ? "." : "; left out: \(left.joined(separator: ", ")).")
+                + " \(result.status.rawValue.capitalized), objective "
                 + "\(result.objective ?? 0).")
         if format != .json { printError("\n" + unconference.diff(result.agenda).text(new), terminator: "") }
     }

@@ -20,10 +20,16 @@ extension Proposal {
     ///   unterminated quote, a duration or votes that are not numbers.
     public static func read(_ file: ImportFile) throws(ImportError) -> (proposals: [Proposal], warnings: [ImportProblem]) {
         let log = ImportLog()
-        let first = file.data.first { !" \t\r\n".utf8.contains($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
-        let proposals = first == UInt8(ascii: "[") || first == UInt8(ascii: "{") ? readJSON(file, log: log) : readCSV(file, log: log)
+        let proposals = read(file, log: log)
         guard !log.hasErrors else { throw ImportError(problems: log.problems) }
         return (proposals, log.problems)
+    }
+
+    /// The proposals that could be read, every problem logged: a value that cannot be read is
+    /// left out (nil), so that what is checked later is not reported twice.
+    static func read(_ file: ImportFile, log: ImportLog) -> [Proposal] {
+        let first = file.data.first { !" \t\r\n".utf8.contains($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        return first == UInt8(ascii: "[") || first == UInt8(ascii: "{") ? readJSON(file, log: log) : readCSV(file, log: log)
     }
 
     private static func readCSV(_ file: ImportFile, log: ImportLog) -> [Proposal] {
@@ -39,12 +45,14 @@ extension Proposal {
             log.warning(ImportOrigin(file: file.name), "the file is not UTF-8 and was read as Windows Latin-1; save it as UTF-8 CSV")
         }
         for (k, heading) in table.header.enumerated() where !fields.contains(heading.trimmed.lowercased()) {
-            var message = "the column \"\(heading)\" is not one Convene reads and is ignored; the columns are \(fields.joined(separator: ", "))"
+            var message =
+                "the column \"\(heading)\" is not one Convene reads and is ignored; the columns are \(fields.joined(separator: ", "))"
             if let near = ObjectReader.nearest(to: heading.trimmed, among: fields) { message += "; did you mean \"\(near)\"?" }
             log.warning(cell(1, k), message)
         }
         guard let titleColumn = table.column(named: "title") else {
-            var message = "no column is headed \"title\", and every proposal needs one; the headings are "
+            var message =
+                "no column is headed \"title\", and every proposal needs one; the headings are "
                 + table.header.map { "\"\($0)\"" }.joined(separator: ", ")
             if let near = table.header.first(where: { ObjectReader.nearest(to: $0.trimmed, among: ["title"]) != nil }) {
                 message += "; did you mean \"\(near)\" to be \"title\"?"
@@ -132,10 +140,16 @@ extension Proposal {
             (proposal.voters, proposal.origins.voters) = names(&r, "voters", at: at)
             proposal.duration = r.number("duration")
             proposal.origins.duration = at(path / "duration")
-            if let d = proposal.duration, !(d > 0) { problems.error(path / "duration", "the duration must be a number of minutes above 0") }
+            if let d = proposal.duration, !(d > 0) {
+                problems.error(path / "duration", "the duration must be a number of minutes above 0")
+                proposal.duration = nil
+            }
             proposal.votes = r.integer("votes")
             proposal.origins.votes = at(path / "votes")
-            if let v = proposal.votes, v < 0 { problems.error(path / "votes", "the votes must be 0 or more") }
+            if let v = proposal.votes, v < 0 {
+                problems.error(path / "votes", "the votes must be 0 or more")
+                proposal.votes = nil
+            }
             proposals.append(proposal)
         }
         for p in problems.problems {

@@ -28,7 +28,9 @@ public struct Unconference: Sendable {
     public let document: InputDocument
     /// ``document``, validated.
     public let gathering: Gathering
-    /// The agenda being filled in, which becomes the previous agenda.
+    /// The agenda being filled in, which becomes the previous agenda: the one given, its
+    /// placements' slots and times derived from the input (so that the diff can say when the
+    /// block was) and its costs recomputed without a previous agenda.
     public let current: Agenda
     /// The block session's id.
     public let block: String
@@ -58,10 +60,28 @@ public struct Unconference: Sendable {
         gathering g: Gathering, current: Agenda, block: String, proposals: [Proposal], inputName: String = "input",
         agendaName: String = "agenda"
     ) throws(ImportError) {
+        try self.init(gathering: g, current: current, block: block, proposals: proposals, names: (inputName, agendaName), log: ImportLog())
+    }
+
+    /// Fills `block`'s place in `current` with the proposals of a board file (``Proposal/read(_:)``),
+    /// reporting the file's problems and the proposals' together.
+    ///
+    /// - Throws: ``ImportError`` with every problem of the file and of the proposals at once.
+    public init(
+        gathering: Gathering, current: Agenda, block: String, board: ImportFile, inputName: String = "input", agendaName: String = "agenda"
+    ) throws(ImportError) {
         let log = ImportLog()
-        guard let place = Self.place(of: block, in: g, current: current, inputName: inputName, agendaName: agendaName, log: log) else {
-            throw ImportError(problems: log.problems)
-        }
+        let proposals = Proposal.read(board, log: log)
+        try self.init(gathering: gathering, current: current, block: block, proposals: proposals, names: (inputName, agendaName), log: log)
+    }
+
+    private init(
+        gathering g: Gathering, current: Agenda, block: String, proposals: [Proposal], names: (input: String, agenda: String),
+        log: ImportLog
+    ) throws(ImportError) {
+        let (inputName, agendaName) = names
+        guard let (place, current) = Self.place(of: block, in: g, current: current, inputName: inputName, agendaName: agendaName, log: log)
+        else { throw ImportError(problems: log.problems) }
         var draft = UnconferenceDraft(g, block: block, place: place)
         draft.add(proposals, log: log)
         guard !log.hasErrors else { throw ImportError(problems: log.problems) }
@@ -69,7 +89,9 @@ public struct Unconference: Sendable {
         do {
             gathering = try Gathering(validating: draft.document)
         } catch {
-            for p in error.errors { log.error(ImportOrigin(file: inputName, place: .json(p.path)), "the new input is not valid: \(p.message)") }
+            for p in error.errors {
+                log.error(ImportOrigin(file: inputName, place: .json(p.path)), "the new input is not valid: \(p.message)")
+            }
             throw ImportError(problems: log.problems)
         }
         document = draft.document
@@ -106,23 +128,22 @@ public struct Unconference: Sendable {
         AgendaDiff(previous: current, new: agenda, gathering: gathering)
     }
 
-    /// The block's occupied slots and rooms in `current`, which must break no rule; nil after
-    /// logging why not.
+    /// The block's occupied slots and rooms in `current`, which must break no rule, and `current`
+    /// with its derived fields; nil after logging why not.
     private static func place(
         of block: String, in g: Gathering, current: Agenda, inputName: String, agendaName: String, log: ImportLog
-    ) -> Assignment? {
+    ) -> (Assignment, Agenda)? {
         guard let s = g.sessionIndex[block] else {
             var message = "no session has the id \"\(block)\" given to --block"
             if let near = ObjectReader.nearest(to: block, among: g.sessions.map(\.id)) { message += "; did you mean \"\(near)\"?" }
             log.error(ImportOrigin(file: inputName, place: .json(.root / "sessions")), message)
             return nil
         }
-        let report = AgendaChecker(domain: Domain(g)).check(current)
-        for violation in report.violations {
-            log.error(
-                ImportOrigin(file: agendaName),
-                "\(violation) The unconference keeps this agenda as it is outside the block, so it must break no rule.")
-        }
+        // Its objective counted the changes from an agenda before it, which this check does not know.
+        var plain = current
+        plain.objective = nil
+        let domain = Domain(g)
+        let report = AgendaChecker(domain: domain).check(plain)
         guard let placed = report.assignments.first(where: { $0.session == s }) else {
             let k = current.placements.firstIndex { $0.session == block }
             log.error(
@@ -131,6 +152,12 @@ public struct Unconference: Sendable {
                     + "the agenda places")
             return nil
         }
-        return report.isValid ? placed : nil
+        for violation in report.violations {
+            log.error(
+                ImportOrigin(file: agendaName),
+                "\(violation) The unconference keeps this agenda as it is outside the block, so it must break no rule.")
+        }
+        guard report.isValid else { return nil }
+        return (placed, Agenda(status: current.status, solver: nil, bound: nil, assignments: report.assignments, domain: domain, stats: []))
     }
 }

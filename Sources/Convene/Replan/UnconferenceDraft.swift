@@ -61,14 +61,17 @@ struct UnconferenceDraft {
             } else if duration > minutes.block {
                 log.error(
                     at(proposal.origins.duration),
-                    "'\(proposal.title)' lasts \(JSONValue.format(duration)) minutes, longer than the block (\(JSONValue.format(minutes.block)) "
-                        + "minutes, \(gathering.label(slots: place.slots))); shorten it or split it in two")
+                    "'\(proposal.title)' lasts \(JSONValue.format(duration)) minutes, longer than the block "
+                        + "(\(JSONValue.format(minutes.block)) minutes, \(gathering.label(slots: place.slots))); shorten it or split it in two"
+                )
             }
             let votes = proposal.voteCount
             if votes < 0 { log.error(at(proposal.origins.votes), "the votes must be 0 or more") }
             for (k, voter) in proposal.voters.enumerated() where attendeeIndex[voter] == nil {
                 var message = "\"\(voter)\" is not an attendee's id; a voter must be one of the input's attendees"
-                if let near = ObjectReader.nearest(to: voter, among: document.attendees.map(\.id)) { message += "; did you mean \"\(near)\"?" }
+                if let near = ObjectReader.nearest(to: voter, among: document.attendees.map(\.id)) {
+                    message += "; did you mean \"\(near)\"?"
+                }
                 log.error(at(proposal.voterOrigin(k)), message)
             }
             let facilitators = proposal.hosts.enumerated().map { k, name in host(name, at: at(proposal.hostOrigin(k)), log: log) }
@@ -94,7 +97,9 @@ struct UnconferenceDraft {
             guard let id = proposal.id else { continue }
             ids[i] = id
             guard !maker.claim(id) else { continue }
-            let origin = proposal.origins.id.place == .file ? ImportOrigin(file: proposal.origins.id.file, place: .json(.root / i)) : proposal.origins.id
+            let origin =
+                proposal.origins.id.place == .file
+                ? ImportOrigin(file: proposal.origins.id.file, place: .json(.root / i)) : proposal.origins.id
             let owner = gathering.sessionIndex[id].map { "the session \(gathering.sessions[$0].label)" } ?? "an earlier proposal"
             log.error(origin, "the id \"\(id)\" is already \(owner)'s; give another, or leave it out to have one made from the title")
         }

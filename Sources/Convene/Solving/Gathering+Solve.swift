@@ -116,7 +116,8 @@ private struct Verdict {
             assignments: found?.assignments, domain: domain, stats: stats)
         // A replanned agenda says what changed, in the contract's diff document.
         if let previous = domain.previous, found != nil {
-            agenda.stats.append(.init(key: "diff", value: AgendaDiff(previous: previous.agenda, new: agenda, gathering: domain.gathering).jsonValue))
+            agenda.stats.append(
+                .init(key: "diff", value: AgendaDiff(previous: previous.agenda, new: agenda, gathering: domain.gathering).jsonValue))
         }
         return SolveResult(agenda: agenda, rejected: rejected, notes: notes, wasCancelled: cancelled, elapsed: elapsed)
     }
