@@ -62,8 +62,8 @@ struct UnconferenceDraft {
                 log.error(
                     at(proposal.origins.duration),
                     "'\(proposal.title)' lasts \(JSONValue.format(duration)) minutes, longer than the block "
-                        + "(\(JSONValue.format(minutes.block)) minutes, \(gathering.label(slots: place.slots))); shorten it or split it in two"
-                )
+                        + "(\(JSONValue.format(minutes.block)) minutes, \(gathering.label(slots: place.slots))); "
+                        + "shorten it or split it in two")
             }
             let votes = proposal.voteCount
             if votes < 0 { log.error(at(proposal.origins.votes), "the votes must be 0 or more") }
