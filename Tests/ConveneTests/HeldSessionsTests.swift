@@ -64,3 +64,29 @@ import Testing
         #expect(!fresh.agenda.stats.contains { $0.key == "diff" })
     }
 }
+
+/// The search's construction starts a replan from the agenda it replans.
+@Suite struct ReplanConstructionTests {
+    @Test func aReplanWithNothingChangedMovesNothing() async throws {
+        let (g, hand) = try UnconferenceTests.p2pu()
+        let result = try await g.solve(
+            using: SearchSolver(moves: 0),
+            options: SolveOptions(timeLimit: .seconds(10), previous: hand, frozenUntil: try g.date(fromLocalTime: "2019-09-20T08:00").get())
+        )
+        #expect(AgendaDiff(previous: hand, new: result.agenda, gathering: g).isEmpty)
+        #expect(result.objective == 138 && result.costs.allSatisfy { $0.kind != .change })
+    }
+
+    @Test func aClosedRoomMovesOnlyTheSessionItHeld() async throws {
+        let (g, hand) = try UnconferenceTests.p2pu()
+        var document = g.document
+        let salon = try #require(document.rooms.firstIndex { $0.id == "commonwealth" })
+        document.rooms[salon].unavailable = [.init(start: "2019-09-20T13:00", end: "2019-09-20T14:30")]
+        let closed = try Gathering(validating: document)
+        let result = try await closed.solve(using: SearchSolver(moves: 0), options: SolveOptions(timeLimit: .seconds(10), previous: hand))
+        // 'Workshopping failures' was in the Commonwealth Salon then; everything else stays.
+        let diff = AgendaDiff(previous: hand, new: result.agenda, gathering: closed)
+        #expect(diff.changes.map(\.session) == ["failures"])
+        #expect(try AgendaChecker(gathering: closed, previous: hand).check(result.agenda).isValid)
+    }
+}
