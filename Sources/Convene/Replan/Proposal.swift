@@ -52,7 +52,7 @@ public struct Proposal: Sendable, Equatable {
     }
 
     /// The votes it counts: ``votes`` when given, else the number of voters.
-    public var voteCount: Int { votes ?? voters.count }
+    package var voteCount: Int { votes ?? voters.count }
 
     /// The origin of host `k` (or of the hosts' field when a proposal made in code has none).
     func hostOrigin(_ k: Int) -> ImportOrigin { k < origins.hosts.count ? origins.hosts[k] : origins.proposal }

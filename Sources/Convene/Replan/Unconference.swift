@@ -6,7 +6,7 @@ import Foundation
 /// Making one builds the new input document, which stands on its own for `check`, `render` and
 /// later replans:
 /// - the block session leaves it (and every `after`, `notConcurrentWith` and interest naming it);
-/// - the block's occupied slots and its rooms get a tag of their own (``tag``), and each proposal
+/// - the block's occupied slots and its rooms get a tag of their own (`unconference-BLOCK`), and each proposal
 ///   becomes an optional one-room session that requires that tag of its slots and rooms, so it can
 ///   only run inside the block. It is facilitated by its hosts, wanted by its voters, expects
 ///   max(votes, voters) people, and has priority 1 + votes;
@@ -35,11 +35,11 @@ public struct Unconference: Sendable {
     /// The block session's id.
     public let block: String
     /// Ids of the slots the block occupies in ``current``, in time order.
-    public let blockSlots: [String]
+    package let blockSlots: [String]
     /// Ids of the rooms the block uses in ``current``.
-    public let blockRooms: [String]
+    package let blockRooms: [String]
     /// The tag given to the block's slots and rooms and required by every proposal.
-    public let tag: String
+    package let tag: String
     /// The proposals' session ids, in the order of the proposals.
     public let proposalSessions: [String]
     /// Ids of the sessions held where ``current`` places them: all but the block.
