@@ -6,9 +6,9 @@ import Foundation
 /// Making one builds the new input document, which stands on its own for `check`, `render` and
 /// later replans:
 /// - the block session leaves it (and every `after`, `notConcurrentWith` and interest naming it);
-/// - the block's occupied slots and its rooms get a tag of their own (`unconference-BLOCK`), and each proposal
-///   becomes an optional one-room session that requires that tag of its slots and rooms, so it can
-///   only run inside the block. It is facilitated by its hosts, wanted by its voters, expects
+/// - the block's occupied slots and its rooms get a tag of their own (`unconference-BLOCK`), and
+///   each proposal becomes an optional one-room session that requires that tag of its slots and
+///   rooms, so it can only run inside the block. It is facilitated by its hosts, wanted by its voters, expects
 ///   max(votes, voters) people, and has priority 1 + votes;
 /// - a host is a person's id, an attendee's id (the attendee becomes a new person, linked to them
 ///   by `attendees[].person`, so that their own votes clash with the session they host), a
