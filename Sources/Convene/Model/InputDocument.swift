@@ -2,9 +2,10 @@
 /// optional fields kept as `nil` so that inheritance (a session's own `duration` winning over
 /// its format's, even an explicit `false` for `exclusive`) can be decided later.
 ///
-/// Lists are never optional: the contract says an omitted list is empty. Read one from JSON with
-/// ``InputDocument/read(from:)`` to get every problem reported at once, then validate it into a
-/// ``Gathering``. `Decodable` goes through the same reader and throws ``InputError``.
+/// Lists are never optional: the contract says an omitted list is empty. ``Gathering/init(json:)``
+/// reads JSON into one and validates it, reporting every problem at once; build one in code and
+/// validate it with ``Gathering/init(validating:)``. `Decodable` goes through the same reader and
+/// throws ``InputError``.
 public struct InputDocument: Sendable, Equatable, Encodable {
     public var convene: Int
     public var event: Event
