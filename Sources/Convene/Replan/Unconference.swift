@@ -51,16 +51,21 @@ public struct Unconference: Sendable {
     ///
     /// - Parameters:
     ///   - gathering: the input `current` was made for.
-    ///   - inputName, agendaName: how the input and the agenda are named in messages.
+    ///   - current: the agenda to fill in; it must break no rule of `gathering`.
+    ///   - block: the id of the block session (the open space) whose slots and rooms the proposals fill.
+    ///   - proposals: the proposals, read with ``Proposal/read(_:)`` or made in code.
+    ///   - inputName: how the input is named in messages.
+    ///   - agendaName: how the agenda is named in messages.
     /// - Throws: ``ImportError`` with every problem, each at its file and place: a block that is not
     ///   a session or that `current` does not place, an agenda that breaks a rule, a voter who is
     ///   not an attendee (with a did-you-mean), a proposal longer than the block, an id given twice
     ///   or already a session's, an empty title, votes below 0.
     public init(
-        gathering g: Gathering, current: Agenda, block: String, proposals: [Proposal], inputName: String = "input",
+        gathering: Gathering, current: Agenda, block: String, proposals: [Proposal], inputName: String = "input",
         agendaName: String = "agenda"
     ) throws(ImportError) {
-        try self.init(gathering: g, current: current, block: block, proposals: proposals, names: (inputName, agendaName), log: ImportLog())
+        try self.init(
+            gathering: gathering, current: current, block: block, proposals: proposals, names: (inputName, agendaName), log: ImportLog())
     }
 
     /// Fills `block`'s place in `current` with the proposals of a board file (``Proposal/read(_:)``),
