@@ -1,8 +1,9 @@
 extension AgendaChecker {
-    /// Rule 10: every session the previous agenda started before the frozen time keeps its start
-    /// slot and room set; every other placed session starts at or after that time.
+    /// Rule 10: every session the previous agenda started before the frozen time, and every
+    /// session held in place, keeps its start slot and room set; every other placed session starts
+    /// at or after the frozen time.
     func frozenPast(_ placed: [Assignment?]) -> [Violation] {
-        guard let until = domain.frozenUntil else { return [] }
+        let until = domain.frozenUntil
         let g = gathering
         var violations: [Violation] = []
         for session in g.sessions {
@@ -14,7 +15,7 @@ extension AgendaChecker {
                     violations.append(
                         Violation(rule: .frozen, message: "\(frozenSentence(session.index)); it must keep that place.\(now)"))
                 }
-            } else if let p, g.slots[p.start].start < until {
+            } else if let p, let until, g.slots[p.start].start < until {
                 violations.append(
                     Violation(
                         rule: .frozen,
@@ -26,19 +27,21 @@ extension AgendaChecker {
         return violations
     }
 
-    /// `'Workshopping failures' (failures) already ran on Fri 20 Sep 09:00 in Rabb Hall`.
+    /// `'Workshopping failures' (failures) already ran on Fri 20 Sep 09:00 in Rabb Hall`, or for a
+    /// session held in place `… is held at Fri 20 Sep 09:00 in Rabb Hall`.
     package func frozenSentence(_ s: Int) -> String {
         let session = gathering.sessions[s]
-        guard let ran = domain.frozenPlaceText(s) else { return "\(session.label) is free to move" }
-        return "\(session.label) already ran on \(ran)"
+        guard let place = domain.frozenPlaceText(s) else { return "\(session.label) is free to move" }
+        return "\(session.label) \(place)"
     }
 
     private func roomNames(_ rooms: [Int]) -> String { domain.roomNames(rooms) }
 }
 
 extension Domain {
-    /// `Fri 20 Sep 09:00 in Rabb Hall`: where and when a frozen session ran, as the previous
-    /// agenda has it; nil for a session that is free to move.
+    /// `already ran on Fri 20 Sep 09:00 in Rabb Hall` (or `is held at …` for a session held in
+    /// place): where and when a frozen session is, as the previous agenda has it; nil for a session
+    /// that is free to move.
     package func frozenPlaceText(_ s: Int) -> String? {
         let g = gathering
         guard let place = frozen[s] else { return nil }
@@ -48,7 +51,8 @@ extension Domain {
         } else {
             when = place.entry.startTime ?? place.entry.start
         }
-        return "\(when) in \(place.rooms.map(roomNames) ?? place.entry.rooms.sorted().joined(separator: ", "))"
+        let rooms = place.rooms.map(roomNames) ?? place.entry.rooms.sorted().joined(separator: ", ")
+        return "\(place.isKept ? "is held at" : "already ran on") \(when) in \(rooms)"
     }
 
     /// `Rabb Hall, Commonwealth Salon`: rooms by name.

@@ -15,7 +15,13 @@ extension Domain {
     /// (rule 5 judges those), their sets of sites differ, and the later starts less than the
     /// travel time after the earlier ends.
     package func tooCloseToTravel(_ a: Range<Int>, _ sitesA: [Int], _ b: Range<Int>, _ sitesB: [Int]) -> Bool {
-        guard travelSeconds > 0, sitesA != sitesB, !a.overlaps(b) else { return false }
+        sitesA != sitesB && tooClose(a, b)
+    }
+
+    /// Rule 11's time part: the two runs of slots do not overlap, and the later starts less than
+    /// the travel time after the earlier ends.
+    package func tooClose(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        guard travelSeconds > 0, !a.overlaps(b) else { return false }
         let (first, second) = a.lowerBound < b.lowerBound ? (a, b) : (b, a)
         let slots = gathering.slots
         return slots[second.lowerBound].start - slots[first.upperBound - 1].end < travelSeconds

@@ -14,8 +14,9 @@ public enum Requirement: Sendable, Hashable, Comparable {
     case travel(person: Int)
     /// Rule 12 for one person.
     case dailyLoad(person: Int)
-    /// Rule 10 for one session that already ran: `ran` says when and where, from the previous agenda.
-    case frozen(session: Int, ran: String)
+    /// Rule 10 for one session that already ran (or is held in place): `place` says when and
+    /// where, from the previous agenda (`already ran on Fri 20 Sep 09:00 in Rabb Hall`).
+    case frozen(session: Int, place: String)
 
     /// Every requirement the gathering has, sessions' placement first (relaxing one of those
     /// removes a whole session from the question, which keeps explanations small).
@@ -48,7 +49,7 @@ public enum Requirement: Sendable, Hashable, Comparable {
     package static func all(in domain: Domain) -> [Requirement] {
         let g = domain.gathering
         return all(in: g)
-            + g.sessions.indices.compactMap { s in domain.frozenPlaceText(s).map { .frozen(session: s, ran: $0) } }
+            + g.sessions.indices.compactMap { s in domain.frozenPlaceText(s).map { .frozen(session: s, place: $0) } }
     }
 
     /// A short stable key: `placed update`, `after stories update`, `apart a b`, `capacity rabb`.
@@ -91,7 +92,7 @@ public enum Requirement: Sendable, Hashable, Comparable {
             let most = g.people[p].maxPerDay ?? 0
             return "\(g.people[p].label) facilitates \(Self.listed(sessions(of: p, in: g))) and at most \(most) "
                 + "\(most == 1 ? "session" : "sessions") a day."
-        case .frozen(let s, let ran): return "\(g.sessions[s].label) already ran on \(ran); it keeps that place."
+        case .frozen(let s, let place): return "\(g.sessions[s].label) \(place); it keeps that place."
         }
     }
 
@@ -173,7 +174,11 @@ extension Domain {
     /// agenda (it then moves freely, at or after the frozen time, like any session that has not run).
     package func relaxing(_ requirements: some Sequence<Requirement>) -> Domain {
         var previous = self.previous
-        for case .frozen(let s, _) in requirements { previous?.placements[gathering.sessions[s].id] = nil }
-        return Domain(gathering.relaxing(requirements), previous: previous, frozenUntil: frozenUntil)
+        var kept = self.kept
+        for case .frozen(let s, _) in requirements {
+            previous?.placements[gathering.sessions[s].id] = nil
+            kept.remove(gathering.sessions[s].id)
+        }
+        return Domain(gathering.relaxing(requirements), previous: previous, frozenUntil: frozenUntil, keep: kept)
     }
 }

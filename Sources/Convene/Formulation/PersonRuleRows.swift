@@ -9,7 +9,10 @@
 ///
 /// When one session ends at `e` and another starts at `t`, the first says that every site of the
 /// earlier is a site of the later, the second the converse: their sets of sites are equal, which is
-/// rule 11 exactly. Rule 5 makes `Y` and `Z` at most 1, which the aggregation needs; for a person
+/// rule 11 exactly. One family is enough where one side only ever uses one site (every
+/// single-room start does, and a multi-room start whose rooms share a site): a non-empty set
+/// inside a one-site set is that set. So the first family alone is written when no later start
+/// can span sites, the second alone when only later ones can, both when starts on both sides can. Rule 5 makes `Y` and `Z` at most 1, which the aggregation needs; for a person
 /// whose one-at-a-time rule `explain` has lifted, the rows are written per pair of sessions instead.
 /// Room classes are split by site when travel matters, so a single-room start uses site `x`
 /// exactly when it uses a class at `x`; a multi-room start whose rooms span several sites gets a
@@ -68,17 +71,27 @@ struct PersonRuleRows {
         var starting = [[(Int, Int)]](repeating: [], count: slots.count)
         for s in first { for (i, start) in domain.starts[s].enumerated() { ending[start.slots.upperBound - 1].append((s, i)) } }
         for s in second { for (i, start) in domain.starts[s].enumerated() { starting[start.slot].append((s, i)) } }
+        func spansSites(_ s: Int, _ i: Int) -> Bool {
+            domain.gathering.sessions[s].rooms > 1 && domain.sites(domain.starts[s][i].rooms).count > 1
+        }
         for e in slots.indices where !ending[e].isEmpty {
             for t in (e + 1)..<slots.count {
-                guard slots[t].start - slots[e].end < domain.travelSeconds else { break }
+                guard domain.tooClose(e..<e + 1, t..<t + 1) else { break }
                 guard !starting[t].isEmpty else { continue }
                 var sites = Set<Int>()
                 for (s, i) in ending[e] + starting[t] { sites.formUnion(domain.sites(domain.starts[s][i].rooms)) }
                 guard sites.count > 1 else { continue }
+                // One family makes the sets of sites equal when the other side always has one site:
+                // a subset of a one-site set is that set.
+                let earlierSpans = ending[e].contains(where: spansSites)
+                let laterSpans = starting[t].contains(where: spansSites)
+                var families: [(ends: [(Int, Int)], begins: [(Int, Int)], name: String)] = []
+                if !laterSpans || earlierSpans { families.append((ending[e], starting[t], "travel-earlier")) }
+                if laterSpans { families.append((starting[t], ending[e], "travel-later")) }
                 let pair = "\(person.id),\(slots[e].id),\(slots[t].id)"
                 for x in sites.sorted() {
                     let site = "\(pair),\(x)"
-                    for (ends, begins, name) in [(ending[e], starting[t], "travel-earlier"), (starting[t], ending[e], "travel-later")] {
+                    for (ends, begins, name) in families {
                         let uses = ends.flatMap { use($0.0, $0.1, x, &program) }
                         let avoids = begins.flatMap { avoid($0.0, $0.1, x, &program) }
                         guard !uses.isEmpty, !avoids.isEmpty else { continue }

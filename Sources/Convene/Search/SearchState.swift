@@ -108,6 +108,8 @@ struct SearchState {
     private var countAt: [Int32]
     /// `dayLoad[p * days + d]`: the placed sessions person `p` facilitates that start on day `d`.
     private var dayLoad: [Int32]
+    /// The sites of each placed session's rooms, kept while travel matters (rule 11).
+    private var siteSet: [[Int]]
     private(set) var cost: Int
 
     init(model: SearchModel) {
@@ -121,6 +123,7 @@ struct SearchState {
         exclusiveAt = Array(repeating: -1, count: g.slots.count)
         countAt = Array(repeating: 0, count: g.slots.count)
         dayLoad = Array(repeating: 0, count: g.people.count * model.dayCount)
+        siteSet = Array(repeating: [], count: g.sessions.count)
         cost = g.sessions.indices.reduce(0) { $0 + model.unplacedCost[$1] + model.change($1, nil, []) }
     }
 
@@ -170,14 +173,14 @@ struct SearchState {
         var found: [Int] = []
         let domain = model.domain
         let range = slots(s, i)
-        if !model.travellers[s].isEmpty {
-            let sites = domain.sites(rooms)
-            for p in model.travellers[s] {
-                for b in model.facilitated[p] where b != s && start[b] >= 0 && !found.contains(b) {
-                    guard domain.tooCloseToTravel(range, sites, slots(b), domain.sites(self.rooms[b])) else { continue }
-                    found.append(b)
-                    if !all { return found }
-                }
+        var sites: [Int]?  // worked out once a session is close enough in time to matter
+        for p in model.travellers[s] {
+            for b in model.facilitated[p] where b != s && start[b] >= 0 && domain.tooClose(range, slots(b)) && !found.contains(b) {
+                let mine = sites ?? domain.sites(rooms)
+                sites = mine
+                guard mine != siteSet[b] else { continue }
+                found.append(b)
+                if !all { return found }
             }
         }
         let day = domain.dayOf[domain.starts[s][i].slot]
@@ -237,10 +240,7 @@ struct SearchState {
         let domain = model.domain
         let range = slots(s, i)
         for p in model.travellers[s] {
-            for b in model.facilitated[p] where b != s && start[b] >= 0 {
-                let sites = domain.sites(rooms[b])
-                if domain.tooCloseToTravel(range, [-1], slots(b), sites) { return sites }
-            }
+            for b in model.facilitated[p] where b != s && start[b] >= 0 && domain.tooClose(range, slots(b)) { return siteSet[b] }
         }
         return nil
     }
@@ -270,6 +270,7 @@ struct SearchState {
         cost += cost(of: s, at: i, rooms: chosen) - unplacedCost(of: s)
         start[s] = i
         rooms[s] = chosen
+        if model.domain.travelMatters { siteSet[s] = model.domain.sites(chosen) }
         let session = model.g.sessions[s]
         for k in slots(s, i) {
             for r in chosen { roomAt[r * slotCount + k] = Int32(s) }
