@@ -98,7 +98,9 @@ import Testing
             if domain.travelMatters, !busy.isEmpty { rules.insert("travel") }
             if busy.contains(where: { $0.maxPerDay != nil }) { rules.insert("daily load") }
             if Set(domain.dayOf).count > 1 { rules.insert("two days") }
-            if g.weights.personPreference > 0, g.sessions.contains(where: { s in s.facilitators.contains { !g.people[$0].preferred.isEmpty } }) {
+            if g.weights.personPreference > 0,
+                g.sessions.contains(where: { s in s.facilitators.contains { !g.people[$0].preferred.isEmpty } })
+            {
                 rules.insert("personPreference")
             }
             if instance.previous != nil, g.weights.roomChangeWeight != g.weights.change { rules.insert("roomChange") }

@@ -178,7 +178,12 @@ import Testing
         var document = g.document
         switch rule {
         case .travel: document.event.travelMinutes = 0
-        case .dailyLoad: document.people = document.people.map { var p = $0; p.maxPerDay = nil; return p }
+        case .dailyLoad:
+            document.people = document.people.map {
+                var p = $0
+                p.maxPerDay = nil
+                return p
+            }
         case .personPreference: document.weights.personPreference = 0
         case .roomChange: document.weights.roomChange = 0
         }

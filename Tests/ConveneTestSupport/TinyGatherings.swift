@@ -105,7 +105,9 @@ public enum TinyGatherings {
         func chance(_ p: Double) -> Bool { Double(rng.next() % 1000) < p * 1000 }
         func count(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
         // A second day: the slots after the first break, and every time from then on, move by a day.
-        if chance(0.4), let cut = document.slots.indices.dropFirst().first(where: { document.slots[$0 - 1].end != document.slots[$0].start }) {
+        if chance(0.4),
+            let cut = document.slots.indices.dropFirst().first(where: { document.slots[$0 - 1].end != document.slots[$0].start })
+        {
             let from = document.slots[cut].start
             func shift(_ time: String) -> String { time >= from ? time.replacingOccurrences(of: "-07T", with: "-08T") : time }
             func shift(_ windows: [InputDocument.Window]) -> [InputDocument.Window] {

@@ -63,7 +63,8 @@ let infeasibleFixtures: [String] = {
     @Test func theRicherRulesAreNamedInPlainWords() throws {
         let travel = try Gathering(json: try fixture("infeasible/travel.json"))
         let sentences = ConflictExplainer(oracle: .search).explain(Domain(travel)).conflict.map { $0.sentence(travel) }
-        #expect(sentences.contains("Host librarian (p3) must travel 30 minutes between Boston Public Library and Cambridge Public Library."))
+        #expect(
+            sentences.contains("Host librarian (p3) must travel 30 minutes between Boston Public Library and Cambridge Public Library."))
         let daily = try Gathering(json: try fixture("infeasible/daily-load.json"))
         let load = ConflictExplainer(oracle: .search).explain(Domain(daily)).conflict.map { $0.sentence(daily) }
         #expect(
@@ -71,7 +72,8 @@ let infeasibleFixtures: [String] = {
                 "Community manager (p1) facilitates 'Stories from facilitators' (stories), 'Facilitation workshop' (facilitation) and "
                     + "'Open space' (open-space) and at most 2 sessions a day."), "\(load)")
         let frozen = try Gathering(json: try fixture("infeasible/frozen-conflict.json"))
-        let lines = String(decoding: try fixture("infeasible/frozen-conflict.expected"), as: UTF8.self).split(separator: "\n").map(String.init)
+        let lines = String(decoding: try fixture("infeasible/frozen-conflict.expected"), as: UTF8.self).split(separator: "\n").map(
+            String.init)
         let explanation = ConflictExplainer(oracle: .search).explain(try Self.domain(frozen, name: "frozen-conflict", expected: lines))
         #expect(
             explanation.conflict.map { $0.sentence(frozen) }.contains(

@@ -23,8 +23,10 @@ import Testing
     /// rest of the input as it was without them.
     @Test func sitesTravelAndDailyLimitsKeepThePlantedAgendaValid() throws {
         let plain = GatheringGenerator(sessions: 150, rooms: 8, days: 3, attendees: 200, seed: 1).make()
-        let made = GatheringGenerator(sessions: 150, rooms: 8, days: 3, attendees: 200, seed: 1, sites: 3, travelMinutes: 30, dailyLimitShare: 0.3)
-            .make()
+        let made = GatheringGenerator(
+            sessions: 150, rooms: 8, days: 3, attendees: 200, seed: 1, sites: 3, travelMinutes: 30, dailyLimitShare: 0.3
+        )
+        .make()
         let g = try Gathering(json: Data(made.document.json.utf8))
         #expect(g.warnings.isEmpty && g.travelMinutes == 30 && Set(g.rooms.map(\.site)).count == 3)
         let facilitators = Set(g.sessions.flatMap(\.facilitators))

@@ -20,7 +20,8 @@ import Testing
             ],
             people: [.init(id: "p3", maxPerDay: maxPerDay)],
             sessions: [
-                .init(id: "a", title: "A", facilitators: ["p3"], duration: 90), .init(id: "b", title: "B", facilitators: ["p3"], duration: 60),
+                .init(id: "a", title: "A", facilitators: ["p3"], duration: 90),
+                .init(id: "b", title: "B", facilitators: ["p3"], duration: 60),
                 .init(id: "c", title: "C", facilitators: ["p3"], duration: 60),
             ], timeZone: "America/New_York", travelMinutes: 30)
     }
@@ -72,7 +73,8 @@ import Testing
         #expect(outside.costs == [.init(kind: .personPreference, sessions: ["x"], person: "p", cost: 4)])
         #expect(g.sentence(for: outside.costs[0]) == "'X' (x) is outside the hours p prefers (Mon 7 Jan 10:00–11:00)")
         // Written as "person" in the agenda document, and read back.
-        let document = Agenda(status: .feasible, objective: 4, placements: [.init(session: "x", start: "s1", rooms: ["r1"])], costs: outside.costs)
+        let document = Agenda(
+            status: .feasible, objective: 4, placements: [.init(session: "x", start: "s1", rooms: ["r1"])], costs: outside.costs)
         #expect(document.json.contains("\"person\": \"p\""))
         #expect(try Agenda.load(Data(document.json.utf8)).agenda.costs == outside.costs)
     }

@@ -247,7 +247,8 @@ public struct AgendaChecker: Sendable {
                     for r in Set(placed[a]?.rooms ?? []).intersection(placed[b]?.rooms ?? []).sorted() where once([4, a, b, r]) {
                         flag(.roomClash, "\(pair) are both in \(g.rooms[r].label) at \(g.label(slot: slot)).")
                     }
-                    for f in Set(sa.facilitators).intersection(sb.facilitators).sorted() where g.people[f].oneAtATime && once([5, a, b, f]) {
+                    for f in Set(sa.facilitators).intersection(sb.facilitators).sorted() where g.people[f].oneAtATime && once([5, a, b, f])
+                    {
                         flag(.facilitators, "\(g.people[f].label) facilitates both \(pair) at \(g.label(slot: slot)).")
                     }
                     if (sa.exclusive || sb.exclusive) && once([6, a, b]) {

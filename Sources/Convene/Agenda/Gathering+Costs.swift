@@ -33,7 +33,8 @@ extension Gathering {
             for session in sessions {
                 guard let p = placed[session.index] else { continue }
                 for f in outsidePreferredHours(session, p.slots) {
-                    costs.append(.init(kind: .personPreference, sessions: [session.id], person: people[f].id, cost: weights.personPreference))
+                    costs.append(
+                        .init(kind: .personPreference, sessions: [session.id], person: people[f].id, cost: weights.personPreference))
                 }
             }
         }

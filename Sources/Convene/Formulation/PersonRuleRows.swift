@@ -11,9 +11,10 @@
 /// earlier is a site of the later, the second the converse: their sets of sites are equal, which is
 /// rule 11 exactly. One family is enough where one side only ever uses one site (every
 /// single-room start does, and a multi-room start whose rooms share a site): a non-empty set
-/// inside a one-site set is that set. So the first family alone is written when no later start
-/// can span sites, the second alone when only later ones can, both when starts on both sides can. Rule 5 makes `Y` and `Z` at most 1, which the aggregation needs; for a person
-/// whose one-at-a-time rule `explain` has lifted, the rows are written per pair of sessions instead.
+/// inside a one-site set is that set. So the second family is written where a later
+/// start could span sites, and the first unless only later ones could. Rule 5 makes `Y` and `Z` at
+/// most 1, which the aggregation needs; for a person whose one-at-a-time rule `explain` has
+/// lifted, the rows are written per pair of sessions instead.
 /// Room classes are split by site when travel matters, so a single-room start uses site `x`
 /// exactly when it uses a class at `x`; a multi-room start whose rooms span several sites gets a
 /// binary `site[s,i,x]` per site, tied to its class counts.

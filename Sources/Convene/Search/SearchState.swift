@@ -225,11 +225,14 @@ struct SearchState {
         // Its own previous rooms first, then rooms no other session had then in the previous agenda.
         let range = slots(s, i)
         let others = model.roomsByScarcity.filter { !previous.contains($0) }
-        func claimed(_ r: Int) -> Bool { range.contains { k in model.claimed[r * slotCount + k] >= 0 && model.claimed[r * slotCount + k] != s } }
+        func claimed(_ r: Int) -> Bool {
+            range.contains { k in model.claimed[r * slotCount + k] >= 0 && model.claimed[r * slotCount + k] != s }
+        }
         var preferred = model.roomsByScarcity.filter(previous.contains) + others.filter { !claimed($0) } + others.filter(claimed)
         if let sites = nearbySites(s, at: i) {
             // Rule 11: rooms at the site of a facilitator's session close in time come first.
-            preferred = preferred.filter { sites.contains(model.domain.siteOf[$0]) } + preferred.filter { !sites.contains(model.domain.siteOf[$0]) }
+            preferred =
+                preferred.filter { sites.contains(model.domain.siteOf[$0]) } + preferred.filter { !sites.contains(model.domain.siteOf[$0]) }
         }
         return model.domain.chooseRooms(s, model.domain.starts[s][i], free: freeRooms(s, at: i), preferred: preferred)
     }
