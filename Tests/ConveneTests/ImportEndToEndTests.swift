@@ -103,7 +103,7 @@ import Testing
         let hand = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).agenda
         let report = try AgendaChecker(gathering: g).check(hand)
         // The same attendees and interests: the hand-made agenda costs exactly what it costs on the fixture.
-        #expect(report.isValid && report.objective == 138)
+        #expect(report.isValid && report.objective == 139)
         let agenda = try await solveForTest(g)
         #expect(try AgendaChecker(gathering: g).check(agenda).isValid)
         #expect(FrabXMLRules.violations(AgendaFormat.frabXML.render(agenda, gathering: g)).isEmpty)
