@@ -209,7 +209,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         #expect(try await milp(empty).0.status == .infeasible)
     }
 
-    /// The P2PU gathering's optimum, 107, proven: the slot patterns give a root bound of 105.
+    /// The P2PU gathering's optimum, 107, proven: the slot patterns give a root bound of 107.
     @Test func theP2PUGatheringIsSolvedToProvenOptimality() async throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
         let (outcome, report) = try await milp(g, seconds: 60)
