@@ -6,8 +6,8 @@ struct Generate: ParsableCommand {
         abstract: "Writes a realistic, feasible input of any size, the same for the same seed.",
         discussion: """
             Feasible by construction: the requirements are written around a planted agenda, which --planted saves. \
-            --tight writes a gathering with little slack: its non-optional sessions fill --fill of the room-slots \
-            (default 0.8), optional ones ask for more than the rest.
+            --tight writes a gathering with little slack: its non-optional sessions need --fill of the room-slots \
+            (default 0.72) at the least, optional ones ask for more than the rest.
             """
     )
 
@@ -17,7 +17,7 @@ struct Generate: ParsableCommand {
     @Option(help: "How many attendees with interests (default: 4 for every 3 sessions).") var attendees: Int?
     @Option(help: "Seed: the same seed writes the same input.") var seed: UInt64 = 1
     @Flag(help: "A tight gathering: 8 slots of 30–90 minutes a day, most room-slots needed, narrow availability.") var tight = false
-    @Option(help: "With --tight: the share of room-slots the non-optional sessions fill.") var fill: Double?
+    @Option(help: "With --tight: the share of room-slots the non-optional sessions need at the least.") var fill: Double?
     @Option(help: "Write the input to this file (atomically) instead of standard output.") var output: String?
     @Option(help: "Also write the planted agenda, which proves the input feasible.") var planted: String?
 
@@ -29,14 +29,14 @@ struct Generate: ParsableCommand {
         if let attendees, !(0...1_000_000).contains(attendees) { throw ValidationError("--attendees must be between 0 and 1000000.") }
         if let fill {
             guard tight else { throw ValidationError("--fill needs --tight.") }
-            guard (0.05...0.95).contains(fill) else { throw ValidationError("--fill must be between 0.05 and 0.95, such as 0.8.") }
+            guard (0.05...0.95).contains(fill) else { throw ValidationError("--fill must be between 0.05 and 0.95, such as 0.72.") }
         }
     }
 
     func run() throws {
         let made =
             if tight {
-                TightGatheringGenerator(sessions: sessions, rooms: rooms, days: days, attendees: attendees, fill: fill ?? 0.8, seed: seed)
+                TightGatheringGenerator(sessions: sessions, rooms: rooms, days: days, attendees: attendees, fill: fill ?? 0.72, seed: seed)
                     .make()
             } else {
                 GatheringGenerator(sessions: sessions, rooms: rooms ?? 1, days: days ?? 1, attendees: attendees, seed: seed).make()

@@ -68,6 +68,16 @@ import Testing
         }
     }
 
+    /// A tight gathering (the non-optional sessions need 72 % of the room-slots, three-room
+    /// sessions with a pinned room, day tags, narrow availability): a valid agenda is required.
+    @Test(arguments: Solver.allCases) func tightGeneratedGathering(solver: Solver) async throws {
+        let g = try Gathering(validating: TightGatheringGenerator(sessions: 120, seed: 2).make().document)
+        #expect(g.sessions.contains { $0.rooms == 3 && $0.pinRoom != nil })
+        let result = try await Self.run(solver, g, seconds: 8)
+        #expect(result.objective != nil, "\(solver) on a tight gathering: \(result.status) \(result.notes)")
+        try Self.judge(result, g, "\(solver) on a tight gathering")
+    }
+
     @Test(arguments: Solver.allCases) func tinyGatherings(solver: Solver) async throws {
         for seed in 0..<100 {
             let instance = TinyGatherings.make(seed: seed)

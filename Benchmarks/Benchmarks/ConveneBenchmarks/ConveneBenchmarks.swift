@@ -20,6 +20,25 @@ let instances: [(name: String, gathering: Gathering)] = {
     return list
 }()
 
+/// Tight generated gatherings (issue 11): the non-optional sessions need 72 % of the room-slots.
+/// 1,000 sessions (30 rooms, 5 days × 8 slots) for seeds 1–10, and 10,000 sessions (95 rooms,
+/// 16 days).
+let tightInstances: [(name: String, seed: UInt64, gathering: Gathering)] = {
+    var list: [(String, UInt64, Gathering)] = []
+    for (sessions, seeds) in [(1_000, Array(UInt64(1)...10)), (10_000, [1, 2, 3])] {
+        for seed in seeds {
+            let made = TightGatheringGenerator(sessions: sessions, seed: seed).make()
+            if let g = try? Gathering(validating: made.document) { list.append(("tight-\(sessions)-seed-\(seed)", seed, g)) }
+        }
+    }
+    return list
+}()
+
+/// A solve that ends without a verified agenda fails its benchmark.
+struct NoAgenda: Error, CustomStringConvertible {
+    var description: String
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
@@ -27,6 +46,21 @@ let benchmarks: @Sendable () -> Void = {
     let solverRuns = Benchmark.Configuration(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
         maxDuration: .seconds(20), maxIterations: 3)
+
+    // Time to the first verified agenda: the search's construction alone, through the front door
+    // (domain, construction, the checker's verdict).
+    for (name, seed, g) in tightInstances {
+        let large = g.sessions.count > 1_000
+        let configuration = Benchmark.Configuration(
+            metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(large ? 120 : 10), maxIterations: large ? 2 : 5)
+        Benchmark("Tight first agenda/\(name)", configuration: configuration) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let result = try await g.solve(using: SearchSolver(moves: 0), options: .init(timeLimit: .seconds(large ? 60 : 2), seed: seed))
+                guard result.objective != nil else { throw NoAgenda(description: "\(name): \(result.status) \(result.notes)") }
+                blackHole(result)
+            }
+        }
+    }
 
     for (name, g) in instances {
         // The domain (what is possible for each session) is what a checker is built on.

@@ -76,15 +76,24 @@ extension TightGatheringGenerator {
             return nil
         }
 
+        /// The fewest slots a session of `duration` minutes occupies from any start.
+        func leastLength(minutes duration: Int) -> Int {
+            slots.indices.compactMap { length(from: $0, minutes: duration) }.min() ?? 1
+        }
+
         /// Plants `count` non-optional sessions: multi-room sessions first, then runs of
         /// room-slots, row by row (a room on a day) in random order, each free room-slot taken
-        /// with the probability that reaches `fill` of all room-slots, each run as long as the
-        /// average that goal leaves. Fewer when the room-slots run out.
+        /// with the probability that makes the sessions need `fill` of all room-slots (counting
+        /// each where it needs fewest), each run as long as the average that goal leaves. Fewer
+        /// when the room-slots run out.
         mutating func plantMandatory(_ count: Int, fill: Double, rng: inout SeededGenerator) -> [Entry] {
             var entries: [Entry] = []
             let slotCount = slots.count
-            let goal = Int(fill * Double(rooms * slotCount))
+            let goal = Int((fill * Double(rooms * slotCount)).rounded(.up))
+            var least: [Int: Int] = [:]
+            // The room-slots the planted sessions need at the least, and those they use.
             var used = 0
+            var cells = 0
             let openSpaces = breakout.count >= 3 ? max(1, count / 40) : 0
             let panels = rooms >= 2 ? count / 50 : 0
             for n in 0..<openSpaces + panels where entries.count < count {
@@ -99,7 +108,8 @@ extension TightGatheringGenerator {
                     free.shuffle(using: &rng)
                     let chosen = Array(free.prefix(needed))
                     for r in chosen { occupy(r, range) }
-                    used += needed * length
+                    used += needed * leastLength(minutes: open ? 90 : 60)
+                    cells += needed * length
                     entries.append(.init(format: open ? "open-space" : "panel", start: k, length: length, rooms: chosen, optional: false, planted: true))
                     break
                 }
@@ -108,7 +118,7 @@ extension TightGatheringGenerator {
             let load = (0..<days * 2).map { _ in [0.7, 1.0, 1.3][rng.below(3)] }
             var rows = Array(0..<rooms * days)
             rows.shuffle(using: &rng)
-            var freeLeft = busy.count - used
+            var freeLeft = busy.lazy.filter { !$0 }.count
             let perDay = TightGatheringGenerator.slotsPerDay
             for row in rows where entries.count < count {
                 let (r, d) = (row / days, row % days)
@@ -124,14 +134,37 @@ extension TightGatheringGenerator {
                         k += 1
                         continue
                     }
-                    let average = max(1, Double(goal - used) / Double(left))
+                    // Runs use more room-slots than they need at the least: aim at the need.
+                    let average = max(1, Double(goal - used) / Double(left) * Double(cells) / Double(max(1, used)))
                     var length = min(4, Int(average) + (rng.chance(average - average.rounded(.down)) ? 1 : 0))
                     while length > 1 && !(k + length <= blockEnd(k) && isFree(r, k..<k + length)) { length -= 1 }
                     occupy(r, k..<k + length)
-                    used += length
+                    let duration = minutes[k..<k + length].reduce(0, +)
+                    if least[duration] == nil { least[duration] = leastLength(minutes: duration) }
+                    used += least[duration] ?? length
+                    cells += length
                     freeLeft -= length
                     entries.append(.init(format: format(k, length, room: r, rng: &rng), start: k, length: length, rooms: [r], optional: false, planted: true))
                     k += length
+                }
+            }
+            // Sessions left over (the quiet half-days skipped more room-slots): the first free ones.
+            for cell in busy.indices where entries.count < count && !busy[cell] {
+                let (r, k) = (cell / slotCount, cell % slotCount)
+                occupy(r, k..<k + 1)
+                used += leastLength(minutes: minutes[k])
+                entries.append(.init(format: format(k, 1, room: r, rng: &rng), start: k, length: 1, rooms: [r], optional: false, planted: true))
+            }
+            // Short of the goal (the half-days cut runs short): lengthen runs into free room-slots.
+            for _ in 0..<3 where used < goal {
+                for e in entries.indices.shuffled(using: &rng) where used < goal && entries[e].rooms.count == 1 {
+                    let (r, k, end) = (entries[e].rooms[0], entries[e].start, entries[e].start + entries[e].length)
+                    guard end < blockEnd(k), isFree(r, end..<end + 1) else { continue }
+                    let before = minutes[k..<end].reduce(0, +)
+                    occupy(r, end..<end + 1)
+                    used += leastLength(minutes: before + minutes[end]) - leastLength(minutes: before)
+                    entries[e].length += 1
+                    entries[e].format = format(k, entries[e].length, room: r, rng: &rng)
                 }
             }
             return entries

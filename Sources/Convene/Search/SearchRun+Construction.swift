@@ -26,7 +26,7 @@ extension SearchRun {
                 }
             }
             let unplaced = required.filter { !state.isPlaced($0) }
-            guard unplaced.isEmpty || repair(unplaced, budget: 1_000 * required.count + 100_000, keys: keys) else { return .gaveUp }
+            guard unplaced.isEmpty || repair(unplaced, budget: 200 * required.count + 20_000, keys: keys) else { return .gaveUp }
         }
         for s in g.sessions.indices where !model.domain.mustPlace(s) {
             insertBest(s, onlyIfCheaper: true)
