@@ -68,6 +68,9 @@ public enum TinyReplanning {
             })
     }
 
+    /// ``optima``, awaited on a thread of its own (see ``awaitTinyOptima()``).
+    public static func awaitOptima() async -> [BruteForce.Result] { await DedicatedThread.run { optima } }
+
     /// The brute-force optimum of each instance `0..<seeds`, computed once per test process.
     public static let seeds = 220
     public static let optima: [BruteForce.Result] = {
