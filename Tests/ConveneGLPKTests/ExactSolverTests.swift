@@ -237,8 +237,10 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         let domain = Domain(g)
         let (hand, _) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
         let known = AgendaChecker(domain: domain).check(hand)
-        let outcome = milpRun(domain, seconds: 1, warmStart: known.assignments)
-        #expect(outcome.stats.contains { $0.key == "warmStartUsed" && $0.value == .bool(true) })
+        // Pair indicators: with slot patterns GLPK has the optimum at the root, before the heuristic
+        // callback could offer the warm start (which it then rightly refuses as no better).
+        let outcome = milpRun(domain, seconds: 2, warmStart: known.assignments, formulation: .init(slotPatterns: false))
+        #expect(outcome.stats.contains { $0.key == "warmStartUsed" && $0.value == .bool(true) }, "\(outcome.stats)")
         let placements = try #require(outcome.assignments)
         let report = AgendaChecker(domain: domain).check(placements)
         #expect(report.isValid && report.objective <= known.objective)

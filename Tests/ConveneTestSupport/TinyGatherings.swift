@@ -8,42 +8,17 @@ public enum TinyGatherings {
         public var seed: Int
         public var gathering: Gathering
         public var previous: Agenda?
-        /// With `previous`: rule 10's frozen time.
-        public var frozenUntil: Date?
-        /// The domain with the previous agenda and the frozen time applied.
-        package var domain: Domain {
-            Domain(gathering, previous: previous.map(PreviousAgenda.init), frozenUntil: frozenUntil.map { Int($0.timeIntervalSince1970) })
-        }
+        /// The domain with the previous agenda applied.
+        package var domain: Domain { Domain(gathering, previous: previous.map(PreviousAgenda.init)) }
         /// Options for the front door that replan `previous`, if any.
         public func options(seconds: Double = 5, seed: UInt64 = 3) -> SolveOptions {
-            SolveOptions(timeLimit: .milliseconds(Int64(seconds * 1000)), seed: seed, previous: previous, frozenUntil: frozenUntil)
+            SolveOptions(timeLimit: .milliseconds(Int64(seconds * 1000)), seed: seed, previous: previous)
         }
     }
 
     public static func make(seed: Int) -> Instance {
         var rng = SplitMix(seed: UInt64(seed))
-        let document = document(seed: seed, &rng)
-        // The generator only writes valid documents; a failure here is a bug in it.
-        guard let g = try? Gathering(validating: document) else { preconditionFailure("tiny gathering \(seed) is invalid") }
-        var previous: Agenda?
-        if tinyChance(0.3, &rng) {
-            let placements = document.sessions.filter { _ in tinyChance(0.6, &rng) }.map { s in
-                Agenda.Placement(
-                    session: s.id, start: document.slots[Int(rng.next() % UInt64(document.slots.count))].id,
-                    rooms: Array(document.rooms.map(\.id).shuffled(using: &rng).prefix(s.rooms ?? 1)))
-            }
-            previous = Agenda(status: .feasible, placements: placements)
-        }
-        return Instance(seed: seed, gathering: g, previous: previous)
-    }
-
-    /// True with probability `p`, in steps of a thousandth (the tiny instances' own draw).
-    static func tinyChance(_ p: Double, _ rng: inout SplitMix) -> Bool { Double(rng.next() % 1000) < p * 1000 }
-
-    /// The input document of seed `seed`, drawn from `rng`: the piece the replanning instances
-    /// share.
-    static func document(seed: Int, _ rng: inout SplitMix) -> InputDocument {
-        func chance(_ p: Double) -> Bool { tinyChance(p, &rng) }
+        func chance(_ p: Double) -> Bool { Double(rng.next() % 1000) < p * 1000 }
         func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
         func count(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
 
@@ -93,9 +68,20 @@ public enum TinyGatherings {
         let weights = InputDocument.Weights(
             clash: count(1...3), preference: count(0...2), unscheduled: count(3...12),
             change: count(0...4), trackOverlap: count(0...2))
-        return InputDocument(
+        let document = InputDocument(
             event: .init(name: "tiny \(seed)"), slots: slots, rooms: rooms, people: people,
             sessions: sessions, attendees: attendees, weights: weights)
+        // The generator only writes valid documents; a failure here is a bug in it.
+        guard let g = try? Gathering(validating: document) else { preconditionFailure("tiny gathering \(seed) is invalid") }
+        var previous: Agenda?
+        if chance(0.3) {
+            let placements = sessions.filter { _ in chance(0.6) }.map { s in
+                Agenda.Placement(
+                    session: s.id, start: pick(slots).id, rooms: Array(rooms.map(\.id).shuffled(using: &rng).prefix(s.rooms ?? 1)))
+            }
+            previous = Agenda(status: .feasible, placements: placements)
+        }
+        return Instance(seed: seed, gathering: g, previous: previous)
     }
 }
 
@@ -111,27 +97,22 @@ public enum BruteForce {
     package static func solve(_ domain: Domain) -> Result {
         let g = domain.gathering
         let checker = AgendaChecker(domain: domain)
-        // Rule 10 misses a frozen session that is not placed, so every judgement of a few
-        // placements has the other frozen sessions at their places beside them.
-        let frozenPlaces: [(session: Int, place: Assignment)] = g.sessions.indices.compactMap { s in
-            guard let place = domain.frozen[s], let slot = place.slot, let rooms = place.rooms,
-                let chain = domain.chain(session: s, start: slot)
-            else { return nil }
-            return (s, Assignment(session: s, start: slot, slots: chain, rooms: rooms))
-        }
-        func allowed(_ placements: [Assignment], besides sessions: [Int]) -> Bool {
-            let frozen = frozenPlaces.filter { !sessions.contains($0.session) }.map(\.place)
-            return checker.check(placements + frozen).violations.allSatisfy { $0.rule == .placedOnce }
-        }
+        // Rules 1–9 by the checker without the frozen past; rule 10 from the replanning's own
+        // inputs (previous agenda, frozen time, sessions held), not from the domain under test.
+        let rules = AgendaChecker(domain: Domain(g, previous: domain.previous))
+        let frozen = g.sessions.map { frozenPlace($0, domain) }
         // Candidates per session from the chain rule and every room combination, kept when the
         // checker finds nothing wrong with the placement on its own (rule 1 aside).
         let candidates: [[Assignment?]] = g.sessions.map { session in
-            var list: [Assignment?] = session.optional && allowed([], besides: [session.index]) ? [nil] : []
+            let place = frozen[session.index]
+            var list: [Assignment?] = session.optional && place == nil ? [nil] : []
             for t in g.slots.indices {
                 guard let chain = domain.chain(session: session.index, start: t) else { continue }
-                for rooms in combinations(Array(g.rooms.indices), session.rooms) {
+                if let place, place.slot != t { continue }
+                if place == nil, let until = domain.frozenUntil, g.slots[t].start < until { continue }
+                for rooms in combinations(Array(g.rooms.indices), session.rooms) where place.map({ $0.rooms == rooms }) ?? true {
                     let p = Assignment(session: session.index, start: t, slots: chain, rooms: rooms)
-                    if allowed([p], besides: [session.index]) { list.append(p) }
+                    if rules.check([p]).violations.allSatisfy({ $0.rule == .placedOnce }) { list.append(p) }
                 }
             }
             return list
@@ -144,7 +125,7 @@ public enum BruteForce {
         var compatible = [[Bool]](repeating: [Bool](repeating: true, count: flat.count), count: flat.count)
         for i in flat.indices {
             for j in flat.indices where j > i && flat[i].session != flat[j].session {
-                let ok = allowed([flat[i], flat[j]], besides: [flat[i].session, flat[j].session])
+                let ok = rules.check([flat[i], flat[j]]).violations.allSatisfy { $0.rule == .placedOnce }
                 compatible[i][j] = ok
                 compatible[j][i] = ok
             }
@@ -177,6 +158,16 @@ public enum BruteForce {
         return Result(objective: best?.0, placements: best?.1, agendasSeen: seen)
     }
 
+    /// Rule 10 read from the previous agenda: the start slot and sorted rooms a session must keep
+    /// (it started before the frozen time, or is held), or nil.
+    static func frozenPlace(_ session: Session, _ domain: Domain) -> (slot: Int, rooms: [Int])? {
+        let g = domain.gathering
+        guard let entry = domain.previous?.placements[session.id], let slot = g.slotIndex[entry.start] else { return nil }
+        let before = domain.frozenUntil.map { g.slots[slot].start < $0 } ?? false
+        guard before || domain.kept.contains(session.id) else { return nil }
+        return (slot, entry.rooms.compactMap { g.roomIndex[$0] }.sorted())
+    }
+
     static func combinations(_ items: [Int], _ k: Int) -> [[Int]] {
         if k == 0 { return [[]] }
         guard items.count >= k, let first = items.first else { return [] }
@@ -202,7 +193,7 @@ public let tinyOptima: [BruteForce.Result] = {
     return results.values.map { $0 ?? BruteForce.Result(objective: nil, placements: nil, agendasSeen: 0) }
 }()
 
-final class ResultBox: @unchecked Sendable {
+private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var values: [BruteForce.Result?]
     init(count: Int) { values = Array(repeating: nil, count: count) }

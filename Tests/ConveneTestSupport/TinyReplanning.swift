@@ -1,81 +1,104 @@
 import Convene
 import Foundation
 
-/// Seeded tiny replanning instances, small enough for brute force: a tiny gathering, an agenda
-/// that was valid for it, then the input changed as it does on the day (a session cancelled, one
-/// added, a pin, a room closed for a slot), and the past frozen at the start of one of its slots
-/// (rule 10).
+/// Seeded replanning instances small enough for brute force: a tiny gathering's best agenda is
+/// the previous agenda, then something happens on the day (a room closes, a facilitator falls
+/// ill, a session is added, cancelled or pinned), the past is frozen at a time during the
+/// gathering, and now and then some sessions are held in place whatever their time.
 public enum TinyReplanning {
-    public static func make(seed: Int) -> TinyGatherings.Instance {
-        var rng = SplitMix(seed: UInt64(seed) ^ 0x1306)
-        var document = TinyGatherings.document(seed: seed, &rng)
-        func chance(_ p: Double) -> Bool { TinyGatherings.tinyChance(p, &rng) }
-        func below(_ n: Int) -> Int { Int(rng.next() % UInt64(max(1, n))) }
-        // The generator only writes valid documents; a failure here is a bug in it.
-        guard let before = try? Gathering(validating: document) else { preconditionFailure("tiny gathering \(seed) is invalid") }
-        let previous = agenda(for: before, &rng)
-        if chance(0.5), document.sessions.count > 1 {
-            let cancelled = document.sessions.remove(at: below(document.sessions.count)).id
-            for s in document.sessions.indices {
-                document.sessions[s].after.removeAll { $0 == cancelled }
-                document.sessions[s].notConcurrentWith.removeAll { $0 == cancelled }
-            }
-            for a in document.attendees.indices { document.attendees[a].interests.removeAll { $0 == cancelled } }
+    public struct Instance: Sendable {
+        public var seed: Int
+        /// The gathering after the change.
+        public var gathering: Gathering
+        /// The agenda being replanned: the brute-force optimum before the change (or, when there
+        /// was none, random placements).
+        public var previous: Agenda
+        public var frozenUntil: Date
+        /// Sessions held where `previous` places them.
+        public var keep: Set<String>
+        /// What happened, for messages.
+        public var change: String
+        /// The kind of change: `closes`, `away`, `added`, `cancelled`, `pinned` or `none`.
+        public var kind: String
+
+        /// The domain with the previous agenda, the frozen time and the sessions held applied.
+        package var domain: Domain {
+            Domain(gathering, previous: PreviousAgenda(previous), frozenUntil: Int(frozenUntil.timeIntervalSince1970), keep: keep)
         }
-        if chance(0.6) {
-            var added = InputDocument.Session(id: "new", duration: 60)
-            if !document.people.isEmpty, chance(0.4) { added.facilitators = [document.people[below(document.people.count)].id] }
-            if chance(0.3) { added.optional = true }
-            document.sessions.append(added)
+
+        /// Options for the front door that replan `previous` with this frozen time and these held sessions.
+        public func options(seconds: Double = 5, seed: UInt64 = 3) -> SolveOptions {
+            SolveOptions(
+                timeLimit: .milliseconds(Int64(seconds * 1000)), seed: seed, previous: previous, frozenUntil: frozenUntil, keep: keep)
+        }
+    }
+
+    public static func make(seed: Int) -> Instance {
+        let base = TinyGatherings.make(seed: 10_000 + seed)
+        var rng = SplitMix(seed: UInt64(seed) &+ 77)
+        func chance(_ p: Double) -> Bool { Double(rng.next() % 1000) < p * 1000 }
+        func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
+
+        let g = base.gathering
+        let previous: Agenda
+        if let best = BruteForce.solve(Domain(g)).placements {
+            previous = Agenda(
+                status: .feasible,
+                placements: best.map {
+                    .init(session: g.sessions[$0.session].id, start: g.slots[$0.start].id, rooms: $0.rooms.map { g.rooms[$0].id })
+                })
+        } else {
+            previous = Agenda(
+                status: .feasible,
+                placements: g.sessions.filter { _ in chance(0.6) }.map { s in
+                    .init(session: s.id, start: pick(g.slots).id, rooms: Array(g.rooms.map(\.id).shuffled(using: &rng).prefix(s.rooms)))
+                })
+        }
+        // The frozen time: the start of a later slot, or half an hour into it.
+        let k = 1 + Int(rng.next() % UInt64(max(1, g.slots.count - 1)))
+        let until = g.slots[min(k, g.slots.count - 1)].start + (chance(0.25) ? 1800 : 0)
+        var document = g.document
+        let later = document.slots.filter { slot in g.slotIndex[slot.id].map { g.slots[$0].start >= until } ?? false }
+        let last = document.slots.last?.end ?? ""
+        var (change, kind) = ("nothing but the frozen time", "none")
+        switch rng.next() % 6 {
+        case 0 where !later.isEmpty && !document.rooms.isEmpty:
+            let r = Int(rng.next() % UInt64(document.rooms.count))
+            document.rooms[r].unavailable.append(.init(start: later[0].start, end: last))
+            (change, kind) = ("room \(document.rooms[r].id) closes from \(later[0].id)", "closes")
+        case 1 where !later.isEmpty && !document.people.isEmpty:
+            let p = Int(rng.next() % UInt64(document.people.count))
+            let slot = pick(later)
+            document.people[p].unavailable.append(.init(start: slot.start, end: slot.end))
+            (change, kind) = ("person \(document.people[p].id) is away in \(slot.id)", "away")
+        case 2:
+            var session = InputDocument.Session(id: "new", duration: 60, optional: chance(0.5))
+            if !document.people.isEmpty, chance(0.5) { session.facilitators = [pick(document.people).id] }
+            document.sessions.append(session)
             for a in document.attendees.indices where chance(0.5) { document.attendees[a].interests.append("new") }
-        }
-        if chance(0.3) {
-            let s = below(document.sessions.count)
-            document.sessions[s].pin = .init(slot: document.slots[below(document.slots.count)].id, room: document.sessions[s].pin?.room)
-        }
-        if chance(0.2) {
-            let slot = document.slots[below(document.slots.count)]
-            document.rooms[below(document.rooms.count)].unavailable.append(.init(start: slot.start, end: slot.end))
-        }
-        guard let g = try? Gathering(validating: document) else { preconditionFailure("tiny replanning \(seed) is invalid") }
-        let frozen = g.slots[min(g.slots.count - 1, 1 + below(g.slots.count - 1))].start
-        return .init(seed: seed, gathering: g, previous: previous, frozenUntil: Date(timeIntervalSince1970: TimeInterval(frozen)))
-    }
-
-    /// A valid agenda of `g` that places most sessions, each at a random possible place.
-    static func agenda(for g: Gathering, _ rng: inout SplitMix) -> Agenda {
-        let domain = Domain(g)
-        let checker = AgendaChecker(domain: domain)
-        var chosen: [Assignment] = []
-        for s in g.sessions.indices.shuffled(using: &rng) where !TinyGatherings.tinyChance(0.15, &rng) {
-            let starts = domain.starts[s]
-            guard !starts.isEmpty else { continue }
-            for _ in 0..<8 {
-                let start = starts[Int(rng.next() % UInt64(starts.count))]
-                let others = start.rooms.filter { !start.required.contains($0) }.shuffled(using: &rng)
-                let rooms = start.required + others.prefix(g.sessions[s].rooms - start.required.count)
-                let placement = Assignment(session: s, start: start.slot, slots: start.slots, rooms: rooms)
-                if checker.check(chosen + [placement]).violations.allSatisfy({ $0.rule == .placedOnce }) {
-                    chosen.append(placement)
-                    break
-                }
+            (change, kind) = ("session new is added", "added")
+        case 3 where !previous.placements.isEmpty:
+            let id = pick(previous.placements).session
+            document.sessions.removeAll { $0.id == id }
+            for s in document.sessions.indices {
+                document.sessions[s].after.removeAll { $0 == id }
+                document.sessions[s].notConcurrentWith.removeAll { $0 == id }
             }
+            for a in document.attendees.indices { document.attendees[a].interests.removeAll { $0 == id } }
+            (change, kind) = ("session \(id) is cancelled", "cancelled")
+        case 4 where !later.isEmpty && !document.sessions.isEmpty:
+            let s = Int(rng.next() % UInt64(document.sessions.count))
+            let slot = pick(later)
+            document.sessions[s].pin = .init(slot: slot.id, room: document.sessions[s].pin?.room)
+            (change, kind) = ("session \(document.sessions[s].id) is pinned to \(slot.id)", "pinned")
+        default: break
         }
-        return Agenda(
-            status: .feasible,
-            placements: chosen.map { p in
-                Agenda.Placement(session: g.sessions[p.session].id, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id })
-            })
+        // The generator only writes valid documents; a failure here is a bug in it.
+        guard let changed = try? Gathering(validating: document) else { preconditionFailure("tiny replanning \(seed) is invalid") }
+        let placed = previous.placements.map(\.session).filter { changed.sessionIndex[$0] != nil }
+        let keep = chance(0.25) ? Set(placed.filter { _ in chance(0.5) }) : []
+        return Instance(
+            seed: seed, gathering: changed, previous: previous, frozenUntil: Date(timeIntervalSince1970: TimeInterval(until)), keep: keep,
+            change: change, kind: kind)
     }
-
-    /// ``optima``, awaited on a thread of its own (see ``awaitTinyOptima()``).
-    public static func awaitOptima() async -> [BruteForce.Result] { await DedicatedThread.run { optima } }
-
-    /// The brute-force optimum of each instance `0..<seeds`, computed once per test process.
-    public static let seeds = 220
-    public static let optima: [BruteForce.Result] = {
-        let results = ResultBox(count: seeds)
-        DispatchQueue.concurrentPerform(iterations: seeds) { seed in results.set(seed, BruteForce.solve(make(seed: seed).domain)) }
-        return results.values.map { $0 ?? BruteForce.Result(objective: nil, placements: nil, agendasSeen: 0) }
-    }()
 }
