@@ -32,7 +32,9 @@ import Testing
 
     /// The brute-force optimum, encoded, satisfies every row of the program and has the program
     /// objective equal to the contract objective: the formulation is exact, not just feasible.
-    @Test(arguments: formulations) func theOptimumEncodesToAFeasiblePointOfEqualObjective(formulation: ScheduleFormulation.Options) async throws {
+    @Test(arguments: formulations) func theOptimumEncodesToAFeasiblePointOfEqualObjective(formulation: ScheduleFormulation.Options)
+        async throws
+    {
         let tinyOptima = await awaitTinyOptima()
         var withPatterns = 0
         var continuing = 0

@@ -55,7 +55,8 @@ let benchmarks: @Sendable () -> Void = {
             metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(large ? 120 : 10), maxIterations: large ? 2 : 5)
         Benchmark("Tight first agenda/\(name)", configuration: configuration) { benchmark in
             for _ in benchmark.scaledIterations {
-                let result = try await g.solve(using: SearchSolver(moves: 0), options: .init(timeLimit: .seconds(large ? 60 : 2), seed: seed))
+                let result = try await g.solve(
+                    using: SearchSolver(moves: 0), options: .init(timeLimit: .seconds(large ? 60 : 2), seed: seed))
                 guard result.objective != nil else { throw NoAgenda(description: "\(name): \(result.status) \(result.notes)") }
                 blackHole(result)
             }

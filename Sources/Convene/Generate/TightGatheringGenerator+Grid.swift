@@ -110,7 +110,9 @@ extension TightGatheringGenerator {
                     for r in chosen { occupy(r, range) }
                     used += needed * leastLength(minutes: open ? 90 : 60)
                     cells += needed * length
-                    entries.append(.init(format: open ? "open-space" : "panel", start: k, length: length, rooms: chosen, optional: false, planted: true))
+                    entries.append(
+                        .init(
+                            format: open ? "open-space" : "panel", start: k, length: length, rooms: chosen, optional: false, planted: true))
                     break
                 }
             }
@@ -144,7 +146,10 @@ extension TightGatheringGenerator {
                     used += least[duration] ?? length
                     cells += length
                     freeLeft -= length
-                    entries.append(.init(format: format(k, length, room: r, rng: &rng), start: k, length: length, rooms: [r], optional: false, planted: true))
+                    entries.append(
+                        .init(
+                            format: format(k, length, room: r, rng: &rng), start: k, length: length, rooms: [r], optional: false,
+                            planted: true))
                     k += length
                 }
             }
@@ -153,7 +158,8 @@ extension TightGatheringGenerator {
                 let (r, k) = (cell / slotCount, cell % slotCount)
                 occupy(r, k..<k + 1)
                 used += leastLength(minutes: minutes[k])
-                entries.append(.init(format: format(k, 1, room: r, rng: &rng), start: k, length: 1, rooms: [r], optional: false, planted: true))
+                entries.append(
+                    .init(format: format(k, 1, room: r, rng: &rng), start: k, length: 1, rooms: [r], optional: false, planted: true))
             }
             // Short of the goal (the half-days cut runs short): lengthen runs into free room-slots.
             for _ in 0..<3 where used < goal {
@@ -178,7 +184,8 @@ extension TightGatheringGenerator {
             let length = min(1 + rng.below(3), blockEnd(k) - k)
             let planted = isFree(r, k..<k + length)
             if planted { occupy(r, k..<k + length) }
-            return .init(format: format(k, length, room: r, rng: &rng), start: k, length: length, rooms: [r], optional: true, planted: planted)
+            return .init(
+                format: format(k, length, room: r, rng: &rng), start: k, length: length, rooms: [r], optional: true, planted: planted)
         }
 
         /// The format of a one-room session that fills `length` slots from `k` exactly.
@@ -194,7 +201,9 @@ extension TightGatheringGenerator {
         func writeRequirements(_ e: inout Entry, rng: inout SeededGenerator) {
             var s = InputDocument.Session(id: "", format: e.format)
             let duration = Double(minutes[e.start..<e.start + e.length].reduce(0, +))
-            if e.format != "open-space" && e.format != "panel" && TightGatheringGenerator.formats.first(where: { $0.id == e.format })?.duration != duration {
+            if e.format != "open-space" && e.format != "panel"
+                && TightGatheringGenerator.formats.first(where: { $0.id == e.format })?.duration != duration
+            {
                 s.duration = duration
             }
             let seats = e.rooms.map { roomList[$0].capacity ?? 200 }.min() ?? 200

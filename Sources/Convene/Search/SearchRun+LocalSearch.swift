@@ -170,7 +170,9 @@ extension SearchRun {
         }
         if sameRooms {
             for r in rooms {
-                for k in option.slots where state.roomAt[r * state.slotCount + k] >= 0 { eject(Int(state.roomAt[r * state.slotCount + k]), &undo) }
+                for k in option.slots where state.roomAt[r * state.slotCount + k] >= 0 {
+                    eject(Int(state.roomAt[r * state.slotCount + k]), &undo)
+                }
             }
         }
         for b in state.blockers(s, at: i).sorted() { eject(b, &undo) }
