@@ -39,6 +39,11 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
         maxDuration: .seconds(20), maxIterations: 3)
 
+    // Writing a tight gathering of 10,000 sessions (the document and its planted agenda, not the JSON).
+    Benchmark("Generate tight/10000", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 10)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(TightGatheringGenerator(sessions: 10_000, seed: 1).make()) }
+    }
+
     // Time to the first verified agenda: the search's construction alone, through the front door
     // (domain, construction, the checker's verdict).
     for (sessions, seed) in tightInstances {
