@@ -15,7 +15,7 @@ import Testing
         async throws
     {
         let instance = TinyGatherings.make(seed: seed)
-        let expected = tinyOptima[seed]
+        let expected = await awaitTinyOptima()[seed]
         let result = try await solve(
             instance.gathering, with: ExactSolver(formulation: formulation), seconds: 60, previous: instance.previous)
         guard let optimum = expected.objective else {
@@ -32,7 +32,10 @@ import Testing
 
     /// The brute-force optimum, encoded, satisfies every row of the program and has the program
     /// objective equal to the contract objective: the formulation is exact, not just feasible.
-    @Test(arguments: formulations) func theOptimumEncodesToAFeasiblePointOfEqualObjective(formulation: ScheduleFormulation.Options) throws {
+    @Test(arguments: formulations) func theOptimumEncodesToAFeasiblePointOfEqualObjective(formulation: ScheduleFormulation.Options)
+        async throws
+    {
+        let tinyOptima = await awaitTinyOptima()
         var withPatterns = 0
         var continuing = 0
         var stars = false

@@ -69,12 +69,32 @@ import Testing
     }
 
     @Test(arguments: Solver.allCases) func tinyGatherings(solver: Solver) async throws {
+        let tinyOptima = await awaitTinyOptima()
         for seed in 0..<100 {
             let instance = TinyGatherings.make(seed: seed)
             let result = try await Self.run(solver, instance.gathering, previous: instance.previous)
             try Self.judge(
                 result, instance.gathering, previous: instance.previous, optimum: .some(tinyOptima[seed].objective),
                 "\(solver) seed \(seed)")
+        }
+    }
+}
+
+/// A tight gathering (the non-optional sessions need 72 % of the room-slots, three-room sessions
+/// with a pinned room, day tags, narrow availability): every solver must find a valid agenda,
+/// the three at once, beside the other heavy tests.
+@Suite(.sharesCPU) struct TightConformanceTests {
+    @Test func everySolverFindsAnAgendaForATightGathering() async throws {
+        let g = try Gathering(validating: TightGatheringGenerator(sessions: 80, seed: 2).make().document)
+        #expect(g.sessions.contains { $0.rooms == 3 && $0.pinRoom != nil })
+        try await withThrowingTaskGroup(of: (ConformanceTests.Solver, SolveResult).self) { group in
+            for solver in ConformanceTests.Solver.allCases {
+                group.addTask { (solver, try await ConformanceTests.run(solver, g, seconds: 10)) }
+            }
+            for try await (solver, result) in group {
+                #expect(result.objective != nil, "\(solver) on a tight gathering: \(result.status) \(result.notes) \(result.agenda.stats)")
+                try ConformanceTests.judge(result, g, "\(solver) on a tight gathering")
+            }
         }
     }
 }

@@ -248,6 +248,11 @@ public enum BruteForce {
     }
 }
 
+/// ``tinyOptima``, awaited on a thread of its own. The first use computes it (seconds in a debug
+/// build), and every thread that uses it meanwhile waits: a test's own thread would be one of the
+/// few that every other test's solves resume on, and would keep them past their time limits.
+public func awaitTinyOptima() async -> [BruteForce.Result] { await DedicatedThread.run { tinyOptima } }
+
 /// The brute-force optimum of each tiny gathering `0..<tinySeeds`, computed once per test process
 /// (in parallel) and shared by every solver's comparison.
 public let tinySeeds = 200

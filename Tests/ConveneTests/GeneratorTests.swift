@@ -48,3 +48,53 @@ import Testing
         #expect(a == b && a != c)
     }
 }
+
+/// The tight generator: little slack, every kind of requirement, and still feasible.
+@Suite(.sharesCPU) struct TightGeneratorTests {
+    /// The checks run on a thread of their own, so as not to hold one of the few threads that
+    /// the other tests' solves resume on.
+    @Test(arguments: [(1_000, UInt64(1)), (1_000, 2), (300, 3)])
+    func thePlantedAgendaProvesATightInputFeasible(sessions: Int, seed: UInt64) async throws {
+        let made = TightGatheringGenerator(sessions: sessions, seed: seed).make()
+        let g = try Gathering(json: Data(made.document.json.utf8))
+        #expect(g.warnings.isEmpty && g.sessions.count == sessions)
+        let (violations, mandatory, optional) = await DedicatedThread.run {
+            let domain = Domain(g)
+            // Room-slots each session needs where it needs fewest.
+            func need(_ s: Session) -> Int { s.rooms * (domain.starts[s.index].map(\.slots.count).min() ?? 0) }
+            return (
+                AgendaChecker(domain: domain).check(made.planted).violations,
+                g.sessions.filter { !$0.optional }.map(need).reduce(0, +), g.sessions.filter(\.optional).map(need).reduce(0, +)
+            )
+        }
+        #expect(violations.isEmpty, "\(violations.prefix(3))")
+        // The non-optional sessions need at least 70 % of the room-slots; the optional ones ask
+        // for more than the rest.
+        let roomSlots = g.rooms.count * g.slots.count
+        #expect(Double(mandatory) >= 0.7 * Double(roomSlots), "\(mandatory) of \(roomSlots)")
+        #expect(mandatory + optional > roomSlots)
+        if sessions == 1_000 {
+            #expect(g.rooms.count == 30 && g.slots.count == 40 && g.sessions.filter(\.optional).count == 428)
+        }
+        // Three-room sessions pinned to one of their rooms, day tags, narrow availability.
+        #expect(g.sessions.contains { $0.rooms == 3 && $0.pinRoom != nil })
+        #expect(g.sessions.contains { $0.slotTags.contains { $0.hasPrefix("day") } })
+        let load = Dictionary(grouping: g.sessions.flatMap(\.facilitators), by: { $0 }).mapValues(\.count)
+        #expect(g.people.contains { !$0.available.isEmpty && load[$0.index, default: 0] >= 3 })
+        #expect(Set(g.slots.map { $0.end - $0.start }) == [1800, 3600, 5400])
+    }
+
+    @Test func theSameSeedWritesTheSameTightInput() {
+        let a = TightGatheringGenerator(sessions: 200, seed: 4).make()
+        let b = TightGatheringGenerator(sessions: 200, seed: 4).make()
+        let c = TightGatheringGenerator(sessions: 200, seed: 5).make()
+        #expect(a.document.json == b.document.json && a.planted.json == b.planted.json && a.document.json != c.document.json)
+    }
+
+    /// Rooms and days grow with the square root of the sessions (the benchmark solves these).
+    @Test func itScalesToTenThousandSessions() {
+        let made = TightGatheringGenerator(sessions: 10_000, seed: 1).make()
+        #expect(made.document.sessions.count == 10_000 && made.document.rooms.count == 95 && made.document.slots.count == 128)
+        #expect(made.planted.placements.count + made.planted.unscheduled.count == 10_000)
+    }
+}

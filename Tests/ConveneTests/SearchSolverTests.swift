@@ -10,6 +10,7 @@ import Testing
         var optimal = 0
         var feasible = 0
         var infeasible = 0
+        let tinyOptima = await awaitTinyOptima()
         for seed in 0..<tinySeeds {
             let instance = TinyGatherings.make(seed: seed)
             let expected = tinyOptima[seed]

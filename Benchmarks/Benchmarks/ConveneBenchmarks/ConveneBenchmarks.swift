@@ -20,6 +20,17 @@ let instances: [(name: String, gathering: Gathering)] = {
     return list
 }()
 
+/// Tight generated gatherings (issue 11): the non-optional sessions need 72 % of the room-slots.
+/// 1,000 sessions (30 rooms, 5 days × 8 slots) and 10,000 sessions (95 rooms, 16 days), seeds
+/// 1–10 of each. Each is generated inside its benchmark, before the measurement starts, so that
+/// the other benchmarks do not wait for them.
+let tightInstances: [(sessions: Int, seed: UInt64)] = [1_000, 10_000].flatMap { n in (UInt64(1)...10).map { (n, $0) } }
+
+/// A solve that ends without a verified agenda fails its benchmark.
+struct NoAgenda: Error, CustomStringConvertible {
+    var description: String
+}
+
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
@@ -27,6 +38,31 @@ let benchmarks: @Sendable () -> Void = {
     let solverRuns = Benchmark.Configuration(
         metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident],
         maxDuration: .seconds(20), maxIterations: 3)
+
+    // Writing a tight gathering of 10,000 sessions (the document and its planted agenda, not the JSON).
+    Benchmark("Generate tight/10000", configuration: .init(metrics: [.wallClock, .peakMemoryResident], maxIterations: 10)) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(TightGatheringGenerator(sessions: 10_000, seed: 1).make()) }
+    }
+
+    // Time to the first verified agenda: the search's construction alone, through the front door
+    // (domain, construction, the checker's verdict).
+    for (sessions, seed) in tightInstances {
+        let large = sessions > 1_000
+        let configuration = Benchmark.Configuration(
+            metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(large ? 120 : 10), maxIterations: large ? 2 : 5)
+        Benchmark("Tight first agenda/tight-\(sessions)-seed-\(seed)", configuration: configuration) { benchmark in
+            let g = try Gathering(validating: TightGatheringGenerator(sessions: sessions, seed: seed).make().document)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                let result = try await g.solve(
+                    using: SearchSolver(moves: 0), options: .init(timeLimit: .seconds(large ? 60 : 2), seed: seed))
+                guard result.objective != nil else {
+                    throw NoAgenda(description: "\(sessions) seed \(seed): \(result.status) \(result.notes)")
+                }
+                blackHole(result)
+            }
+        }
+    }
 
     for (name, g) in instances {
         // The domain (what is possible for each session) is what a checker is built on.

@@ -110,7 +110,10 @@ package struct Domain: Sendable {
                 var rooms = suitableRooms[session.index].filter { r in chain.allSatisfy { roomOpen[r][$0] } }
                 var required = session.pinRoom.map { [$0] } ?? []
                 if let place {
-                    guard let kept = place.rooms, kept.count == session.rooms, kept.allSatisfy(rooms.contains) else { continue }
+                    // Its rooms then, which must still include the pinned room (rule 9 binds it too).
+                    guard let kept = place.rooms, kept.count == session.rooms, kept.allSatisfy(rooms.contains),
+                        required.allSatisfy(kept.contains)
+                    else { continue }
                     rooms = kept
                     required = kept
                 }

@@ -63,14 +63,10 @@ public struct GatheringGenerator: Sendable {
         for d in 0..<days {
             for k in 0..<perDay {
                 let start = 9 * 60 + k * 60 + (k >= 4 ? 60 : 0)
-                let date = LocalTime.civil(fromDays: LocalTime.daysFromCivil(2030, 6, 3) + d)
-                func at(_ m: Int) -> String {
-                    let day = "\(LocalTime.pad(date.0, 4))-\(LocalTime.pad(date.1))-\(LocalTime.pad(date.2))"
-                    return "\(day)T\(LocalTime.pad(m / 60)):\(LocalTime.pad(m % 60))"
-                }
                 slots.append(
                     .init(
-                        id: "d\(d + 1)-\(k + 1)", start: at(start), end: at(start + 60),
+                        id: "d\(d + 1)-\(k + 1)", start: GeneratorParts.localTime(day: d, minutes: start),
+                        end: GeneratorParts.localTime(day: d, minutes: start + 60),
                         tags: ["day\(d + 1)", k < 4 ? "morning" : "afternoon"]))
                 slotDay.append(d)
                 slotMinutes.append((d * 1440 + start, d * 1440 + start + 60))
@@ -250,34 +246,10 @@ public struct GatheringGenerator: Sendable {
                 if !earlier.isEmpty { planted[p].session.after = [planted[earlier[rng.below(earlier.count)]].session.id] }
             }
         }
-        // Interests: popularity-skewed (Zipf over a shuffled order), 3 to 8 sessions each.
-        let choosable = planted.indices.filter { planted[$0].session.format != "plenary" }
-        var order = choosable
-        order.shuffle(using: &rng)
-        let popularity = order.indices.map { 1.0 / Double($0 + 1).squareRoot() }
-        let totalPopularity = popularity.reduce(0, +)
-        var interestCount = [Int](repeating: 0, count: planted.count)
-        var attendeeList: [InputDocument.Attendee] = []
-        for a in 0..<attendees where !order.isEmpty {
-            var chosen = Set<Int>()
-            let want = min(order.count, 3 + rng.below(6))
-            var guardCount = 0
-            while chosen.count < want && guardCount < want * 20 {
-                guardCount += 1
-                var x = Double(rng.next() >> 11) / Double(1 << 53) * totalPopularity
-                var pick = order.count - 1
-                for (i, w) in popularity.enumerated() {
-                    x -= w
-                    if x <= 0 {
-                        pick = i
-                        break
-                    }
-                }
-                chosen.insert(order[pick])
-            }
-            for c in chosen { interestCount[c] += 1 }
-            attendeeList.append(.init(id: "a\(a + 1)", interests: chosen.sorted().map { planted[$0].session.id }))
-        }
+        // Interests: popularity-skewed, 3 to 8 sessions each.
+        let (attendeeList, interestCount) = GeneratorParts.interests(
+            ids: planted.map(\.session.id), choosable: planted.indices.filter { planted[$0].session.format != "plenary" },
+            attendees: attendees, rng: &rng)
         // Attendance the planted rooms hold: sign-ups are capped at the room's seats.
         for p in planted.indices {
             let seats = planted[p].rooms.map { roomList[$0].capacity ?? Int.max }.min() ?? Int.max
@@ -289,11 +261,7 @@ public struct GatheringGenerator: Sendable {
             }
         }
         // Some rooms are closed in slots the planted agenda leaves them empty.
-        for r in roomList.indices where rng.chance(0.1) {
-            if let k = (0..<slotCount).first(where: { roomBusy[r][$0] < 0 && rng.chance(0.3) }) {
-                roomList[r].unavailable = [.init(start: slots[k].start, end: slots[k].end)]
-            }
-        }
+        GeneratorParts.closeSomeRooms(&roomList, slots: slots, isBusy: { roomBusy[$0][$1] >= 0 }, rng: &rng)
         let document = InputDocument(
             event: .init(
                 name: "Generated gathering (\(sessions) sessions, seed \(seed))", timeZone: Self.zone,

@@ -98,14 +98,15 @@ struct SearchModel {
 /// holds, and the objective, all updated incrementally so that a move costs no full recount.
 struct SearchState {
     let model: SearchModel
-    private let slotCount: Int
+    let slotCount: Int
     /// Index into the domain's starts, or -1 when unplaced.
     private(set) var start: [Int]
     private(set) var rooms: [[Int]]
-    private var roomAt: [Int32]
-    private var personAt: [Int32]
-    private var exclusiveAt: [Int32]
-    private var countAt: [Int32]
+    /// `roomAt[room * slotCount + slot]`: the session there, or -1 (so for `personAt`).
+    private(set) var roomAt: [Int32]
+    private(set) var personAt: [Int32]
+    private(set) var exclusiveAt: [Int32]
+    private(set) var countAt: [Int32]
     /// `dayLoad[p * days + d]`: the placed sessions person `p` facilitates that start on day `d`.
     private var dayLoad: [Int32]
     /// The sites of each placed session's rooms, kept while travel matters (rule 11).
