@@ -14,13 +14,16 @@ public struct GatheringGenerator: Sendable {
     public var rooms: Int
     public var days: Int
     public var attendees: Int
+    /// How many sessions each attendee wants, at least and at most.
+    public var interests: ClosedRange<Int>
     public var seed: UInt64
 
-    public init(sessions: Int, rooms: Int, days: Int, attendees: Int? = nil, seed: UInt64 = 1) {
+    public init(sessions: Int, rooms: Int, days: Int, attendees: Int? = nil, interests: ClosedRange<Int> = 3...8, seed: UInt64 = 1) {
         self.sessions = max(1, sessions)
         self.rooms = max(1, rooms)
         self.days = max(1, days)
         self.attendees = attendees ?? max(10, sessions * 4 / 3)
+        self.interests = max(1, interests.lowerBound)...max(1, interests.upperBound)
         self.seed = seed
     }
 
@@ -198,7 +201,7 @@ public struct GatheringGenerator: Sendable {
                 if !earlier.isEmpty { planted[p].session.after = [planted[earlier[rng.below(earlier.count)]].session.id] }
             }
         }
-        // Interests: popularity-skewed (Zipf over a shuffled order), 3 to 8 sessions each.
+        // Interests: popularity-skewed (Zipf over a shuffled order), `interests` sessions each.
         let choosable = planted.indices.filter { planted[$0].session.format != "plenary" }
         var order = choosable
         order.shuffle(using: &rng)
@@ -208,7 +211,7 @@ public struct GatheringGenerator: Sendable {
         var attendeeList: [InputDocument.Attendee] = []
         for a in 0..<attendees where !order.isEmpty {
             var chosen = Set<Int>()
-            let want = min(order.count, 3 + rng.below(6))
+            let want = min(order.count, interests.lowerBound + rng.below(interests.count))
             var guardCount = 0
             while chosen.count < want && guardCount < want * 20 {
                 guardCount += 1

@@ -1,0 +1,105 @@
+import CGLPK
+import Convene
+
+extension GLPKProblem {
+    /// GLPK's branch-and-cut. Without the presolver it starts from the LP relaxation's basis
+    /// (solved here first when it is not yet), so that its callback sees the program's own columns:
+    /// a warm start and the exchange's points are offered there. It stops as soon as its bound,
+    /// rounded up (costs are whole numbers), reaches its incumbent, whether GLPK found that
+    /// incumbent or took it up from the exchange.
+    /// - Parameter presolve: GLPK's MIP presolver; only without a warm start or an exchange.
+    package func branchAndCut(
+        settings: GLPKSettings, limits: GLPKRunner.Limits, presolve: Bool = false, warmStart: [Double]? = nil,
+        exchange: Exchange? = nil, progress: Progress? = nil
+    ) -> GLPKResult {
+        let clock = ContinuousClock.now
+        func result(_ termination: GLPKTermination, _ solution: [Double]? = nil, bound: Double? = nil, used: Bool = false) -> GLPKResult {
+            let objective = solution.map(program.objectiveValue)
+            return GLPKResult(
+                termination: termination, solution: solution, objective: objective, bound: bound, seconds: clock.secondsElapsed,
+                warmStartUsed: used)
+        }
+        guard limits.gap.isFinite, limits.gap >= 0 else { return result(.failed("the relative gap must be 0 or more")) }
+        guard alive else { return result(.stopped) }
+        if !presolve {
+            let fresh = relaxation == nil
+            switch solveRelaxation(limits: limits) {
+            case .solved(let bound):
+                if fresh { progress?(nil, bound, clock.secondsElapsed) }
+                // The relaxation may already prove the best point at hand optimal.
+                var best = warmStart
+                if let offered = exchange?.incoming(best.map(program.objectiveValue)) { best = offered }
+                if let best, Self.proves(bound, optimal: program.objectiveValue(best)) {
+                    let objective = program.objectiveValue(best)
+                    return result(.optimal, best, bound: objective, used: best == warmStart)
+                }
+            case .infeasible: return result(.infeasible)
+            case .stopped(let why): return result(why)
+            }
+        }
+        var parm = glp_iocp()
+        glp_init_iocp(&parm)
+        parm.msg_lev = terminal.log == nil ? GLP_MSG_OFF : GLP_MSG_ON
+        parm.mip_gap = limits.gap
+        // The pump looks for a first incumbent; a warm start already is one, and on small models
+        // branching finds one sooner than the pump's own LPs (P2PU: 0.04 s against 0.3 s).
+        let pump = settings.feasibilityPump && warmStart == nil && program.constraints.count >= GLPKSettings.pumpMinimumRows
+        parm.fp_heur = pump ? GLP_ON : GLP_OFF
+        parm.ps_heur = settings.proximitySearch ? GLP_ON : GLP_OFF
+        parm.gmi_cuts = settings.cuts.contains(.gomory) ? GLP_ON : GLP_OFF
+        parm.mir_cuts = settings.cuts.contains(.mixedIntegerRounding) ? GLP_ON : GLP_OFF
+        parm.cov_cuts = settings.cuts.contains(.cover) ? GLP_ON : GLP_OFF
+        // GLPK builds its conflict graph for clique cuts before the first node, without a
+        // callback; on large models that alone outlasts any time limit.
+        let large = program.constraints.count > GLPKSettings.largeModelRows
+        parm.clq_cuts = settings.cuts.contains(.clique) && !large ? GLP_ON : GLP_OFF
+        parm.br_tech =
+            switch settings.branching {
+            case .firstFractional: GLP_BR_FFV
+            case .lastFractional: GLP_BR_LFV
+            case .mostFractional: GLP_BR_MFV
+            case .driebeckTomlin: GLP_BR_DTH
+            case .pseudoCost: GLP_BR_PCH
+            }
+        parm.bt_tech =
+            switch settings.backtracking {
+            case .depthFirst: GLP_BT_DFS
+            case .breadthFirst: GLP_BT_BFS
+            case .bestLocalBound: GLP_BT_BLB
+            case .bestProjection: GLP_BT_BPH
+            }
+        // With the presolver on, the callback would see the presolved problem's columns.
+        parm.presolve = presolve ? GLP_ON : GLP_OFF
+        let context = CallbackContext(
+            limits: limits, columns: program.variables.count, warmStart: presolve ? nil : warmStart, exchange: presolve ? nil : exchange,
+            started: clock, progress: progress)
+        context.bound = relaxation
+        context.reportedBound = relaxation.map(Self.integerBound)
+        let unmanaged = Unmanaged.passRetained(context)
+        defer { unmanaged.release() }
+        parm.cb_func = branchAndCutCallback
+        parm.cb_info = unmanaged.toOpaque()
+        if let ms = limits.milliseconds { parm.tm_lim = ms }
+        let code = terminal.attached { glp_intopt(lp, &parm) }
+        let status = glp_mip_status(lp)
+        var solution: [Double]?
+        if status == GLP_OPT || status == GLP_FEAS {
+            solution = (0..<program.variables.count).map { glp_mip_col_val(lp, Int32($0 + 1)) }
+        }
+        let termination: GLPKTermination
+        switch (code, status) {
+        case (0, GLP_OPT): termination = .optimal
+        case (GLP_ESTOP, GLP_FEAS) where context.provenByBound: termination = .optimal
+        case (0, GLP_NOFEAS), (GLP_ENOPFS, _): termination = .infeasible
+        case (GLP_EMIPGAP, _): termination = .gapReached
+        case (GLP_ETMLIM, _), (GLP_ESTOP, _): termination = context.stoppedForTime || code == GLP_ETMLIM ? .timeLimit : .stopped
+        case (let c, _): termination = .failed("GLPK's branch-and-cut ended with code \(c)")
+        }
+        var bound = context.bound
+        let objective = solution.map { _ in glp_mip_obj_val(lp) }
+        if termination == .optimal, let objective { bound = objective }
+        return GLPKResult(
+            termination: termination, solution: solution, objective: objective, bound: bound, seconds: clock.secondsElapsed,
+            warmStartUsed: context.warmStartUsed)
+    }
+}
