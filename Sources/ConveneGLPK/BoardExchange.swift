@@ -4,23 +4,29 @@ import Convene
 /// solver of the solve reports to: a cheaper agenda on the board (the search's, fix-and-optimise's)
 /// becomes GLPK's incumbent once the AgendaChecker accepts it and it encodes to a point of the
 /// program that breaks no row; each better agenda GLPK finds goes on the board, judged first.
-final class BoardExchange {
+package final class BoardExchange {
     let model: ScheduleFormulation
     let problem: SolveProblem
     let checker: AgendaChecker
     /// The board's serial number of the last agenda looked at.
     private var seen = 0
-    /// Agendas taken up from the board, for the stats.
-    private(set) var taken = 0
 
-    init(model: ScheduleFormulation, problem: SolveProblem, checker: AgendaChecker) {
+    /// Branch-and-cut's time on its own before it takes up the board's agendas: P2PU's optimum is
+    /// proven in a tenth of a second from the construction alone, so that its agenda does not
+    /// depend on how far the search had got; on large programs a second is little.
+    package static let delay = Duration.seconds(1)
+
+    let delay: Duration
+
+    init(model: ScheduleFormulation, problem: SolveProblem, checker: AgendaChecker, delay: Duration = BoardExchange.delay) {
         self.model = model
         self.problem = problem
         self.checker = checker
+        self.delay = delay
     }
 
     var exchange: GLPKProblem.Exchange {
-        GLPKProblem.Exchange(incoming: { [self] in incoming($0) }, found: { [self] in found($0, $1) })
+        GLPKProblem.Exchange(delay: delay, incoming: { [self] in incoming($0) }, found: { [self] in found($0, $1) })
     }
 
     /// The board's best agenda as a point, when it is new, cheaper than `incumbent` and valid.
@@ -31,7 +37,6 @@ final class BoardExchange {
             let x = model.encode(agenda), model.program.violations(x).isEmpty,
             model.program.objectiveValue(x) < (incumbent ?? .infinity) - 0.5
         else { return nil }
-        taken += 1
         return x
     }
 

@@ -66,11 +66,13 @@ public struct ExactSolver: AgendaSolver {
     /// Solves a formulation already built (`started`: when building it began, for the stats).
     /// - Parameters:
     ///   - loaded: the program already in GLPK, its relaxation solved (``FormulationChoice``).
-    ///   - exchange: take up cheaper agendas from the progress board as incumbents, and put
-    ///     GLPK's own there as soon as they are found (a portfolio's solvers share them so).
+    ///   - exchange: take up cheaper agendas from the progress board as incumbents (after
+    ///     `handOverDelay` of branching), and put GLPK's own there as soon as they are found (a
+    ///     portfolio's solvers share them so).
     package func run(
         _ model: ScheduleFormulation, problem: SolveProblem, warmStart: [Assignment]? = nil, started: ContinuousClock.Instant = .now,
-        loaded: GLPKProblem? = nil, exchange: Bool = false, stats extra: [JSONValue.Member] = []
+        loaded: GLPKProblem? = nil, exchange: Bool = false, handOverDelay: Duration = BoardExchange.delay,
+        stats extra: [JSONValue.Member] = []
     ) -> SolverAttempt {
         let domain = model.domain
         let built = started.secondsElapsed
@@ -80,7 +82,7 @@ public struct ExactSolver: AgendaSolver {
             start = x
         }
         let limits = GLPKRunner.Limits(deadline: problem.deadline, gap: problem.options.relativeGap, stop: problem.stop)
-        let sharing = exchange ? BoardExchange(model: model, problem: problem, checker: checker) : nil
+        let sharing = exchange ? BoardExchange(model: model, problem: problem, checker: checker, delay: handOverDelay) : nil
         let progress: GLPKProblem.Progress = { objective, bound, _ in
             problem.report(.milp, objective: objective.map { Int($0.rounded()) }, bound: bound.map(Self.integerBound))
         }
@@ -104,7 +106,10 @@ public struct ExactSolver: AgendaSolver {
             .init(key: "glpkSeconds", value: .number((result.seconds * 1000).rounded() / 1000)),
         ]
         if start != nil { stats.append(.init(key: "warmStartUsed", value: .bool(result.warmStartUsed))) }
-        if let sharing { stats.append(.init(key: "agendasTakenUp", value: .number(Double(sharing.taken)))) }
+        if sharing != nil {
+            stats.append(.init(key: "agendasTakenUp", value: .number(Double(result.takenUp))))
+            stats.append(.init(key: "afterHandOver", value: .bool(result.afterHandOver)))
+        }
         if case .failed(let why) = result.termination { stats.append(.init(key: "glpk", value: .string(why))) }
         var assignments = result.solution.flatMap(model.decode)
         if let found = assignments, !checker.check(found).isValid {

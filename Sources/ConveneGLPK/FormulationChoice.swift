@@ -96,8 +96,11 @@ package enum FormulationChoice {
     }
 }
 
-/// The concurrency rows each formulation would write, counted without writing them.
+/// The concurrency rows each formulation would write, estimated without writing them (at a
+/// cost linear in the starts and the groups' sizes).
 struct ConcurrencyRows {
+    /// Per group and slot, one fewer than the group's sessions that could run there (the
+    /// tangents; fewer where rooms limit how many can run at once).
     var groups: Int
     /// One per costly pair and slot the two could share.
     var pairs: Int
@@ -106,7 +109,6 @@ struct ConcurrencyRows {
 
     init(domain: Domain) {
         let g = domain.gathering
-        groups = ConcurrencyGroups(g).rowCount(domain: domain)
         let words = (g.slots.count + 63) / 64
         var occupied = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: g.sessions.count)
         for (s, starts) in domain.starts.enumerated() {
@@ -119,5 +121,14 @@ struct ConcurrencyRows {
             for w in 0..<words { pairs += (occupied[pair.first][w] & occupied[pair.second][w]).nonzeroBitCount }
         }
         stars = domain.starts.indices.filter { hasLaterPartner[$0] }.reduce(0) { $0 + domain.starts[$1].count }
+        groups = 0
+        var present = [Int](repeating: 0, count: g.slots.count)
+        for group in ConcurrencyGroups(g).groups {
+            for k in present.indices { present[k] = 0 }
+            for s in group.sessions {
+                for k in g.slots.indices where occupied[s][k / 64] & (1 << UInt64(k % 64)) != 0 { present[k] += 1 }
+            }
+            for count in present where count > 1 { groups += min(count, g.rooms.count) - 1 }
+        }
     }
 }

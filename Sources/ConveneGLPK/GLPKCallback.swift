@@ -86,6 +86,14 @@ final class CallbackContext {
     let exchange: GLPKProblem.Exchange?
     var warmStart: [Double]?
     var warmStartUsed = false
+    /// A point from the exchange, held until the exchange's delay has passed.
+    var pending: [Double]?
+    /// Points taken up from the exchange.
+    var takenUp = 0
+    /// Whether the incumbent is, or was found after, a point taken up from the exchange.
+    var afterHandOver = false
+    /// When the exchange's points may be taken up.
+    let handOverFrom: ContinuousClock.Instant
     var stoppedForTime = false
     /// Set when the bound, rounded up, reached the incumbent: branch-and-cut was stopped proven.
     var provenByBound = false
@@ -103,6 +111,7 @@ final class CallbackContext {
         self.exchange = exchange
         self.started = started
         self.progress = progress
+        handOverFrom = .now + (exchange?.delay ?? .zero)
     }
 
     var seconds: Double { started.secondsElapsed }
@@ -157,11 +166,16 @@ let branchAndCutCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointe
         if let warm = context.warmStart {
             context.warmStart = nil
             context.warmStartUsed = context.offer(warm, to: tree)
-        } else if let point = context.exchange?.incoming(incumbent()) {
-            _ = context.offer(point, to: tree)
+        } else if ContinuousClock.now >= context.handOverFrom, let point = context.pending ?? context.exchange?.incoming(incumbent()) {
+            context.pending = nil
+            if context.offer(point, to: tree) {
+                context.takenUp += 1
+                context.afterHandOver = true
+            }
         }
         _ = provenNow()
     case GLP_IBINGO:
+        context.afterHandOver = context.takenUp > 0
         guard context.limits.stop?.isRaised != true, let objective = incumbent() else { return }
         if let exchange = context.exchange, Int(glp_get_num_cols(problem)) == context.columns {
             exchange.found((0..<context.columns).map { glp_mip_col_val(problem, Int32($0 + 1)) }, objective)

@@ -21,17 +21,21 @@ extension GLPKProblem {
         }
         guard limits.gap.isFinite, limits.gap >= 0 else { return result(.failed("the relative gap must be 0 or more")) }
         guard alive else { return result(.stopped) }
+        // A better point from the exchange, which the relaxation may prove optimal at once.
+        var offered: [Double]?
         if !presolve {
             let fresh = relaxation == nil
             switch solveRelaxation(limits: limits) {
             case .solved(let bound):
                 if fresh { progress?(nil, bound, clock.secondsElapsed) }
-                // The relaxation may already prove the best point at hand optimal.
-                var best = warmStart
-                if let offered = exchange?.incoming(best.map(program.objectiveValue)) { best = offered }
-                if let best, Self.proves(bound, optimal: program.objectiveValue(best)) {
-                    let objective = program.objectiveValue(best)
-                    return result(.optimal, best, bound: objective, used: best == warmStart)
+                if let warmStart, Self.proves(bound, optimal: program.objectiveValue(warmStart)) {
+                    return result(.optimal, warmStart, bound: program.objectiveValue(warmStart), used: true)
+                }
+                offered = exchange?.incoming(warmStart.map(program.objectiveValue))
+                if let offered, Self.proves(bound, optimal: program.objectiveValue(offered)) {
+                    var proven = result(.optimal, offered, bound: program.objectiveValue(offered))
+                    (proven.afterHandOver, proven.takenUp) = (true, 1)
+                    return proven
                 }
             case .infeasible: return result(.infeasible)
             case .stopped(let why): return result(why)
@@ -73,6 +77,7 @@ extension GLPKProblem {
         let context = CallbackContext(
             limits: limits, columns: program.variables.count, warmStart: presolve ? nil : warmStart, exchange: presolve ? nil : exchange,
             started: clock, progress: progress)
+        context.pending = offered
         context.bound = relaxation
         context.reportedBound = relaxation.map(Self.integerBound)
         let unmanaged = Unmanaged.passRetained(context)
@@ -100,6 +105,6 @@ extension GLPKProblem {
         if termination == .optimal, let objective { bound = objective }
         return GLPKResult(
             termination: termination, solution: solution, objective: objective, bound: bound, seconds: clock.secondsElapsed,
-            warmStartUsed: context.warmStartUsed)
+            warmStartUsed: context.warmStartUsed, afterHandOver: context.afterHandOver, takenUp: context.takenUp)
     }
 }

@@ -24,10 +24,16 @@ package final class GLPKProblem {
         package var incoming: (_ incumbent: Double?) -> [Double]?
         /// Told each better point GLPK finds itself, with its objective.
         package var found: (_ point: [Double], _ objective: Double) -> Void
+        /// Branch-and-cut runs this long on its own before it takes anything up (a point that
+        /// the root's bound proves optimal is taken at once): a proof within it depends on the
+        /// program and the warm start alone, not on when the exchange's points arrived.
+        package var delay: Duration
 
         package init(
-            incoming: @escaping (_ incumbent: Double?) -> [Double]?, found: @escaping (_ point: [Double], _ objective: Double) -> Void
+            delay: Duration = .zero, incoming: @escaping (_ incumbent: Double?) -> [Double]?,
+            found: @escaping (_ point: [Double], _ objective: Double) -> Void
         ) {
+            self.delay = delay
             self.incoming = incoming
             self.found = found
         }

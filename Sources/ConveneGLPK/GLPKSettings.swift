@@ -92,4 +92,9 @@ package struct GLPKResult: Sendable {
     package var seconds: Double
     /// Whether the warm start was accepted as the first incumbent.
     package var warmStartUsed: Bool
+    /// Whether the solution is, or was found after, a point taken up from the exchange, so that it
+    /// depends on when that point arrived, not on the program alone.
+    package var afterHandOver = false
+    /// Points taken up from the exchange as incumbents.
+    package var takenUp = 0
 }

@@ -86,7 +86,7 @@ package struct NeighbourhoodSearch: Sendable {
             .init(key: "rounds", value: .number(Double(roundsRun))),
             .init(key: "improvements", value: .number(Double(improved))),
         ]
-        if sharing { stats.append(.init(key: "agendasTakenUp", value: .number(Double(takenUp)))) }
+        if sharing { stats.append(.init(key: "agendasAdopted", value: .number(Double(takenUp)))) }
         let optimal = cost == 0 || proven
         return SolverAttempt(
             status: optimal ? .optimal : .feasible, solver: .milp, assignments: current, bound: optimal ? cost : nil, stats: stats)

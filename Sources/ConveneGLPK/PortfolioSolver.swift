@@ -18,11 +18,13 @@ import Synchronization
 ///   agenda (its own or one taken up), the search by reaching cost 0, fix-and-optimise once the
 ///   board's bound reaches its agenda's cost.
 /// - The cheapest agenda wins, with the best bound. On a tie the search's agenda wins, then
-///   GLPK's, then fix-and-optimise's. The search's agendas depend on the input and the seed
-///   alone, and its best changes only when it improves, so when it reaches the optimum the same
-///   input and seed give the same agenda even though GLPK's proof stops it. When only GLPK or
-///   fix-and-optimise reaches it after taking up an agenda from the other thread, which agenda of
-///   that cost they end with depends on when the hand-over happened.
+///   GLPK's own, then fix-and-optimise's, then one GLPK found after taking one up. The search's
+///   agendas depend on the input and the seed alone, and its best changes only when it improves,
+///   so when it reaches the optimum the same input and seed give the same agenda even though a
+///   proof stops it early. GLPK takes nothing up in its first second of branching (unless the
+///   root's bound proves it optimal), so a proof within that second does not depend on the
+///   search either. Beyond those cases, which agenda of the optimal cost is returned depends on
+///   when agendas were handed over; its cost does not.
 ///
 /// GLPK is skipped when the integer program would be too large for the time limit: when its
 /// smallest candidate's rows exceed ``modelBudgetPerSecond`` for each second (SOLVER-NOTES
@@ -83,12 +85,14 @@ public struct PortfolioSolver: AgendaSolver {
         stats += exact.stats + (polished?.stats ?? [])
         if found.status == .infeasible { return with(found, stats: found.stats + stats) }
         if exact.status == .infeasible { return with(exact, stats: stats) }
-        // The cheapest agenda; on a tie, the first of these (the search's depends on the seed alone).
+        // The cheapest agenda; on a tie, the first of these: the search's and GLPK's own depend on
+        // the input and the seed alone, the others on when agendas were handed over.
         let g = domain.gathering
         func objective(_ p: [Assignment]?) -> Int? { p.map { g.costs(of: $0, previous: domain.previous).reduce(0) { $0 + $1.cost } } }
+        let handedOver = exact.stat("afterHandOver") == .bool(true)
         var winner = found
         var best = objective(found.assignments) ?? Int.max
-        for other in [exact, polished].compactMap({ $0 }) {
+        for other in [handedOver ? nil : exact, polished, handedOver ? exact : nil].compactMap({ $0 }) {
             if let cost = objective(other.assignments), cost < best { (winner, best) = (other, cost) }
         }
         let bound = [found.bound, exact.bound, polished?.bound, problem.board.bound].compactMap { $0 }.max()

@@ -92,22 +92,6 @@ package struct ConcurrencyGroups: Sendable {
             && Set(x.facilitators).isDisjoint(with: y.facilitators)
     }
 
-    /// The rows the charges would take, counted without writing them.
-    package func rowCount(domain: Domain) -> Int {
-        var rows = 0
-        for group in groups {
-            for k in domain.gathering.slots.indices {
-                let (here, most) = present(group, slot: k, domain: domain)
-                guard here.count > 1 else { continue }
-                guard most > 1 else { continue }
-                let long = here.filter { s in domain.starts[s].contains { $0.slots.contains(k) && $0.slot != k } }
-                let later = Self.continuingAfter(long, slot: k, domain: domain)
-                rows += most - 1 + (most > 3 ? 1 : 0) + 2 * later.count
-            }
-        }
-        return rows
-    }
-
     /// Writes the charges into `program`; `startColumn[s][i]` is the column of `s`'s `i`-th start.
     /// - Parameter shouldStop: asked between groups; once true, writing stops.
     package func add(
@@ -116,7 +100,7 @@ package struct ConcurrencyGroups: Sendable {
         let g = domain.gathering
         var charges: [Charge] = []
         for (n, group) in groups.enumerated() {
-            if n % 32 == 0, shouldStop() { break }
+            if shouldStop() { break }
             for k in g.slots.indices {
                 let (here, most) = present(group, slot: k, domain: domain)
                 guard here.count > 1, most > 1 else { continue }
