@@ -101,10 +101,10 @@ public struct ExactSolver: AgendaSolver {
             .init(key: "concurrency", value: .string(model.concurrency.rawValue)),
         ]
         stats += extra
-        stats += [
-            .init(key: "formulationSeconds", value: .number((built * 1000).rounded() / 1000)),
-            .init(key: "glpkSeconds", value: .number((result.seconds * 1000).rounded() / 1000)),
-        ]
+        if !extra.contains(where: { $0.key == "formulationSeconds" }) {
+            stats.append(.init(key: "formulationSeconds", value: .number((built * 1000).rounded() / 1000)))
+        }
+        stats.append(.init(key: "glpkSeconds", value: .number((result.seconds * 1000).rounded() / 1000)))
         if start != nil { stats.append(.init(key: "warmStartUsed", value: .bool(result.warmStartUsed))) }
         if sharing != nil {
             stats.append(.init(key: "agendasTakenUp", value: .number(Double(result.takenUp))))
