@@ -28,7 +28,10 @@ SLOTS = [
     slot("fri-1", 20, "09:00", "10:30", "fri", "morning", "day"),
     slot("fri-2", 20, "10:30", "12:00", "fri", "morning", "day"),
     slot("fri-3", 20, "13:00", "14:30", "fri", "afternoon", "day"),
-    slot("fri-4", 20, "14:30", "16:00", "fri", "afternoon", "day"),
+    # The open space after the coffee break, in two 45-minute halves: its proposals may take one
+    # half or both, so that up to eight fit in its four rooms.
+    slot("fri-4a", 20, "14:30", "15:15", "fri", "afternoon", "day"),
+    slot("fri-4b", 20, "15:15", "16:00", "fri", "afternoon", "day"),
     slot("fri-eve", 20, "18:00", "21:00", "fri", "evening"),
 ]
 
@@ -138,7 +141,7 @@ SESSIONS = [
     session("visit-media-lab", "Site visit: MIT Media Lab", "site-visit", ["media-lab-researcher"],
             attendance=12, pin={"room": "media-lab"}),
     session("open-space", "Unconference / open space", "open-space", ["p2pu-community"], attendance=50,
-            after=["update"], track="community"),
+            after=["update"], track="community", pin={"slot": "fri-4a"}),
     session("dinner", "Large group dinner", "social", ["p2pu-director"], attendance=50, roomTags=["dinner"]),
     session("social", "Social event: bowling and a brewery visit", "social", ["p2pu-community"], attendance=40,
             duration=180, roomTags=["social"], optional=True, priority=3),
@@ -157,7 +160,7 @@ def attendees():
     for n in range(1, 51):
         pool = dict(POPULARITY)
         chosen = []
-        for _ in range(rng.randint(3, 5)):
+        for _ in range(rng.randint(4, 7)):
             ids = sorted(pool)
             pick = rng.choices(ids, weights=[pool[i] for i in ids])[0]
             chosen.append(pick)

@@ -6,6 +6,9 @@ struct Convene: AsyncParsableCommand {
         commandName: "convene",
         abstract: "Builds the agenda of a gathering: which session runs in which room at which time.",
         discussion: "Input is one JSON document (see the README's format section). " + ExitStatus.summary(),
-        subcommands: [Solve.self, Check.self, Explain.self, Render.self, Publish.self, Generate.self]
+        subcommands: [
+            Solve.self, Check.self, Explain.self, Render.self, Diff.self, UnconferenceCommand.self, Publish.self, Generate.self,
+            Import.self,
+        ]
     )
 }

@@ -26,8 +26,11 @@ struct ReplanOptions: ParsableArguments {
 
     /// The frozen time as an instant, read in the gathering's time zone; bad usage (64) when it
     /// is not a time.
-    func frozenDate(in gathering: Gathering) throws -> Date? {
-        guard let text = frozenUntil else { return nil }
+    func frozenDate(in gathering: Gathering) throws -> Date? { try Self.frozenDate(frozenUntil, in: gathering) }
+
+    /// `--frozen-until`'s text as an instant of `gathering`; bad usage (64) when it is not a time.
+    static func frozenDate(_ text: String?, in gathering: Gathering) throws -> Date? {
+        guard let text else { return nil }
         switch gathering.date(fromLocalTime: text) {
         case .success(let date): return date
         case .failure(let problem):

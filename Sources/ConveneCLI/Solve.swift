@@ -19,10 +19,6 @@ struct Solve: AsyncParsableCommand {
         case frabJSON = "frab-json"
     }
 
-    enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
-        case auto, milp, search
-    }
-
     @Argument(help: "The input document (JSON), or - for standard input.")
     var input: String
 
@@ -88,12 +84,7 @@ struct Solve: AsyncParsableCommand {
         let options = SolveOptions(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed, relativeGap: gap, previous: previous, frozenUntil: frozen,
             progress: { line.show($0) })
-        let result: SolveResult
-        switch solver {
-        case .milp: result = try await gathering.solve(using: ExactSolver(settings: settings), options: options)
-        case .search: result = try await gathering.solve(using: SearchSolver(moves: moves), options: options)
-        case .auto: result = try await gathering.solve(using: PortfolioSolver(glpk: settings, searchMoves: moves), options: options)
-        }
+        let result = try await gathering.solve(using: solver.solver(glpk: settings, moves: moves), options: options)
         line.finish()
         for note in result.notes { printError("note: \(note)") }
         for violation in result.rejected { printError("refused: \(violation)") }

@@ -147,7 +147,7 @@ extension ConflictExplainer.Oracle {
     public static func exact(timeLimit: Duration) -> Self {
         Self { domain in
             if let quick = ConflictExplainer.Oracle.search.decide(domain) { return quick }
-            let plain = Domain(domain.gathering.withoutCosts(), previous: domain.previous, frozenUntil: domain.frozenUntil)
+            let plain = domain.replanning(domain.gathering.withoutCosts())
             switch ExactSolver().run(SolveProblem(domain: plain, timeLimit: timeLimit)).status {
             case .infeasible: return false
             case .feasible, .optimal: return true

@@ -60,7 +60,7 @@ func conveneBinary() throws -> URL {
     @Test func aValidAgendaPrintsItsCosts() throws {
         let r = try convene(["check", p2pu, "--agenda", "Fixtures/p2pu-gathering-2019.hand-agenda.json"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("valid. Objective 126."))
+        #expect(r.stdout.contains("valid. Objective 138."))
         #expect(r.stdout.contains("Clashes: "))
     }
 
@@ -75,13 +75,13 @@ func conveneBinary() throws -> URL {
     }
 
     @Test func aPreviousAgendaAddsChangeCosts() throws {
-        let moved = #"{"convene": 1, "status": "feasible", "placements": [{"session": "tour", "start": "fri-4", "rooms": ["lobby"]}]}"#
+        let moved = #"{"convene": 1, "status": "feasible", "placements": [{"session": "tour", "start": "fri-4a", "rooms": ["lobby"]}]}"#
         let previous = FileManager.default.temporaryDirectory.appendingPathComponent("convene-previous-\(getpid()).json")
         try Data(moved.utf8).write(to: previous)
         defer { try? FileManager.default.removeItem(at: previous) }
         let r = try convene(["check", p2pu, "--agenda", "Fixtures/p2pu-gathering-2019.hand-agenda.json", "--previous", previous.path])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("valid. Objective 136."))
+        #expect(r.stdout.contains("valid. Objective 148."))
         #expect(r.stdout.contains("Changes from the previous agenda: 10"))
     }
 

@@ -97,15 +97,22 @@ public enum BruteForce {
     package static func solve(_ domain: Domain) -> Result {
         let g = domain.gathering
         let checker = AgendaChecker(domain: domain)
+        // Rules 1–9 by the checker without the frozen past; rule 10 from the replanning's own
+        // inputs (previous agenda, frozen time, sessions held), not from the domain under test.
+        let rules = AgendaChecker(domain: Domain(g, previous: domain.previous))
+        let frozen = g.sessions.map { frozenPlace($0, domain) }
         // Candidates per session from the chain rule and every room combination, kept when the
         // checker finds nothing wrong with the placement on its own (rule 1 aside).
         let candidates: [[Assignment?]] = g.sessions.map { session in
-            var list: [Assignment?] = session.optional ? [nil] : []
+            let place = frozen[session.index]
+            var list: [Assignment?] = session.optional && place == nil ? [nil] : []
             for t in g.slots.indices {
                 guard let chain = domain.chain(session: session.index, start: t) else { continue }
-                for rooms in combinations(Array(g.rooms.indices), session.rooms) {
+                if let place, place.slot != t { continue }
+                if place == nil, let until = domain.frozenUntil, g.slots[t].start < until { continue }
+                for rooms in combinations(Array(g.rooms.indices), session.rooms) where place.map({ $0.rooms == rooms }) ?? true {
                     let p = Assignment(session: session.index, start: t, slots: chain, rooms: rooms)
-                    if checker.check([p]).violations.allSatisfy({ $0.rule == .placedOnce }) { list.append(p) }
+                    if rules.check([p]).violations.allSatisfy({ $0.rule == .placedOnce }) { list.append(p) }
                 }
             }
             return list
@@ -118,7 +125,7 @@ public enum BruteForce {
         var compatible = [[Bool]](repeating: [Bool](repeating: true, count: flat.count), count: flat.count)
         for i in flat.indices {
             for j in flat.indices where j > i && flat[i].session != flat[j].session {
-                let ok = checker.check([flat[i], flat[j]]).violations.allSatisfy { $0.rule == .placedOnce }
+                let ok = rules.check([flat[i], flat[j]]).violations.allSatisfy { $0.rule == .placedOnce }
                 compatible[i][j] = ok
                 compatible[j][i] = ok
             }
@@ -149,6 +156,16 @@ public enum BruteForce {
         // The optimum must pass the judge whole, not only pair by pair.
         if let (_, placements) = best, !checker.check(placements).isValid { best = nil }
         return Result(objective: best?.0, placements: best?.1, agendasSeen: seen)
+    }
+
+    /// Rule 10 read from the previous agenda: the start slot and sorted rooms a session must keep
+    /// (it started before the frozen time, or is held), or nil.
+    static func frozenPlace(_ session: Session, _ domain: Domain) -> (slot: Int, rooms: [Int])? {
+        let g = domain.gathering
+        guard let entry = domain.previous?.placements[session.id], let slot = g.slotIndex[entry.start] else { return nil }
+        let before = domain.frozenUntil.map { g.slots[slot].start < $0 } ?? false
+        guard before || domain.kept.contains(session.id) else { return nil }
+        return (slot, entry.rooms.compactMap { g.roomIndex[$0] }.sorted())
     }
 
     static func combinations(_ items: [Int], _ k: Int) -> [[Int]] {

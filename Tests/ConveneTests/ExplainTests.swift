@@ -59,7 +59,7 @@ let infeasibleFixtures: [String] = {
         let (agenda, g) = try GoldenTests.layout()
         let text = CostSummary.byPerson(agenda.costs, gathering: g)
         #expect(text.hasPrefix("Attendees who cannot go to everything they want"))
-        #expect(text.contains("attendee-13 (cost 6):"))
+        #expect(text.contains("attendee-13 (cost 7):"))
         #expect(text.contains("Track overlaps (2):"))
     }
 }

@@ -13,12 +13,14 @@ import Testing
 
     @Test func scheduleXMLHasEverythingTheXSDRequires() throws {
         let (agenda, g) = try GoldenTests.layout()
-        let xml = try XMLDocument(data: Data(AgendaFormat.frabXML.render(agenda, gathering: g).utf8))
+        let text = AgendaFormat.frabXML.render(agenda, gathering: g)
+        #expect(FrabXMLRules.violations(text).isEmpty, "\(FrabXMLRules.violations(text))")
+        let xml = try XMLDocument(data: Data(text.utf8))
         let root = try #require(xml.rootElement())
         #expect(root.name == "schedule")
         #expect(root.children?.compactMap(\.name) == ["version", "conference", "day", "day", "day"])
         let conference = try #require(root.elements(forName: "conference").first)
-        let allowed: Set<String> = ["title", "acronym", "start", "end", "days", "timeslot_duration"]
+        let allowed: Set<String> = ["title", "acronym", "start", "end", "days", "timeslot_duration", "time_zone_name"]
         let present = Set(conference.children?.compactMap(\.name) ?? [])
         #expect(present.isSubset(of: allowed) && present.isSuperset(of: ["title", "acronym"]))
         #expect(conference.elements(forName: "start").first?.stringValue == "2019-09-18")
@@ -103,7 +105,7 @@ import Testing
                     ]
                     for key in required { #expect(event.keys.contains(key), "\(key)") }
                     let allowed: Set<String> = Set(required).union([
-                        "logo", "description", "recording_license", "do_not_record",
+                        "code", "logo", "description", "recording_license", "do_not_record",
                         "do_not_stream", "attachments", "answers",
                     ])
                     #expect(Set(event.keys).isSubset(of: allowed))
@@ -123,6 +125,68 @@ import Testing
         }
         let count = agenda.placements.reduce(0) { $0 + $1.rooms.count }
         #expect(ids.count == count && guids.count == count && slugs.count == count && !ids.contains(0))
+    }
+
+    @Test func shortEventNamesAndSessionIdsStillGiveValidSlugs() throws {
+        // Before: `dst-offsets-1-x`, whose first part has three characters where the XSD wants four.
+        for name in ["DST offsets", "X", "", "ÜÖ 7", "Gathering"] {
+            let document = InputDocument(
+                event: .init(name: name, timeZone: "Europe/Berlin"),
+                slots: [.init(id: "s1", start: "2025-10-26T01:00", end: "2025-10-26T03:00")], rooms: [.init(id: "r")],
+                sessions: [.init(id: "x", duration: 60), .init(id: "1", duration: 30), .init(id: "ABC123", duration: 60)])
+            let g = try Gathering(validating: document)
+            let agenda = Agenda(
+                status: .feasible,
+                placements: [.init(session: "x", start: "s1", rooms: ["r"])])
+            var agendas = [agenda]
+            agendas.append(Agenda(status: .feasible, placements: [.init(session: "1", start: "s1", rooms: ["r"])]))
+            agendas.append(Agenda(status: .feasible, placements: [.init(session: "ABC123", start: "s1", rooms: ["r"])]))
+            for a in agendas {
+                let xml = AgendaFormat.frabXML.render(a, gathering: g)
+                #expect(FrabXMLRules.violations(xml).isEmpty, "\(name): \(FrabXMLRules.violations(xml))")
+                let json = AgendaFormat.frabJSON.render(a, gathering: g)
+                let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+                let conference = (root["schedule"] as? [String: Any])?["conference"] as? [String: Any]
+                #expect(Self.matches(conference?["acronym"] as? String ?? "", #"^[a-z0-9_-][a-z0-9_]{3,}(-2[0-9]{3}-[a-z]+)?$"#))
+                for day in conference?["days"] as? [[String: Any]] ?? [] {
+                    for (_, events) in day["rooms"] as? [String: [[String: Any]]] ?? [:] {
+                        for event in events { #expect(Self.matches(event["slug"] as? String ?? "", #"^[a-z0-9_-]+[a-z0-9]$"#)) }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func anImportedGuidAndCodeAreTheEventsOwn() throws {
+        let guid = "0d1f6c1e-0b4b-4c6e-9d43-1c0a7d1b2e3f"
+        let document = InputDocument(
+            event: .init(name: "Kiez", timeZone: "Europe/Berlin"),
+            slots: [.init(id: "s1", start: "2025-11-07T10:00", end: "2025-11-07T11:00")], rooms: [.init(id: "a"), .init(id: "b")],
+            sessions: [.init(id: "QX7TRA", duration: 60, rooms: 2, guid: guid.uppercased())])
+        let g = try Gathering(validating: document)
+        let agenda = Agenda(status: .feasible, placements: [.init(session: "QX7TRA", start: "s1", rooms: ["a", "b"])])
+        let xml = AgendaFormat.frabXML.render(agenda, gathering: g)
+        #expect(FrabXMLRules.violations(xml).isEmpty, "\(FrabXMLRules.violations(xml))")
+        // In its first room the event has the imported guid and the code; in the second, a guid of its own.
+        #expect(xml.contains("<event id=\"1\" guid=\"\(guid)\" code=\"QX7TRA\">"))
+        #expect(xml.components(separatedBy: "code=").count == 2)
+    }
+
+    @Test func aGuidThatIsNotAUUIDOrNamesTwoSessionsIsInvalidInput() {
+        let document = InputDocument(
+            slots: [.init(id: "s1", start: "2025-11-07T10:00", end: "2025-11-07T11:00")], rooms: [.init(id: "a")],
+            sessions: [
+                .init(id: "a", duration: 60, guid: "not-a-uuid"),
+                .init(id: "b", duration: 60, guid: "0d1f6c1e-0b4b-4c6e-9d43-1c0a7d1b2e3f"),
+                .init(id: "c", duration: 60, guid: "0D1F6C1E-0B4B-4C6E-9D43-1C0A7D1B2E3F"),
+            ])
+        do {
+            _ = try Gathering(validating: document)
+            Issue.record("expected invalid input")
+        } catch {
+            #expect(error.errors.map(\.path.description) == ["sessions[0].guid", "sessions[2].guid"])
+            #expect(error.errors.last?.message.contains("session \"b\" has the same guid") == true)
+        }
     }
 
     @Test func thePageIsWellFormedAndShowsEveryPlacement() throws {

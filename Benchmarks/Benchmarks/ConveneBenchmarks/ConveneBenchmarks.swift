@@ -119,4 +119,21 @@ let benchmarks: @Sendable () -> Void = {
             }
         }
     }
+
+    // `convene import` on the committed fixtures: a pretalx export of three pages (72 talks) onto
+    // its frame, with the 240-respondent Google Forms survey.
+    let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/import")
+    func file(_ path: String) -> ImportFile {
+        ImportFile(name: path, data: (try? Data(contentsOf: folder.appendingPathComponent(path))) ?? Data())
+    }
+    let pages = ((try? FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("pretalx").path)) ?? [])
+        .filter { $0.hasSuffix(".json") }.sorted().map { file("pretalx/\($0)") }
+    let request = ImportRequest(
+        frame: file("pretalx-frame.json"), pretalx: pages, interests: [file("survey-choices.csv")],
+        survey: SurveyOptions(choicesColumn: "Which talks would you like to attend?"))
+    Benchmark("Import/pretalx+survey") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try? Importer.run(request)) }
+    }
 }

@@ -1,8 +1,9 @@
 extension AgendaChecker {
-    /// Rule 10: every session the previous agenda started before the frozen time keeps its start
-    /// slot and room set; every other placed session starts at or after that time.
+    /// Rule 10: every session the previous agenda started before the frozen time, and every
+    /// session held in place, keeps its start slot and room set; every other placed session starts
+    /// at or after the frozen time.
     func frozenPast(_ placed: [Assignment?]) -> [Violation] {
-        guard let until = domain.frozenUntil else { return [] }
+        let until = domain.frozenUntil
         let g = gathering
         var violations: [Violation] = []
         for session in g.sessions {
@@ -14,7 +15,7 @@ extension AgendaChecker {
                     violations.append(
                         Violation(rule: .frozen, message: "\(frozenSentence(session.index)); it must keep that place.\(now)"))
                 }
-            } else if let p, g.slots[p.start].start < until {
+            } else if let p, let until, g.slots[p.start].start < until {
                 violations.append(
                     Violation(
                         rule: .frozen,
@@ -26,7 +27,8 @@ extension AgendaChecker {
         return violations
     }
 
-    /// `'Workshopping failures' (failures) already ran on Fri 20 Sep 09:00 in Rabb Hall`.
+    /// `'Workshopping failures' (failures) already ran on Fri 20 Sep 09:00 in Rabb Hall`, or for a
+    /// session held in place `… is held at Fri 20 Sep 09:00 in Rabb Hall`.
     package func frozenSentence(_ s: Int) -> String {
         let g = gathering
         let session = g.sessions[s]
@@ -38,7 +40,7 @@ extension AgendaChecker {
             when = place.entry.startTime ?? place.entry.start
         }
         let rooms = place.rooms.map(roomNames) ?? place.entry.rooms.sorted().joined(separator: ", ")
-        return "\(session.label) already ran on \(when) in \(rooms)"
+        return "\(session.label) \(place.isKept ? "is held at" : "already ran on") \(when) in \(rooms)"
     }
 
     private func roomNames(_ rooms: [Int]) -> String {

@@ -50,11 +50,14 @@ public struct AgendaChecker: Sendable {
     package init(domain: Domain) { self.domain = domain }
 
     /// A checker for agendas of `gathering`; with `previous` it also charges the change costs,
-    /// and with `frozenUntil` it checks the frozen past (rule 10).
+    /// with `frozenUntil` it checks the frozen past (rule 10), and with `keep` that those sessions
+    /// keep the place `previous` gives them (as ``SolveOptions/keep`` asks of a solve).
     ///
-    /// - Throws: ``SolveError/frozenWithoutPrevious`` when a frozen time comes without a previous agenda.
-    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError) {
-        domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil)
+    /// - Throws: ``SolveError/frozenWithoutPrevious`` when a frozen time comes without a previous
+    ///   agenda, ``SolveError/keptWithoutPrevious`` likewise for `keep`, and
+    ///   ``SolveError/invalidOption(_:)`` for a kept session that `previous` does not place.
+    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil, keep: Set<String> = []) throws(SolveError) {
+        domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil, keep: keep)
     }
 
     /// Checks an agenda document: resolves its ids, then checks the placements it names.

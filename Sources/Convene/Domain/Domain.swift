@@ -1,5 +1,6 @@
 /// What is possible for each session on its own: its valid starts (chain rule, slot tags,
-/// facilitators' availability, pinned slot, the frozen past) and, per start, the rooms it may use
+/// facilitators' availability, pinned slot, the frozen past and the sessions held in place) and,
+/// per start, the rooms it may use
 /// (tags, capacity, unavailability, pinned room). Computed once per solve or check and shared by
 /// the checker, the solvers and the explainer, in time linear in the input plus the placements.
 package struct Domain: Sendable {
@@ -29,11 +30,14 @@ package struct Domain: Sendable {
     package let previous: PreviousAgenda?
     /// Rule 10's time, in seconds since 1970; nil when nothing is frozen.
     package let frozenUntil: Int?
-    /// `frozen[session]`: the place the previous agenda gave it before the frozen time, which it
-    /// must keep (rule 10); nil for a session that is free to move.
+    /// Ids of the sessions held at the previous agenda's place whatever its time (the live
+    /// unconference keeps everything outside the block this way).
+    package let kept: Set<String>
+    /// `frozen[session]`: the place the previous agenda gave it before the frozen time (rule 10),
+    /// or that it is held at, which it must keep; nil for a session that is free to move.
     package let frozen: [FrozenPlace?]
 
-    /// A session's place before the frozen time, as the previous agenda has it.
+    /// A session's place before the frozen time, or its held place, as the previous agenda has it.
     package struct FrozenPlace: Sendable, Hashable {
         /// The start slot's index, nil when the input no longer has that slot.
         package var slot: Int?
@@ -41,15 +45,20 @@ package struct Domain: Sendable {
         package var rooms: [Int]?
         /// The previous agenda's entry, for messages.
         package var entry: PreviousAgenda.Entry
+        /// Held in place by the caller (``Domain/kept``) rather than by the frozen time.
+        package var isKept = false
     }
 
     /// - Parameters:
     ///   - previous: the agenda being replanned (for rule 10 and the change costs).
     ///   - frozenUntil: rule 10's time in seconds since 1970; needs `previous`.
-    package init(_ gathering: Gathering, previous: PreviousAgenda? = nil, frozenUntil: Int? = nil) {
+    ///   - keep: ids of sessions that keep the previous agenda's place whatever its time; needs
+    ///     `previous`, and ids it does not place are ignored.
+    package init(_ gathering: Gathering, previous: PreviousAgenda? = nil, frozenUntil: Int? = nil, keep: Set<String> = []) {
         self.gathering = gathering
         self.previous = previous
         self.frozenUntil = previous == nil ? nil : frozenUntil
+        kept = previous == nil ? [] : keep
         let slots = gathering.slots
         chains = Chains(slots: slots, durations: gathering.sessions.map(\.duration))
         let roomOpen = gathering.rooms.map { room in slots.map { slot in !room.unavailable.contains { $0.overlaps(slot.window) } } }
@@ -60,7 +69,9 @@ package struct Domain: Sendable {
         self.roomOpen = roomOpen
         self.personFree = personFree
         self.suitableRooms = suitableRooms
-        let frozen = gathering.sessions.map { Domain.frozenPlace(of: $0, in: gathering, previous: previous, until: frozenUntil) }
+        let frozen = gathering.sessions.map { session in
+            Domain.frozenPlace(of: session, in: gathering, previous: previous, until: frozenUntil, kept: keep.contains(session.id))
+        }
         self.frozen = frozen
         var starts: [[Start]] = []
         for session in gathering.sessions {
@@ -90,7 +101,13 @@ package struct Domain: Sendable {
         self.starts = starts
     }
 
-    /// Whether a session must be placed: it is not optional, or it already ran (rule 10).
+    /// The same replanning (previous agenda, frozen time, sessions held) applied to another
+    /// gathering, such as one with a requirement lifted.
+    package func replanning(_ other: Gathering) -> Domain {
+        Domain(other, previous: previous, frozenUntil: frozenUntil, keep: kept)
+    }
+
+    /// Whether a session must be placed: it is not optional, or it already ran or is held (rule 10).
     package func mustPlace(_ session: Int) -> Bool { !gathering.sessions[session].optional || frozen[session] != nil }
 
     /// The slots a session occupies when it starts at `start`, or nil when the chain rule allows no start there.
@@ -104,17 +121,20 @@ package struct Domain: Sendable {
     }
 
     /// Rule 10's frozen place of a session: the previous agenda places it with a start earlier
-    /// than the frozen time. A start slot the input no longer has counts by the start time the
-    /// document gives; without one it cannot be known to be earlier, so it is not frozen.
-    static func frozenPlace(of session: Session, in g: Gathering, previous: PreviousAgenda?, until: Int?) -> FrozenPlace? {
-        guard let until, let entry = previous?.placements[session.id] else { return nil }
+    /// than the frozen time, or the session is `kept` whatever the time. A start slot the input no
+    /// longer has counts by the start time the document gives; without one it cannot be known to
+    /// be earlier, so it is not frozen.
+    static func frozenPlace(of session: Session, in g: Gathering, previous: PreviousAgenda?, until: Int?, kept: Bool) -> FrozenPlace? {
+        guard until != nil || kept, let entry = previous?.placements[session.id] else { return nil }
         let slot = g.slotIndex[entry.start]
+        let rooms = entry.rooms.compactMap { g.roomIndex[$0] }.sorted()
+        var place = FrozenPlace(slot: slot, rooms: rooms.count == entry.rooms.count ? rooms : nil, entry: entry)
         let begins: Int? =
             if let slot { g.slots[slot].start } else {
                 entry.startTime.flatMap { try? LocalTime.instant($0, in: g.timeZone).get() }
             }
-        guard let begins, begins < until else { return nil }
-        let rooms = entry.rooms.compactMap { g.roomIndex[$0] }.sorted()
-        return FrozenPlace(slot: slot, rooms: rooms.count == entry.rooms.count ? rooms : nil, entry: entry)
+        if let until, let begins, begins < until { return place }
+        place.isKept = true
+        return kept ? place : nil
     }
 }

@@ -74,7 +74,7 @@ public struct ConflictExplainer: Sendable {
         var proven = true
         func feasible(_ candidate: Gathering) -> Bool {
             calls += 1
-            let relaxed = Domain(candidate, previous: domain.previous, frozenUntil: domain.frozenUntil)
+            let relaxed = domain.replanning(candidate)
             guard let answer = oracle.decide(relaxed) else {
                 proven = false
                 return true  // undecided counts as feasible: the requirement is kept

@@ -1,6 +1,6 @@
 /// A solver-neutral mixed-integer linear program: minimise `objective · x` subject to linear
 /// rows and variable bounds (no objective constant: the CPLEX LP format has none). It knows nothing of gatherings or of any solver;
-/// ``ScheduleFormulation`` builds one, a backend solves it, the formulation decodes the answer.
+/// the schedule's formulation builds one, a backend solves it, the formulation decodes the answer.
 public struct IntegerProgram: Sendable {
     public enum Kind: Sendable, Hashable { case binary, integer, continuous }
 

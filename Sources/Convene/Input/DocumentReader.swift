@@ -109,6 +109,7 @@ enum DocumentReader {
         }
         session.optional = r.bool("optional") ?? false
         session.priority = r.integer("priority")
+        session.guid = r.string("guid")
         return session
     }
 
@@ -126,7 +127,7 @@ enum DocumentReader {
 }
 
 extension InputDocument: Decodable {
-    /// Decodes through the same reader as ``InputDocument/read(from:)``; shape problems throw ``InputError``.
+    /// Decodes through the same reader as ``Gathering/init(json:)``; shape problems throw ``InputError``.
     public init(from decoder: Decoder) throws {
         let log = ProblemLog()
         guard let document = DocumentReader.read(try JSONValue(from: decoder), log: log), !log.hasErrors else {

@@ -89,6 +89,7 @@ struct InputValidator {
                 sessionIDs: sessionIDs, slotIDs: slotIDs, roomIDs: roomIDs)
         }
         checkAfterCycles(sessions)
+        checkGUIDs()
         let w = document.weights
         for (key, value) in [
             ("clash", w.clash), ("preference", w.preference), ("unscheduled", w.unscheduled),
@@ -212,7 +213,27 @@ struct InputValidator {
             after: references(session.after, to: sessionIDs, "session", at: path / "after"),
             notConcurrentWith: notConcurrent.filter { $0 != index }, pinSlot: pinSlot, pinRoom: pinRoom,
             preferredSlotTags: Set(session.prefer?.slotTags ?? []), preferenceWeight: max(0, session.prefer?.weight ?? 1),
-            optional: session.optional, priority: max(1, session.priority ?? 1))
+            optional: session.optional, priority: max(1, session.priority ?? 1), guid: session.guid?.lowercased())
+    }
+
+    /// A `guid` is a UUID that names one session only: the frab formats write it as the event's guid.
+    private func checkGUIDs() {
+        var first: [String: Int] = [:]
+        for (i, session) in document.sessions.enumerated() {
+            guard let guid = session.guid else { continue }
+            let path = JSONPath.root / "sessions" / i / "guid"
+            guard StableIdentifier.isUUID(guid) else {
+                log.error(
+                    path, "\"\(guid)\" is not a UUID; write 8-4-4-4-12 hexadecimal digits, such as \"7339cde5-b135-51f2-a9db-67a2d930fc22\""
+                )
+                continue
+            }
+            if let earlier = first[guid.lowercased()] {
+                log.error(path, "session \"\(document.sessions[earlier].id)\" has the same guid; a guid names one session only")
+            } else {
+                first[guid.lowercased()] = i
+            }
+        }
     }
 
     private func checkDuration(_ minutes: Double, at path: JSONPath) {

@@ -2,9 +2,10 @@
 /// optional fields kept as `nil` so that inheritance (a session's own `duration` winning over
 /// its format's, even an explicit `false` for `exclusive`) can be decided later.
 ///
-/// Lists are never optional: the contract says an omitted list is empty. Read one from JSON with
-/// ``InputDocument/read(from:)`` to get every problem reported at once, then validate it into a
-/// ``Gathering``. `Decodable` goes through the same reader and throws ``InputError``.
+/// Lists are never optional: the contract says an omitted list is empty. ``Gathering/init(json:)``
+/// reads JSON into one and validates it, reporting every problem at once; build one in code and
+/// validate it with ``Gathering/init(validating:)``. `Decodable` goes through the same reader and
+/// throws ``InputError``.
 public struct InputDocument: Sendable, Equatable, Encodable {
     public var convene: Int
     public var event: Event
@@ -153,11 +154,14 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         public var prefer: Preference?
         public var optional: Bool
         public var priority: Int?
+        /// A UUID naming the session in the schedule it was imported from (frab's event `guid`);
+        /// the frab formats write it back as the event's `guid`. Not part of the contract's objective.
+        public var guid: String?
         public init(
             id: String, title: String? = nil, format: String? = nil, facilitators: [String] = [], attendance: Int? = nil,
             duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [],
             slotTags: [String] = [], track: String? = nil, after: [String] = [], notConcurrentWith: [String] = [],
-            pin: Pin? = nil, prefer: Preference? = nil, optional: Bool = false, priority: Int? = nil
+            pin: Pin? = nil, prefer: Preference? = nil, optional: Bool = false, priority: Int? = nil, guid: String? = nil
         ) {
             self.id = id
             self.title = title
@@ -176,6 +180,7 @@ public struct InputDocument: Sendable, Equatable, Encodable {
             self.prefer = prefer
             self.optional = optional
             self.priority = priority
+            self.guid = guid
         }
     }
 

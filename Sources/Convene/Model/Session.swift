@@ -26,6 +26,8 @@ public struct Session: Sendable, Hashable, Identifiable {
     public internal(set) var preferenceWeight: Int
     public internal(set) var optional: Bool
     public internal(set) var priority: Int
+    /// The UUID the session had in the schedule it was imported from, lower case (see `sessions[].guid`).
+    public internal(set) var guid: String? = nil
 
     /// How people read it: `'Update from P2PU' (update)`, or the id alone without a title.
     public var label: String { title.map { "'\($0)' (\(id))" } ?? "'\(id)'" }

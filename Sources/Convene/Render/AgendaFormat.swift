@@ -6,6 +6,8 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
 
     /// The agenda in this format.
     /// - Parameters:
+    ///   - agenda: the agenda document, as a solve returns it or as read back.
+    ///   - gathering: the gathering the agenda was made for.
     ///   - width: columns for `text`.
     ///   - stamp: when the calendar was made, for `ics` (`DTSTAMP`), seconds since 1970 UTC.
     public func render(_ agenda: Agenda, gathering: Gathering, width: Int = 120, stamp: Int = 0) -> String {
@@ -29,6 +31,8 @@ extension AgendaFormat {
     /// the first line of its description, and the sessions they want.
     ///
     /// - Parameters:
+    ///   - agenda: the agenda document.
+    ///   - gathering: the gathering the agenda was made for.
     ///   - person: a person's id or an attendee's id.
     ///   - stamp: when the calendar was made (`DTSTAMP`), seconds since 1970 UTC.
     /// - Throws: ``UnknownParticipant`` when no person or attendee has that id.

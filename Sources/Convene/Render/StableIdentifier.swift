@@ -16,6 +16,12 @@ package enum StableIdentifier {
         return parts.map(String.init).joined(separator: "-")
     }
 
+    /// True for a UUID written as 8-4-4-4-12 hexadecimal digits (either case), as frab's `guid` is.
+    public static func isUUID(_ text: String) -> Bool {
+        let groups = text.split(separator: "-", omittingEmptySubsequences: false)
+        return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+    }
+
     /// SHA-1 (FIPS 180-4), for name-based UUIDs only.
     static func sha1(_ message: [UInt8]) -> [UInt8] {
         var h: [UInt32] = [0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476, 0xC3D2_E1F0]

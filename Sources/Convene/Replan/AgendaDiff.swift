@@ -186,6 +186,8 @@ private struct DiffSide {
                 start: p.start, rooms: p.rooms, startTime: LocalTime.format(g.slots[first].start, in: g.timeZone),
                 endTime: LocalTime.format(g.slots[last].end, in: g.timeZone))
         }
-        return AgendaDiff.Side(start: p.start, rooms: p.rooms, startTime: p.startTime, endTime: p.endTime)
+        // A session no longer in the input: its length is unknown, its start slot may still be known.
+        let start = p.startTime ?? g.slotIndex[p.start].map { LocalTime.format(g.slots[$0].start, in: g.timeZone) }
+        return AgendaDiff.Side(start: p.start, rooms: p.rooms, startTime: start, endTime: p.endTime)
     }
 }

@@ -12,7 +12,7 @@ public protocol AgendaSolver: Sendable {
     ///
     /// Stop soon after ``SolveProblem/shouldStop`` turns true (the time limit passed, or the
     /// calling task was cancelled), and report each better agenda with
-    /// ``SolveProblem/report(objective:bound:placements:)``.
+    /// ``SolveProblem/report(objective:bound:placements:solver:)``.
     func attempt(_ problem: SolveProblem) async throws -> SolverAttempt
 }
 

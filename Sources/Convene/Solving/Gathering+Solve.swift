@@ -4,7 +4,8 @@ extension Gathering {
     /// Builds the best agenda `solver` can find within the options' limits: the library's front
     /// door, which every command and call goes through.
     ///
-    /// The agenda returned has been judged by the ``AgendaChecker``. When the solver's answer
+    /// The agenda returned has been judged by the ``AgendaChecker``. With a previous agenda, its
+    /// `stats.diff` is the ``AgendaDiff`` document: what changed, and whom to tell. When the solver's answer
     /// breaks a rule, it is refused (``SolveResult/rejected`` says why) and the best agenda the
     /// solver reported earlier that the checker accepts is returned instead, or none, with status
     /// `unknown`. Cancelling the calling task stops the solver within a fraction of a second; the
@@ -21,7 +22,7 @@ extension Gathering {
     ///   throws.
     public func solve(using solver: some AgendaSolver, options: SolveOptions = SolveOptions()) async throws -> SolveResult {
         let started = ContinuousClock.now
-        let domain = try replanningDomain(previous: options.previous, frozenUntil: options.frozenUntil)
+        let domain = try replanningDomain(previous: options.previous, frozenUntil: options.frozenUntil, keep: options.keep)
         guard options.relativeGap >= 0, options.relativeGap.isFinite else {
             throw SolveError.invalidOption("the relative gap must be 0 or more, such as 0.01 for 1 %")
         }
@@ -39,10 +40,20 @@ extension Gathering {
         return Verdict(domain: domain, board: board).judge(attempt, cancelled: Task.isCancelled, started: started)
     }
 
-    /// The domain for a solve or a check: the previous agenda and the frozen time applied.
-    package func replanningDomain(previous: Agenda?, frozenUntil: Date?) throws(SolveError) -> Domain {
+    /// The domain for a solve or a check: the previous agenda, the frozen time and the sessions
+    /// held in place applied.
+    package func replanningDomain(previous: Agenda?, frozenUntil: Date?, keep: Set<String> = []) throws(SolveError) -> Domain {
         guard frozenUntil == nil || previous != nil else { throw SolveError.frozenWithoutPrevious }
-        return Domain(self, previous: previous.map(PreviousAgenda.init), frozenUntil: frozenUntil.map(Self.instant))
+        guard let previous else {
+            guard keep.isEmpty else { throw SolveError.keptWithoutPrevious }
+            return Domain(self)
+        }
+        let earlier = PreviousAgenda(previous)
+        if let id = keep.sorted().first(where: { sessionIndex[$0] == nil || earlier.placements[$0] == nil }) {
+            let why = sessionIndex[id] == nil ? "the gathering has no such session" : "the previous agenda does not place it"
+            throw SolveError.invalidOption("session \"\(id)\" cannot be kept in place: \(why)")
+        }
+        return Domain(self, previous: earlier, frozenUntil: frozenUntil.map(Self.instant), keep: keep)
     }
 
     /// Whole seconds since 1970, as the gathering counts time. A fraction of a second rounds up:
@@ -100,9 +111,14 @@ private struct Verdict {
         }
         let elapsed = ContinuousClock.now - started
         let stats = [JSONValue.Member(key: "seconds", value: .number((elapsed.seconds * 1000).rounded() / 1000))] + attempt.stats
-        let agenda = Agenda(
+        var agenda = Agenda(
             status: status, solver: found == nil && status != .infeasible ? nil : solver, bound: bound,
             assignments: found?.assignments, domain: domain, stats: stats)
+        // A replanned agenda says what changed, in the contract's diff document.
+        if let previous = domain.previous, found != nil {
+            agenda.stats.append(
+                .init(key: "diff", value: AgendaDiff(previous: previous.agenda, new: agenda, gathering: domain.gathering).jsonValue))
+        }
         return SolveResult(agenda: agenda, rejected: rejected, notes: notes, wasCancelled: cancelled, elapsed: elapsed)
     }
 

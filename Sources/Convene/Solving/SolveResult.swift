@@ -30,12 +30,16 @@ public enum SolveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// ``SolveOptions/frozenUntil`` was given without ``SolveOptions/previous``: nothing says what
     /// is frozen.
     case frozenWithoutPrevious
+    /// ``SolveOptions/keep`` names sessions without ``SolveOptions/previous``: nothing says where
+    /// they are held.
+    case keptWithoutPrevious
     /// An option is out of range; the text says which and why.
     case invalidOption(String)
 
     public var description: String {
         switch self {
         case .frozenWithoutPrevious: "a frozen time needs a previous agenda: it freezes what that agenda placed before it"
+        case .keptWithoutPrevious: "sessions to keep need a previous agenda: they keep the place it gives them"
         case .invalidOption(let why): why
         }
     }

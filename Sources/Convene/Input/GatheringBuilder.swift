@@ -1,0 +1,85 @@
+import Foundation
+
+/// Builds a ``Gathering`` in code, with typed times: slots and windows are ranges of
+/// ``LocalDateTime`` in the event's time zone. ``build()`` validates everything at once, like
+/// reading a JSON input, and names each problem by the builder's own terms
+/// (`session("stories").facilitators[0]`), not by JSON paths.
+///
+/// ```swift
+/// var builder = GatheringBuilder(name: "P2PU Gathering 2019", timeZone: TimeZone(identifier: "America/New_York")!)
+/// builder.addSlot("thu-1", LocalDateTime(2019, 9, 19, 9, 0)..<LocalDateTime(2019, 9, 19, 10, 30))
+/// builder.addRoom("rabb", name: "Rabb Hall", capacity: 120)
+/// builder.addSession(.init(id: "update", title: "Update from P2PU", duration: 90))
+/// let gathering = try builder.build()
+/// ```
+public struct GatheringBuilder: Sendable {
+    /// The document being built; ``build()`` validates it.
+    public private(set) var document: InputDocument
+
+    /// A builder for an event in `timeZone`, which every ``LocalDateTime`` is read in.
+    public init(name: String, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
+        document = InputDocument(event: .init(name: name, timeZone: timeZone.identifier))
+    }
+
+    /// The objective's weights; each defaults to the contract's value.
+    public var weights: InputDocument.Weights {
+        get { document.weights }
+        set { document.weights = newValue }
+    }
+
+    /// Adds a time slot, shared by every room.
+    public mutating func addSlot(_ id: String, _ time: Range<LocalDateTime>, tags: [String] = []) {
+        document.slots.append(.init(id: id, start: time.lowerBound.description, end: time.upperBound.description, tags: tags))
+    }
+
+    /// Adds a room; `capacity` nil means no limit.
+    public mutating func addRoom(
+        _ id: String, name: String? = nil, capacity: Int? = nil, tags: [String] = [], unavailable: [Range<LocalDateTime>] = []
+    ) {
+        document.rooms.append(.init(id: id, name: name, capacity: capacity, tags: tags, unavailable: unavailable.map(Self.window)))
+    }
+
+    /// Adds a session format; sessions of the format take its duration (minutes), rooms and
+    /// exclusivity unless they set their own, and its tags as well as their own.
+    public mutating func addFormat(
+        _ id: String, name: String? = nil, duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [],
+        slotTags: [String] = []
+    ) {
+        document.formats.append(
+            .init(id: id, name: name, duration: duration, rooms: rooms, exclusive: exclusive, roomTags: roomTags, slotTags: slotTags))
+    }
+
+    /// Adds a person who facilitates sessions; with `available` windows they are there only then.
+    public mutating func addPerson(
+        _ id: String, name: String? = nil, available: [Range<LocalDateTime>] = [], unavailable: [Range<LocalDateTime>] = []
+    ) {
+        document.people.append(
+            .init(id: id, name: name, available: available.map(Self.window), unavailable: unavailable.map(Self.window)))
+    }
+
+    /// Adds a session, written as in the input document (its references are ids).
+    public mutating func addSession(_ session: InputDocument.Session) {
+        document.sessions.append(session)
+    }
+
+    /// Adds an attendee and the sessions they want.
+    public mutating func addAttendee(_ id: String, interests: [String], person: String? = nil) {
+        document.attendees.append(.init(id: id, interests: interests, person: person))
+    }
+
+    /// Validates what was added and resolves it into a gathering.
+    ///
+    /// - Throws: ``GatheringBuilder/BuildError`` with every problem found, each named by the
+    ///   builder's terms.
+    public func build() throws(BuildError) -> Gathering {
+        do {
+            return try Gathering(validating: document)
+        } catch {
+            throw BuildError(problems: error.problems.map { Problem($0, in: document) })
+        }
+    }
+
+    private static func window(_ range: Range<LocalDateTime>) -> InputDocument.Window {
+        InputDocument.Window(start: range.lowerBound.description, end: range.upperBound.description)
+    }
+}

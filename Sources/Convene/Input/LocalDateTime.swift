@@ -1,0 +1,48 @@
+import Foundation
+
+/// A wall-clock date and time with no zone of its own: the gathering's time zone gives it an
+/// instant. What ``GatheringBuilder`` takes for slots and windows, so that code builds a gathering
+/// with typed times rather than strings.
+///
+/// ```swift
+/// let nine = LocalDateTime(2019, 9, 19, 9, 0)
+/// let slot = nine..<LocalDateTime(2019, 9, 19, 10, 30)
+/// ```
+public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// The year, such as 2019.
+    public var year: Int
+    /// The month, 1 to 12.
+    public var month: Int
+    /// The day of the month, 1 to 31.
+    public var day: Int
+    /// The hour, 0 to 23.
+    public var hour: Int
+    /// The minute, 0 to 59.
+    public var minute: Int
+    /// The second, 0 to 59.
+    public var second: Int
+
+    /// A date and time; out-of-range parts are reported when the gathering is built.
+    public init(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, second: Int = 0) {
+        (self.year, self.month, self.day, self.hour, self.minute, self.second) = (year, month, day, hour, minute, second)
+    }
+
+    /// The wall-clock time `components` hold (its `year`, `month`, `day`, and `hour`, `minute`,
+    /// `second` when given); nil when it lacks a year, month or day.
+    public init?(_ components: DateComponents) {
+        guard let year = components.year, let month = components.month, let day = components.day else { return nil }
+        self.init(year, month, day, components.hour ?? 0, components.minute ?? 0, second: components.second ?? 0)
+    }
+
+    /// `2019-09-19T09:00`, with `:SS` when the seconds are not zero: the input's way of writing it.
+    public var description: String {
+        let date = "\(LocalTime.pad(year, 4))-\(LocalTime.pad(month))-\(LocalTime.pad(day))"
+        let time = "\(LocalTime.pad(hour)):\(LocalTime.pad(minute))" + (second == 0 ? "" : ":\(LocalTime.pad(second))")
+        return "\(date)T\(time)"
+    }
+
+    /// Earlier dates and times first.
+    public static func < (a: LocalDateTime, b: LocalDateTime) -> Bool {
+        (a.year, a.month, a.day, a.hour, a.minute, a.second) < (b.year, b.month, b.day, b.hour, b.minute, b.second)
+    }
+}
