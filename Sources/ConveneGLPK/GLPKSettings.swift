@@ -64,9 +64,11 @@ public struct GLPKSettings: Sendable {
 
     /// Models of fewer rows than this skip the feasibility pump: branching finds a first agenda sooner.
     static let pumpMinimumRows = 2_000
-    /// Above this many rows the root LP is solved by the simplex (which honours the time limit
-    /// and the stop flag) before branch-and-cut, and clique cuts are off.
+    /// Above this many rows GLPK's MIP presolver is not used: the LP relaxation is solved first
+    /// by the guarded simplex, which honours the time limit and the stop flag.
     static let largeModelRows = 20_000
+    /// Above this many rows GLPK generates no cuts: its cut rounds run without a callback.
+    static let cutModelRows = 5_000
 }
 
 /// Why GLPK stopped, kept apart from what it found.

@@ -75,11 +75,12 @@ public struct PortfolioSolver: AgendaSolver {
         let shared = problem.narrowed(stop: proven)
         let program = SharedProgram()  // GLPK's program, for fix-and-optimise
         let glpkDone = StopFlag()
-        async let exactRun = DedicatedThread.run { runGLPK(shared, search: search, program: program, proven: proven, done: glpkDone) }
-        async let searchRun = DedicatedThread.run {
+        // Both threads are started by this task itself: see `DedicatedThread.run(_:_:)`.
+        let ((exact, exactSeconds), (found, polished, searchSeconds)) = await DedicatedThread.run {
+            runGLPK(shared, search: search, program: program, proven: proven, done: glpkDone)
+        } _: {
             runSearch(shared, search: search, moves: fullMoves, program: program, proven: proven, glpkDone: glpkDone)
         }
-        let ((exact, exactSeconds), (found, polished, searchSeconds)) = await (exactRun, searchRun)
         stats.insert(.init(key: "searchSeconds", value: .number(Self.rounded(searchSeconds))), at: 0)
         stats.append(.init(key: "milpSeconds", value: .number(Self.rounded(exactSeconds))))
         stats += exact.stats + (polished?.stats ?? [])
@@ -115,7 +116,8 @@ public struct PortfolioSolver: AgendaSolver {
                 domain: problem.domain, base: formulation, settings: glpk, limits: limits, bestKnown: { problem.board.best?.objective },
                 report: { problem.report(.milp, objective: nil, bound: $0) })
         else {
-            return (SolverAttempt(status: .unknown, solver: .milp, assignments: nil), started.secondsElapsed)
+            // Stopped while the program was being built: the construction is all this side has.
+            return (SolverAttempt(status: start == nil ? .unknown : .feasible, solver: .milp, assignments: start), started.secondsElapsed)
         }
         program.set(chosen.model)
         let outcome = ExactSolver(settings: glpk, formulation: formulation).run(
