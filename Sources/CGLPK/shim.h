@@ -1,2 +1,50 @@
 // GLPK's C API (Debian: libglpk-dev). Only ConveneGLPK imports this module.
 #include <glpk.h>
+#include <setjmp.h>
+#include <stddef.h>
+
+// A way to stop glp_simplex between iterations. GLPK's simplex has no callback, but with
+// msg_lev GLP_MSG_ON it prints its progress through the terminal hook every `out_frq`
+// milliseconds. There the guard asks `stop`; on yes, glp_error ends the simplex through the
+// error hook, which jumps back to convene_guarded_simplex: GLPK's documented way out of an
+// abnormal end, after which the thread's GLPK environment must be freed.
+typedef struct convene_guard {
+    jmp_buf jump;
+    // Asked at each progress line; non-zero stops the simplex.
+    int (*stop)(void *info);
+    // Receives GLPK's terminal output; NULL discards it.
+    void (*print)(void *info, const char *text);
+    void *info;
+    int stopping;
+} convene_guard;
+
+static void convene_guard_error(void *info) {
+    longjmp(((convene_guard *)info)->jump, 1);
+}
+
+static int convene_guard_terminal(void *info, const char *text) {
+    convene_guard *guard = (convene_guard *)info;
+    if (guard->stopping) return 1;
+    if (guard->print != NULL) guard->print(guard->info, text);
+    if (guard->stop(guard->info)) {
+        guard->stopping = 1;
+        glp_error("%s", "stopped\n");
+    }
+    return 1;
+}
+
+// glp_simplex under a guard: its return code, or -1 when the guard stopped it. Then the
+// thread's GLPK environment has been freed, with every problem object the thread had.
+static inline int convene_guarded_simplex(glp_prob *lp, const glp_smcp *parm, convene_guard *guard) {
+    guard->stopping = 0;
+    glp_term_hook(convene_guard_terminal, guard);
+    if (setjmp(guard->jump) != 0) {
+        glp_free_env();
+        return -1;
+    }
+    glp_error_hook(convene_guard_error, guard);
+    int code = glp_simplex(lp, parm);
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
+    return code;
+}

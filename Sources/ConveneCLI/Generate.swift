@@ -15,6 +15,7 @@ struct Generate: ParsableCommand {
     @Option(help: "How many rooms (with --tight, default: 30 for 1,000 sessions, growing with their square root).") var rooms: Int?
     @Option(help: "How many days (with --tight, default: enough for the sessions, 5 for 1,000).") var days: Int?
     @Option(help: "How many attendees with interests (default: 4 for every 3 sessions).") var attendees: Int?
+    @Option(help: "How many sessions each attendee wants: N, or MIN-MAX (default 3-8).") var interests: String = "3-8"
     @Option(help: "Seed: the same seed writes the same input.") var seed: UInt64 = 1
     @Flag(help: "A tight gathering: 8 slots of 30–90 minutes a day, most room-slots needed, narrow availability.") var tight = false
     @Option(help: "With --tight: the share of room-slots the non-optional sessions need at the least.") var fill: Double?
@@ -40,17 +41,30 @@ struct Generate: ParsableCommand {
         guard (1...(rooms ?? 1_000)).contains(sites) else { throw ValidationError("--sites must be between 1 and the number of rooms.") }
         guard (0...1_440).contains(travelMinutes) else { throw ValidationError("--travel-minutes must be between 0 and 1440.") }
         guard (0...1).contains(dailyLimits) else { throw ValidationError("--daily-limits must be between 0 and 1, such as 0.3.") }
+        guard interestRange != nil else {
+            throw ValidationError("--interests must be N or MIN-MAX with 1 ≤ MIN ≤ MAX ≤ 1000, such as 2-5.")
+        }
+    }
+
+    /// `--interests` as a range: `4` or `2-5`.
+    var interestRange: ClosedRange<Int>? {
+        let parts = interests.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard (1...2).contains(parts.count), let low = parts[0], let high = parts[parts.count - 1], 1 <= low, low <= high, high <= 1_000
+        else { return nil }
+        return low...high
     }
 
     func run() throws {
+        let perAttendee = interestRange ?? 3...8
         let made =
             if tight {
-                TightGatheringGenerator(sessions: sessions, rooms: rooms, days: days, attendees: attendees, fill: fill ?? 0.72, seed: seed)
-                    .make()
+                TightGatheringGenerator(
+                    sessions: sessions, rooms: rooms, days: days, attendees: attendees, interests: perAttendee, fill: fill ?? 0.72, seed: seed
+                ).make()
             } else {
                 GatheringGenerator(
-                    sessions: sessions, rooms: rooms ?? 1, days: days ?? 1, attendees: attendees, seed: seed, sites: sites,
-                    travelMinutes: travelMinutes, dailyLimitShare: dailyLimits
+                    sessions: sessions, rooms: rooms ?? 1, days: days ?? 1, attendees: attendees, interests: perAttendee, seed: seed,
+                    sites: sites, travelMinutes: travelMinutes, dailyLimitShare: dailyLimits
                 ).make()
             }
         try Files.write(made.document.json, to: output)

@@ -31,6 +31,8 @@ public struct ExactSolver: AgendaSolver {
     }
 
     /// Builds the program and solves it on the calling thread, which must have a large stack.
+    /// The concurrency formulation is chosen by measuring the candidates (``FormulationChoice``)
+    /// unless ``formulation`` forces one.
     package func run(_ problem: SolveProblem, warmStart: [Assignment]? = nil) -> SolverAttempt {
         let started = ContinuousClock.now
         let domain = problem.domain
@@ -47,16 +49,30 @@ public struct ExactSolver: AgendaSolver {
         // GLPK's own heuristics are slow to find a first agenda on large programs; the search's
         // construction (no local search) gives one in milliseconds, judged before it is offered.
         let start = warmStart ?? SearchSolver().constructed(problem)
-        guard let model = ScheduleFormulation.building(domain: domain, options: formulation, shouldStop: { problem.shouldStop }) else {
+        let startCost = start.map { g.costs(of: $0, previous: domain.previous).reduce(0) { $0 + $1.cost } }
+        let limits = GLPKRunner.Limits(deadline: problem.deadline, gap: problem.options.relativeGap, stop: problem.stop)
+        guard
+            let chosen = FormulationChoice.choose(
+                domain: domain, base: formulation, settings: settings, limits: limits,
+                bestKnown: { [problem.board.best?.objective, startCost].compactMap { $0 }.min() },
+                report: { problem.report(.milp, objective: nil, bound: $0) })
+        else {
             // Stopped while the program was being built: the constructed agenda is all there is.
             return SolverAttempt(status: start == nil ? .unknown : .feasible, solver: .milp, assignments: start)
         }
-        return run(model, problem: problem, warmStart: start, started: started)
+        return run(chosen.model, problem: problem, warmStart: start, started: started, loaded: chosen.problem, stats: chosen.stats)
     }
 
     /// Solves a formulation already built (`started`: when building it began, for the stats).
+    /// - Parameters:
+    ///   - loaded: the program already in GLPK, its relaxation solved (``FormulationChoice``).
+    ///   - exchange: take up cheaper agendas from the progress board as incumbents (after
+    ///     `handOverDelay` of branching), and put GLPK's own there as soon as they are found (a
+    ///     portfolio's solvers share them so).
     package func run(
-        _ model: ScheduleFormulation, problem: SolveProblem, warmStart: [Assignment]? = nil, started: ContinuousClock.Instant = .now
+        _ model: ScheduleFormulation, problem: SolveProblem, warmStart: [Assignment]? = nil, started: ContinuousClock.Instant = .now,
+        loaded: GLPKProblem? = nil, exchange: Bool = false, handOverDelay: Duration = BoardExchange.delay,
+        stats extra: [JSONValue.Member] = []
     ) -> SolverAttempt {
         let domain = model.domain
         let built = started.secondsElapsed
@@ -66,8 +82,16 @@ public struct ExactSolver: AgendaSolver {
             start = x
         }
         let limits = GLPKRunner.Limits(deadline: problem.deadline, gap: problem.options.relativeGap, stop: problem.stop)
-        let result = GLPKRunner.solve(model.program, settings: settings, limits: limits, warmStart: start) { objective, bound, _ in
+        let sharing = exchange ? BoardExchange(model: model, problem: problem, checker: checker, delay: handOverDelay) : nil
+        let progress: GLPKProblem.Progress = { objective, bound, _ in
             problem.report(.milp, objective: objective.map { Int($0.rounded()) }, bound: bound.map(Self.integerBound))
+        }
+        let result: GLPKResult
+        if let loaded {
+            result = loaded.solve(settings: settings, limits: limits, warmStart: start, exchange: sharing?.exchange, progress: progress)
+        } else {
+            result = GLPKRunner.solve(
+                model.program, settings: settings, limits: limits, warmStart: start, exchange: sharing?.exchange, progress: progress)
         }
         var stats: [JSONValue.Member] = [
             .init(key: "rows", value: .number(Double(model.program.constraints.count))),
@@ -75,10 +99,17 @@ public struct ExactSolver: AgendaSolver {
             .init(key: "nonZeros", value: .number(Double(model.program.nonZeros))),
             .init(key: "roomClasses", value: .number(Double(model.roomClasses.classes.count))),
             .init(key: "concurrency", value: .string(model.concurrency.rawValue)),
-            .init(key: "formulationSeconds", value: .number((built * 1000).rounded() / 1000)),
-            .init(key: "glpkSeconds", value: .number((result.seconds * 1000).rounded() / 1000)),
         ]
+        stats += extra
+        if !extra.contains(where: { $0.key == "formulationSeconds" }) {
+            stats.append(.init(key: "formulationSeconds", value: .number((built * 1000).rounded() / 1000)))
+        }
+        stats.append(.init(key: "glpkSeconds", value: .number((result.seconds * 1000).rounded() / 1000)))
         if start != nil { stats.append(.init(key: "warmStartUsed", value: .bool(result.warmStartUsed))) }
+        if sharing != nil {
+            stats.append(.init(key: "agendasTakenUp", value: .number(Double(result.takenUp))))
+            stats.append(.init(key: "afterHandOver", value: .bool(result.afterHandOver)))
+        }
         if case .failed(let why) = result.termination { stats.append(.init(key: "glpk", value: .string(why))) }
         var assignments = result.solution.flatMap(model.decode)
         if let found = assignments, !checker.check(found).isValid {
@@ -106,7 +137,7 @@ public struct ExactSolver: AgendaSolver {
     }
 
     /// Costs are whole numbers, so a proven bound rounds up (with room for GLPK's tolerances).
-    static func integerBound(_ bound: Double) -> Int { Int((bound - 1e-6).rounded(.up)) }
+    static func integerBound(_ bound: Double) -> Int { GLPKProblem.integerBound(bound) }
 }
 
 extension ConflictExplainer.Oracle {

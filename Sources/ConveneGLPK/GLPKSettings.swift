@@ -64,9 +64,11 @@ public struct GLPKSettings: Sendable {
 
     /// Models of fewer rows than this skip the feasibility pump: branching finds a first agenda sooner.
     static let pumpMinimumRows = 2_000
-    /// Above this many rows the root LP is solved by the simplex (which honours the time limit
-    /// and the stop flag) before branch-and-cut, and clique cuts are off.
+    /// Above this many rows GLPK's MIP presolver is not used: the LP relaxation is solved first
+    /// by the guarded simplex, which honours the time limit and the stop flag.
     static let largeModelRows = 20_000
+    /// Above this many rows GLPK generates no cuts: its cut rounds run without a callback.
+    static let cutModelRows = 5_000
 }
 
 /// Why GLPK stopped, kept apart from what it found.
@@ -92,4 +94,9 @@ package struct GLPKResult: Sendable {
     package var seconds: Double
     /// Whether the warm start was accepted as the first incumbent.
     package var warmStartUsed: Bool
+    /// Whether the solution is, or was found after, a point taken up from the exchange, so that it
+    /// depends on when that point arrived, not on the program alone.
+    package var afterHandOver = false
+    /// Points taken up from the exchange as incumbents.
+    package var takenUp = 0
 }

@@ -8,7 +8,12 @@ import Convene
 /// fixed columns, so a round solves a small program. The round's agenda replaces the current one
 /// when the AgendaChecker accepts it and it costs no more.
 ///
-/// Deterministic for the same start and seed, as long as no round is cut short by its time limit.
+/// In a portfolio (`sharing`), it also takes up, between rounds, any cheaper agenda another solver
+/// put on the progress board (GLPK's, once the checker accepts it), and it stops once the board's
+/// bound proves its agenda optimal.
+///
+/// Deterministic for the same start and seed, as long as no round is cut short by its time limit
+/// and nothing is taken from the board.
 package struct NeighbourhoodSearch: Sendable {
     package var seed: UInt64
     package var rounds = 10_000
@@ -25,7 +30,9 @@ package struct NeighbourhoodSearch: Sendable {
 
     /// Improves `start` round by round until the problem's deadline or stop flag, or until it
     /// costs nothing; each better agenda is reported to the problem.
-    package func improve(_ model: ScheduleFormulation, problem: SolveProblem, from start: [Assignment]) -> SolverAttempt {
+    package func improve(_ model: ScheduleFormulation, problem: SolveProblem, from start: [Assignment], sharing: Bool = false)
+        -> SolverAttempt
+    {
         let g = model.domain.gathering
         let previous = model.domain.previous
         let checker = AgendaChecker(domain: model.domain)
@@ -38,11 +45,22 @@ package struct NeighbourhoodSearch: Sendable {
         var terms = g.costs(of: current, previous: previous)
         var cost = terms.reduce(0) { $0 + $1.cost }
         var rng = SeededGenerator(seed: seed)
-        var (roundsRun, improved) = (0, 0)
+        var (roundsRun, improved, takenUp) = (0, 0, 0)
+        var proven = false
         var size = min(max(freeSessions, freeRange.lowerBound), freeRange.upperBound)
         var settings = GLPKSettings()
         settings.feasibilityPump = false
         while cost > 0, roundsRun < rounds, !problem.shouldStop, (problem.secondsRemaining ?? 1) > 0.05 {
+            if sharing {
+                if let best = problem.board.best, best.objective < cost, let agenda = checker.valid(best.answer) {
+                    (current, terms, cost) = (agenda, g.costs(of: agenda, previous: previous), best.objective)
+                    takenUp += 1
+                }
+                if let bound = problem.board.bound, bound >= cost {
+                    proven = true
+                    break
+                }
+            }
             roundsRun += 1
             let free = neighbourhood(of: terms, in: current, size: size, partners: partners, g: g, rng: &rng)
             let roundEnd = ContinuousClock.now + .milliseconds(Int64(roundSeconds * 1000))
@@ -63,13 +81,15 @@ package struct NeighbourhoodSearch: Sendable {
             }
             (current, terms, cost) = (found, foundTerms, foundCost)
         }
+        var stats: [JSONValue.Member] = [
+            .init(key: "method", value: .string("fix-and-optimise")),
+            .init(key: "rounds", value: .number(Double(roundsRun))),
+            .init(key: "improvements", value: .number(Double(improved))),
+        ]
+        if sharing { stats.append(.init(key: "agendasAdopted", value: .number(Double(takenUp)))) }
+        let optimal = cost == 0 || proven
         return SolverAttempt(
-            status: cost == 0 ? .optimal : .feasible, solver: .milp, assignments: current, bound: cost == 0 ? 0 : nil,
-            stats: [
-                .init(key: "method", value: .string("fix-and-optimise")),
-                .init(key: "rounds", value: .number(Double(roundsRun))),
-                .init(key: "improvements", value: .number(Double(improved))),
-            ])
+            status: optimal ? .optimal : .feasible, solver: .milp, assignments: current, bound: optimal ? cost : nil, stats: stats)
     }
 
     /// The sessions of one cost term, then sessions sharing their slots and their costly

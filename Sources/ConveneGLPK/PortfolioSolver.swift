@@ -1,34 +1,43 @@
 import Convene
+import Foundation
+import Synchronization
 
-/// `--solver auto`: both solvers at once, on two threads.
+/// `--solver auto`: the search and GLPK at once, on two threads, handing each other their agendas.
 ///
-/// 1. A short search (``handoffMovesPerSession`` moves per session, at most ``handoffShare`` of
-///    the time limit) finds a first agenda. It depends only on the seed, so GLPK's start does too.
-/// 2. GLPK starts from that agenda (once the AgendaChecker has accepted it) on a thread of its
-///    own, while the full search runs on another: branch-and-bound on the slot patterns when
-///    they can be listed, else fix-and-optimise on star rows. Whichever proves optimality first
-///    stops the other: GLPK by closing the gap, either by reaching cost 0.
-/// 3. The best verified agenda wins, with GLPK's bound. On a tie GLPK's agenda wins only when it
-///    is proven optimal; otherwise the search's does, which depends on the seed alone (when the
-///    time limit does not cut it short), so the same input and seed give the same agenda.
+/// - GLPK's thread starts from the search's construction (which depends on nothing but the
+///   input), chooses a global program by measuring the candidates (``FormulationChoice``: slot
+///   patterns when they can be listed, else per-group charges, pairs or stars, by size and LP
+///   bound), reports its LP bound as soon as it is solved, and runs branch-and-cut. At its
+///   heuristic callbacks it takes up any cheaper agenda on the progress board (once the
+///   AgendaChecker accepts it and it encodes to a point that breaks no row); each agenda it finds
+///   goes on the board.
+/// - The other thread runs the search (``SearchSolver``, seeded), then fix-and-optimise
+///   (``NeighbourhoodSearch``) on GLPK's program from the best agenda on the board, taking up
+///   GLPK's better agendas between rounds.
+/// - Whoever proves optimality stops the other: GLPK once its bound, rounded up, reaches the best
+///   agenda (its own or one taken up), the search by reaching cost 0, fix-and-optimise once the
+///   board's bound reaches its agenda's cost.
+/// - The cheapest agenda wins, with the best bound. On a tie the search's agenda wins, then
+///   GLPK's own, then fix-and-optimise's, then one GLPK found after taking one up. The search's
+///   agendas depend on the input and the seed alone, and its best changes only when it improves,
+///   so when it reaches the optimum the same input and seed give the same agenda even though a
+///   proof stops it early. GLPK takes nothing up in its first second of branching (unless the
+///   root's bound proves it optimal), so a proof within that second does not depend on the
+///   search either. Beyond those cases, which agenda of the optimal cost is returned depends on
+///   when agendas were handed over; its cost does not.
 ///
 /// GLPK is skipped when the integer program would be too large for the time limit: when its
-/// estimated rows exceed ``modelBudgetPerSecond`` for each second (SOLVER-NOTES measured GLPK
-/// giving no answer at all in 60 s on models of 50k+ rows). The search then has all the time.
+/// smallest candidate's rows exceed ``modelBudgetPerSecond`` for each second (SOLVER-NOTES
+/// measured GLPK giving no answer at all in 60 s on models of 50k+ rows). The search then has
+/// all the time.
 public struct PortfolioSolver: AgendaSolver {
     /// GLPK's settings.
     public var glpk: GLPKSettings
-    /// The full search's moves; nil: its default.
+    /// The search's moves; nil: its default.
     public var searchMoves: Int?
-    /// The share of the time limit the first, short search may use.
-    package var handoffShare = 0.1
-    package var handoffMovesPerSession = 500
     package var modelBudgetPerSecond = 1_000.0
-    /// GLPK's program: slot patterns when they can be listed (branch-and-bound then proves
-    /// optima), star rows otherwise (fix-and-optimise then improves the agenda; the pair rows
-    /// that `--solver milp` uses there are too many for its rounds, and their bound rarely
-    /// proves anything: a generated 65-session gathering ends at 8 with pairs, at 2 with stars).
-    package var formulation = ScheduleFormulation.Options(pairRowLimit: 0)
+    /// The options of GLPK's program; its concurrency is chosen by measuring unless forced here.
+    package var formulation = ScheduleFormulation.Options()
 
     /// A portfolio with these GLPK settings and the search's default effort.
     public init(glpk: GLPKSettings = GLPKSettings(), searchMoves: Int? = nil) {
@@ -41,16 +50,14 @@ public struct PortfolioSolver: AgendaSolver {
 
     public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
         let domain = problem.domain
-        let seed = problem.options.seed
-        let total = problem.options.timeLimit?.seconds
         let search = SearchSolver(moves: searchMoves)
         let fullMoves = searchMoves ?? SearchSolver.defaultMoves(domain.gathering)
-        let size = Self.modelSize(domain, pairRowLimit: formulation.pairRowLimit)
+        let size = Self.modelSize(domain)
         var stats: [JSONValue.Member] = [.init(key: "modelSize", value: .number(Double(size)))]
         // The same column limit as `--solver milp`: GLPK's thread builds the whole program.
         let columns = ScheduleFormulation.placementColumns(domain: domain, options: formulation)
         let skip =
-            if let total, Double(size) > modelBudgetPerSecond * max(total, 1) {
+            if let total = problem.options.timeLimit?.seconds, Double(size) > modelBudgetPerSecond * max(total, 1) {
                 "skipped: the model is too large for the time limit"
             } else if columns > glpk.columnLimit {
                 "skipped: the integer program would have \(columns) columns, more than \(glpk.columnLimit)"
@@ -59,98 +66,101 @@ public struct PortfolioSolver: AgendaSolver {
             }
         if let skip {
             let clock = ContinuousClock.now
-            let found = await DedicatedThread.run(stackSize: 8 << 20) { search.run(problem, seed: seed, moves: fullMoves) }
+            let found = await DedicatedThread.run(stackSize: 8 << 20) { search.run(problem, seed: problem.options.seed, moves: fullMoves) }
             stats.insert(.init(key: "searchSeconds", value: .number(Self.rounded(clock.secondsElapsed))), at: 0)
             if found.status == .feasible { stats.append(.init(key: "milp", value: .string(skip))) }
             return with(found, stats: found.stats + stats)
         }
-        let handoffMoves = min(fullMoves, handoffMovesPerSession * max(1, domain.gathering.sessions.count))
-        let handoffEnd = total.map { problem.started + .milliseconds(Int64($0 * handoffShare * 1000)) }
-        let quickProblem = problem.narrowed(stop: StopFlag(parent: problem.stop), deadline: handoffEnd)
-        let clock = ContinuousClock.now
-        let quick = await DedicatedThread.run(stackSize: 8 << 20) { search.run(quickProblem, seed: seed, moves: handoffMoves) }
-        let quickSeconds = clock.secondsElapsed
-        if quick.status == .infeasible || quick.status == .optimal || problem.shouldStop {
-            return with(quick, stats: [.init(key: "searchSeconds", value: .number(Self.rounded(quickSeconds)))] + quick.stats)
+        let proven = StopFlag(parent: problem.stop)  // raised once either side has proven optimality or infeasibility
+        let shared = problem.narrowed(stop: proven)
+        let program = SharedProgram()  // GLPK's program, for fix-and-optimise
+        let glpkDone = StopFlag()
+        // Both threads are started by this task itself: see `DedicatedThread.run(_:_:)`.
+        let ((exact, exactSeconds), (found, polished, searchSeconds)) = await DedicatedThread.run {
+            runGLPK(shared, search: search, program: program, proven: proven, done: glpkDone)
+        } _: {
+            runSearch(shared, search: search, moves: fullMoves, program: program, proven: proven, glpkDone: glpkDone)
         }
-        let proven = StopFlag(parent: problem.stop)  // raised once GLPK has proven optimality or infeasibility
-        let stopGLPK = StopFlag(parent: problem.stop)  // raised once the search has reached cost 0
-        let exactSolver = ExactSolver(settings: glpk, formulation: formulation)
-        let warmStart = quick.assignments
-        let glpkProblem = problem.narrowed(stop: stopGLPK)
-        let searchProblem = problem.narrowed(stop: proven)
-        async let exactRun = DedicatedThread.run {
-            let building = ContinuousClock.now
-            let outcome: SolverAttempt
-            guard
-                let model = ScheduleFormulation.building(
-                    domain: domain, options: exactSolver.formulation, shouldStop: { glpkProblem.shouldStop })
-            else {
-                return (SolverAttempt(status: .unknown, solver: .milp, assignments: nil), building.secondsElapsed)
-            }
-            // Without the short search's agenda (it ran out of its share of time), the
-            // construction alone gives fix-and-optimise its start.
-            let start = warmStart ?? search.constructed(glpkProblem)
-            if model.concurrency != .patterns, let start {
-                // Too weak a bound for branch-and-bound to help: improve the agenda piece by piece.
-                outcome = NeighbourhoodSearch(seed: seed).improve(model, problem: glpkProblem, from: start)
-            } else {
-                outcome = exactSolver.run(model, problem: glpkProblem, warmStart: start, started: building)
-            }
-            if outcome.status == .optimal || outcome.status == .infeasible { proven.raise() }
-            return (outcome, building.secondsElapsed)
-        }
-        async let searchRun = DedicatedThread.run(stackSize: 8 << 20) {
-            let clock = ContinuousClock.now
-            let found = search.run(searchProblem, seed: seed, moves: fullMoves)
-            if found.status == .optimal { stopGLPK.raise() }
-            return (found, clock.secondsElapsed)
-        }
-        let ((exact, exactSeconds), (fullRun, fullSeconds)) = await (exactRun, searchRun)
-        var full = fullRun
-        stats.insert(.init(key: "searchSeconds", value: .number(Self.rounded(quickSeconds + fullSeconds))), at: 0)
+        stats.insert(.init(key: "searchSeconds", value: .number(Self.rounded(searchSeconds))), at: 0)
         stats.append(.init(key: "milpSeconds", value: .number(Self.rounded(exactSeconds))))
-        stats += exact.stats
-        if exact.status == .infeasible || exact.status == .optimal { return with(exact, stats: stats) }
-        if full.assignments == nil { full = quick }
+        stats += exact.stats + (polished?.stats ?? [])
+        if found.status == .infeasible { return with(found, stats: found.stats + stats) }
+        if exact.status == .infeasible { return with(exact, stats: stats) }
+        // The cheapest agenda; on a tie, the first of these: the search's and GLPK's own depend on
+        // the input and the seed alone, the others on when agendas were handed over.
         let g = domain.gathering
         func objective(_ p: [Assignment]?) -> Int? { p.map { g.costs(of: $0, previous: domain.previous).reduce(0) { $0 + $1.cost } } }
-        let searchObjective = objective(full.assignments) ?? Int.max
-        if let milp = objective(exact.assignments), milp < searchObjective {
-            return with(exact, stats: stats)
+        let handedOver = exact.stat("afterHandOver") == .bool(true)
+        var winner = found
+        var best = objective(found.assignments) ?? Int.max
+        for other in [handedOver ? nil : exact, polished, handedOver ? exact : nil].compactMap({ $0 }) {
+            if let cost = objective(other.assignments), cost < best { (winner, best) = (other, cost) }
         }
-        var kept = full
-        if let bound = exact.bound { kept.bound = max(kept.bound ?? bound, bound) }
-        return with(kept, stats: stats)
+        let bound = [found.bound, exact.bound, polished?.bound, problem.board.bound].compactMap { $0 }.max()
+        winner.bound = bound
+        winner.status = winner.assignments == nil ? .unknown : bound == best ? .optimal : .feasible
+        return with(winner, stats: stats)
     }
 
-    /// The model's rows, estimated without building it: possible starts, plus the concurrency
-    /// rows, which dominate: one per shared slot of each pair of sessions that share an attendee,
-    /// or, beyond the formulation's pair-row limit, one star row per start. (Slot patterns, when
-    /// the formulation can list them, make fewer rows than either.)
-    package static func modelSize(_ domain: Domain, pairRowLimit: Int = ScheduleFormulation.Options().pairRowLimit) -> Int {
-        let g = domain.gathering
-        let words = (g.slots.count + 63) / 64
-        var occupied = [[UInt64]](repeating: [UInt64](repeating: 0, count: words), count: g.sessions.count)
-        for (s, starts) in domain.starts.enumerated() {
-            for start in starts { for k in start.slots { occupied[s][k / 64] |= 1 << UInt64(k % 64) } }
+    /// GLPK's thread: the construction as a start, the program chosen by measuring, then
+    /// branch-and-cut sharing agendas through the board.
+    private func runGLPK(
+        _ problem: SolveProblem, search: SearchSolver, program: SharedProgram, proven: StopFlag, done: StopFlag
+    ) -> (SolverAttempt, Double) {
+        defer { done.raise() }
+        let started = ContinuousClock.now
+        let start = search.constructed(problem)
+        let limits = GLPKRunner.Limits(deadline: problem.deadline, gap: problem.options.relativeGap, stop: problem.stop)
+        guard
+            let chosen = FormulationChoice.choose(
+                domain: problem.domain, base: formulation, settings: glpk, limits: limits, bestKnown: { problem.board.best?.objective },
+                report: { problem.report(.milp, objective: nil, bound: $0) })
+        else {
+            // Stopped while the program was being built: the construction is all this side has.
+            return (SolverAttempt(status: start == nil ? .unknown : .feasible, solver: .milp, assignments: start), started.secondsElapsed)
         }
-        var pairs = Set<SessionPair>()
-        if g.weights.clash > 0 {
-            for a in g.attendees {
-                for (i, x) in a.interests.enumerated() { for y in a.interests[(i + 1)...] { pairs.insert(SessionPair(x, y)) } }
-            }
+        program.set(chosen.model)
+        let outcome = ExactSolver(settings: glpk, formulation: formulation).run(
+            chosen.model, problem: problem, warmStart: start, started: started, loaded: chosen.problem, exchange: true,
+            stats: chosen.stats)
+        if outcome.status == .optimal || outcome.status == .infeasible { proven.raise() }
+        return (outcome, started.secondsElapsed)
+    }
+
+    /// The other thread: the search, then fix-and-optimise on GLPK's program until the end.
+    private func runSearch(
+        _ problem: SolveProblem, search: SearchSolver, moves: Int, program: SharedProgram, proven: StopFlag,
+        glpkDone: StopFlag
+    ) -> (SolverAttempt, SolverAttempt?, Double) {
+        let clock = ContinuousClock.now
+        let found = search.run(problem, seed: problem.options.seed, moves: moves)
+        if found.status == .optimal || found.status == .infeasible { proven.raise() }
+        guard found.status == .feasible, !problem.shouldStop else { return (found, nil, clock.secondsElapsed) }
+        // GLPK's thread builds the program; it is ready long before the search ends, except on
+        // gatherings whose search ends at once.
+        var model = program.value
+        while model == nil, !problem.shouldStop, !glpkDone.isRaised {
+            Thread.sleep(forTimeInterval: 0.005)
+            model = program.value
         }
-        let starts = domain.starts.reduce(0) { $0 + $1.count }
-        var pairRows = 0
-        var hasLaterPartner = [Bool](repeating: false, count: g.sessions.count)
-        for pair in pairs {
-            hasLaterPartner[pair.first] = true
-            for w in 0..<words { pairRows += (occupied[pair.first][w] & occupied[pair.second][w]).nonzeroBitCount }
-        }
-        guard pairRows > pairRowLimit else { return starts + pairRows }
-        // The formulation then writes one star row per start of a session with a later partner.
-        return starts + domain.starts.indices.filter { hasLaterPartner[$0] }.reduce(0) { $0 + domain.starts[$1].count }
+        guard let model, let start = found.assignments, !problem.shouldStop else { return (found, nil, clock.secondsElapsed) }
+        let polished = NeighbourhoodSearch(seed: problem.options.seed).improve(model, problem: problem, from: start, sharing: true)
+        if polished.status == .optimal { proven.raise() }
+        return (found, polished, clock.secondsElapsed)
+    }
+
+    /// The rows of the smallest program GLPK could be given, estimated without building it:
+    /// possible starts, plus the fewer of the per-group charges' and the star rows.
+    package static func modelSize(_ domain: Domain) -> Int {
+        let rows = ConcurrencyRows(domain: domain)
+        return domain.starts.reduce(0) { $0 + $1.count } + min(rows.groups, rows.stars)
+    }
+
+    /// GLPK's program, handed from its thread to fix-and-optimise's.
+    final class SharedProgram: Sendable {
+        private let model = Mutex<ScheduleFormulation?>(nil)
+        var value: ScheduleFormulation? { model.withLock { $0 } }
+        func set(_ program: ScheduleFormulation) { model.withLock { $0 = program } }
     }
 
     private func with(_ attempt: SolverAttempt, stats: [JSONValue.Member]) -> SolverAttempt {

@@ -237,9 +237,9 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         let domain = Domain(g)
         let (hand, _) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
         let known = AgendaChecker(domain: domain).check(hand)
-        // Pair indicators: with slot patterns GLPK has the optimum at the root, before the heuristic
-        // callback could offer the warm start (which it then rightly refuses as no better).
-        let outcome = milpRun(domain, seconds: 2, warmStart: known.assignments, formulation: .init(slotPatterns: false))
+        // Without slot patterns, which have the optimum at the root before the start could be
+        // offered; time enough for the candidates' relaxations on a busy machine.
+        let outcome = milpRun(domain, seconds: 10, warmStart: known.assignments, formulation: .init(slotPatterns: false))
         #expect(outcome.stats.contains { $0.key == "warmStartUsed" && $0.value == .bool(true) }, "\(outcome.stats)")
         let placements = try #require(outcome.assignments)
         let report = AgendaChecker(domain: domain).check(placements)
@@ -340,34 +340,6 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         #expect(first.stats.contains { $0.key == "rounds" })
         #expect(placements == second.assignments)
         if report.objective == 0 { #expect(first.status == .optimal) } else { #expect(first.status == .feasible) }
-    }
-
-    /// The portfolio on a gathering too large for pair rows: its GLPK side works piece by piece.
-    @Test func thePortfolioImprovesLargeGatheringsPieceByPiece() async throws {
-        let made = GatheringGenerator(sessions: 100, rooms: 6, days: 2, attendees: 160, seed: 2).make()
-        let g = try Gathering(validating: made.document)
-        // The program GLPK's thread builds here has too many patterns to list: star rows.
-        #expect(ScheduleFormulation(domain: Domain(g), options: PortfolioSolver().formulation).concurrency == .stars)
-        let result = try await solve(g, with: PortfolioSolver(searchMoves: 20_000), seconds: 30)
-        try ConformanceTests.judge(result, g, "auto on 100 sessions")
-        let stats = result.agenda.stats
-        let method = stats.first { $0.key == "method" }?.value
-        #expect(method == .string("fix-and-optimise") || result.status == .optimal, "\(stats)")
-    }
-}
-
-/// The portfolio on P2PU: GLPK, started from the short search's agenda on its own thread, proves
-/// the optimum and stops the full search; the same seed gives the same agenda.
-@Suite(.sharesCPU) struct PortfolioTests {
-    @Test func bothSolversAtOnceProveTheP2PUOptimumAndRepeatThemselves() async throws {
-        let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
-        let first = try await solve(g, with: PortfolioSolver(), seconds: 60, seed: 4)
-        let second = try await solve(g, with: PortfolioSolver(), seconds: 60, seed: 4)
-        #expect(first.status == .optimal && first.bound == 107 && first.agenda.solver == "milp", "\(first.agenda.stats)")
-        #expect(first.agenda.placements == second.agenda.placements)
-        let report = try verdict(first, g)
-        #expect(report.isValid && report.objective == 107, "\(report.violations.prefix(3))")
-        #expect(first.agenda.stats.contains { $0.key == "concurrency" && $0.value == .string("patterns") })
     }
 }
 

@@ -28,24 +28,32 @@ package struct ScheduleFormulation: Sendable {
         /// Without patterns: pair indicators while they need at most this many rows (one per
         /// pair and shared slot), star rows (one per session and start) beyond.
         package var pairRowLimit = 20_000
+        /// How to charge concurrency, chosen by the caller (the exact solver measures the
+        /// candidates); nil: patterns when they can be listed, else pairs or stars by `pairRowLimit`.
+        /// Patterns that cannot be listed give groups.
+        package var concurrency: Concurrency?
         package init(
             roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 100_000,
-            pairRowLimit: Int = 20_000
+            pairRowLimit: Int = 20_000, concurrency: Concurrency? = nil
         ) {
             self.roomClasses = roomClasses
             self.groupCuts = groupCuts
             self.slotPatterns = slotPatterns
             self.patternLimit = patternLimit
             self.pairRowLimit = pairRowLimit
+            self.concurrency = concurrency
         }
     }
 
     /// How the program charges clashes and track overlaps.
-    package enum Concurrency: String, Sendable {
+    package enum Concurrency: String, Sendable, CaseIterable {
         /// Per slot, one of the listed patterns of costly sessions (``SlotPatterns``).
         case patterns
         /// A pair indicator per costly pair, one row per pair and shared slot, and group cuts.
         case pairs
+        /// Per group (an attendee's interests, a track) and slot, the tangents of C(N, 2) on the
+        /// group's sessions running there (``ConcurrencyGroups``): exact, with no pair columns.
+        case groups
         /// Per session, the cost of its concurrent partners, one big-M row per start: the fewest
         /// rows, the weakest bound; for gatherings too large for the others.
         case stars
@@ -71,6 +79,9 @@ package struct ScheduleFormulation: Sendable {
     let patternColumns: [[[SlotPatterns.Item]: Int]]
     /// `starColumns[s]`: the cost of `s`'s concurrency with later sessions, under `.stars`.
     let starColumns: [(session: Int, partners: [(other: Int, weight: Int)], column: Int)]
+    /// The groups and their charges, under `.groups`.
+    let groups: ConcurrencyGroups?
+    let groupCharges: [ConcurrencyGroups.Charge]
     package let concurrency: Concurrency
     let previous: PreviousAgenda?
     /// The number of slot patterns in the program (0 when it uses pair indicators).
@@ -106,6 +117,8 @@ package struct ScheduleFormulation: Sendable {
         patternItems = builder.patternItems
         patternColumns = builder.patternColumns
         starColumns = builder.starColumns
+        groups = builder.groups
+        groupCharges = builder.groupCharges
         concurrency = builder.concurrency
     }
 
@@ -204,6 +217,7 @@ package struct ScheduleFormulation: Sendable {
             guard let column = patternColumns[k][running] else { return nil }
             x[column] = 1
         }
+        if let groups { groups.encode(groupCharges, placed: placed, into: &x) }
         for (sessions, slot, column) in groupColumns {
             let together = sessions.filter { placed[$0]?.start == slot }.count
             var least = 0
@@ -235,6 +249,8 @@ private struct Builder {
     var patternItems: [[SlotPatterns.Item]] = []
     var patternColumns: [[[SlotPatterns.Item]: Int]] = []
     var starColumns: [(session: Int, partners: [(other: Int, weight: Int)], column: Int)] = []
+    var groups: ConcurrencyGroups?
+    var groupCharges: [ConcurrencyGroups.Charge] = []
     var concurrency = ScheduleFormulation.Concurrency.pairs
     /// `occupying[s][k]`: the `y` columns of `s`'s starts that occupy slot `k`.
     var occupying: [[[Int]]] = []
@@ -481,12 +497,21 @@ private struct Builder {
         let weight = g.concurrencyWeights()
         patternItems = g.slots.map { _ in [] }
         patternColumns = g.slots.map { _ in [:] }
-        if options.slotPatterns,
+        let forced = options.concurrency
+        if options.slotPatterns, forced == nil || forced == .patterns,
             let patterns = SlotPatterns(
                 domain: domain, weight: weight, together: mayBeConcurrent, limit: options.patternLimit, shouldStop: shouldStop)
         {
             addPatterns(patterns)
             concurrency = .patterns
+            return
+        }
+        // Asked for groups, or for patterns that cannot be listed: groups are exact and compact.
+        if forced == .groups || forced == .patterns {
+            let groups = ConcurrencyGroups(g)
+            groupCharges = groups.add(to: &program, domain: domain, startColumn: startColumn, shouldStop: shouldStop)
+            self.groups = groups
+            concurrency = .groups
             return
         }
         let costly = weight.filter { $0.value > 0 && mayBeConcurrent($0.key) }.sorted { $0.key < $1.key }
@@ -497,7 +522,7 @@ private struct Builder {
                 shared: g.slots.indices.filter { !occupying[pair.first][$0].isEmpty && !occupying[pair.second][$0].isEmpty }
             )
         }
-        if sharing.reduce(0, { $0 + $1.shared.count }) > options.pairRowLimit {
+        if forced == .stars || forced == nil && sharing.reduce(0, { $0 + $1.shared.count }) > options.pairRowLimit {
             addStars(costly)
             concurrency = .stars
             return

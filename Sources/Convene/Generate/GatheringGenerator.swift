@@ -18,6 +18,8 @@ public struct GatheringGenerator: Sendable {
     public var rooms: Int
     public var days: Int
     public var attendees: Int
+    /// How many sessions each attendee wants, at least and at most.
+    public var interests: ClosedRange<Int>
     public var seed: UInt64
     /// How many sites the rooms are spread over (1: no `site` is written).
     public var sites: Int
@@ -28,13 +30,14 @@ public struct GatheringGenerator: Sendable {
     public var dailyLimitShare: Double
 
     public init(
-        sessions: Int, rooms: Int, days: Int, attendees: Int? = nil, seed: UInt64 = 1, sites: Int = 1, travelMinutes: Int = 0,
-        dailyLimitShare: Double = 0
+        sessions: Int, rooms: Int, days: Int, attendees: Int? = nil, interests: ClosedRange<Int> = 3...8, seed: UInt64 = 1,
+        sites: Int = 1, travelMinutes: Int = 0, dailyLimitShare: Double = 0
     ) {
         self.sessions = max(1, sessions)
         self.rooms = max(1, rooms)
         self.days = max(1, days)
         self.attendees = attendees ?? max(10, sessions * 4 / 3)
+        self.interests = max(1, interests.lowerBound)...max(1, interests.upperBound)
         self.seed = seed
         self.sites = min(max(1, sites), max(1, rooms))
         self.travelMinutes = max(0, travelMinutes)
@@ -246,10 +249,10 @@ public struct GatheringGenerator: Sendable {
                 if !earlier.isEmpty { planted[p].session.after = [planted[earlier[rng.below(earlier.count)]].session.id] }
             }
         }
-        // Interests: popularity-skewed, 3 to 8 sessions each.
+        // Interests: popularity-skewed, `interests` sessions each.
         let (attendeeList, interestCount) = GeneratorParts.interests(
             ids: planted.map(\.session.id), choosable: planted.indices.filter { planted[$0].session.format != "plenary" },
-            attendees: attendees, rng: &rng)
+            attendees: attendees, perAttendee: interests, rng: &rng)
         // Attendance the planted rooms hold: sign-ups are capped at the room's seats.
         for p in planted.indices {
             let seats = planted[p].rooms.map { roomList[$0].capacity ?? Int.max }.min() ?? Int.max

@@ -7,10 +7,10 @@ enum GeneratorParts {
         return "\(text)T\(LocalTime.pad(minutes / 60)):\(LocalTime.pad(minutes % 60))"
     }
 
-    /// Popularity-skewed interests (Zipf over a shuffled order of `choosable`), 3 to 8 sessions
-    /// each, and how many attendees want each session.
+    /// Popularity-skewed interests (Zipf over a shuffled order of `choosable`), `perAttendee`
+    /// sessions each, and how many attendees want each session.
     static func interests(
-        ids: [String], choosable: [Int], attendees: Int, rng: inout SeededGenerator
+        ids: [String], choosable: [Int], attendees: Int, perAttendee: ClosedRange<Int> = 3...8, rng: inout SeededGenerator
     ) -> (attendees: [InputDocument.Attendee], wanted: [Int]) {
         var order = choosable
         order.shuffle(using: &rng)
@@ -26,7 +26,7 @@ enum GeneratorParts {
         var list: [InputDocument.Attendee] = []
         for a in 0..<attendees where !order.isEmpty {
             var chosen = Set<Int>()
-            let want = min(order.count, 3 + rng.below(6))
+            let want = min(order.count, perAttendee.lowerBound + rng.below(perAttendee.count))
             var tries = 0
             while chosen.count < want && tries < want * 20 {
                 tries += 1

@@ -19,6 +19,8 @@ public struct TightGatheringGenerator: Sendable {
     public var rooms: Int
     public var days: Int
     public var attendees: Int
+    /// How many sessions each attendee wants, at least and at most.
+    public var interests: ClosedRange<Int>
     /// The share of the room-slots the non-optional sessions need, each counted at the start
     /// where it occupies fewest slots (where they are planted they use more).
     public var fill: Double
@@ -26,12 +28,16 @@ public struct TightGatheringGenerator: Sendable {
 
     /// A generator; `rooms` and `days` default to 30 and 5 for 1,000 sessions, both growing with
     /// the square root of the number of sessions (95 rooms and 16 days for 10,000).
-    public init(sessions: Int, rooms: Int? = nil, days: Int? = nil, attendees: Int? = nil, fill: Double = 0.72, seed: UInt64 = 1) {
+    public init(
+        sessions: Int, rooms: Int? = nil, days: Int? = nil, attendees: Int? = nil, interests: ClosedRange<Int> = 3...8,
+        fill: Double = 0.72, seed: UInt64 = 1
+    ) {
         self.sessions = max(1, sessions)
         let scaled = max(3, Int((30 * (Double(self.sessions) / 1000).squareRoot()).rounded()))
         self.rooms = max(1, rooms ?? scaled)
         self.days = max(1, days ?? Int((1.2 * Double(self.sessions) / Double(self.rooms * Self.slotsPerDay)).rounded(.up)))
         self.attendees = attendees ?? max(10, self.sessions * 4 / 3)
+        self.interests = max(1, interests.lowerBound)...max(1, interests.upperBound)
         self.fill = min(1, max(0, fill))
         self.seed = seed
     }
@@ -68,7 +74,8 @@ public struct TightGatheringGenerator: Sendable {
         let people = grid.facilitate(&entries, rng: &rng)
         grid.relate(&entries, rng: &rng)
         let (attendeeList, _) = GeneratorParts.interests(
-            ids: entries.map(\.session.id), choosable: Array(entries.indices), attendees: attendees, rng: &rng)
+            ids: entries.map(\.session.id), choosable: Array(entries.indices), attendees: attendees, perAttendee: interests,
+            rng: &rng)
         var roomList = grid.roomList
         GeneratorParts.closeSomeRooms(&roomList, slots: grid.slots, isBusy: { grid.busy[$0 * grid.slots.count + $1] }, rng: &rng)
         let document = InputDocument(

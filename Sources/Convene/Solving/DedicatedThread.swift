@@ -42,6 +42,52 @@ package enum DedicatedThread {
         return job.takeResult()
     }
 
+    /// Runs two bodies at once, each on a new thread that the calling task starts itself (a child
+    /// task, as `async let` makes, first waits for a thread of Swift's small shared pool, which on a
+    /// busy machine can outlast a time limit), and returns both results once both have ended.
+    package static func run<A: Sendable, B: Sendable>(
+        stackSize: Int = defaultStackSize, _ a: @escaping @Sendable () -> A, _ b: @escaping @Sendable () -> B
+    ) async -> (A, B) {
+        let latch = Latch()
+        let first = Job(
+            {
+                defer { latch.arrive() }
+                return a()
+            }, tally: tally)
+        let second = Job(
+            {
+                defer { latch.arrive() }
+                return b()
+            }, tally: tally)
+        var threads: [Handle] = []
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            latch.wait(for: 2, then: continuation)
+            if let thread = start(first, stackSize: stackSize) { threads.append(thread) } else { first.runHere() }
+            if let thread = start(second, stackSize: stackSize) { threads.append(thread) } else { second.runHere() }
+        }
+        for thread in threads { join(thread) }
+        return (first.takeResult(), second.takeResult())
+    }
+
+    /// Resumes a continuation once a number of threads have arrived.
+    private final class Latch: Sendable {
+        private let state = Mutex<(left: Int, continuation: CheckedContinuation<Void, Never>?)>((0, nil))
+
+        func wait(for count: Int, then continuation: CheckedContinuation<Void, Never>) {
+            state.withLock { $0 = (count, continuation) }
+        }
+
+        func arrive() {
+            let done = state.withLock { s -> CheckedContinuation<Void, Never>? in
+                s.left -= 1
+                guard s.left == 0 else { return nil }
+                defer { s.continuation = nil }
+                return s.continuation
+            }
+            done?.resume()
+        }
+    }
+
     /// Runs `body` on a new thread and blocks the calling thread until it has ended, for callers
     /// that are not async (the explainer's feasibility checks).
     package static func runAndWait<T: Sendable>(stackSize: Int = defaultStackSize, _ body: @escaping @Sendable () -> T) -> T {

@@ -17,6 +17,17 @@ package final class ProgressBoard: Sendable {
         var objective: (value: Int, solver: SolverKind)?
         var bound: Int?
         var recent: [(objective: Int?, solver: SolverKind, answer: Answer)] = []
+        var best: Best?
+        var serial = 0
+    }
+
+    /// The cheapest agenda reported so far, numbered in the order agendas were reported.
+    package struct Best: Sendable {
+        package var objective: Int
+        package var solver: SolverKind
+        package var answer: Answer
+        /// Grows with every agenda reported, so that a reader can tell whether it has seen this one.
+        package var serial: Int
     }
 
     private let state = Mutex(State())
@@ -33,6 +44,10 @@ package final class ProgressBoard: Sendable {
             if let o = objective, o < s.objective?.value ?? Int.max { s.objective = (o, solver) }
             if let b = bound, b > s.bound ?? Int.min { s.bound = b }
             if let answer {
+                s.serial += 1
+                if let o = objective, o < s.best?.objective ?? Int.max {
+                    s.best = Best(objective: o, solver: solver, answer: answer, serial: s.serial)
+                }
                 s.recent.append((objective, solver, answer))
                 if s.recent.count > Self.kept { s.recent.removeFirst(s.recent.count - Self.kept) }
             }
@@ -45,6 +60,10 @@ package final class ProgressBoard: Sendable {
 
     /// The best bound any solver has reported.
     package var bound: Int? { state.withLock { $0.bound } }
+
+    /// The cheapest agenda any solver has reported (the first of equals): what the solvers of a
+    /// portfolio hand each other.
+    package var best: Best? { state.withLock { $0.best } }
 
     /// The agendas reported, cheapest first, the latest first among equals.
     package var recentAnswers: [(solver: SolverKind, answer: Answer)] {
