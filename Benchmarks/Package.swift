@@ -20,6 +20,12 @@ let package = Package(
             ],
             path: "Benchmarks/ConveneBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        // How long a cancelled solve takes to return, per solver: `swift run -c release CancelLatency INPUT...`.
+        .executableTarget(
+            name: "CancelLatency",
+            dependencies: [.product(name: "Convene", package: "Convene"), .product(name: "ConveneGLPK", package: "Convene")],
+            path: "Benchmarks/CancelLatency"
+        ),
     ]
 )

@@ -101,7 +101,7 @@ package enum FormulationChoice {
                 if let deadline = limits.deadline { box.deadline = min(box.deadline ?? deadline, deadline) }
             }
             let rowCount = model.program.constraints.count
-            guard let problem = try? GLPKProblem(model.program, log: settings.log) else { continue }
+            guard let problem = try? GLPKProblem(model.program, log: settings.log, stop: limits.stop) else { continue }
             let clock = ContinuousClock.now
             let relaxation = problem.solveRelaxation(limits: box)
             relaxing += clock.secondsElapsed

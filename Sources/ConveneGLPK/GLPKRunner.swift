@@ -39,10 +39,11 @@ package enum GLPKRunner {
     ) -> GLPKResult {
         let problem: GLPKProblem
         do {
-            problem = try GLPKProblem(program, log: settings.log, warmStart: warmStart)
+            problem = try GLPKProblem(program, log: settings.log, warmStart: warmStart, stop: limits.stop)
         } catch {
             return GLPKResult(
-                termination: .failed(error.reason), solution: nil, objective: nil, bound: nil, seconds: 0, warmStartUsed: false)
+                termination: error.stopped ? .stopped : .failed(error.reason), solution: nil, objective: nil, bound: nil, seconds: 0,
+                warmStartUsed: false)
         }
         return problem.solve(settings: settings, limits: limits, warmStart: warmStart, exchange: exchange, progress: progress)
     }
