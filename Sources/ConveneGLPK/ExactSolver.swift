@@ -4,14 +4,14 @@ import Convene
 /// GLPK's branch-and-cut, decoded back to an agenda. It proves optimality, or infeasibility,
 /// when it has time to; it can be slow to find a first agenda on large gatherings, where
 /// ``PortfolioSolver`` is the better choice.
-public struct ExactSolver: AgendaSolver {
+package struct ExactSolver: AgendaSolver {
     /// GLPK's settings.
-    public var settings: GLPKSettings
+    package var settings: GLPKSettings
     /// How the program is written: room classes, group cuts, how concurrency is charged.
     package var formulation: ScheduleFormulation.Options
 
     /// An exact solver with these GLPK settings.
-    public init(settings: GLPKSettings = GLPKSettings()) {
+    package init(settings: GLPKSettings = GLPKSettings()) {
         self.settings = settings
         formulation = .init()
     }
@@ -22,11 +22,11 @@ public struct ExactSolver: AgendaSolver {
     }
 
     /// The integer program.
-    public var kind: SolverKind { .milp }
+    package var kind: SolverKind { .milp }
 
     /// Runs GLPK on a thread of its own and waits for it: cancelling the calling task raises the
     /// flag GLPK's callback reads, so no GLPK thread outlives the call.
-    public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
+    package func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
         await DedicatedThread.run { run(problem) }
     }
 
@@ -144,7 +144,7 @@ extension ConflictExplainer.Oracle {
     /// The search's construction first (quick when an agenda exists, a proof when its
     /// backtracking is exhausted), then the integer program with every cost weight zero, which
     /// proves infeasibility where the search gives up; `timeLimit` for each check.
-    public static func exact(timeLimit: Duration) -> Self {
+    package static func exact(timeLimit: Duration) -> Self {
         Self { domain in
             if let quick = ConflictExplainer.Oracle.search.decide(domain) { return quick }
             let plain = domain.replanning(domain.gathering.withoutCosts())

@@ -30,25 +30,25 @@ import Synchronization
 /// smallest candidate's rows exceed ``modelBudgetPerSecond`` for each second (SOLVER-NOTES
 /// measured GLPK giving no answer at all in 60 s on models of 50k+ rows). The search then has
 /// all the time.
-public struct PortfolioSolver: AgendaSolver {
+package struct PortfolioSolver: AgendaSolver {
     /// GLPK's settings.
-    public var glpk: GLPKSettings
+    package var glpk: GLPKSettings
     /// The search's moves; nil: its default.
-    public var searchMoves: Int?
+    package var searchMoves: Int?
     package var modelBudgetPerSecond = 1_000.0
     /// The options of GLPK's program; its concurrency is chosen by measuring unless forced here.
     package var formulation = ScheduleFormulation.Options()
 
     /// A portfolio with these GLPK settings and the search's default effort.
-    public init(glpk: GLPKSettings = GLPKSettings(), searchMoves: Int? = nil) {
+    package init(glpk: GLPKSettings = GLPKSettings(), searchMoves: Int? = nil) {
         self.glpk = glpk
         self.searchMoves = searchMoves
     }
 
     /// The agenda's `solver` names whichever solver produced it.
-    public var kind: SolverKind { .custom("auto") }
+    package var kind: SolverKind { .custom("auto") }
 
-    public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
+    package func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
         let domain = problem.domain
         let search = SearchSolver(moves: searchMoves)
         let fullMoves = searchMoves ?? SearchSolver.defaultMoves(domain.gathering)

@@ -57,7 +57,7 @@ public struct Agenda: Sendable, Equatable {
         public var person: String?
         public var cost: Int
 
-        public init(kind: CostKind, sessions: [String], attendees: [String] = [], person: String? = nil, cost: Int) {
+        package init(kind: CostKind, sessions: [String], attendees: [String] = [], person: String? = nil, cost: Int) {
             self.kind = kind
             self.sessions = sessions
             self.attendees = attendees
@@ -66,7 +66,7 @@ public struct Agenda: Sendable, Equatable {
         }
     }
 
-    public var convene = 1
+    package var convene = 1
     public var status: Status
     /// Which solver produced the agenda (`milp`, `search`), nil for a hand-made one.
     public var solver: String?
@@ -78,9 +78,9 @@ public struct Agenda: Sendable, Equatable {
     public var unscheduled: [String]
     public var costs: [Cost]
     /// `seconds` and anything else the solver measured, in order.
-    public var stats: [JSONValue.Member]
+    package var stats: [JSONValue.Member]
 
-    public init(
+    package init(
         status: Status, solver: String? = nil, objective: Int? = nil, bound: Int? = nil, placements: [Placement] = [],
         unscheduled: [String] = [], costs: [Cost] = [], stats: [JSONValue.Member] = []
     ) {
@@ -97,7 +97,7 @@ public struct Agenda: Sendable, Equatable {
 
 extension Agenda {
     /// The document in the contract's key order, `objective` and `bound` written as null when absent.
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
         func int(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
         let placements: [JSONValue] = self.placements.map { p in

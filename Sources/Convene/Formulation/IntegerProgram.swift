@@ -1,52 +1,52 @@
 /// A solver-neutral mixed-integer linear program: minimise `objective · x` subject to linear
 /// rows and variable bounds (no objective constant: the CPLEX LP format has none). It knows nothing of gatherings or of any solver;
 /// the schedule's formulation builds one, a backend solves it, the formulation decodes the answer.
-public struct IntegerProgram: Sendable {
-    public enum Kind: Sendable, Hashable { case binary, integer, continuous }
+package struct IntegerProgram: Sendable {
+    package enum Kind: Sendable, Hashable { case binary, integer, continuous }
 
-    public enum Sense: String, Sendable, Hashable {
+    package enum Sense: String, Sendable, Hashable {
         case lessOrEqual = "<="
         case greaterOrEqual = ">="
         case equal = "="
     }
 
-    public struct Variable: Sendable, Hashable {
-        public var name: String
-        public var kind: Kind
-        public var lower: Double
+    package struct Variable: Sendable, Hashable {
+        package var name: String
+        package var kind: Kind
+        package var lower: Double
         /// `.infinity` for no upper bound.
-        public var upper: Double
-        public var objective: Double
+        package var upper: Double
+        package var objective: Double
     }
 
     /// One linear row; its terms name each variable at most once, with non-zero coefficients.
-    public struct Constraint: Sendable, Hashable {
-        public var name: String
-        public var terms: [Term]
-        public var sense: Sense
-        public var rhs: Double
+    package struct Constraint: Sendable, Hashable {
+        package var name: String
+        package var terms: [Term]
+        package var sense: Sense
+        package var rhs: Double
     }
 
-    public struct Term: Sendable, Hashable {
-        public var variable: Int
-        public var coefficient: Double
-        public init(_ variable: Int, _ coefficient: Double) {
+    package struct Term: Sendable, Hashable {
+        package var variable: Int
+        package var coefficient: Double
+        package init(_ variable: Int, _ coefficient: Double) {
             self.variable = variable
             self.coefficient = coefficient
         }
     }
 
-    public var name: String
-    public private(set) var variables: [Variable] = []
-    public private(set) var constraints: [Constraint] = []
+    package var name: String
+    package private(set) var variables: [Variable] = []
+    package private(set) var constraints: [Constraint] = []
 
-    public init(name: String) { self.name = name }
+    package init(name: String) { self.name = name }
 
-    public var nonZeros: Int { constraints.reduce(0) { $0 + $1.terms.count } }
+    package var nonZeros: Int { constraints.reduce(0) { $0 + $1.terms.count } }
 
     /// Adds a variable; binaries get bounds 0…1.
     @discardableResult
-    public mutating func addVariable(
+    package mutating func addVariable(
         _ name: String, _ kind: Kind, lower: Double = 0, upper: Double = 1,
         objective: Double = 0
     ) -> Int {
@@ -56,18 +56,18 @@ public struct IntegerProgram: Sendable {
     }
 
     /// Fixes a variable at a value (both bounds).
-    public mutating func fix(_ variable: Int, at value: Double) {
+    package mutating func fix(_ variable: Int, at value: Double) {
         variables[variable].lower = value
         variables[variable].upper = value
     }
 
-    public mutating func addObjective(_ variable: Int, _ coefficient: Double) {
+    package mutating func addObjective(_ variable: Int, _ coefficient: Double) {
         variables[variable].objective += coefficient
     }
 
     /// Adds a row, merging repeated variables and dropping zero coefficients (solvers such as
     /// GLPK reject a matrix with a repeated entry).
-    public mutating func addConstraint(_ name: String, _ terms: [Term], _ sense: Sense, _ rhs: Double) {
+    package mutating func addConstraint(_ name: String, _ terms: [Term], _ sense: Sense, _ rhs: Double) {
         var merged: [Int: Double] = [:]
         var order: [Int] = []
         for term in terms {
@@ -79,12 +79,12 @@ public struct IntegerProgram: Sendable {
     }
 
     /// The objective value of a point.
-    public func objectiveValue(_ x: [Double]) -> Double {
+    package func objectiveValue(_ x: [Double]) -> Double {
         zip(variables, x).reduce(0) { $0 + $1.0.objective * $1.1 }
     }
 
     /// The names of the rows and bounds a point breaks (empty: feasible), within `tolerance`.
-    public func violations(_ x: [Double], tolerance: Double = 1e-6) -> [String] {
+    package func violations(_ x: [Double], tolerance: Double = 1e-6) -> [String] {
         guard x.count == variables.count else { return ["the point has \(x.count) values for \(variables.count) variables"] }
         var broken: [String] = []
         for (v, value) in zip(variables, x) {

@@ -1,25 +1,25 @@
 import Foundation
 
 /// What `convene import` reads: a frame, the organiser's sources and their interest surveys.
-public struct ImportRequest: Sendable {
+package struct ImportRequest: Sendable {
     /// A partial input document with what the sources do not have (event, slots, formats, weights,
     /// and any extra rooms, people or sessions). Imported items are added to it.
-    public var frame: ImportFile?
+    package var frame: ImportFile?
     /// Files saved from pretalx's REST API (several pages are several files).
-    public var pretalx: [ImportFile]
+    package var pretalx: [ImportFile]
     /// Sessionize's "All" JSON view.
-    public var sessionize: ImportFile?
+    package var sessionize: ImportFile?
     /// The Sessionize category group whose items become tracks.
-    public var sessionizeTrack: String?
+    package var sessionizeTrack: String?
     /// A frab `schedule.xml`.
-    public var frab: ImportFile?
+    package var frab: ImportFile?
     /// Interest surveys as CSV.
-    public var interests: [ImportFile]
+    package var interests: [ImportFile]
     /// How the surveys are read.
-    public var survey: SurveyOptions
+    package var survey: SurveyOptions
 
     /// What to import; every source is optional.
-    public init(
+    package init(
         frame: ImportFile? = nil, pretalx: [ImportFile] = [], sessionize: ImportFile? = nil, sessionizeTrack: String? = nil,
         frab: ImportFile? = nil, interests: [ImportFile] = [], survey: SurveyOptions = SurveyOptions()
     ) {
@@ -34,25 +34,25 @@ public struct ImportRequest: Sendable {
 }
 
 /// A successful import: the input document, validated, and the schedule the sources already had.
-public struct ImportResult: Sendable {
+package struct ImportResult: Sendable {
     /// The complete input document; ``gathering`` is it validated.
-    public var document: InputDocument
+    package var document: InputDocument
     /// The document validated, as `convene check` sees it.
-    public var gathering: Gathering
+    package var gathering: Gathering
     /// The sources' existing schedule as an agenda document (for `--previous`), when they have one.
-    public var previous: Agenda?
+    package var previous: Agenda?
     /// What was suspicious or assumed (a derived grid of slots, speakers without availabilities…).
-    public var warnings: [ImportProblem]
+    package var warnings: [ImportProblem]
 }
 
 /// Turns what organisers have (pretalx, Sessionize, frab, survey CSVs) into one contract input
 /// document that `convene check` accepts.
-public enum Importer {
+package enum Importer {
     /// Reads every source and survey onto the frame and validates the result.
     ///
     /// - Throws: ``ImportError`` with every problem found, each with its file and place; nothing
     ///   is returned when any problem is an error.
-    public static func run(_ request: ImportRequest) throws(ImportError) -> ImportResult {
+    package static func run(_ request: ImportRequest) throws(ImportError) -> ImportResult {
         let log = ImportLog()
         var frame = InputDocument()
         if let file = request.frame { frame = readFrame(file, log: log) ?? InputDocument() }

@@ -1,5 +1,5 @@
 /// Every way Convene writes an agenda down.
-public enum AgendaFormat: String, CaseIterable, Sendable {
+package enum AgendaFormat: String, CaseIterable, Sendable {
     case text, markdown, json, csv, ics, html
     case frabXML = "frab-xml"
     case frabJSON = "frab-json"
@@ -10,7 +10,7 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
     ///   - gathering: the gathering the agenda was made for.
     ///   - width: columns for `text`.
     ///   - stamp: when the calendar was made, for `ics` (`DTSTAMP`), seconds since 1970 UTC.
-    public func render(_ agenda: Agenda, gathering: Gathering, width: Int = 120, stamp: Int = 0) -> String {
+    package func render(_ agenda: Agenda, gathering: Gathering, width: Int = 120, stamp: Int = 0) -> String {
         if self == .json { return agenda.json }
         let layout = AgendaLayout(agenda: agenda, gathering: gathering)
         return switch self {
@@ -36,7 +36,7 @@ extension AgendaFormat {
     ///   - person: a person's id or an attendee's id.
     ///   - stamp: when the calendar was made (`DTSTAMP`), seconds since 1970 UTC.
     /// - Throws: ``UnknownParticipant`` when no person or attendee has that id.
-    public static func personalCalendar(_ agenda: Agenda, gathering: Gathering, person: String, stamp: Int = 0) throws(UnknownParticipant)
+    package static func personalCalendar(_ agenda: Agenda, gathering: Gathering, person: String, stamp: Int = 0) throws(UnknownParticipant)
         -> String
     {
         let participant = try Participant.find(person, in: gathering)

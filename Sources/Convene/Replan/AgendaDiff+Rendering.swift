@@ -1,7 +1,7 @@
 extension AgendaDiff {
     /// The contract's diff document: `convene`, `changes` (session, kind, before, after, people)
     /// and `notices` (person, sessions, newClashes), in a fixed key order.
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
         func side(_ side: Side?) -> JSONValue {
             guard let side else { return .null }
@@ -36,17 +36,17 @@ extension AgendaDiff {
     }
 
     /// The diff document as pretty, deterministic JSON text.
-    public var json: String { JSONWriter.write(jsonValue) }
+    package var json: String { JSONWriter.write(jsonValue) }
 
     /// One change in plain words, as an organiser would announce it:
     /// `'Funding' (funding) moves from Fri 10:30 Commonwealth Salon to Fri 10:30 Rabb Hall.`
-    public func sentence(for change: Change, in g: Gathering) -> String {
+    package func sentence(for change: Change, in g: Gathering) -> String {
         "\(Self.label(change.session, g)) \(Self.predicate(change, g))"
     }
 
     /// One notice as a message an organiser could paste: a line per change, then a line per new
     /// clash. Facilitators read "Your session …", attendees "…, which you want, …".
-    public func message(for notice: Notice, in g: Gathering) -> [String] {
+    package func message(for notice: Notice, in g: Gathering) -> [String] {
         let person = g.people.first { $0.id == notice.person }
         var lines: [String] = []
         for id in notice.sessions {
@@ -82,7 +82,7 @@ extension AgendaDiff {
     }
 
     /// The diff in plain words: a line per change, then a message per person.
-    public func text(_ g: Gathering) -> String {
+    package func text(_ g: Gathering) -> String {
         guard !changes.isEmpty || !notices.isEmpty else { return "No changes.\n" }
         var out = "\(changes.count) change\(changes.count == 1 ? "" : "s"):\n"
         for change in changes { out += "  - \(sentence(for: change, in: g))\n" }
@@ -95,7 +95,7 @@ extension AgendaDiff {
     }
 
     /// The diff as Markdown: a table of changes, then a section per person.
-    public func markdown(_ g: Gathering) -> String {
+    package func markdown(_ g: Gathering) -> String {
         guard !changes.isEmpty || !notices.isEmpty else { return "No changes.\n" }
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         var out = "## Changes\n\n| Session | Change | Before | After | People |\n|---|---|---|---|---|\n"

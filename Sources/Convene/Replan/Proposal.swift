@@ -3,19 +3,19 @@
 ///
 /// Read a board with ``read(_:)``, or make proposals in code; ``Unconference`` turns them into
 /// sessions that may only run inside the block.
-public struct Proposal: Sendable, Equatable {
+package struct Proposal: Sendable, Equatable {
     /// What the proposal is called; never empty.
-    public var title: String
+    package var title: String
     /// The session id to give it; nil: derived from the title, unique.
-    public var id: String?
+    package var id: String?
     /// Person ids, attendee ids or new names, each once.
-    public var hosts: [String]
+    package var hosts: [String]
     /// Minutes; nil: the block's shortest slot.
-    public var duration: Double?
+    package var duration: Double?
     /// Attendee ids of the people who want it, each once.
-    public var voters: [String]
+    package var voters: [String]
     /// A whole number ≥ 0; nil: the number of voters.
-    public var votes: Int?
+    package var votes: Int?
     /// Where each field was read, for messages that name the file, row and column.
     package var origins: Origins
 
@@ -41,7 +41,7 @@ public struct Proposal: Sendable, Equatable {
 
     /// A proposal made in code; problems with it are reported at `proposals[index]` of a file
     /// named `proposals`, the index being its place in the list given to ``Unconference``.
-    public init(title: String, id: String? = nil, hosts: [String] = [], duration: Double? = nil, voters: [String] = [], votes: Int? = nil) {
+    package init(title: String, id: String? = nil, hosts: [String] = [], duration: Double? = nil, voters: [String] = [], votes: Int? = nil) {
         self.title = title
         self.id = id
         self.hosts = hosts

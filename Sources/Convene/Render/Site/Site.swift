@@ -1,17 +1,17 @@
 /// A published agenda: every file of the static site, by path relative to its folder, so that
 /// tests read it without a disk and the command line writes it wherever it is asked to.
-public struct Site: Sendable {
+package struct Site: Sendable {
     /// One file of the site.
-    public struct File: Sendable, Equatable {
+    package struct File: Sendable, Equatable {
         /// Relative to the site's folder, with `/` between folders: `sessions/update.html`.
-        public var path: String
+        package var path: String
         /// UTF-8 text.
-        public var contents: String
+        package var contents: String
     }
 
     /// Every file, sorted by path.
-    public var files: [File]
+    package var files: [File]
 
     /// The contents of the file at `path`, if the site has one.
-    public subscript(path: String) -> String? { files.first { $0.path == path }?.contents }
+    package subscript(path: String) -> String? { files.first { $0.path == path }?.contents }
 }

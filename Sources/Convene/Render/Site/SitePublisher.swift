@@ -7,18 +7,18 @@
 /// Every page is self-contained, well-formed XML: inline styles, no external resources, no script
 /// needed to read it, links relative to the page. The organisers' page with the costs is
 /// ``AgendaFormat/html``, not part of the site.
-public struct SitePublisher: Sendable {
+package struct SitePublisher: Sendable {
     /// The agenda this one replaces: the site then says what changed, and marks each changed session.
-    public var previous: Agenda?
+    package var previous: Agenda?
     /// Where the site will be served (`https://example.org/gathering/`): calendars then link each
     /// event to its page (`URL`), which needs an absolute address. Pages link relatively anyway.
-    public var baseURL: String?
+    package var baseURL: String?
     /// Whether attendees who are no person get pages and calendars (they may not want to be listed).
-    public var attendeePages: Bool
+    package var attendeePages: Bool
     /// When the calendars were made (`DTSTAMP`), seconds since 1970 UTC.
-    public var stamp: Int
+    package var stamp: Int
 
-    public init(previous: Agenda? = nil, baseURL: String? = nil, attendeePages: Bool = true, stamp: Int = 0) {
+    package init(previous: Agenda? = nil, baseURL: String? = nil, attendeePages: Bool = true, stamp: Int = 0) {
         self.previous = previous
         self.baseURL = baseURL
         self.attendeePages = attendeePages
@@ -26,7 +26,7 @@ public struct SitePublisher: Sendable {
     }
 
     /// Whether `url` can be the site's address: `http://` or `https://` and a host.
-    public static func isSiteAddress(_ url: String) -> Bool {
+    package static func isSiteAddress(_ url: String) -> Bool {
         let lower = url.lowercased()
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
         let rest = lower.dropFirst(scheme.count)
@@ -34,7 +34,7 @@ public struct SitePublisher: Sendable {
     }
 
     /// Every file of the site for `agenda`, an agenda of `gathering`.
-    public func publish(_ agenda: Agenda, gathering g: Gathering) -> Site {
+    package func publish(_ agenda: Agenda, gathering g: Gathering) -> Site {
         let layout = AgendaLayout(agenda: agenda, gathering: g)
         let participants = Participant.everyone(in: g)
         let base = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
