@@ -51,7 +51,9 @@ for path in CommandLine.arguments.dropFirst() {
     for relation in graph.relationships where relation.kind == "conformsTo" {
         guard let type = names[relation.source] else { continue }
         let proto = names[relation.target] ?? relation.targetFallback ?? relation.target
-        lines.insert("conformance \(type): \(proto)")
+        if !["Swift.Copyable", "Swift.Escapable", "Swift.SendableMetatype"].contains(proto) {
+            lines.insert("conformance \(type): \(proto)")
+        }
     }
 }
 print(lines.sorted().joined(separator: "\n"))

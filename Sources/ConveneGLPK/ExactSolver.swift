@@ -4,14 +4,14 @@ import Convene
 /// GLPK's branch-and-cut, decoded back to an agenda. It proves optimality, or infeasibility,
 /// when it has time to; it can be slow to find a first agenda on large gatherings, where
 /// ``PortfolioSolver`` is the better choice.
-package struct ExactSolver: AgendaSolver {
+public struct ExactSolver: AgendaSolver {
     /// GLPK's settings.
     package var settings: GLPKSettings
     /// How the program is written: room classes, group cuts, how concurrency is charged.
     package var formulation: ScheduleFormulation.Options
 
     /// An exact solver with these GLPK settings.
-    package init(settings: GLPKSettings = GLPKSettings()) {
+    public init(settings: GLPKSettings = GLPKSettings()) {
         self.settings = settings
         formulation = .init()
     }
@@ -22,11 +22,11 @@ package struct ExactSolver: AgendaSolver {
     }
 
     /// The integer program.
-    package var kind: SolverKind { .milp }
+    public var kind: SolverKind { .milp }
 
     /// Runs GLPK on a thread of its own and waits for it: cancelling the calling task raises the
     /// flag GLPK's callback reads, so no GLPK thread outlives the call.
-    package func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
+    public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
         await DedicatedThread.run { run(problem) }
     }
 
@@ -155,4 +155,10 @@ extension ConflictExplainer.Oracle {
             }
         }
     }
+}
+
+extension ConflictExplainer {
+    /// An explainer that decides feasibility with the search, then with GLPK where the search
+    /// cannot tell: the smallest conflicting sets, proven; `timeLimit` for each check.
+    public static func exact(timeLimit: Duration) -> ConflictExplainer { ConflictExplainer(oracle: .exact(timeLimit: timeLimit)) }
 }

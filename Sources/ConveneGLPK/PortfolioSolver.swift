@@ -30,7 +30,7 @@ import Synchronization
 /// smallest candidate's rows exceed ``modelBudgetPerSecond`` for each second (SOLVER-NOTES
 /// measured GLPK giving no answer at all in 60 s on models of 50k+ rows). The search then has
 /// all the time.
-package struct PortfolioSolver: AgendaSolver {
+public struct PortfolioSolver: AgendaSolver {
     /// GLPK's settings.
     package var glpk: GLPKSettings
     /// The search's moves; nil: its default.
@@ -40,15 +40,15 @@ package struct PortfolioSolver: AgendaSolver {
     package var formulation = ScheduleFormulation.Options()
 
     /// A portfolio with these GLPK settings and the search's default effort.
-    package init(glpk: GLPKSettings = GLPKSettings(), searchMoves: Int? = nil) {
+    public init(glpk: GLPKSettings = GLPKSettings(), searchMoves: Int? = nil) {
         self.glpk = glpk
         self.searchMoves = searchMoves
     }
 
     /// The agenda's `solver` names whichever solver produced it.
-    package var kind: SolverKind { .custom("auto") }
+    public var kind: SolverKind { .custom("auto") }
 
-    package func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
+    public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
         let domain = problem.domain
         let search = SearchSolver(moves: searchMoves)
         let fullMoves = searchMoves ?? SearchSolver.defaultMoves(domain.gathering)

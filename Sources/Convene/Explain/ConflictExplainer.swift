@@ -4,7 +4,7 @@ import Foundation
 /// set of requirements that cannot hold together (a deletion filter: each requirement is lifted
 /// in turn and stays lifted when the rest still conflict), and the single relaxations that would
 /// make the whole input feasible.
-package struct ConflictExplainer: Sendable {
+public struct ConflictExplainer: Sendable {
     /// Decides whether a gathering (with some requirements lifted) has an agenda: true, false, or
     /// nil when it cannot tell within its limits.
     package struct Oracle: Sendable {
@@ -24,9 +24,9 @@ package struct ConflictExplainer: Sendable {
     }
 
     /// What the explainer found.
-    package struct Explanation: Sendable {
+    public struct Explanation: Sendable {
         /// Whether an agenda exists.
-        package var feasible: Bool
+        public var feasible: Bool
         /// Sessions that have nowhere to go on their own.
         package var immediate: [ImmediateReason]
         /// A minimal conflicting set (empty when immediate reasons explain it).
@@ -34,7 +34,7 @@ package struct ConflictExplainer: Sendable {
         /// Single relaxations that would make the input feasible.
         package var fixes: [Requirement]
         /// False when some oracle call could not decide, so the set may not be the smallest.
-        package var proven: Bool
+        public var proven: Bool
         /// How many feasibility checks it took.
         package var oracleCalls: Int
     }
@@ -42,14 +42,17 @@ package struct ConflictExplainer: Sendable {
     /// The feasibility oracle.
     package let oracle: Oracle
 
+    /// An explainer that decides feasibility with the pure-Swift search.
+    public init() { self.init(oracle: .search) }
+
     /// An explainer that decides feasibility with `oracle`.
-    package init(oracle: Oracle = .search) { self.oracle = oracle }
+    package init(oracle: Oracle) { self.oracle = oracle }
 
     /// Explains `gathering`, replanning `previous` with the past frozen until `frozenUntil` when
     /// given. Runs on a thread of its own.
     ///
     /// - Throws: ``SolveError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
-    package func explain(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) async throws(SolveError)
+    public func explain(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) async throws(SolveError)
         -> Explanation
     {
         let domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil)
@@ -100,7 +103,7 @@ package struct ConflictExplainer: Sendable {
 
 extension ConflictExplainer.Explanation {
     /// The explanation in plain words.
-    package func text(_ g: Gathering) -> String {
+    public func text(_ g: Gathering) -> String {
         if feasible { return "An agenda exists for \(g.name): no requirement conflicts with another.\n" }
         var out = "No agenda exists for \(g.name).\n"
         if !immediate.isEmpty {
@@ -124,7 +127,7 @@ extension ConflictExplainer.Explanation {
 
     /// The explanation as JSON: `feasible`, `immediate` (session, kind, message), `conflict`
     /// (key, sentence), `fixes` (key, advice), `proven`.
-    package func json(_ g: Gathering) -> String {
+    public func json(_ g: Gathering) -> String {
         func object(_ members: [(String, JSONValue)]) -> JSONValue { .object(members.map { .init(key: $0.0, value: $0.1) }) }
         return JSONWriter.write(
             object([

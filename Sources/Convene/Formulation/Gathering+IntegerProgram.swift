@@ -6,7 +6,7 @@ extension Gathering {
     /// of the best agenda.
     ///
     /// - Throws: ``SolveError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
-    package func integerProgram(previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError) -> IntegerProgram {
+    public func integerProgram(previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError) -> IntegerProgram {
         ScheduleFormulation(domain: try replanningDomain(previous: previous, frozenUntil: frozenUntil)).program
     }
 }

@@ -1,44 +1,61 @@
 /// A solver-neutral mixed-integer linear program: minimise `objective · x` subject to linear
 /// rows and variable bounds (no objective constant: the CPLEX LP format has none). It knows nothing of gatherings or of any solver;
 /// the schedule's formulation builds one, a backend solves it, the formulation decodes the answer.
-package struct IntegerProgram: Sendable {
-    package enum Kind: Sendable, Hashable { case binary, integer, continuous }
+public struct IntegerProgram: Sendable {
+    /// What values a variable may take.
+    public enum Kind: Sendable, Hashable { case binary, integer, continuous }
 
-    package enum Sense: String, Sendable, Hashable {
+    /// How a row compares its terms with its right-hand side; the raw value is the LP format's.
+    public enum Sense: String, Sendable, Hashable {
         case lessOrEqual = "<="
         case greaterOrEqual = ">="
         case equal = "="
     }
 
-    package struct Variable: Sendable, Hashable {
-        package var name: String
-        package var kind: Kind
-        package var lower: Double
+    /// One column: its name, kind, bounds and objective coefficient.
+    public struct Variable: Sendable, Hashable {
+        /// Its name, unique within the program once written (``LPFileWriter`` makes it so).
+        public internal(set) var name: String
+        /// What values it may take.
+        public internal(set) var kind: Kind
+        /// Its lower bound.
+        public internal(set) var lower: Double
         /// `.infinity` for no upper bound.
-        package var upper: Double
-        package var objective: Double
+        public internal(set) var upper: Double
+        /// Its coefficient in the objective, which is minimised.
+        public internal(set) var objective: Double
     }
 
     /// One linear row; its terms name each variable at most once, with non-zero coefficients.
-    package struct Constraint: Sendable, Hashable {
-        package var name: String
-        package var terms: [Term]
-        package var sense: Sense
-        package var rhs: Double
+    public struct Constraint: Sendable, Hashable {
+        /// Its name.
+        public internal(set) var name: String
+        /// Its left-hand side.
+        public internal(set) var terms: [Term]
+        /// How the terms compare with ``rhs``.
+        public internal(set) var sense: Sense
+        /// Its right-hand side.
+        public internal(set) var rhs: Double
     }
 
-    package struct Term: Sendable, Hashable {
-        package var variable: Int
-        package var coefficient: Double
+    /// One coefficient of a row.
+    public struct Term: Sendable, Hashable {
+        /// The variable's index in ``IntegerProgram/variables``.
+        public internal(set) var variable: Int
+        /// Its coefficient.
+        public internal(set) var coefficient: Double
         package init(_ variable: Int, _ coefficient: Double) {
             self.variable = variable
             self.coefficient = coefficient
         }
     }
 
-    package var name: String
-    package private(set) var variables: [Variable] = []
-    package private(set) var constraints: [Constraint] = []
+    /// The program's name, written in the LP file's first line.
+    public internal(set) var name: String
+    /// Every column, in order.
+    public private(set) var variables: [Variable] = []
+    /// Every row, in order.
+    public private(set) var constraints: [Constraint] = []
 
     package init(name: String) { self.name = name }
 

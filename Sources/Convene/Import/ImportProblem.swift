@@ -49,13 +49,17 @@ package struct ImportOrigin: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// One problem found while importing, with the file and place it concerns and a plain-words fix.
-package struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
+public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     /// An error stops the import; a warning says what was assumed.
-    package var severity: InputProblem.Severity
+    public internal(set) var severity: InputProblem.Severity
     /// The file and place it concerns.
     package var origin: ImportOrigin
+    /// The file it concerns, as the person named it.
+    public var file: String { origin.file }
+    /// The place in that file: a JSON path, or a CSV row and column (empty: the whole file).
+    public var location: String { origin.description }
     /// What is wrong and what would fix it, in plain words.
-    package var message: String
+    public internal(set) var message: String
 
     /// A problem at a place.
     package init(_ severity: InputProblem.Severity, at origin: ImportOrigin, _ message: String) {
@@ -65,26 +69,26 @@ package struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `talks-2.json: error: results[4].duration: …`, the way `convene check` prints problems.
-    package var description: String {
+    public var description: String {
         let place = origin.description
         return "\(origin.file): \(severity.rawValue): " + (place.isEmpty ? "" : "\(place): ") + message
     }
 }
 
 /// Every problem an import found, errors and warnings alike; thrown when any is an error.
-package struct ImportError: Error, Sendable, CustomStringConvertible {
+public struct ImportError: Error, Sendable, CustomStringConvertible {
     /// Errors and warnings, in the order found.
-    package var problems: [ImportProblem]
+    public internal(set) var problems: [ImportProblem]
 
     /// The problems of a failed import.
     package init(problems: [ImportProblem]) { self.problems = problems }
 
     /// The problems that stop the import.
-    package var errors: [ImportProblem] { problems.filter { $0.severity == .error } }
+    public var errors: [ImportProblem] { problems.filter { $0.severity == .error } }
     /// The problems that do not.
-    package var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
+    public var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
     /// One problem a line, as the CLI prints them.
-    package var description: String { problems.map(\.description).joined(separator: "\n") }
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 
 /// Collects the problems of one import, so that all of them are reported at once.

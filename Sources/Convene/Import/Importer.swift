@@ -1,7 +1,7 @@
 import Foundation
 
 /// What `convene import` reads: a frame, the organiser's sources and their interest surveys.
-package struct ImportRequest: Sendable {
+public struct ImportRequest: Sendable {
     /// A partial input document with what the sources do not have (event, slots, formats, weights,
     /// and any extra rooms, people or sessions). Imported items are added to it.
     package var frame: ImportFile?
@@ -19,7 +19,7 @@ package struct ImportRequest: Sendable {
     package var survey: SurveyOptions
 
     /// What to import; every source is optional.
-    package init(
+    public init(
         frame: ImportFile? = nil, pretalx: [ImportFile] = [], sessionize: ImportFile? = nil, sessionizeTrack: String? = nil,
         frab: ImportFile? = nil, interests: [ImportFile] = [], survey: SurveyOptions = SurveyOptions()
     ) {
@@ -34,25 +34,27 @@ package struct ImportRequest: Sendable {
 }
 
 /// A successful import: the input document, validated, and the schedule the sources already had.
-package struct ImportResult: Sendable {
+public struct ImportResult: Sendable {
     /// The complete input document; ``gathering`` is it validated.
     package var document: InputDocument
+    /// The complete input document as JSON (pretty, keys sorted): what `convene import` writes.
+    public var json: Data { Data(document.json.utf8) }
     /// The document validated, as `convene check` sees it.
-    package var gathering: Gathering
+    public internal(set) var gathering: Gathering
     /// The sources' existing schedule as an agenda document (for `--previous`), when they have one.
-    package var previous: Agenda?
+    public internal(set) var previous: Agenda?
     /// What was suspicious or assumed (a derived grid of slots, speakers without availabilities…).
-    package var warnings: [ImportProblem]
+    public internal(set) var warnings: [ImportProblem]
 }
 
 /// Turns what organisers have (pretalx, Sessionize, frab, survey CSVs) into one contract input
 /// document that `convene check` accepts.
-package enum Importer {
+public enum Importer {
     /// Reads every source and survey onto the frame and validates the result.
     ///
     /// - Throws: ``ImportError`` with every problem found, each with its file and place; nothing
     ///   is returned when any problem is an error.
-    package static func run(_ request: ImportRequest) throws(ImportError) -> ImportResult {
+    public static func run(_ request: ImportRequest) throws(ImportError) -> ImportResult {
         let log = ImportLog()
         var frame = InputDocument()
         if let file = request.frame { frame = readFrame(file, log: log) ?? InputDocument() }

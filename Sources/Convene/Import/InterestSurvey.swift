@@ -1,6 +1,6 @@
 /// How to read an interest survey: which column lists choices, which names the respondent, and
 /// from which rating a session counts as wanted.
-package struct SurveyOptions: Sendable, Equatable {
+public struct SurveyOptions: Sendable, Equatable {
     /// The checkbox question listing chosen sessions (the *choices* layout); nil: the *wide* layout,
     /// one column per session.
     package var choicesColumn: String?
@@ -12,7 +12,7 @@ package struct SurveyOptions: Sendable, Equatable {
     package var ignoredColumns: [String]
 
     /// The wide layout, respondents found by their email, name or id column, any rating wanted.
-    package init(choicesColumn: String? = nil, respondentColumn: String? = nil, minRating: Double = 1, ignoredColumns: [String] = []) {
+    public init(choicesColumn: String? = nil, respondentColumn: String? = nil, minRating: Double = 1, ignoredColumns: [String] = []) {
         self.choicesColumn = choicesColumn
         self.respondentColumn = respondentColumn
         self.minRating = minRating

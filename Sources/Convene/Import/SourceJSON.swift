@@ -103,14 +103,14 @@ extension JSONValue {
 }
 
 /// A file given to `convene import`: its name (as the person wrote it, for messages) and its bytes.
-package struct ImportFile: Sendable {
+public struct ImportFile: Sendable {
     /// How the person named it, used in every message about it.
     package var name: String
     /// Its bytes.
     package var data: Data
 
     /// A named file.
-    package init(name: String, data: Data) {
+    public init(name: String, data: Data) {
         self.name = name
         self.data = data
     }

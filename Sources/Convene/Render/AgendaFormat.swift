@@ -1,5 +1,5 @@
 /// Every way Convene writes an agenda down.
-package enum AgendaFormat: String, CaseIterable, Sendable {
+public enum AgendaFormat: String, CaseIterable, Sendable {
     case text, markdown, json, csv, ics, html
     case frabXML = "frab-xml"
     case frabJSON = "frab-json"
@@ -10,7 +10,7 @@ package enum AgendaFormat: String, CaseIterable, Sendable {
     ///   - gathering: the gathering the agenda was made for.
     ///   - width: columns for `text`.
     ///   - stamp: when the calendar was made, for `ics` (`DTSTAMP`), seconds since 1970 UTC.
-    package func render(_ agenda: Agenda, gathering: Gathering, width: Int = 120, stamp: Int = 0) -> String {
+    public func render(_ agenda: Agenda, gathering: Gathering, width: Int = 120, stamp: Int = 0) -> String {
         if self == .json { return agenda.json }
         let layout = AgendaLayout(agenda: agenda, gathering: gathering)
         return switch self {

@@ -36,7 +36,7 @@ extension AgendaDiff {
     }
 
     /// The diff document as pretty, deterministic JSON text.
-    package var json: String { JSONWriter.write(jsonValue) }
+    public var json: String { JSONWriter.write(jsonValue) }
 
     /// One change in plain words, as an organiser would announce it:
     /// `'Funding' (funding) moves from Fri 10:30 Commonwealth Salon to Fri 10:30 Rabb Hall.`
@@ -82,7 +82,7 @@ extension AgendaDiff {
     }
 
     /// The diff in plain words: a line per change, then a message per person.
-    package func text(_ g: Gathering) -> String {
+    public func text(_ g: Gathering) -> String {
         guard !changes.isEmpty || !notices.isEmpty else { return "No changes.\n" }
         var out = "\(changes.count) change\(changes.count == 1 ? "" : "s"):\n"
         for change in changes { out += "  - \(sentence(for: change, in: g))\n" }
@@ -95,7 +95,7 @@ extension AgendaDiff {
     }
 
     /// The diff as Markdown: a table of changes, then a section per person.
-    package func markdown(_ g: Gathering) -> String {
+    public func markdown(_ g: Gathering) -> String {
         guard !changes.isEmpty || !notices.isEmpty else { return "No changes.\n" }
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         var out = "## Changes\n\n| Session | Change | Before | After | People |\n|---|---|---|---|---|\n"

@@ -8,7 +8,7 @@
 /// a person who is already named (by `attendees[].person`) is not named twice. Each person's
 /// ``Notice`` gathers the changes that concern them and the clashes among the sessions they want
 /// that the new agenda creates.
-package struct AgendaDiff: Sendable, Equatable {
+public struct AgendaDiff: Sendable, Equatable {
     /// How a session changed.
     package enum Kind: String, Sendable, CaseIterable {
         /// Placed in the new agenda and not in the previous one.
@@ -68,11 +68,11 @@ package struct AgendaDiff: Sendable, Equatable {
     package let notices: [Notice]
 
     /// Whether anything changed.
-    package var isEmpty: Bool { changes.isEmpty }
+    public var isEmpty: Bool { changes.isEmpty }
 
     /// Compares two agendas of `gathering`: `previous` may come from an earlier input (its sessions
     /// no longer in `gathering` are cancelled), `new` is an agenda of `gathering`.
-    package init(previous: Agenda, new: Agenda, gathering g: Gathering) {
+    public init(previous: Agenda, new: Agenda, gathering g: Gathering) {
         let before = DiffSide(previous, g)
         let after = DiffSide(new, g)
         var changes: [Change] = []

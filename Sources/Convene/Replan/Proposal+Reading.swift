@@ -18,7 +18,7 @@ extension Proposal {
     /// - Throws: ``ImportError`` with every problem, each at its file and row and column (CSV),
     ///   line and column (a syntax error) or JSON path: no title column, an empty row, an
     ///   unterminated quote, a duration or votes that are not numbers.
-    package static func read(_ file: ImportFile) throws(ImportError) -> (proposals: [Proposal], warnings: [ImportProblem]) {
+    public static func read(_ file: ImportFile) throws(ImportError) -> (proposals: [Proposal], warnings: [ImportProblem]) {
         let log = ImportLog()
         let proposals = read(file, log: log)
         guard !log.hasErrors else { throw ImportError(problems: log.problems) }

@@ -3,19 +3,19 @@
 ///
 /// Read a board with ``read(_:)``, or make proposals in code; ``Unconference`` turns them into
 /// sessions that may only run inside the block.
-package struct Proposal: Sendable, Equatable {
+public struct Proposal: Sendable, Equatable {
     /// What the proposal is called; never empty.
-    package var title: String
+    public internal(set) var title: String
     /// The session id to give it; nil: derived from the title, unique.
-    package var id: String?
+    public internal(set) var id: String?
     /// Person ids, attendee ids or new names, each once.
-    package var hosts: [String]
+    public internal(set) var hosts: [String]
     /// Minutes; nil: the block's shortest slot.
-    package var duration: Double?
+    public internal(set) var duration: Double?
     /// Attendee ids of the people who want it, each once.
-    package var voters: [String]
+    public internal(set) var voters: [String]
     /// A whole number ≥ 0; nil: the number of voters.
-    package var votes: Int?
+    public internal(set) var votes: Int?
     /// Where each field was read, for messages that name the file, row and column.
     package var origins: Origins
 
@@ -23,14 +23,14 @@ package struct Proposal: Sendable, Equatable {
     package struct Origins: Sendable, Equatable {
         /// The row or object as a whole.
         package var proposal: ImportOrigin
-        package var title: ImportOrigin
-        package var id: ImportOrigin
+        public internal(set) var title: ImportOrigin
+        public internal(set) var id: ImportOrigin
         /// One per host, in order.
-        package var hosts: [ImportOrigin]
-        package var duration: ImportOrigin
+        public internal(set) var hosts: [ImportOrigin]
+        public internal(set) var duration: ImportOrigin
         /// One per voter, in order.
-        package var voters: [ImportOrigin]
-        package var votes: ImportOrigin
+        public internal(set) var voters: [ImportOrigin]
+        public internal(set) var votes: ImportOrigin
 
         /// Every field at the same place.
         init(_ place: ImportOrigin) {
@@ -41,7 +41,7 @@ package struct Proposal: Sendable, Equatable {
 
     /// A proposal made in code; problems with it are reported at `proposals[index]` of a file
     /// named `proposals`, the index being its place in the list given to ``Unconference``.
-    package init(title: String, id: String? = nil, hosts: [String] = [], duration: Double? = nil, voters: [String] = [], votes: Int? = nil) {
+    public init(title: String, id: String? = nil, hosts: [String] = [], duration: Double? = nil, voters: [String] = [], votes: Int? = nil) {
         self.title = title
         self.id = id
         self.hosts = hosts

@@ -23,15 +23,17 @@ import Foundation
 /// let result = try await unconference.solve(using: SearchSolver())
 /// print(unconference.diff(result.agenda).text(unconference.gathering))
 /// ```
-package struct Unconference: Sendable {
+public struct Unconference: Sendable {
     /// The new input document: the block replaced by the proposals.
     package let document: InputDocument
-    /// ``document``, validated.
-    package let gathering: Gathering
+    /// The new input document as JSON (pretty, keys sorted): what `--output-input` writes.
+    public var json: Data { Data(document.json.utf8) }
+    /// The new input document, validated.
+    public let gathering: Gathering
     /// The agenda being filled in, which becomes the previous agenda: the one given, its
     /// placements' slots and times derived from the input (so that the diff can say when the
     /// block was) and its costs recomputed without a previous agenda.
-    package let current: Agenda
+    public let current: Agenda
     /// The block session's id.
     package let block: String
     /// Ids of the slots the block occupies in ``current``, in time order.
@@ -45,7 +47,7 @@ package struct Unconference: Sendable {
     /// Ids of the sessions held where ``current`` places them: all but the block.
     package let kept: Set<String>
     /// What was assumed (a host taken as a new person whose name looks like a mistyped id).
-    package let warnings: [ImportProblem]
+    public let warnings: [ImportProblem]
 
     /// Fills `block`'s place in `current` with `proposals`.
     ///
@@ -60,7 +62,7 @@ package struct Unconference: Sendable {
     ///   a session or that `current` does not place, an agenda that breaks a rule, a voter who is
     ///   not an attendee (with a did-you-mean), a proposal longer than the block, an id given twice
     ///   or already a session's, an empty title, votes below 0.
-    package init(
+    public init(
         gathering: Gathering, current: Agenda, block: String, proposals: [Proposal], inputName: String = "input",
         agendaName: String = "agenda"
     ) throws(ImportError) {
@@ -72,7 +74,7 @@ package struct Unconference: Sendable {
     /// reporting the file's problems and the proposals' together.
     ///
     /// - Throws: ``ImportError`` with every problem of the file and of the proposals at once.
-    package init(
+    public init(
         gathering: Gathering, current: Agenda, block: String, board: ImportFile, inputName: String = "input", agendaName: String = "agenda"
     ) throws(ImportError) {
         let log = ImportLog()
@@ -123,13 +125,13 @@ package struct Unconference: Sendable {
     /// Places the proposals through the front door (``Gathering/solve(using:options:)``) on the new
     /// gathering, with ``options(_:)``: the agenda's `stats.diff` says what changed against
     /// ``current``.
-    package func solve(using solver: some AgendaSolver, options: SolveOptions = SolveOptions()) async throws -> SolveResult {
+    public func solve(using solver: some AgendaSolver, options: SolveOptions = SolveOptions()) async throws -> SolveResult {
         try await gathering.solve(using: solver, options: self.options(options))
     }
 
     /// What changed from ``current`` to `agenda`, an agenda of the new gathering: the block
     /// cancelled, the proposals added, and whom to tell.
-    package func diff(_ agenda: Agenda) -> AgendaDiff {
+    public func diff(_ agenda: Agenda) -> AgendaDiff {
         AgendaDiff(previous: current, new: agenda, gathering: gathering)
     }
 

@@ -5,26 +5,26 @@
 ///
 /// Deterministic: the same gathering, settings and seed give the same agenda, as long as the
 /// time limit does not cut the run short (the run is measured in moves, not seconds).
-package struct SearchSolver: AgendaSolver {
+public struct SearchSolver: AgendaSolver {
     /// Local search moves; nil: 20,000 per session, at least 100,000. The time limit still applies.
     package var moves: Int?
     /// Backtracking nodes before the construction gives up its proof of infeasibility.
     package var nodeLimit: Int
 
     /// A search with the default effort.
-    package init(moves: Int? = nil, nodeLimit: Int = 200_000) {
+    public init(moves: Int? = nil, nodeLimit: Int = 200_000) {
         self.moves = moves
         self.nodeLimit = nodeLimit
     }
 
     /// The search.
-    package var kind: SolverKind { .search }
+    public var kind: SolverKind { .search }
 
     /// 20,000 moves per session, at least 100,000.
     package static func defaultMoves(_ g: Gathering) -> Int { max(100_000, 20_000 * g.sessions.count) }
 
     /// Runs on a thread of its own; the calling task's cancellation stops it between moves.
-    package func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
+    public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
         await DedicatedThread.run(stackSize: 8 << 20) { run(problem, seed: problem.options.seed) }
     }
 

@@ -1,17 +1,17 @@
 /// A published agenda: every file of the static site, by path relative to its folder, so that
 /// tests read it without a disk and the command line writes it wherever it is asked to.
-package struct Site: Sendable {
+public struct Site: Sendable {
     /// One file of the site.
-    package struct File: Sendable, Equatable {
+    public struct File: Sendable, Equatable {
         /// Relative to the site's folder, with `/` between folders: `sessions/update.html`.
-        package var path: String
+        public internal(set) var path: String
         /// UTF-8 text.
-        package var contents: String
+        public internal(set) var contents: String
     }
 
     /// Every file, sorted by path.
-    package var files: [File]
+    public internal(set) var files: [File]
 
     /// The contents of the file at `path`, if the site has one.
-    package subscript(path: String) -> String? { files.first { $0.path == path }?.contents }
+    public subscript(path: String) -> String? { files.first { $0.path == path }?.contents }
 }

@@ -7,7 +7,7 @@
 /// Every page is self-contained, well-formed XML: inline styles, no external resources, no script
 /// needed to read it, links relative to the page. The organisers' page with the costs is
 /// ``AgendaFormat/html``, not part of the site.
-package struct SitePublisher: Sendable {
+public struct SitePublisher: Sendable {
     /// The agenda this one replaces: the site then says what changed, and marks each changed session.
     package var previous: Agenda?
     /// Where the site will be served (`https://example.org/gathering/`): calendars then link each
@@ -18,7 +18,7 @@ package struct SitePublisher: Sendable {
     /// When the calendars were made (`DTSTAMP`), seconds since 1970 UTC.
     package var stamp: Int
 
-    package init(previous: Agenda? = nil, baseURL: String? = nil, attendeePages: Bool = true, stamp: Int = 0) {
+    public init(previous: Agenda? = nil, baseURL: String? = nil, attendeePages: Bool = true, stamp: Int = 0) {
         self.previous = previous
         self.baseURL = baseURL
         self.attendeePages = attendeePages
@@ -34,7 +34,7 @@ package struct SitePublisher: Sendable {
     }
 
     /// Every file of the site for `agenda`, an agenda of `gathering`.
-    package func publish(_ agenda: Agenda, gathering g: Gathering) -> Site {
+    public func publish(_ agenda: Agenda, gathering g: Gathering) -> Site {
         let layout = AgendaLayout(agenda: agenda, gathering: g)
         let participants = Participant.everyone(in: g)
         let base = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
