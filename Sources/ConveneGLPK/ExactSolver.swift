@@ -10,8 +10,11 @@ public struct ExactSolver: AgendaSolver {
     /// How the program is written: room classes, group cuts, how concurrency is charged.
     package var formulation: ScheduleFormulation.Options
 
+    /// An exact solver with GLPK's default settings.
+    public init() { self.init(settings: GLPKSettings()) }
+
     /// An exact solver with these GLPK settings.
-    public init(settings: GLPKSettings = GLPKSettings()) {
+    package init(settings: GLPKSettings) {
         self.settings = settings
         formulation = .init()
     }

@@ -1,6 +1,6 @@
 /// How GLPK's branch-and-cut runs. Every setting maps to one `glp_iocp` field; none is ignored.
 /// The time limit and the relative gap come from ``SolveOptions``.
-public struct GLPKSettings: Sendable {
+package struct GLPKSettings: Sendable {
     /// How GLPK chooses the variable to branch on.
     package enum Branching: Sendable {
         /// The first fractional variable.
@@ -57,10 +57,10 @@ public struct GLPKSettings: Sendable {
     /// million is about a gigabyte of memory before GLPK starts); it says so and returns no agenda.
     package var columnLimit = 1_000_000
     /// Receives GLPK's terminal output; nil keeps GLPK silent.
-    public var log: (@Sendable (String) -> Void)?
+    package var log: (@Sendable (String) -> Void)?
 
     /// The settings the exact solver and the portfolio use by default.
-    public init() {}
+    package init() {}
 
     /// Models of fewer rows than this skip the feasibility pump: branching finds a first agenda sooner.
     static let pumpMinimumRows = 2_000

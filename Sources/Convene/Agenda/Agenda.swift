@@ -17,14 +17,14 @@ public struct Agenda: Sendable, Equatable {
 
     /// One session placed: its start slot, rooms, and (derived) occupied slots and times.
     public struct Placement: Sendable, Equatable {
-        public var session: String
-        public var start: String
-        public var rooms: [String]
+        public package(set) var session: String
+        public package(set) var start: String
+        public package(set) var rooms: [String]
         /// Derived from `start` by the chain rule; checked when present.
-        public var slots: [String]?
+        package var slots: [String]?
         /// Local to the event's time zone; derived, checked when present.
-        public var startTime: String?
-        public var endTime: String?
+        package var startTime: String?
+        package var endTime: String?
 
         public init(
             session: String, start: String, rooms: [String], slots: [String]? = nil,
@@ -49,13 +49,13 @@ public struct Agenda: Sendable, Equatable {
 
     /// One non-zero term of the objective.
     public struct Cost: Sendable, Equatable {
-        public var kind: CostKind
-        public var sessions: [String]
+        public package(set) var kind: CostKind
+        public package(set) var sessions: [String]
         /// For clashes: the attendees who want both sessions.
-        public var attendees: [String]
+        public package(set) var attendees: [String]
         /// For `personPreference`: the facilitator whose preferred hours the session misses.
-        public var person: String?
-        public var cost: Int
+        public package(set) var person: String?
+        public package(set) var cost: Int
 
         package init(kind: CostKind, sessions: [String], attendees: [String] = [], person: String? = nil, cost: Int) {
             self.kind = kind
@@ -67,16 +67,16 @@ public struct Agenda: Sendable, Equatable {
     }
 
     package var convene = 1
-    public var status: Status
+    public package(set) var status: Status
     /// Which solver produced the agenda (`milp`, `search`), nil for a hand-made one.
-    public var solver: String?
+    public package(set) var solver: String?
     /// The contract objective of the agenda printed; nil without an agenda.
-    public var objective: Int?
+    public package(set) var objective: Int?
     /// A proven lower bound on the objective, when the solver has one.
-    public var bound: Int?
-    public var placements: [Placement]
-    public var unscheduled: [String]
-    public var costs: [Cost]
+    public package(set) var bound: Int?
+    public package(set) var placements: [Placement]
+    public package(set) var unscheduled: [String]
+    public package(set) var costs: [Cost]
     /// `seconds` and anything else the solver measured, in order.
     package var stats: [JSONValue.Member]
 

@@ -34,7 +34,7 @@ public struct ConflictExplainer: Sendable {
         /// Single relaxations that would make the input feasible.
         package var fixes: [Requirement]
         /// False when some oracle call could not decide, so the set may not be the smallest.
-        public var proven: Bool
+        package var proven: Bool
         /// How many feasibility checks it took.
         package var oracleCalls: Int
     }
@@ -127,7 +127,7 @@ extension ConflictExplainer.Explanation {
 
     /// The explanation as JSON: `feasible`, `immediate` (session, kind, message), `conflict`
     /// (key, sentence), `fixes` (key, advice), `proven`.
-    public func json(_ g: Gathering) -> String {
+    package func json(_ g: Gathering) -> String {
         func object(_ members: [(String, JSONValue)]) -> JSONValue { .object(members.map { .init(key: $0.0, value: $0.1) }) }
         return JSONWriter.write(
             object([

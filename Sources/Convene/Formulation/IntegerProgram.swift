@@ -15,35 +15,35 @@ public struct IntegerProgram: Sendable {
     /// One column: its name, kind, bounds and objective coefficient.
     public struct Variable: Sendable, Hashable {
         /// Its name, unique within the program once written (``LPFileWriter`` makes it so).
-        public internal(set) var name: String
+        public package(set) var name: String
         /// What values it may take.
-        public internal(set) var kind: Kind
+        public package(set) var kind: Kind
         /// Its lower bound.
-        public internal(set) var lower: Double
+        public package(set) var lower: Double
         /// `.infinity` for no upper bound.
-        public internal(set) var upper: Double
+        public package(set) var upper: Double
         /// Its coefficient in the objective, which is minimised.
-        public internal(set) var objective: Double
+        public package(set) var objective: Double
     }
 
     /// One linear row; its terms name each variable at most once, with non-zero coefficients.
     public struct Constraint: Sendable, Hashable {
         /// Its name.
-        public internal(set) var name: String
+        public package(set) var name: String
         /// Its left-hand side.
-        public internal(set) var terms: [Term]
+        public package(set) var terms: [Term]
         /// How the terms compare with ``rhs``.
-        public internal(set) var sense: Sense
+        public package(set) var sense: Sense
         /// Its right-hand side.
-        public internal(set) var rhs: Double
+        public package(set) var rhs: Double
     }
 
     /// One coefficient of a row.
     public struct Term: Sendable, Hashable {
         /// The variable's index in ``IntegerProgram/variables``.
-        public internal(set) var variable: Int
+        public package(set) var variable: Int
         /// Its coefficient.
-        public internal(set) var coefficient: Double
+        public package(set) var coefficient: Double
         package init(_ variable: Int, _ coefficient: Double) {
             self.variable = variable
             self.coefficient = coefficient
@@ -51,7 +51,7 @@ public struct IntegerProgram: Sendable {
     }
 
     /// The program's name, written in the LP file's first line.
-    public internal(set) var name: String
+    public package(set) var name: String
     /// Every column, in order.
     public private(set) var variables: [Variable] = []
     /// Every row, in order.

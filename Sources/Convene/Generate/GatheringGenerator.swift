@@ -53,7 +53,7 @@ public struct GatheringGenerator: Sendable {
     public struct Output: Sendable {
         package var document: InputDocument
         /// The agenda the requirements were written around: proof that one exists.
-        public internal(set) var planted: Agenda
+        public package(set) var planted: Agenda
 
         /// The generated input document as JSON (pretty, keys sorted): what `convene generate` writes.
         public var json: Data { Data(document.json.utf8) }

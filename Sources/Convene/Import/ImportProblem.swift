@@ -51,15 +51,15 @@ package struct ImportOrigin: Sendable, Hashable, CustomStringConvertible {
 /// One problem found while importing, with the file and place it concerns and a plain-words fix.
 public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     /// An error stops the import; a warning says what was assumed.
-    public internal(set) var severity: InputProblem.Severity
+    public package(set) var severity: InputProblem.Severity
     /// The file and place it concerns.
     package var origin: ImportOrigin
     /// The file it concerns, as the person named it.
-    public var file: String { origin.file }
+    package var file: String { origin.file }
     /// The place in that file: a JSON path, or a CSV row and column (empty: the whole file).
     public var location: String { origin.description }
     /// What is wrong and what would fix it, in plain words.
-    public internal(set) var message: String
+    public package(set) var message: String
 
     /// A problem at a place.
     package init(_ severity: InputProblem.Severity, at origin: ImportOrigin, _ message: String) {
@@ -78,15 +78,15 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 /// Every problem an import found, errors and warnings alike; thrown when any is an error.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     /// Errors and warnings, in the order found.
-    public internal(set) var problems: [ImportProblem]
+    public package(set) var problems: [ImportProblem]
 
     /// The problems of a failed import.
     package init(problems: [ImportProblem]) { self.problems = problems }
 
     /// The problems that stop the import.
-    public var errors: [ImportProblem] { problems.filter { $0.severity == .error } }
+    package var errors: [ImportProblem] { problems.filter { $0.severity == .error } }
     /// The problems that do not.
-    public var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
+    package var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
     /// One problem a line, as the CLI prints them.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }

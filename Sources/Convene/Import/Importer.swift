@@ -40,11 +40,11 @@ public struct ImportResult: Sendable {
     /// The complete input document as JSON (pretty, keys sorted): what `convene import` writes.
     public var json: Data { Data(document.json.utf8) }
     /// The document validated, as `convene check` sees it.
-    public internal(set) var gathering: Gathering
+    public package(set) var gathering: Gathering
     /// The sources' existing schedule as an agenda document (for `--previous`), when they have one.
-    public internal(set) var previous: Agenda?
+    public package(set) var previous: Agenda?
     /// What was suspicious or assumed (a derived grid of slots, speakers without availabilities…).
-    public internal(set) var warnings: [ImportProblem]
+    public package(set) var warnings: [ImportProblem]
 }
 
 /// Turns what organisers have (pretalx, Sessionize, frab, survey CSVs) into one contract input

@@ -9,11 +9,11 @@ public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether it stops the document from being used.
-    public internal(set) var severity: Severity
+    public package(set) var severity: Severity
     /// Where it is.
     package var path: JSONPath
     /// What is wrong and what would fix it, in plain words.
-    public internal(set) var message: String
+    public package(set) var message: String
 
     package init(_ severity: Severity = .error, at path: JSONPath, _ message: String) {
         self.severity = severity
@@ -31,14 +31,14 @@ public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
 /// Every problem found in an input document, errors and warnings alike; thrown when any is an error.
 public struct InputError: Error, Sendable, CustomStringConvertible {
     /// Every problem, in the order they were found.
-    public internal(set) var problems: [InputProblem]
+    public package(set) var problems: [InputProblem]
 
     package init(problems: [InputProblem]) { self.problems = problems }
 
     /// The problems that stop the document from being used.
-    public var errors: [InputProblem] { problems.filter { $0.severity == .error } }
+    package var errors: [InputProblem] { problems.filter { $0.severity == .error } }
     /// The problems that do not.
-    public var warnings: [InputProblem] { problems.filter { $0.severity == .warning } }
+    package var warnings: [InputProblem] { problems.filter { $0.severity == .warning } }
 
     /// One problem per line.
     public var description: String { problems.map(\.description).joined(separator: "\n") }

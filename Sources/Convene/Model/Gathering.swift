@@ -86,7 +86,7 @@ public struct Gathering: Sendable {
 
 extension Gathering {
     /// `21 sessions, 13 slots, 10 rooms, 16 people, 50 attendees.`
-    public var summary: String {
+    package var summary: String {
         "\(sessions.count) sessions, \(slots.count) slots, \(rooms.count) rooms, \(people.count) people, \(attendees.count) attendees."
     }
 }

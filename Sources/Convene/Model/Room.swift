@@ -18,5 +18,5 @@ public struct Room: Sendable, Hashable, Identifiable {
     public var label: String { name.map { "\($0) (\(id))" } ?? id }
 
     /// The site's name for display, nil for the default site.
-    public var siteName: String? { site.isEmpty ? nil : site }
+    package var siteName: String? { site.isEmpty ? nil : site }
 }

@@ -5,17 +5,17 @@
 /// sessions that may only run inside the block.
 public struct Proposal: Sendable, Equatable {
     /// What the proposal is called; never empty.
-    public internal(set) var title: String
+    package var title: String
     /// The session id to give it; nil: derived from the title, unique.
-    public internal(set) var id: String?
+    package var id: String?
     /// Person ids, attendee ids or new names, each once.
-    public internal(set) var hosts: [String]
+    package var hosts: [String]
     /// Minutes; nil: the block's shortest slot.
-    public internal(set) var duration: Double?
+    package var duration: Double?
     /// Attendee ids of the people who want it, each once.
-    public internal(set) var voters: [String]
+    package var voters: [String]
     /// A whole number ≥ 0; nil: the number of voters.
-    public internal(set) var votes: Int?
+    package var votes: Int?
     /// Where each field was read, for messages that name the file, row and column.
     package var origins: Origins
 
@@ -23,14 +23,14 @@ public struct Proposal: Sendable, Equatable {
     package struct Origins: Sendable, Equatable {
         /// The row or object as a whole.
         package var proposal: ImportOrigin
-        public internal(set) var title: ImportOrigin
-        public internal(set) var id: ImportOrigin
+        package var title: ImportOrigin
+        package var id: ImportOrigin
         /// One per host, in order.
-        public internal(set) var hosts: [ImportOrigin]
-        public internal(set) var duration: ImportOrigin
+        package var hosts: [ImportOrigin]
+        package var duration: ImportOrigin
         /// One per voter, in order.
-        public internal(set) var voters: [ImportOrigin]
-        public internal(set) var votes: ImportOrigin
+        package var voters: [ImportOrigin]
+        package var votes: ImportOrigin
 
         /// Every field at the same place.
         init(_ place: ImportOrigin) {

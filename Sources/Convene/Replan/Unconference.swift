@@ -33,7 +33,7 @@ public struct Unconference: Sendable {
     /// The agenda being filled in, which becomes the previous agenda: the one given, its
     /// placements' slots and times derived from the input (so that the diff can say when the
     /// block was) and its costs recomputed without a previous agenda.
-    public let current: Agenda
+    package let current: Agenda
     /// The block session's id.
     package let block: String
     /// Ids of the slots the block occupies in ``current``, in time order.
@@ -74,7 +74,7 @@ public struct Unconference: Sendable {
     /// reporting the file's problems and the proposals' together.
     ///
     /// - Throws: ``ImportError`` with every problem of the file and of the proposals at once.
-    public init(
+    package init(
         gathering: Gathering, current: Agenda, block: String, board: ImportFile, inputName: String = "input", agendaName: String = "agenda"
     ) throws(ImportError) {
         let log = ImportLog()

@@ -30,17 +30,17 @@ public struct SolveProblem: Sendable {
     }
 
     /// True once the time limit has passed or the solve was cancelled: return what you have.
-    package var shouldStop: Bool { stop.isRaised || deadline.map { ContinuousClock.now >= $0 } == true }
+    public var shouldStop: Bool { stop.isRaised || deadline.map { ContinuousClock.now >= $0 } == true }
 
     /// The time left before the limit; nil without one.
-    package var timeRemaining: Duration? { deadline.map { max(.zero, $0 - ContinuousClock.now) } }
+    public var timeRemaining: Duration? { deadline.map { max(.zero, $0 - ContinuousClock.now) } }
 
     /// Seconds left before the limit, never negative; nil without one.
     package var secondsRemaining: Double? { timeRemaining?.seconds }
 
     /// Reports a better agenda (by id) or bound. The front door keeps the agendas reported last,
     /// so that it can fall back on one if the final answer breaks a rule.
-    package func report(objective: Int?, bound: Int?, placements: [Agenda.Placement]? = nil, solver: SolverKind) {
+    public func report(objective: Int?, bound: Int?, placements: [Agenda.Placement]? = nil, solver: SolverKind) {
         board.report(solver: solver, objective: objective, bound: bound, answer: placements.map { .document($0) })
     }
 
