@@ -59,7 +59,8 @@ struct Generate: ParsableCommand {
         let made =
             if tight {
                 TightGatheringGenerator(
-                    sessions: sessions, rooms: rooms, days: days, attendees: attendees, interests: perAttendee, fill: fill ?? 0.72, seed: seed
+                    sessions: sessions, rooms: rooms, days: days, attendees: attendees, interests: perAttendee, fill: fill ?? 0.72,
+                    seed: seed
                 ).make()
             } else {
                 GatheringGenerator(

@@ -1,5 +1,6 @@
 import Convene
 import Foundation
+import Synchronization
 
 /// Seeded random gatherings small enough for brute force (≤ 5 sessions, ≤ 3 rooms, ≤ 6 slots),
 /// with every hard rule and cost kind appearing across a run of seeds.
@@ -257,21 +258,12 @@ package func awaitTinyOptima() async -> [BruteForce.Result] { await DedicatedThr
 /// (in parallel) and shared by every solver's comparison.
 package let tinySeeds = 200
 package let tinyOptima: [BruteForce.Result] = {
-    let results = ResultBox(count: tinySeeds)
+    // A checked lock around the results: each seed's worker writes its own element.
+    let results = Mutex<[BruteForce.Result?]>(Array(repeating: nil, count: tinySeeds))
     DispatchQueue.concurrentPerform(iterations: tinySeeds) { seed in
         let instance = TinyGatherings.make(seed: seed)
-        results.set(seed, BruteForce.solve(instance.domain))
+        let result = BruteForce.solve(instance.domain)
+        results.withLock { $0[seed] = result }
     }
-    return results.values.map { $0 ?? BruteForce.Result(objective: nil, placements: nil, agendasSeen: 0) }
+    return results.withLock { $0 }.map { $0 ?? BruteForce.Result(objective: nil, placements: nil, agendasSeen: 0) }
 }()
-
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [BruteForce.Result?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: BruteForce.Result) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
-    }
-}

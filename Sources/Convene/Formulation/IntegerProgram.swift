@@ -51,7 +51,7 @@ public struct IntegerProgram: Sendable {
     }
 
     /// The program's name, written in the LP file's first line.
-    public package(set) var name: String
+    package var name: String
     /// Every column, in order.
     public private(set) var variables: [Variable] = []
     /// Every row, in order.

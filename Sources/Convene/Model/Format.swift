@@ -8,5 +8,5 @@ public struct Format: Sendable, Hashable, Identifiable {
     public internal(set) var name: String?
 
     /// Its name, or its id without one.
-    public var label: String { name ?? id }
+    package var label: String { name ?? id }
 }

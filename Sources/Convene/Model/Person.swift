@@ -20,7 +20,7 @@ public struct Person: Sendable, Hashable, Identifiable {
     package var travels = true
 
     /// How people read it: `P2PU executive director (director)`, or the id alone without a name.
-    public var label: String { name.map { "\($0) (\(id))" } ?? id }
+    package var label: String { name.map { "\($0) (\(id))" } ?? id }
 
     /// Hard rule 5's availability part, for one occupied slot.
     package func canAttend(_ slot: Slot) -> Bool {

@@ -6,7 +6,7 @@
 /// input, no longer placed) or `cancelled` (placed before, no longer in the input). The people
 /// concerned are the session's facilitators and the attendees who want it; an attendee linked to
 /// a person who is already named (by `attendees[].person`) is not named twice. Each person's
-/// ``Notice`` gathers the changes that concern them and the clashes among the sessions they want
+/// notice gathers the changes that concern them and the clashes among the sessions they want
 /// that the new agenda creates.
 public struct AgendaDiff: Sendable, Equatable {
     /// How a session changed.
@@ -68,7 +68,7 @@ public struct AgendaDiff: Sendable, Equatable {
     package let notices: [Notice]
 
     /// Whether anything changed.
-    public var isEmpty: Bool { changes.isEmpty }
+    package var isEmpty: Bool { changes.isEmpty }
 
     /// Compares two agendas of `gathering`: `previous` may come from an earlier input (its sessions
     /// no longer in `gathering` are cancelled), `new` is an agenda of `gathering`.

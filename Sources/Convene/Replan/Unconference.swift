@@ -123,13 +123,13 @@ public struct Unconference: Sendable {
     }
 
     /// Places the proposals through the front door (``Gathering/solve(using:options:)``) on the new
-    /// gathering, with ``options(_:)``: the agenda's `stats.diff` says what changed against
-    /// ``current``.
+    /// gathering, with the current agenda as the previous one and the other sessions kept: the
+    /// agenda's `stats.diff` says what changed against the current agenda.
     public func solve(using solver: some AgendaSolver, options: SolveOptions = SolveOptions()) async throws -> SolveResult {
         try await gathering.solve(using: solver, options: self.options(options))
     }
 
-    /// What changed from ``current`` to `agenda`, an agenda of the new gathering: the block
+    /// What changed from the current agenda to `agenda`, an agenda of the new gathering: the block
     /// cancelled, the proposals added, and whom to tell.
     public func diff(_ agenda: Agenda) -> AgendaDiff {
         AgendaDiff(previous: current, new: agenda, gathering: gathering)
