@@ -17,8 +17,11 @@ public struct Agenda: Sendable, Equatable {
 
     /// One session placed: its start slot, rooms, and (derived) occupied slots and times.
     public struct Placement: Sendable, Equatable {
+        /// The session's id.
         public package(set) var session: String
+        /// The id of the slot it starts in.
         public package(set) var start: String
+        /// The ids of the rooms it uses.
         public package(set) var rooms: [String]
         /// Derived from `start` by the chain rule; checked when present.
         package var slots: [String]?
@@ -26,6 +29,7 @@ public struct Agenda: Sendable, Equatable {
         package var startTime: String?
         package var endTime: String?
 
+        /// A placement by ids; the derived fields are filled in when the agenda is judged.
         public init(
             session: String, start: String, rooms: [String], slots: [String]? = nil,
             startTime: String? = nil, endTime: String? = nil
@@ -39,6 +43,7 @@ public struct Agenda: Sendable, Equatable {
         }
     }
 
+    /// The objective's terms, in the contract's order.
     public enum CostKind: String, Sendable, CaseIterable, Comparable {
         case clash, preference, personPreference, unscheduled, change, roomChange, trackOverlap
 
@@ -49,12 +54,15 @@ public struct Agenda: Sendable, Equatable {
 
     /// One non-zero term of the objective.
     public struct Cost: Sendable, Equatable {
+        /// Which term it is.
         public package(set) var kind: CostKind
+        /// The sessions it concerns, by id.
         public package(set) var sessions: [String]
         /// For clashes: the attendees who want both sessions.
         public package(set) var attendees: [String]
         /// For `personPreference`: the facilitator whose preferred hours the session misses.
         public package(set) var person: String?
+        /// What it adds to the objective.
         public package(set) var cost: Int
 
         package init(kind: CostKind, sessions: [String], attendees: [String] = [], person: String? = nil, cost: Int) {
@@ -67,6 +75,7 @@ public struct Agenda: Sendable, Equatable {
     }
 
     package var convene = 1
+    /// What is known about the answer.
     public package(set) var status: Status
     /// Which solver produced the agenda (`milp`, `search`), nil for a hand-made one.
     public package(set) var solver: String?
@@ -74,8 +83,11 @@ public struct Agenda: Sendable, Equatable {
     public package(set) var objective: Int?
     /// A proven lower bound on the objective, when the solver has one.
     public package(set) var bound: Int?
+    /// The placed sessions.
     public package(set) var placements: [Placement]
+    /// Ids of the optional sessions left out.
     public package(set) var unscheduled: [String]
+    /// Every non-zero term of the objective.
     public package(set) var costs: [Cost]
     /// `seconds` and anything else the solver measured, in order.
     package var stats: [JSONValue.Member]

@@ -18,6 +18,7 @@ public struct SitePublisher: Sendable {
     /// When the calendars were made (`DTSTAMP`), seconds since 1970 UTC.
     package var stamp: Int
 
+    /// A publisher; `previous` adds a page of what changed since it, `baseURL` absolute calendar links.
     public init(previous: Agenda? = nil, baseURL: String? = nil, attendeePages: Bool = true, stamp: Int = 0) {
         self.previous = previous
         self.baseURL = baseURL
