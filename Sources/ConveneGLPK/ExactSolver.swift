@@ -6,12 +6,15 @@ import Convene
 /// ``PortfolioSolver`` is the better choice.
 public struct ExactSolver: AgendaSolver {
     /// GLPK's settings.
-    public var settings: GLPKSettings
+    package var settings: GLPKSettings
     /// How the program is written: room classes, group cuts, how concurrency is charged.
     package var formulation: ScheduleFormulation.Options
 
+    /// An exact solver with GLPK's default settings.
+    public init() { self.init(settings: GLPKSettings()) }
+
     /// An exact solver with these GLPK settings.
-    public init(settings: GLPKSettings = GLPKSettings()) {
+    package init(settings: GLPKSettings) {
         self.settings = settings
         formulation = .init()
     }
@@ -144,7 +147,7 @@ extension ConflictExplainer.Oracle {
     /// The search's construction first (quick when an agenda exists, a proof when its
     /// backtracking is exhausted), then the integer program with every cost weight zero, which
     /// proves infeasibility where the search gives up; `timeLimit` for each check.
-    public static func exact(timeLimit: Duration) -> Self {
+    package static func exact(timeLimit: Duration) -> Self {
         Self { domain in
             if let quick = ConflictExplainer.Oracle.search.decide(domain) { return quick }
             let plain = domain.replanning(domain.gathering.withoutCosts())
@@ -155,4 +158,10 @@ extension ConflictExplainer.Oracle {
             }
         }
     }
+}
+
+extension ConflictExplainer {
+    /// An explainer that decides feasibility with the search, then with GLPK where the search
+    /// cannot tell: the smallest conflicting sets, proven; `timeLimit` for each check.
+    public static func exact(timeLimit: Duration) -> ConflictExplainer { ConflictExplainer(oracle: .exact(timeLimit: timeLimit)) }
 }

@@ -1,8 +1,8 @@
 /// How GLPK's branch-and-cut runs. Every setting maps to one `glp_iocp` field; none is ignored.
 /// The time limit and the relative gap come from ``SolveOptions``.
-public struct GLPKSettings: Sendable {
+package struct GLPKSettings: Sendable {
     /// How GLPK chooses the variable to branch on.
-    public enum Branching: Sendable {
+    package enum Branching: Sendable {
         /// The first fractional variable.
         case firstFractional
         /// The last fractional variable.
@@ -16,7 +16,7 @@ public struct GLPKSettings: Sendable {
     }
 
     /// How GLPK chooses the next node.
-    public enum Backtracking: Sendable {
+    package enum Backtracking: Sendable {
         /// Depth first.
         case depthFirst
         /// Breadth first.
@@ -28,7 +28,7 @@ public struct GLPKSettings: Sendable {
     }
 
     /// GLPK's cut generators.
-    public enum Cut: Sendable, Hashable, CaseIterable {
+    package enum Cut: Sendable, Hashable, CaseIterable {
         /// Gomory's mixed-integer cuts.
         case gomory
         /// Mixed-integer rounding cuts.
@@ -40,27 +40,27 @@ public struct GLPKSettings: Sendable {
     }
 
     /// GLPK's MIP presolver.
-    public var presolve = true
+    package var presolve = true
     /// The cut generators to use.
-    public var cuts: Set<Cut> = [.cover, .clique]
+    package var cuts: Set<Cut> = [.cover, .clique]
     /// The feasibility pump: SOLVER-NOTES measured it finding a first agenda 13× sooner on a
     /// large conference. It is skipped when a warm start supplies the first agenda, and on models
     /// of fewer than 2,000 rows.
-    public var feasibilityPump = true
+    package var feasibilityPump = true
     /// GLPK's proximity search heuristic.
-    public var proximitySearch = false
+    package var proximitySearch = false
     /// The branching rule.
-    public var branching: Branching = .driebeckTomlin
+    package var branching: Branching = .driebeckTomlin
     /// The node selection rule.
-    public var backtracking: Backtracking = .bestLocalBound
+    package var backtracking: Backtracking = .bestLocalBound
     /// The exact solver does not build a program with more placement columns than this (a
     /// million is about a gigabyte of memory before GLPK starts); it says so and returns no agenda.
-    public var columnLimit = 1_000_000
+    package var columnLimit = 1_000_000
     /// Receives GLPK's terminal output; nil keeps GLPK silent.
-    public var log: (@Sendable (String) -> Void)?
+    package var log: (@Sendable (String) -> Void)?
 
     /// The settings the exact solver and the portfolio use by default.
-    public init() {}
+    package init() {}
 
     /// Models of fewer rows than this skip the feasibility pump: branching finds a first agenda sooner.
     static let pumpMinimumRows = 2_000

@@ -32,15 +32,19 @@ import Synchronization
 /// all the time.
 public struct PortfolioSolver: AgendaSolver {
     /// GLPK's settings.
-    public var glpk: GLPKSettings
+    package var glpk: GLPKSettings
     /// The search's moves; nil: its default.
-    public var searchMoves: Int?
+    package var searchMoves: Int?
     package var modelBudgetPerSecond = 1_000.0
     /// The options of GLPK's program; its concurrency is chosen by measuring unless forced here.
     package var formulation = ScheduleFormulation.Options()
 
-    /// A portfolio with these GLPK settings and the search's default effort.
-    public init(glpk: GLPKSettings = GLPKSettings(), searchMoves: Int? = nil) {
+    /// A portfolio with GLPK's default settings; `searchMoves` bounds the search's local search
+    /// (nil: its default effort).
+    public init(searchMoves: Int? = nil) { self.init(glpk: GLPKSettings(), searchMoves: searchMoves) }
+
+    /// A portfolio with these GLPK settings.
+    package init(glpk: GLPKSettings, searchMoves: Int? = nil) {
         self.glpk = glpk
         self.searchMoves = searchMoves
     }

@@ -3,8 +3,8 @@ import Testing
 /// Tests run side by side in one process on few cores. A test that measures how soon something
 /// happens (a cancelled solve returning) needs the machine to itself; the heavy suites share it.
 /// `.measuresTime` waits until no `.sharesCPU` test runs and keeps new ones waiting meanwhile.
-public actor CPUGate {
-    public static let shared = CPUGate()
+package actor CPUGate {
+    package static let shared = CPUGate()
 
     private var sharing = 0
     private var exclusive = false
@@ -44,10 +44,10 @@ public actor CPUGate {
 
 /// The trait that makes a suite or test share the machine with other heavy tests, but never run
 /// while a `.measuresTime` test does.
-public struct SharesCPU: SuiteTrait, TestTrait, TestScoping {
-    public var isRecursive: Bool { true }
+package struct SharesCPU: SuiteTrait, TestTrait, TestScoping {
+    package var isRecursive: Bool { true }
 
-    public func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void)
+    package func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void)
         async throws
     {
         guard testCase != nil else { return try await function() }
@@ -63,10 +63,10 @@ public struct SharesCPU: SuiteTrait, TestTrait, TestScoping {
 }
 
 /// The trait that gives a test the machine to itself (as far as the `.sharesCPU` tests go).
-public struct MeasuresTime: SuiteTrait, TestTrait, TestScoping {
-    public var isRecursive: Bool { true }
+package struct MeasuresTime: SuiteTrait, TestTrait, TestScoping {
+    package var isRecursive: Bool { true }
 
-    public func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void)
+    package func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void)
         async throws
     {
         guard testCase != nil else { return try await function() }
@@ -83,10 +83,10 @@ public struct MeasuresTime: SuiteTrait, TestTrait, TestScoping {
 
 extension Trait where Self == SharesCPU {
     /// Heavy work that may run beside other heavy work, but not while time is measured.
-    public static var sharesCPU: Self { SharesCPU() }
+    package static var sharesCPU: Self { SharesCPU() }
 }
 
 extension Trait where Self == MeasuresTime {
     /// Time is measured: the heavy tests wait.
-    public static var measuresTime: Self { MeasuresTime() }
+    package static var measuresTime: Self { MeasuresTime() }
 }

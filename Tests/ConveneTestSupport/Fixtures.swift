@@ -3,27 +3,27 @@ import Foundation
 import Synchronization
 
 /// The repository's root, for reading fixtures.
-public let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+package let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 
-public func fixture(_ path: String) throws -> Data {
+package func fixture(_ path: String) throws -> Data {
     try Data(contentsOf: repositoryRoot.appendingPathComponent("Fixtures").appendingPathComponent(path))
 }
 
 /// The names of the bad-input catalogue's inputs, without `.json`.
-public let invalidFixtures: [String] = {
+package let invalidFixtures: [String] = {
     let folder = repositoryRoot.appendingPathComponent("Fixtures/invalid")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
 }()
 
 /// One expected problem of the bad-input catalogue: `path :: message fragment`.
-public struct ExpectedProblem: CustomStringConvertible, Sendable {
-    public var path: String
-    public var fragment: String
-    public var description: String { "\(path) :: \(fragment)" }
+package struct ExpectedProblem: CustomStringConvertible, Sendable {
+    package var path: String
+    package var fragment: String
+    package var description: String { "\(path) :: \(fragment)" }
 
-    public static func load(_ name: String) throws -> [ExpectedProblem] {
+    package static func load(_ name: String) throws -> [ExpectedProblem] {
         let text = String(decoding: try fixture("invalid/\(name).expected"), as: UTF8.self)
         return text.split(separator: "\n").compactMap { line in
             guard let range = line.range(of: " :: ") else { return nil }
@@ -33,18 +33,18 @@ public struct ExpectedProblem: CustomStringConvertible, Sendable {
 }
 
 /// The library's seeded generator, under the name the tests use.
-public typealias SplitMix = SeededGenerator
+package typealias SplitMix = SeededGenerator
 
 /// `2030-01-07THH:MM` for minutes after midnight.
-public func clock(_ minutes: Int, day: Int = 7) -> String {
+package func clock(_ minutes: Int, day: Int = 7) -> String {
     String(format: "2030-01-%02dT%02d:%02d", day, minutes / 60, minutes % 60)
 }
 
-public enum TestFailure: Error { case invalid(String) }
+package enum TestFailure: Error { case invalid(String) }
 
 /// A gathering built in code: slots of `minutes` each, back to back from 09:00 UTC on 2030-01-07,
 /// unless `slots` are given.
-public func gathering(
+package func gathering(
     slots: [InputDocument.Slot]? = nil, slotCount: Int = 4, minutes: Int = 60,
     rooms: [InputDocument.Room] = [.init(id: "r1"), .init(id: "r2")],
     formats: [InputDocument.Format] = [], people: [InputDocument.Person] = [],
@@ -67,18 +67,18 @@ public func gathering(
 }
 
 /// An agenda document placing sessions by id.
-public func agenda(_ placements: [(String, String, [String])], unscheduled: [String] = []) -> Agenda {
+package func agenda(_ placements: [(String, String, [String])], unscheduled: [String] = []) -> Agenda {
     Agenda(
         status: .feasible, placements: placements.map { Agenda.Placement(session: $0.0, start: $0.1, rooms: $0.2) },
         unscheduled: unscheduled)
 }
 
 extension AgendaChecker.Report {
-    public var rules: Set<AgendaChecker.Rule> { Set(violations.map(\.rule)) }
+    package var rules: Set<AgendaChecker.Rule> { Set(violations.map(\.rule)) }
 }
 
 /// Solves through the front door, as every command does.
-public func solve(
+package func solve(
     _ g: Gathering, with solver: some AgendaSolver, seconds: Double = 5, seed: UInt64 = 1, previous: Agenda? = nil,
     frozenUntil: Date? = nil, progress: (@Sendable (SolveProgress) -> Void)? = nil
 ) async throws -> SolveResult {
@@ -90,23 +90,23 @@ public func solve(
 }
 
 /// The checker's verdict on a solve's agenda, with the same previous agenda and frozen time.
-public func verdict(_ result: SolveResult, _ g: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) throws
+package func verdict(_ result: SolveResult, _ g: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) throws
     -> AgendaChecker.Report
 {
     try AgendaChecker(gathering: g, previous: previous, frozenUntil: frozenUntil).check(result.agenda)
 }
 
 /// A thread-safe list of what a solve reported, for tests of progress.
-public final class ProgressLog: Sendable {
+package final class ProgressLog: Sendable {
     private let entries = Mutex<[SolveProgress]>([])
-    public init() {}
-    public func add(_ p: SolveProgress) { entries.withLock { $0.append(p) } }
-    public var reports: [SolveProgress] { entries.withLock { $0 } }
+    package init() {}
+    package func add(_ p: SolveProgress) { entries.withLock { $0.append(p) } }
+    package var reports: [SolveProgress] { entries.withLock { $0 } }
 }
 
 /// The threads this process runs now (Linux: the entries of /proc/self/task); nil where that
 /// cannot be read.
-public func runningThreads() -> Int? {
+package func runningThreads() -> Int? {
     #if os(Linux)
         return (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task"))?.count
     #else

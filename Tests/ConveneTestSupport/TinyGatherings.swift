@@ -1,5 +1,6 @@
 import Convene
 import Foundation
+import Synchronization
 
 /// Seeded random gatherings small enough for brute force (≤ 5 sessions, ≤ 3 rooms, ≤ 6 slots),
 /// with every hard rule and cost kind appearing across a run of seeds.
@@ -8,20 +9,20 @@ import Foundation
 /// day) are drawn from a generator of their own and laid over what the first draws, so that each
 /// seed keeps the instance it had under rules 1–9: a second day only moves the slots after a
 /// break (which already ends every chain) by a day, with every window that follows them.
-public enum TinyGatherings {
-    public struct Instance: Sendable {
-        public var seed: Int
-        public var gathering: Gathering
-        public var previous: Agenda?
+package enum TinyGatherings {
+    package struct Instance: Sendable {
+        package var seed: Int
+        package var gathering: Gathering
+        package var previous: Agenda?
         /// The domain with the previous agenda applied.
         package var domain: Domain { Domain(gathering, previous: previous.map(PreviousAgenda.init)) }
         /// Options for the front door that replan `previous`, if any.
-        public func options(seconds: Double = 5, seed: UInt64 = 3) -> SolveOptions {
+        package func options(seconds: Double = 5, seed: UInt64 = 3) -> SolveOptions {
             SolveOptions(timeLimit: .milliseconds(Int64(seconds * 1000)), seed: seed, previous: previous)
         }
     }
 
-    public static func make(seed: Int) -> Instance {
+    package static func make(seed: Int) -> Instance {
         var rng = SplitMix(seed: UInt64(seed))
         func chance(_ p: Double) -> Bool { Double(rng.next() % 1000) < p * 1000 }
         func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
@@ -142,12 +143,12 @@ public enum TinyGatherings {
 }
 
 /// Every agenda of a tiny gathering, judged by the AgendaChecker: the optimum by enumeration.
-public enum BruteForce {
-    public struct Result: Sendable {
+package enum BruteForce {
+    package struct Result: Sendable {
         /// nil: no valid agenda exists.
-        public var objective: Int?
+        package var objective: Int?
         package var placements: [Assignment]?
-        public var agendasSeen: Int
+        package var agendasSeen: Int
     }
 
     package static func solve(_ domain: Domain) -> Result {
@@ -251,27 +252,18 @@ public enum BruteForce {
 /// ``tinyOptima``, awaited on a thread of its own. The first use computes it (seconds in a debug
 /// build), and every thread that uses it meanwhile waits: a test's own thread would be one of the
 /// few that every other test's solves resume on, and would keep them past their time limits.
-public func awaitTinyOptima() async -> [BruteForce.Result] { await DedicatedThread.run { tinyOptima } }
+package func awaitTinyOptima() async -> [BruteForce.Result] { await DedicatedThread.run { tinyOptima } }
 
 /// The brute-force optimum of each tiny gathering `0..<tinySeeds`, computed once per test process
 /// (in parallel) and shared by every solver's comparison.
-public let tinySeeds = 200
-public let tinyOptima: [BruteForce.Result] = {
-    let results = ResultBox(count: tinySeeds)
+package let tinySeeds = 200
+package let tinyOptima: [BruteForce.Result] = {
+    // A checked lock around the results: each seed's worker writes its own element.
+    let results = Mutex<[BruteForce.Result?]>(Array(repeating: nil, count: tinySeeds))
     DispatchQueue.concurrentPerform(iterations: tinySeeds) { seed in
         let instance = TinyGatherings.make(seed: seed)
-        results.set(seed, BruteForce.solve(instance.domain))
+        let result = BruteForce.solve(instance.domain)
+        results.withLock { $0[seed] = result }
     }
-    return results.values.map { $0 ?? BruteForce.Result(objective: nil, placements: nil, agendasSeen: 0) }
+    return results.withLock { $0 }.map { $0 ?? BruteForce.Result(objective: nil, placements: nil, agendasSeen: 0) }
 }()
-
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [BruteForce.Result?]
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: BruteForce.Result) {
-        lock.lock()
-        values[i] = value
-        lock.unlock()
-    }
-}

@@ -5,21 +5,21 @@ import Foundation
 /// the previous agenda, then something happens on the day (a room closes, a facilitator falls
 /// ill, a session is added, cancelled or pinned), the past is frozen at a time during the
 /// gathering, and now and then some sessions are held in place whatever their time.
-public enum TinyReplanning {
-    public struct Instance: Sendable {
-        public var seed: Int
+package enum TinyReplanning {
+    package struct Instance: Sendable {
+        package var seed: Int
         /// The gathering after the change.
-        public var gathering: Gathering
+        package var gathering: Gathering
         /// The agenda being replanned: the brute-force optimum before the change (or, when there
         /// was none, random placements).
-        public var previous: Agenda
-        public var frozenUntil: Date
+        package var previous: Agenda
+        package var frozenUntil: Date
         /// Sessions held where `previous` places them.
-        public var keep: Set<String>
+        package var keep: Set<String>
         /// What happened, for messages.
-        public var change: String
+        package var change: String
         /// The kind of change: `closes`, `away`, `added`, `cancelled`, `pinned` or `none`.
-        public var kind: String
+        package var kind: String
 
         /// The domain with the previous agenda, the frozen time and the sessions held applied.
         package var domain: Domain {
@@ -27,13 +27,13 @@ public enum TinyReplanning {
         }
 
         /// Options for the front door that replan `previous` with this frozen time and these held sessions.
-        public func options(seconds: Double = 5, seed: UInt64 = 3) -> SolveOptions {
+        package func options(seconds: Double = 5, seed: UInt64 = 3) -> SolveOptions {
             SolveOptions(
                 timeLimit: .milliseconds(Int64(seconds * 1000)), seed: seed, previous: previous, frozenUntil: frozenUntil, keep: keep)
         }
     }
 
-    public static func make(seed: Int) -> Instance {
+    package static func make(seed: Int) -> Instance {
         let base = TinyGatherings.make(seed: 10_000 + seed)
         var rng = SplitMix(seed: UInt64(seed) &+ 77)
         func chance(_ p: Double) -> Bool { Double(rng.next() % 1000) < p * 1000 }

@@ -12,11 +12,11 @@ let instances: [(name: String, gathering: Gathering)] = {
     if let data = try? Data(contentsOf: fixture), let g = try? Gathering(json: data) { list.append(("p2pu", g)) }
     for (sessions, rooms, days) in [(25, 4, 1), (100, 8, 2), (400, 16, 3), (1600, 40, 5)] {
         let made = GatheringGenerator(sessions: sessions, rooms: rooms, days: days, seed: 1).make()
-        if let g = try? Gathering(validating: made.document) { list.append(("generated-\(sessions)", g)) }
+        if let g = try? made.gathering() { list.append(("generated-\(sessions)", g)) }
     }
     // The exact solver's target instance: 150 sessions, 8 rooms, 3 days, 200 attendees' interests.
     let made = GatheringGenerator(sessions: 150, rooms: 8, days: 3, attendees: 200, seed: 1).make()
-    if let g = try? Gathering(validating: made.document) { list.append(("generated-150", g)) }
+    if let g = try? made.gathering() { list.append(("generated-150", g)) }
     return list
 }()
 
@@ -43,7 +43,7 @@ let realConferences: [(name: String, gathering: Gathering)] = {
 /// wanting 2 to 5 sessions (the 65-session, 6-room, 130-attendee gathering first).
 let attendeeHeavy: [(name: String, gathering: Gathering)] = [(65, 6), (100, 8), (130, 10), (165, 12)].compactMap { sessions, rooms in
     let made = GatheringGenerator(sessions: sessions, rooms: rooms, days: 3, attendees: 2 * sessions, interests: 2...5, seed: 1).make()
-    return (try? Gathering(validating: made.document)).map { ("attendees-\(sessions)", $0) }
+    return (try? made.gathering()).map { ("attendees-\(sessions)", $0) }
 }
 
 /// The objective and bound of a solve, as custom metrics beside its time (nil: none).
@@ -86,7 +86,7 @@ let benchmarks: @Sendable () -> Void = {
         let configuration = Benchmark.Configuration(
             metrics: [.wallClock, .peakMemoryResident], maxDuration: .seconds(large ? 120 : 10), maxIterations: large ? 2 : 5)
         Benchmark("Tight first agenda/tight-\(sessions)-seed-\(seed)", configuration: configuration) { benchmark in
-            let g = try Gathering(validating: TightGatheringGenerator(sessions: sessions, seed: seed).make().document)
+            let g = try TightGatheringGenerator(sessions: sessions, seed: seed).make().gathering()
             benchmark.startMeasurement()
             for _ in benchmark.scaledIterations {
                 let result = try await g.solve(

@@ -17,15 +17,19 @@ public struct Agenda: Sendable, Equatable {
 
     /// One session placed: its start slot, rooms, and (derived) occupied slots and times.
     public struct Placement: Sendable, Equatable {
-        public var session: String
-        public var start: String
-        public var rooms: [String]
+        /// The session's id.
+        public package(set) var session: String
+        /// The id of the slot it starts in.
+        public package(set) var start: String
+        /// The ids of the rooms it uses.
+        public package(set) var rooms: [String]
         /// Derived from `start` by the chain rule; checked when present.
-        public var slots: [String]?
+        package var slots: [String]?
         /// Local to the event's time zone; derived, checked when present.
-        public var startTime: String?
-        public var endTime: String?
+        package var startTime: String?
+        package var endTime: String?
 
+        /// A placement by ids; the derived fields are filled in when the agenda is judged.
         public init(
             session: String, start: String, rooms: [String], slots: [String]? = nil,
             startTime: String? = nil, endTime: String? = nil
@@ -39,6 +43,7 @@ public struct Agenda: Sendable, Equatable {
         }
     }
 
+    /// The objective's terms, in the contract's order.
     public enum CostKind: String, Sendable, CaseIterable, Comparable {
         case clash, preference, personPreference, unscheduled, change, roomChange, trackOverlap
 
@@ -49,15 +54,18 @@ public struct Agenda: Sendable, Equatable {
 
     /// One non-zero term of the objective.
     public struct Cost: Sendable, Equatable {
-        public var kind: CostKind
-        public var sessions: [String]
+        /// Which term it is.
+        public package(set) var kind: CostKind
+        /// The sessions it concerns, by id.
+        public package(set) var sessions: [String]
         /// For clashes: the attendees who want both sessions.
-        public var attendees: [String]
+        public package(set) var attendees: [String]
         /// For `personPreference`: the facilitator whose preferred hours the session misses.
-        public var person: String?
-        public var cost: Int
+        public package(set) var person: String?
+        /// What it adds to the objective.
+        public package(set) var cost: Int
 
-        public init(kind: CostKind, sessions: [String], attendees: [String] = [], person: String? = nil, cost: Int) {
+        package init(kind: CostKind, sessions: [String], attendees: [String] = [], person: String? = nil, cost: Int) {
             self.kind = kind
             self.sessions = sessions
             self.attendees = attendees
@@ -66,21 +74,25 @@ public struct Agenda: Sendable, Equatable {
         }
     }
 
-    public var convene = 1
-    public var status: Status
+    package var convene = 1
+    /// What is known about the answer.
+    public package(set) var status: Status
     /// Which solver produced the agenda (`milp`, `search`), nil for a hand-made one.
-    public var solver: String?
+    public package(set) var solver: String?
     /// The contract objective of the agenda printed; nil without an agenda.
-    public var objective: Int?
+    public package(set) var objective: Int?
     /// A proven lower bound on the objective, when the solver has one.
-    public var bound: Int?
-    public var placements: [Placement]
-    public var unscheduled: [String]
-    public var costs: [Cost]
+    public package(set) var bound: Int?
+    /// The placed sessions.
+    public package(set) var placements: [Placement]
+    /// Ids of the optional sessions left out.
+    public package(set) var unscheduled: [String]
+    /// Every non-zero term of the objective.
+    public package(set) var costs: [Cost]
     /// `seconds` and anything else the solver measured, in order.
-    public var stats: [JSONValue.Member]
+    package var stats: [JSONValue.Member]
 
-    public init(
+    package init(
         status: Status, solver: String? = nil, objective: Int? = nil, bound: Int? = nil, placements: [Placement] = [],
         unscheduled: [String] = [], costs: [Cost] = [], stats: [JSONValue.Member] = []
     ) {
@@ -97,7 +109,7 @@ public struct Agenda: Sendable, Equatable {
 
 extension Agenda {
     /// The document in the contract's key order, `objective` and `bound` written as null when absent.
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
         func int(_ value: Int?) -> JSONValue { value.map { .number(Double($0)) } ?? .null }
         let placements: [JSONValue] = self.placements.map { p in

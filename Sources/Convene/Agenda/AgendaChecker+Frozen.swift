@@ -64,7 +64,7 @@ extension Domain {
 extension AgendaChecker {
     /// Labels of the sessions that must be placed and have no possible placement on their own:
     /// no agenda can exist while there is one.
-    public var sessionsWithNowhereToGo: [String] {
+    package var sessionsWithNowhereToGo: [String] {
         gathering.sessions.filter { domain.mustPlace($0.index) && domain.starts[$0.index].isEmpty }.map(\.label)
     }
 }

@@ -49,7 +49,7 @@ public struct AgendaChecker: Sendable {
 
     package let domain: Domain
     /// The gathering agendas are checked against.
-    public var gathering: Gathering { domain.gathering }
+    package var gathering: Gathering { domain.gathering }
 
     package init(domain: Domain) { self.domain = domain }
 

@@ -1,6 +1,6 @@
 extension Gathering {
     /// One cost term in plain words, naming sessions by title and id.
-    public func sentence(for cost: Agenda.Cost) -> String {
+    package func sentence(for cost: Agenda.Cost) -> String {
         let named = cost.sessions.map { id in sessionIndex[id].map { sessions[$0].label } ?? "'\(id)'" }
         let first = named.first ?? "a session"
         let second = named.dropFirst().first ?? "another session"

@@ -109,16 +109,16 @@ extension Gathering {
 }
 
 /// An unordered pair of session indices, smaller first.
-public struct SessionPair: Sendable, Hashable, Comparable {
-    public let first: Int
-    public let second: Int
+package struct SessionPair: Sendable, Hashable, Comparable {
+    package let first: Int
+    package let second: Int
 
-    public init(_ a: Int, _ b: Int) {
+    package init(_ a: Int, _ b: Int) {
         first = min(a, b)
         second = max(a, b)
     }
 
-    public static func < (a: SessionPair, b: SessionPair) -> Bool { (a.first, a.second) < (b.first, b.second) }
+    package static func < (a: SessionPair, b: SessionPair) -> Bool { (a.first, a.second) < (b.first, b.second) }
 }
 
 extension Gathering {

@@ -7,13 +7,13 @@ import Foundation
 public struct ConflictExplainer: Sendable {
     /// Decides whether a gathering (with some requirements lifted) has an agenda: true, false, or
     /// nil when it cannot tell within its limits.
-    public struct Oracle: Sendable {
+    package struct Oracle: Sendable {
         package let decide: @Sendable (Domain) -> Bool?
 
         package init(_ decide: @escaping @Sendable (Domain) -> Bool?) { self.decide = decide }
 
         /// The pure-Swift oracle: the search's construction with its complete backtracking.
-        public static let search = Oracle { domain in
+        package static let search = Oracle { domain in
             let problem = SolveProblem(domain: domain, timeLimit: nil)
             switch SearchSolver(moves: 0).run(problem, seed: 1).status {
             case .feasible, .optimal: return true
@@ -28,22 +28,25 @@ public struct ConflictExplainer: Sendable {
         /// Whether an agenda exists.
         public var feasible: Bool
         /// Sessions that have nowhere to go on their own.
-        public var immediate: [ImmediateReason]
+        package var immediate: [ImmediateReason]
         /// A minimal conflicting set (empty when immediate reasons explain it).
-        public var conflict: [Requirement]
+        package var conflict: [Requirement]
         /// Single relaxations that would make the input feasible.
-        public var fixes: [Requirement]
+        package var fixes: [Requirement]
         /// False when some oracle call could not decide, so the set may not be the smallest.
-        public var proven: Bool
+        package var proven: Bool
         /// How many feasibility checks it took.
-        public var oracleCalls: Int
+        package var oracleCalls: Int
     }
 
     /// The feasibility oracle.
-    public let oracle: Oracle
+    package let oracle: Oracle
+
+    /// An explainer that decides feasibility with the pure-Swift search.
+    public init() { self.init(oracle: .search) }
 
     /// An explainer that decides feasibility with `oracle`.
-    public init(oracle: Oracle = .search) { self.oracle = oracle }
+    package init(oracle: Oracle) { self.oracle = oracle }
 
     /// Explains `gathering`, replanning `previous` with the past frozen until `frozenUntil` when
     /// given. Runs on a thread of its own.
@@ -61,7 +64,7 @@ public struct ConflictExplainer: Sendable {
     /// whole one).
     ///
     /// - Throws: ``SolveError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
-    public static func immediateReasons(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError)
+    package static func immediateReasons(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError)
         -> [ImmediateReason]
     {
         ImmediateReason.all(try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil))
@@ -124,7 +127,7 @@ extension ConflictExplainer.Explanation {
 
     /// The explanation as JSON: `feasible`, `immediate` (session, kind, message), `conflict`
     /// (key, sentence), `fixes` (key, advice), `proven`.
-    public func json(_ g: Gathering) -> String {
+    package func json(_ g: Gathering) -> String {
         func object(_ members: [(String, JSONValue)]) -> JSONValue { .object(members.map { .init(key: $0.0, value: $0.1) }) }
         return JSONWriter.write(
             object([

@@ -1,15 +1,15 @@
 /// Why a session has no possible placement on its own: the first requirement, in the order the
 /// domain applies them, that leaves it nowhere to go, in the organiser's words.
-public struct ImmediateReason: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+package struct ImmediateReason: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         case duration, slotTags, pinnedSlot, availability, facilitatorsTogether, roomTags, capacity, roomCount, pinnedRoom, roomUnavailable
         /// A session that already ran (rule 10) cannot keep its place.
         case frozen
     }
 
-    public var session: String
-    public var kind: Kind
-    public var message: String
+    package var session: String
+    package var kind: Kind
+    package var message: String
 
     /// The reason for every session that must be placed and whose domain is empty.
     package static func all(_ domain: Domain) -> [ImmediateReason] {

@@ -1,5 +1,5 @@
 /// One requirement of the input that an explanation may name, and that can be relaxed on its own.
-public enum Requirement: Sendable, Hashable, Comparable {
+package enum Requirement: Sendable, Hashable, Comparable {
     case placed(session: Int)
     case availability(person: Int)
     case oneAtATime(person: Int)
@@ -20,7 +20,7 @@ public enum Requirement: Sendable, Hashable, Comparable {
 
     /// Every requirement the gathering has, sessions' placement first (relaxing one of those
     /// removes a whole session from the question, which keeps explanations small).
-    public static func all(in g: Gathering) -> [Requirement] {
+    package static func all(in g: Gathering) -> [Requirement] {
         var list: [Requirement] = g.sessions.filter { !$0.optional }.map { .placed(session: $0.index) }
         var sessionsOf = [[Int]](repeating: [], count: g.people.count)
         for s in g.sessions { for p in s.facilitators { sessionsOf[p].append(s.index) } }
@@ -53,7 +53,7 @@ public enum Requirement: Sendable, Hashable, Comparable {
     }
 
     /// A short stable key: `placed update`, `after stories update`, `apart a b`, `capacity rabb`.
-    public func key(_ g: Gathering) -> String {
+    package func key(_ g: Gathering) -> String {
         switch self {
         case .placed(let s): "placed \(g.sessions[s].id)"
         case .availability(let p): "availability \(g.people[p].id)"
@@ -72,7 +72,7 @@ public enum Requirement: Sendable, Hashable, Comparable {
     }
 
     /// The requirement as a sentence naming the sessions, people, rooms and times involved.
-    public func sentence(_ g: Gathering) -> String {
+    package func sentence(_ g: Gathering) -> String {
         switch self {
         case .placed(let s): return "\(g.sessions[s].label) must be scheduled."
         case .availability(let p): return "\(g.people[p].label) is available \(ImmediateReason.availability(g.people[p], g))."
@@ -119,7 +119,7 @@ public enum Requirement: Sendable, Hashable, Comparable {
     }
 
     /// What relaxing it would mean, as advice.
-    public func relaxation(_ g: Gathering) -> String {
+    package func relaxation(_ g: Gathering) -> String {
         switch self {
         case .placed(let s): "make \(g.sessions[s].label) optional"
         case .availability(let p): "widen the availability of \(g.people[p].label)"
@@ -141,7 +141,7 @@ public enum Requirement: Sendable, Hashable, Comparable {
 extension Gathering {
     /// The same gathering with these requirements lifted (a frozen place is the previous agenda's,
     /// which ``Domain/relaxing(_:)`` lifts).
-    public func relaxing(_ requirements: some Sequence<Requirement>) -> Gathering {
+    package func relaxing(_ requirements: some Sequence<Requirement>) -> Gathering {
         var g = self
         for requirement in requirements.sorted() {
             switch requirement {

@@ -2,51 +2,68 @@
 /// rows and variable bounds (no objective constant: the CPLEX LP format has none). It knows nothing of gatherings or of any solver;
 /// the schedule's formulation builds one, a backend solves it, the formulation decodes the answer.
 public struct IntegerProgram: Sendable {
+    /// What values a variable may take.
     public enum Kind: Sendable, Hashable { case binary, integer, continuous }
 
+    /// How a row compares its terms with its right-hand side; the raw value is the LP format's.
     public enum Sense: String, Sendable, Hashable {
         case lessOrEqual = "<="
         case greaterOrEqual = ">="
         case equal = "="
     }
 
+    /// One column: its name, kind, bounds and objective coefficient.
     public struct Variable: Sendable, Hashable {
-        public var name: String
-        public var kind: Kind
-        public var lower: Double
+        /// Its name, unique within the program once written (``LPFileWriter`` makes it so).
+        public package(set) var name: String
+        /// What values it may take.
+        public package(set) var kind: Kind
+        /// Its lower bound.
+        public package(set) var lower: Double
         /// `.infinity` for no upper bound.
-        public var upper: Double
-        public var objective: Double
+        public package(set) var upper: Double
+        /// Its coefficient in the objective, which is minimised.
+        public package(set) var objective: Double
     }
 
     /// One linear row; its terms name each variable at most once, with non-zero coefficients.
     public struct Constraint: Sendable, Hashable {
-        public var name: String
-        public var terms: [Term]
-        public var sense: Sense
-        public var rhs: Double
+        /// Its name.
+        public package(set) var name: String
+        /// Its left-hand side.
+        public package(set) var terms: [Term]
+        /// How the terms compare with ``rhs``.
+        public package(set) var sense: Sense
+        /// Its right-hand side.
+        public package(set) var rhs: Double
     }
 
+    /// One coefficient of a row.
     public struct Term: Sendable, Hashable {
-        public var variable: Int
-        public var coefficient: Double
-        public init(_ variable: Int, _ coefficient: Double) {
+        /// The variable's index in ``IntegerProgram/variables``.
+        public package(set) var variable: Int
+        /// Its coefficient.
+        public package(set) var coefficient: Double
+        package init(_ variable: Int, _ coefficient: Double) {
             self.variable = variable
             self.coefficient = coefficient
         }
     }
 
-    public var name: String
+    /// The program's name, written in the LP file's first line.
+    package var name: String
+    /// Every column, in order.
     public private(set) var variables: [Variable] = []
+    /// Every row, in order.
     public private(set) var constraints: [Constraint] = []
 
-    public init(name: String) { self.name = name }
+    package init(name: String) { self.name = name }
 
-    public var nonZeros: Int { constraints.reduce(0) { $0 + $1.terms.count } }
+    package var nonZeros: Int { constraints.reduce(0) { $0 + $1.terms.count } }
 
     /// Adds a variable; binaries get bounds 0…1.
     @discardableResult
-    public mutating func addVariable(
+    package mutating func addVariable(
         _ name: String, _ kind: Kind, lower: Double = 0, upper: Double = 1,
         objective: Double = 0
     ) -> Int {
@@ -56,18 +73,18 @@ public struct IntegerProgram: Sendable {
     }
 
     /// Fixes a variable at a value (both bounds).
-    public mutating func fix(_ variable: Int, at value: Double) {
+    package mutating func fix(_ variable: Int, at value: Double) {
         variables[variable].lower = value
         variables[variable].upper = value
     }
 
-    public mutating func addObjective(_ variable: Int, _ coefficient: Double) {
+    package mutating func addObjective(_ variable: Int, _ coefficient: Double) {
         variables[variable].objective += coefficient
     }
 
     /// Adds a row, merging repeated variables and dropping zero coefficients (solvers such as
     /// GLPK reject a matrix with a repeated entry).
-    public mutating func addConstraint(_ name: String, _ terms: [Term], _ sense: Sense, _ rhs: Double) {
+    package mutating func addConstraint(_ name: String, _ terms: [Term], _ sense: Sense, _ rhs: Double) {
         var merged: [Int: Double] = [:]
         var order: [Int] = []
         for term in terms {
@@ -79,12 +96,12 @@ public struct IntegerProgram: Sendable {
     }
 
     /// The objective value of a point.
-    public func objectiveValue(_ x: [Double]) -> Double {
+    package func objectiveValue(_ x: [Double]) -> Double {
         zip(variables, x).reduce(0) { $0 + $1.0.objective * $1.1 }
     }
 
     /// The names of the rows and bounds a point breaks (empty: feasible), within `tolerance`.
-    public func violations(_ x: [Double], tolerance: Double = 1e-6) -> [String] {
+    package func violations(_ x: [Double], tolerance: Double = 1e-6) -> [String] {
         guard x.count == variables.count else { return ["the point has \(x.count) values for \(variables.count) variables"] }
         var broken: [String] = []
         for (v, value) in zip(variables, x) {

@@ -1,6 +1,7 @@
 /// Writes an ``IntegerProgram`` in the CPLEX LP file format, which CBC, HiGHS, Gurobi, CPLEX
 /// and GLPK (`glp_read_lp`, `glpsol --lp`) all read.
 public enum LPFileWriter {
+    /// The program as LP text: names made unique and LP-safe, bounds and binaries declared.
     public static func write(_ program: IntegerProgram) -> String {
         let names = uniqueNames(program.variables.map(\.name), prefix: "x")
         let rowNames = uniqueNames(program.constraints.map(\.name), prefix: "r")
@@ -71,7 +72,7 @@ public enum LPFileWriter {
 
     /// Names the format accepts (letters, digits and `!"#$%&()/,.;?@_'{}|~`, not starting with a
     /// digit, a period or the letter e followed by a digit), made unique.
-    public static func uniqueNames(_ names: [String], prefix: String) -> [String] {
+    package static func uniqueNames(_ names: [String], prefix: String) -> [String] {
         var seen = Set<String>()
         return names.enumerated().map { i, raw in
             var name = String(raw.unicodeScalars.map { allowed.contains($0) ? Character($0) : "_" }.prefix(200))

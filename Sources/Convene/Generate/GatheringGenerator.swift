@@ -14,21 +14,23 @@ import Foundation
 /// than what it gives each person). Without sites and limits it writes the same input as before
 /// they existed.
 public struct GatheringGenerator: Sendable {
-    public var sessions: Int
-    public var rooms: Int
-    public var days: Int
-    public var attendees: Int
+    package var sessions: Int
+    package var rooms: Int
+    package var days: Int
+    package var attendees: Int
     /// How many sessions each attendee wants, at least and at most.
-    public var interests: ClosedRange<Int>
-    public var seed: UInt64
+    package var interests: ClosedRange<Int>
+    package var seed: UInt64
     /// How many sites the rooms are spread over (1: no `site` is written).
-    public var sites: Int
+    package var sites: Int
     /// `event.travelMinutes` (rule 11).
-    public var travelMinutes: Int
+    package var travelMinutes: Int
     /// The share of facilitators given a `maxPerDay` (rule 12): the most sessions the planted
     /// agenda gives them on one day.
-    public var dailyLimitShare: Double
+    package var dailyLimitShare: Double
 
+    /// A generator of `sessions` sessions in `rooms` rooms over `days` days; the same arguments
+    /// always give the same gathering.
     public init(
         sessions: Int, rooms: Int, days: Int, attendees: Int? = nil, interests: ClosedRange<Int> = 3...8, seed: UInt64 = 1,
         sites: Int = 1, travelMinutes: Int = 0, dailyLimitShare: Double = 0
@@ -47,14 +49,24 @@ public struct GatheringGenerator: Sendable {
     /// Site names, the main building first.
     static let siteNames = ["Main building", "North annex", "City library", "Conference centre", "Garden pavilion", "Harbour hall"]
 
+    /// A generated gathering and the agenda it was written around.
     public struct Output: Sendable {
-        public var document: InputDocument
+        package var document: InputDocument
         /// The agenda the requirements were written around: proof that one exists.
-        public var planted: Agenda
+        public package(set) var planted: Agenda
+
+        /// The generated input document as JSON (pretty, keys sorted): what `convene generate` writes.
+        public var json: Data { Data(document.json.utf8) }
+
+        /// The generated gathering, validated.
+        ///
+        /// - Throws: ``InputError`` if the generated document is not valid (a generator bug).
+        public func gathering() throws(InputError) -> Gathering { try Gathering(validating: document) }
     }
 
     static let zone = "America/New_York"
 
+    /// Writes the input and the agenda it was written around.
     public func make() -> Output {
         var rng = SeededGenerator(seed: seed)
         // Slots: back-to-back hours from 09:00 with a lunch break after the fourth; enough of them
@@ -281,7 +293,7 @@ public struct GatheringGenerator: Sendable {
 
 extension InputDocument {
     /// The document as deterministic, pretty JSON (keys sorted).
-    public var json: String {
+    package var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(self) else { return "{}\n" }

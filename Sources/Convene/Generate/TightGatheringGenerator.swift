@@ -15,16 +15,16 @@
 /// gathering: 10,000 sessions take a fraction of a second.
 public struct TightGatheringGenerator: Sendable {
     /// How many sessions, 43 % of them optional (more optional when the room-slots run out).
-    public var sessions: Int
-    public var rooms: Int
-    public var days: Int
-    public var attendees: Int
+    package var sessions: Int
+    package var rooms: Int
+    package var days: Int
+    package var attendees: Int
     /// How many sessions each attendee wants, at least and at most.
-    public var interests: ClosedRange<Int>
+    package var interests: ClosedRange<Int>
     /// The share of the room-slots the non-optional sessions need, each counted at the start
     /// where it occupies fewest slots (where they are planted they use more).
-    public var fill: Double
-    public var seed: UInt64
+    package var fill: Double
+    package var seed: UInt64
 
     /// A generator; `rooms` and `days` default to 30 and 5 for 1,000 sessions, both growing with
     /// the square root of the number of sessions (95 rooms and 16 days for 10,000).

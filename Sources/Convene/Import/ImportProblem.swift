@@ -1,7 +1,7 @@
 /// Where something read by `convene import` comes from: a file, and a place in it that a person
 /// can find (a JSON path, a spreadsheet row and column, or a line and column).
-public struct ImportOrigin: Sendable, Hashable, CustomStringConvertible {
-    public enum Place: Sendable, Hashable {
+package struct ImportOrigin: Sendable, Hashable, CustomStringConvertible {
+    package enum Place: Sendable, Hashable {
         /// The file as a whole.
         case file
         /// A value in a JSON file: `results[3].speakers[0]`.
@@ -13,12 +13,12 @@ public struct ImportOrigin: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The file's name as given on the command line.
-    public var file: String
+    package var file: String
     /// Where in the file.
-    public var place: Place
+    package var place: Place
 
     /// A place in a file (the whole file by default).
-    public init(file: String, place: Place = .file) {
+    package init(file: String, place: Place = .file) {
         self.file = file
         self.place = place
     }
@@ -35,7 +35,7 @@ public struct ImportOrigin: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The place alone: `results[3].duration`, `row 12, column 3 (C)`, `line 4, column 7`, or empty.
-    public var description: String {
+    package var description: String {
         switch place {
         case .file: ""
         case .json(let path): path.description
@@ -51,14 +51,18 @@ public struct ImportOrigin: Sendable, Hashable, CustomStringConvertible {
 /// One problem found while importing, with the file and place it concerns and a plain-words fix.
 public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
     /// An error stops the import; a warning says what was assumed.
-    public var severity: InputProblem.Severity
+    public package(set) var severity: InputProblem.Severity
     /// The file and place it concerns.
-    public var origin: ImportOrigin
+    package var origin: ImportOrigin
+    /// The file it concerns, as the person named it.
+    package var file: String { origin.file }
+    /// The place in that file: a JSON path, or a CSV row and column (empty: the whole file).
+    public var location: String { origin.description }
     /// What is wrong and what would fix it, in plain words.
-    public var message: String
+    public package(set) var message: String
 
     /// A problem at a place.
-    public init(_ severity: InputProblem.Severity, at origin: ImportOrigin, _ message: String) {
+    package init(_ severity: InputProblem.Severity, at origin: ImportOrigin, _ message: String) {
         self.severity = severity
         self.origin = origin
         self.message = message
@@ -74,15 +78,15 @@ public struct ImportProblem: Sendable, Hashable, CustomStringConvertible {
 /// Every problem an import found, errors and warnings alike; thrown when any is an error.
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     /// Errors and warnings, in the order found.
-    public var problems: [ImportProblem]
+    public package(set) var problems: [ImportProblem]
 
     /// The problems of a failed import.
-    public init(problems: [ImportProblem]) { self.problems = problems }
+    package init(problems: [ImportProblem]) { self.problems = problems }
 
     /// The problems that stop the import.
-    public var errors: [ImportProblem] { problems.filter { $0.severity == .error } }
+    package var errors: [ImportProblem] { problems.filter { $0.severity == .error } }
     /// The problems that do not.
-    public var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
+    package var warnings: [ImportProblem] { problems.filter { $0.severity == .warning } }
     /// One problem a line, as the CLI prints them.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }

@@ -4,19 +4,19 @@ import Foundation
 public struct ImportRequest: Sendable {
     /// A partial input document with what the sources do not have (event, slots, formats, weights,
     /// and any extra rooms, people or sessions). Imported items are added to it.
-    public var frame: ImportFile?
+    package var frame: ImportFile?
     /// Files saved from pretalx's REST API (several pages are several files).
-    public var pretalx: [ImportFile]
+    package var pretalx: [ImportFile]
     /// Sessionize's "All" JSON view.
-    public var sessionize: ImportFile?
+    package var sessionize: ImportFile?
     /// The Sessionize category group whose items become tracks.
-    public var sessionizeTrack: String?
+    package var sessionizeTrack: String?
     /// A frab `schedule.xml`.
-    public var frab: ImportFile?
+    package var frab: ImportFile?
     /// Interest surveys as CSV.
-    public var interests: [ImportFile]
+    package var interests: [ImportFile]
     /// How the surveys are read.
-    public var survey: SurveyOptions
+    package var survey: SurveyOptions
 
     /// What to import; every source is optional.
     public init(
@@ -36,13 +36,15 @@ public struct ImportRequest: Sendable {
 /// A successful import: the input document, validated, and the schedule the sources already had.
 public struct ImportResult: Sendable {
     /// The complete input document; ``gathering`` is it validated.
-    public var document: InputDocument
+    package var document: InputDocument
+    /// The complete input document as JSON (pretty, keys sorted): what `convene import` writes.
+    public var json: Data { Data(document.json.utf8) }
     /// The document validated, as `convene check` sees it.
-    public var gathering: Gathering
+    public package(set) var gathering: Gathering
     /// The sources' existing schedule as an agenda document (for `--previous`), when they have one.
-    public var previous: Agenda?
+    public package(set) var previous: Agenda?
     /// What was suspicious or assumed (a derived grid of slots, speakers without availabilities…).
-    public var warnings: [ImportProblem]
+    public package(set) var warnings: [ImportProblem]
 }
 
 /// Turns what organisers have (pretalx, Sessionize, frab, survey CSVs) into one contract input

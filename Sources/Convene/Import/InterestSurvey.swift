@@ -3,13 +3,13 @@
 public struct SurveyOptions: Sendable, Equatable {
     /// The checkbox question listing chosen sessions (the *choices* layout); nil: the *wide* layout,
     /// one column per session.
-    public var choicesColumn: String?
+    package var choicesColumn: String?
     /// The column that gives attendee ids; nil: the first column called email, name or id.
-    public var respondentColumn: String?
+    package var respondentColumn: String?
     /// In the wide layout, a number at least this high means wanted.
-    public var minRating: Double
+    package var minRating: Double
     /// Columns of the wide layout that are not sessions (comments, dietary needs…).
-    public var ignoredColumns: [String]
+    package var ignoredColumns: [String]
 
     /// The wide layout, respondents found by their email, name or id column, any rating wanted.
     public init(choicesColumn: String? = nil, respondentColumn: String? = nil, minRating: Double = 1, ignoredColumns: [String] = []) {

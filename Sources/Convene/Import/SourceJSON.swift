@@ -105,9 +105,9 @@ extension JSONValue {
 /// A file given to `convene import`: its name (as the person wrote it, for messages) and its bytes.
 public struct ImportFile: Sendable {
     /// How the person named it, used in every message about it.
-    public var name: String
+    package var name: String
     /// Its bytes.
-    public var data: Data
+    package var data: Data
 
     /// A named file.
     public init(name: String, data: Data) {

@@ -131,7 +131,7 @@ enum DocumentReader {
 
 extension InputDocument: Decodable {
     /// Decodes through the same reader as ``Gathering/init(json:)``; shape problems throw ``InputError``.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let log = ProblemLog()
         guard let document = DocumentReader.read(try JSONValue(from: decoder), log: log), !log.hasErrors else {
             throw InputError(problems: log.problems)

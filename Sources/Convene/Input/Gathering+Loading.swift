@@ -26,7 +26,7 @@ extension Gathering {
     }
 
     /// Checks and resolves a document built in code (or decoded elsewhere).
-    public init(validating document: InputDocument) throws(InputError) {
+    package init(validating document: InputDocument) throws(InputError) {
         try self.init(validating: document, shapeProblems: [])
     }
 

@@ -6,7 +6,7 @@ extension Gathering {
     /// offset such as `Z` or `+02:00`.
     ///
     /// - Returns: the instant, or a sentence saying why the text is not a time.
-    public func date(fromLocalTime text: String) -> Result<Date, TimeError> {
+    package func date(fromLocalTime text: String) -> Result<Date, TimeError> {
         switch LocalTime.instant(text, in: timeZone) {
         case .success(let t): .success(Date(timeIntervalSince1970: TimeInterval(t)))
         case .failure(.malformed):
@@ -19,15 +19,15 @@ extension Gathering {
     }
 
     /// `2019-09-20T08:00`: an instant written local to the event's time zone.
-    public func localTime(_ date: Date) -> String {
+    package func localTime(_ date: Date) -> String {
         LocalTime.format(Int(date.timeIntervalSince1970.rounded(.down)), in: timeZone)
     }
 }
 
 /// Why a written time cannot be read.
-public struct TimeError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct TimeError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong and how to write it, in plain words.
-    public var message: String
+    package var message: String
     /// The message.
-    public var description: String { message }
+    package var description: String { message }
 }

@@ -2,11 +2,11 @@ extension GatheringBuilder {
     /// One problem of a gathering being built: which field, and what is wrong.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
         /// The builder's field: `session("stories").facilitators[0]`, `slot("thu-1").time.upperBound`.
-        public var field: String
+        public package(set) var field: String
         /// What is wrong and what would fix it.
-        public var message: String
+        public package(set) var message: String
         /// Whether the gathering can be built despite it.
-        public var severity: InputProblem.Severity
+        public package(set) var severity: InputProblem.Severity
 
         /// `session("stories").facilitators[0]: no person has the id "p9"`.
         public var description: String { "\(field): \(message)" }
@@ -70,7 +70,7 @@ extension GatheringBuilder {
     /// Every problem found when a gathering was built.
     public struct BuildError: Error, Sendable, CustomStringConvertible {
         /// The problems, errors and warnings, in the order validation found them.
-        public var problems: [Problem]
+        public package(set) var problems: [Problem]
 
         /// One problem per line.
         public var description: String { problems.map(\.description).joined(separator: "\n") }

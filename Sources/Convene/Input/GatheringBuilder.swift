@@ -9,12 +9,12 @@ import Foundation
 /// var builder = GatheringBuilder(name: "P2PU Gathering 2019", timeZone: TimeZone(identifier: "America/New_York")!)
 /// builder.addSlot("thu-1", LocalDateTime(2019, 9, 19, 9, 0)..<LocalDateTime(2019, 9, 19, 10, 30))
 /// builder.addRoom("rabb", name: "Rabb Hall", capacity: 120)
-/// builder.addSession(.init(id: "update", title: "Update from P2PU", duration: 90))
+/// builder.addSession("update", title: "Update from P2PU", duration: 90)
 /// let gathering = try builder.build()
 /// ```
 public struct GatheringBuilder: Sendable {
     /// The document being built; ``build()`` validates it.
-    public private(set) var document: InputDocument
+    package private(set) var document: InputDocument
 
     /// A builder for an event in `timeZone`, which every ``LocalDateTime`` is read in.
     public init(name: String, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
@@ -22,7 +22,7 @@ public struct GatheringBuilder: Sendable {
     }
 
     /// The objective's weights; each defaults to the contract's value.
-    public var weights: InputDocument.Weights {
+    package var weights: InputDocument.Weights {
         get { document.weights }
         set { document.weights = newValue }
     }
@@ -70,8 +70,29 @@ public struct GatheringBuilder: Sendable {
                 preferred: preferred.map(Self.window), maxPerDay: maxPerDay))
     }
 
-    /// Adds a session, written as in the input document (its references are ids).
-    public mutating func addSession(_ session: InputDocument.Session) {
+    /// Adds a session; its references (format, facilitators, `after`, `notConcurrentWith`, the
+    /// pinned slot and room) are ids. Duration (minutes), rooms and exclusivity default to its
+    /// format's; `preferredSlotTags` are the slot tags it would rather have, each missed one
+    /// costing `preferenceWeight`.
+    public mutating func addSession(
+        _ id: String, title: String? = nil, format: String? = nil, facilitators: [String] = [], attendance: Int? = nil,
+        duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [], slotTags: [String] = [],
+        track: String? = nil, after: [String] = [], notConcurrentWith: [String] = [], pinSlot: String? = nil, pinRoom: String? = nil,
+        preferredSlotTags: [String] = [], preferenceWeight: Int? = nil, optional: Bool = false, priority: Int? = nil
+    ) {
+        let pin = pinSlot == nil && pinRoom == nil ? nil : InputDocument.Pin(slot: pinSlot, room: pinRoom)
+        let prefer =
+            preferredSlotTags.isEmpty && preferenceWeight == nil
+            ? nil : InputDocument.Preference(slotTags: preferredSlotTags, weight: preferenceWeight)
+        addSession(
+            InputDocument.Session(
+                id: id, title: title, format: format, facilitators: facilitators, attendance: attendance, duration: duration,
+                rooms: rooms, exclusive: exclusive, roomTags: roomTags, slotTags: slotTags, track: track, after: after,
+                notConcurrentWith: notConcurrentWith, pin: pin, prefer: prefer, optional: optional, priority: priority))
+    }
+
+    /// Adds a session written as in the input document.
+    package mutating func addSession(_ session: InputDocument.Session) {
         document.sessions.append(session)
     }
 

@@ -1,5 +1,6 @@
 /// One thing wrong (or suspicious) in an input document, with where it is and how to fix it.
 public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
+    /// Whether the document can be used despite the problem.
     public enum Severity: String, Sendable, Hashable {
         /// The document cannot be used as it is.
         case error
@@ -7,29 +8,39 @@ public struct InputProblem: Sendable, Hashable, CustomStringConvertible {
         case warning
     }
 
-    public var severity: Severity
-    public var path: JSONPath
+    /// Whether it stops the document from being used.
+    public package(set) var severity: Severity
+    /// Where it is.
+    package var path: JSONPath
     /// What is wrong and what would fix it, in plain words.
-    public var message: String
+    public package(set) var message: String
 
-    public init(_ severity: Severity = .error, at path: JSONPath, _ message: String) {
+    package init(_ severity: Severity = .error, at path: JSONPath, _ message: String) {
         self.severity = severity
         self.path = path
         self.message = message
     }
 
+    /// Where it is, as a JSON path: `sessions[3].facilitators[0]`.
+    public var location: String { path.description }
+
+    /// `error: sessions[3].facilitators[0]: …`.
     public var description: String { "\(severity.rawValue): \(path): \(message)" }
 }
 
 /// Every problem found in an input document, errors and warnings alike; thrown when any is an error.
 public struct InputError: Error, Sendable, CustomStringConvertible {
-    public var problems: [InputProblem]
+    /// Every problem, in the order they were found.
+    public package(set) var problems: [InputProblem]
 
-    public init(problems: [InputProblem]) { self.problems = problems }
+    package init(problems: [InputProblem]) { self.problems = problems }
 
-    public var errors: [InputProblem] { problems.filter { $0.severity == .error } }
-    public var warnings: [InputProblem] { problems.filter { $0.severity == .warning } }
+    /// The problems that stop the document from being used.
+    package var errors: [InputProblem] { problems.filter { $0.severity == .error } }
+    /// The problems that do not.
+    package var warnings: [InputProblem] { problems.filter { $0.severity == .warning } }
 
+    /// One problem per line.
     public var description: String { problems.map(\.description).joined(separator: "\n") }
 }
 

@@ -1,24 +1,24 @@
 import Foundation
 
 /// Where a value sits in a JSON document, printed as `sessions[3].facilitators[0]`.
-public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
-    public enum Component: Sendable, Hashable {
+package struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+    package enum Component: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
-    public var components: [Component] = []
+    package var components: [Component] = []
 
-    public init(_ components: [Component] = []) { self.components = components }
+    package init(_ components: [Component] = []) { self.components = components }
 
-    public static let root = JSONPath()
+    package static let root = JSONPath()
 
-    public func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
-    public func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
-    public static func / (path: JSONPath, key: String) -> JSONPath { path.appending(key) }
-    public static func / (path: JSONPath, index: Int) -> JSONPath { path.appending(index) }
+    package func appending(_ key: String) -> JSONPath { JSONPath(components + [.key(key)]) }
+    package func appending(_ index: Int) -> JSONPath { JSONPath(components + [.index(index)]) }
+    package static func / (path: JSONPath, key: String) -> JSONPath { path.appending(key) }
+    package static func / (path: JSONPath, index: Int) -> JSONPath { path.appending(index) }
 
-    public var description: String {
+    package var description: String {
         if components.isEmpty { return "(document)" }
         var text = ""
         for component in components {

@@ -1,7 +1,7 @@
 /// A JSON value as written, keeping object members in document order and
 /// whole numbers apart from fractional ones, so that validation can say
 /// exactly what was found where.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,10 +9,10 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([Member])
 
-    public struct Member: Sendable, Equatable {
-        public var key: String
-        public var value: JSONValue
-        public init(key: String, value: JSONValue) {
+    package struct Member: Sendable, Equatable {
+        package var key: String
+        package var value: JSONValue
+        package init(key: String, value: JSONValue) {
             self.key = key
             self.value = value
         }
@@ -49,7 +49,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     /// A number as JSON writes it: whole numbers without a fraction.
-    public static func format(_ d: Double) -> String {
+    package static func format(_ d: Double) -> String {
         if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
         return String(d)
     }
@@ -58,7 +58,7 @@ public indirect enum JSONValue: Sendable, Equatable {
 extension JSONValue: Decodable {
     /// Decodes any JSON value, so that the contract's types can be read from any `Decoder`
     /// through the same validating reader as the command line.
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         if var list = try? decoder.unkeyedContainer() {
             var items: [JSONValue] = []
             while !list.isAtEnd { items.append(try list.decode(JSONValue.self)) }

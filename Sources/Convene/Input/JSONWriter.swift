@@ -1,7 +1,7 @@
 /// Writes a ``JSONValue`` deterministically: members in the order given, two-space indentation,
 /// and lists of plain values (ids, tags) kept on one line so that agendas stay readable.
-public enum JSONWriter {
-    public static func write(_ value: JSONValue) -> String {
+package enum JSONWriter {
+    package static func write(_ value: JSONValue) -> String {
         var out = ""
         write(value, indent: 0, into: &out)
         out += "\n"
@@ -85,7 +85,7 @@ extension JSONValue {
 }
 
 extension JSONValue: Encodable {
-    public func encode(to encoder: Encoder) throws {
+    package func encode(to encoder: Encoder) throws {
         switch self {
         case .null:
             var c = encoder.singleValueContainer()

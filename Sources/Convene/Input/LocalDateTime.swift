@@ -10,17 +10,17 @@ import Foundation
 /// ```
 public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The year, such as 2019.
-    public var year: Int
+    package var year: Int
     /// The month, 1 to 12.
-    public var month: Int
+    package var month: Int
     /// The day of the month, 1 to 31.
-    public var day: Int
+    package var day: Int
     /// The hour, 0 to 23.
-    public var hour: Int
+    package var hour: Int
     /// The minute, 0 to 59.
-    public var minute: Int
+    package var minute: Int
     /// The second, 0 to 59.
-    public var second: Int
+    package var second: Int
 
     /// A date and time; out-of-range parts are reported when the gathering is built.
     public init(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, second: Int = 0) {

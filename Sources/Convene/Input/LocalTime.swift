@@ -2,8 +2,8 @@ import Foundation
 
 /// Conversions between the contract's written times and instants (whole seconds since
 /// 1970-01-01T00:00Z), correct across daylight-saving changes.
-public enum LocalTime {
-    public enum ParseError: Error, Equatable {
+package enum LocalTime {
+    package enum ParseError: Error, Equatable {
         case malformed
         /// The local time is skipped when clocks spring forward.
         case nonexistent
@@ -11,7 +11,7 @@ public enum LocalTime {
 
     /// Reads `YYYY-MM-DDTHH:MM[:SS]`, local to `zone`, or with a `Z` / `±HH:MM` offset.
     /// A local time that occurs twice (clocks falling back) means its first occurrence.
-    public static func instant(_ text: String, in zone: TimeZone) -> Result<Int, ParseError> {
+    package static func instant(_ text: String, in zone: TimeZone) -> Result<Int, ParseError> {
         let chars = Array(text.utf8)
         func digits(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= chars.count else { return nil }
@@ -55,12 +55,12 @@ public enum LocalTime {
         return .success(first)
     }
 
-    public static func offset(at instant: Int, in zone: TimeZone) -> Int {
+    package static func offset(at instant: Int, in zone: TimeZone) -> Int {
         zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(instant)))
     }
 
     /// The wall-clock parts of an instant in `zone`.
-    public static func components(_ instant: Int, in zone: TimeZone)
+    package static func components(_ instant: Int, in zone: TimeZone)
         -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int)
     {
         let local = instant + offset(at: instant, in: zone)
@@ -73,7 +73,7 @@ public enum LocalTime {
     }
 
     /// `YYYY-MM-DDTHH:MM`, with `:SS` only when the seconds are not zero, local to `zone`.
-    public static func format(_ instant: Int, in zone: TimeZone) -> String {
+    package static func format(_ instant: Int, in zone: TimeZone) -> String {
         let c = components(instant, in: zone)
         var text = "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))T\(pad(c.hour)):\(pad(c.minute))"
         if c.second != 0 { text += ":" + pad(c.second) }
@@ -81,13 +81,13 @@ public enum LocalTime {
     }
 
     /// `HH:MM` local to `zone`.
-    public static func clock(_ instant: Int, in zone: TimeZone) -> String {
+    package static func clock(_ instant: Int, in zone: TimeZone) -> String {
         let c = components(instant, in: zone)
         return "\(pad(c.hour)):\(pad(c.minute))"
     }
 
     /// `Thu 19 Sep` local to `zone`.
-    public static func dayLabel(_ instant: Int, in zone: TimeZone) -> String {
+    package static func dayLabel(_ instant: Int, in zone: TimeZone) -> String {
         let c = components(instant, in: zone)
         return "\(weekdayNames[c.weekday]) \(c.day) \(monthNames[c.month - 1])"
     }
@@ -110,7 +110,7 @@ public enum LocalTime {
 
     /// Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's algorithm).
     /// Days since 1970-01-01 for a calendar date.
-    public static func civilDays(_ year: Int, _ month: Int, _ day: Int) -> Int { daysFromCivil(year, month, day) }
+    package static func civilDays(_ year: Int, _ month: Int, _ day: Int) -> Int { daysFromCivil(year, month, day) }
 
     static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year

@@ -1,8 +1,12 @@
 /// A kind of session (large group, breakout, workshop…), kept for display.
 public struct Format: Sendable, Hashable, Identifiable {
+    /// The format's id in the input.
     public internal(set) var id: String
+    /// Its position in ``Gathering/formats``.
     public internal(set) var index: Int
+    /// Its name for display, if the input gives one.
     public internal(set) var name: String?
 
-    public var label: String { name ?? id }
+    /// Its name, or its id without one.
+    package var label: String { name ?? id }
 }

@@ -3,14 +3,14 @@ import Foundation
 /// A validated input: the gathering to schedule, with defaults applied, references resolved to
 /// indices and times turned into instants. Everything after input validation works on this.
 ///
-/// Read one with ``init(contentsOf:)`` or ``init(json:)``, build one in code with
-/// ``GatheringBuilder``, or validate an ``InputDocument`` with ``init(validating:)``. A gathering
-/// cannot be changed from outside: edit its ``document`` and validate that again.
+/// Read one with ``init(contentsOf:)`` or ``init(json:)``, or build one in code with
+/// ``GatheringBuilder``. A gathering cannot be changed from outside: edit its ``json`` and read
+/// that again.
 public struct Gathering: Sendable {
     /// The event's name.
     public internal(set) var name: String
     /// The IANA name as given (`UTC` when omitted); `timeZone.identifier` may spell it differently.
-    public internal(set) var timeZoneName: String
+    package internal(set) var timeZoneName: String
     /// The event's time zone, in which local times are read and written.
     public internal(set) var timeZone: TimeZone
     /// Sorted by start time; `slots[i].index == i`.
@@ -26,21 +26,25 @@ public struct Gathering: Sendable {
     /// In input order; `attendees[i].index == i`.
     public internal(set) var attendees: [Attendee]
     /// The objective's weights, with defaults applied.
-    public internal(set) var weights: InputDocument.Weights
+    package internal(set) var weights: InputDocument.Weights
     /// Rule 11: minutes a person needs between sessions at different sites (0: no travel time).
-    public internal(set) var travelMinutes: Int = 0
+    package internal(set) var travelMinutes: Int = 0
     /// Problems that do not stop the input from being used (unknown keys).
     public internal(set) var warnings: [InputProblem]
     /// The document this gathering was validated from: edit a copy and validate it again to
     /// change the gathering.
-    public let document: InputDocument
+    package let document: InputDocument
+
+    /// The gathering as a JSON input document (pretty, keys sorted), which ``init(json:)`` reads
+    /// back into the same gathering: how to change one, or to keep one built in code.
+    public var json: Data { Data(document.json.utf8) }
 
     /// Slot indices by id.
-    public let slotIndex: [String: Int]
+    package let slotIndex: [String: Int]
     /// Room indices by id.
-    public let roomIndex: [String: Int]
+    package let roomIndex: [String: Int]
     /// Session indices by id.
-    public let sessionIndex: [String: Int]
+    package let sessionIndex: [String: Int]
 
     init(
         name: String, timeZoneName: String, timeZone: TimeZone, slots: [Slot], rooms: [Room], formats: [Format], people: [Person],
@@ -64,7 +68,7 @@ public struct Gathering: Sendable {
     }
 
     /// `thu-1 (Thu 19 Sep 09:00–10:30)`.
-    public func label(slot: Int) -> String {
+    package func label(slot: Int) -> String {
         let s = slots[slot]
         return
             "\(s.id) (\(LocalTime.dayLabel(s.start, in: timeZone)) "
@@ -72,7 +76,7 @@ public struct Gathering: Sendable {
     }
 
     /// `Thu 19 Sep 09:00–12:00` for a run of consecutive slots.
-    public func label(slots range: Range<Int>) -> String {
+    package func label(slots range: Range<Int>) -> String {
         guard let first = range.first, let last = range.last else { return "no time" }
         let start = slots[first].start
         let end = slots[last].end
@@ -82,7 +86,7 @@ public struct Gathering: Sendable {
 
 extension Gathering {
     /// `21 sessions, 13 slots, 10 rooms, 16 people, 50 attendees.`
-    public var summary: String {
+    package var summary: String {
         "\(sessions.count) sessions, \(slots.count) slots, \(rooms.count) rooms, \(people.count) people, \(attendees.count) attendees."
     }
 }

@@ -6,18 +6,18 @@
 /// reads JSON into one and validates it, reporting every problem at once; build one in code and
 /// validate it with ``Gathering/init(validating:)``. `Decodable` goes through the same reader and
 /// throws ``InputError``.
-public struct InputDocument: Sendable, Equatable, Encodable {
-    public var convene: Int
-    public var event: Event
-    public var slots: [Slot]
-    public var rooms: [Room]
-    public var formats: [Format]
-    public var people: [Person]
-    public var sessions: [Session]
-    public var attendees: [Attendee]
-    public var weights: Weights
+package struct InputDocument: Sendable, Equatable, Encodable {
+    package var convene: Int
+    package var event: Event
+    package var slots: [Slot]
+    package var rooms: [Room]
+    package var formats: [Format]
+    package var people: [Person]
+    package var sessions: [Session]
+    package var attendees: [Attendee]
+    package var weights: Weights
 
-    public init(
+    package init(
         convene: Int = 1, event: Event = Event(), slots: [Slot] = [], rooms: [Room] = [], formats: [Format] = [],
         people: [Person] = [], sessions: [Session] = [], attendees: [Attendee] = [], weights: Weights = Weights()
     ) {
@@ -32,13 +32,13 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         self.weights = weights
     }
 
-    public struct Event: Sendable, Equatable, Encodable {
-        public var name: String?
+    package struct Event: Sendable, Equatable, Encodable {
+        package var name: String?
         /// An IANA zone name such as `America/New_York`; `UTC` when omitted.
-        public var timeZone: String?
+        package var timeZone: String?
         /// Minutes a person needs between sessions at different sites (rule 11); 0 when omitted.
-        public var travelMinutes: Int?
-        public init(name: String? = nil, timeZone: String? = nil, travelMinutes: Int? = nil) {
+        package var travelMinutes: Int?
+        package init(name: String? = nil, timeZone: String? = nil, travelMinutes: Int? = nil) {
             self.name = name
             self.timeZone = timeZone
             self.travelMinutes = travelMinutes
@@ -46,21 +46,21 @@ public struct InputDocument: Sendable, Equatable, Encodable {
     }
 
     /// A start and an end, as written: `YYYY-MM-DDTHH:MM[:SS]` local to the event, or with an offset.
-    public struct Window: Sendable, Equatable, Encodable {
-        public var start: String
-        public var end: String
-        public init(start: String, end: String) {
+    package struct Window: Sendable, Equatable, Encodable {
+        package var start: String
+        package var end: String
+        package init(start: String, end: String) {
             self.start = start
             self.end = end
         }
     }
 
-    public struct Slot: Sendable, Equatable, Encodable {
-        public var id: String
-        public var start: String
-        public var end: String
-        public var tags: [String]
-        public init(id: String, start: String, end: String, tags: [String] = []) {
+    package struct Slot: Sendable, Equatable, Encodable {
+        package var id: String
+        package var start: String
+        package var end: String
+        package var tags: [String]
+        package init(id: String, start: String, end: String, tags: [String] = []) {
             self.id = id
             self.start = start
             self.end = end
@@ -68,16 +68,16 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         }
     }
 
-    public struct Room: Sendable, Equatable, Encodable {
-        public var id: String
-        public var name: String?
+    package struct Room: Sendable, Equatable, Encodable {
+        package var id: String
+        package var name: String?
         /// No limit when omitted.
-        public var capacity: Int?
-        public var tags: [String]
-        public var unavailable: [Window]
+        package var capacity: Int?
+        package var tags: [String]
+        package var unavailable: [Window]
         /// The building or place the room is in; rooms without one share the default site.
-        public var site: String?
-        public init(
+        package var site: String?
+        package init(
             id: String, name: String? = nil, capacity: Int? = nil, tags: [String] = [], unavailable: [Window] = [], site: String? = nil
         ) {
             self.id = id
@@ -89,16 +89,16 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         }
     }
 
-    public struct Format: Sendable, Equatable, Encodable {
-        public var id: String
-        public var name: String?
+    package struct Format: Sendable, Equatable, Encodable {
+        package var id: String
+        package var name: String?
         /// Minutes.
-        public var duration: Double?
-        public var rooms: Int?
-        public var exclusive: Bool?
-        public var roomTags: [String]
-        public var slotTags: [String]
-        public init(
+        package var duration: Double?
+        package var rooms: Int?
+        package var exclusive: Bool?
+        package var roomTags: [String]
+        package var slotTags: [String]
+        package init(
             id: String, name: String? = nil, duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil,
             roomTags: [String] = [], slotTags: [String] = []
         ) {
@@ -112,16 +112,16 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         }
     }
 
-    public struct Person: Sendable, Equatable, Encodable {
-        public var id: String
-        public var name: String?
-        public var available: [Window]
-        public var unavailable: [Window]
+    package struct Person: Sendable, Equatable, Encodable {
+        package var id: String
+        package var name: String?
+        package var available: [Window]
+        package var unavailable: [Window]
         /// Windows in which the person would rather facilitate (merged like `available`).
-        public var preferred: [Window]
+        package var preferred: [Window]
         /// The most sessions the person facilitates that start on one day (rule 12); no limit when omitted.
-        public var maxPerDay: Int?
-        public init(
+        package var maxPerDay: Int?
+        package init(
             id: String, name: String? = nil, available: [Window] = [], unavailable: [Window] = [], preferred: [Window] = [],
             maxPerDay: Int? = nil
         ) {
@@ -134,47 +134,47 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         }
     }
 
-    public struct Pin: Sendable, Equatable, Encodable {
-        public var slot: String?
-        public var room: String?
-        public init(slot: String? = nil, room: String? = nil) {
+    package struct Pin: Sendable, Equatable, Encodable {
+        package var slot: String?
+        package var room: String?
+        package init(slot: String? = nil, room: String? = nil) {
             self.slot = slot
             self.room = room
         }
     }
 
-    public struct Preference: Sendable, Equatable, Encodable {
-        public var slotTags: [String]
-        public var weight: Int?
-        public init(slotTags: [String] = [], weight: Int? = nil) {
+    package struct Preference: Sendable, Equatable, Encodable {
+        package var slotTags: [String]
+        package var weight: Int?
+        package init(slotTags: [String] = [], weight: Int? = nil) {
             self.slotTags = slotTags
             self.weight = weight
         }
     }
 
-    public struct Session: Sendable, Equatable, Encodable {
-        public var id: String
-        public var title: String?
-        public var format: String?
-        public var facilitators: [String]
-        public var attendance: Int?
+    package struct Session: Sendable, Equatable, Encodable {
+        package var id: String
+        package var title: String?
+        package var format: String?
+        package var facilitators: [String]
+        package var attendance: Int?
         /// Minutes.
-        public var duration: Double?
-        public var rooms: Int?
-        public var exclusive: Bool?
-        public var roomTags: [String]
-        public var slotTags: [String]
-        public var track: String?
-        public var after: [String]
-        public var notConcurrentWith: [String]
-        public var pin: Pin?
-        public var prefer: Preference?
-        public var optional: Bool
-        public var priority: Int?
+        package var duration: Double?
+        package var rooms: Int?
+        package var exclusive: Bool?
+        package var roomTags: [String]
+        package var slotTags: [String]
+        package var track: String?
+        package var after: [String]
+        package var notConcurrentWith: [String]
+        package var pin: Pin?
+        package var prefer: Preference?
+        package var optional: Bool
+        package var priority: Int?
         /// A UUID naming the session in the schedule it was imported from (frab's event `guid`);
         /// the frab formats write it back as the event's `guid`. Not part of the contract's objective.
-        public var guid: String?
-        public init(
+        package var guid: String?
+        package init(
             id: String, title: String? = nil, format: String? = nil, facilitators: [String] = [], attendance: Int? = nil,
             duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [],
             slotTags: [String] = [], track: String? = nil, after: [String] = [], notConcurrentWith: [String] = [],
@@ -201,13 +201,13 @@ public struct InputDocument: Sendable, Equatable, Encodable {
         }
     }
 
-    public struct Attendee: Sendable, Equatable, Encodable {
-        public var id: String
-        public var interests: [String]
+    package struct Attendee: Sendable, Equatable, Encodable {
+        package var id: String
+        package var interests: [String]
         /// The person this attendee is (a person's id): they want every session that person
         /// facilitates, as if it were listed in `interests`.
-        public var person: String?
-        public init(id: String, interests: [String] = [], person: String? = nil) {
+        package var person: String?
+        package init(id: String, interests: [String] = [], person: String? = nil) {
             self.id = id
             self.interests = interests
             self.person = person
@@ -215,18 +215,18 @@ public struct InputDocument: Sendable, Equatable, Encodable {
     }
 
     /// The objective's weights; each defaults to the contract's value.
-    public struct Weights: Sendable, Equatable, Encodable {
-        public var clash: Int
-        public var preference: Int
-        public var unscheduled: Int
-        public var change: Int
-        public var trackOverlap: Int
+    package struct Weights: Sendable, Equatable, Encodable {
+        package var clash: Int
+        package var preference: Int
+        package var unscheduled: Int
+        package var change: Int
+        package var trackOverlap: Int
         /// Per placed session and facilitator outside that facilitator's preferred windows.
-        public var personPreference: Int
+        package var personPreference: Int
         /// A session kept at its start slot in other rooms; nil: the value of ``change``, so that
         /// documents written before this weight keep their meaning.
-        public var roomChange: Int?
-        public init(
+        package var roomChange: Int?
+        package init(
             clash: Int = 1, preference: Int = 1, unscheduled: Int = 100, change: Int = 10, trackOverlap: Int = 0,
             personPreference: Int = 1, roomChange: Int? = nil
         ) {
@@ -241,6 +241,6 @@ public struct InputDocument: Sendable, Equatable, Encodable {
 
         /// What keeping a session's start slot but not its rooms costs: ``roomChange``, or ``change``
         /// when it is not given.
-        public var roomChangeWeight: Int { roomChange ?? change }
+        package var roomChangeWeight: Int { roomChange ?? change }
     }
 }

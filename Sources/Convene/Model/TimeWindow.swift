@@ -1,18 +1,18 @@
 /// A span of time between two instants (seconds since 1970-01-01T00:00Z), end after start.
-public struct TimeWindow: Sendable, Hashable {
-    public var start: Int
-    public var end: Int
+package struct TimeWindow: Sendable, Hashable {
+    package var start: Int
+    package var end: Int
 
-    public init(start: Int, end: Int) {
+    package init(start: Int, end: Int) {
         self.start = start
         self.end = end
     }
 
     /// The contract's overlap: `window.start < slot.end` and `slot.start < window.end`.
-    public func overlaps(_ other: TimeWindow) -> Bool { start < other.end && other.start < end }
+    package func overlaps(_ other: TimeWindow) -> Bool { start < other.end && other.start < end }
 
     /// The contract's inside: `window.start ≤ slot.start` and `slot.end ≤ window.end`.
-    public func contains(_ other: TimeWindow) -> Bool { start <= other.start && other.end <= end }
+    package func contains(_ other: TimeWindow) -> Bool { start <= other.start && other.end <= end }
 
     /// Windows merged where they touch or overlap, in time order.
     static func merged(_ windows: [TimeWindow]) -> [TimeWindow] {

@@ -36,7 +36,7 @@ extension AgendaFormat {
     ///   - person: a person's id or an attendee's id.
     ///   - stamp: when the calendar was made (`DTSTAMP`), seconds since 1970 UTC.
     /// - Throws: ``UnknownParticipant`` when no person or attendee has that id.
-    public static func personalCalendar(_ agenda: Agenda, gathering: Gathering, person: String, stamp: Int = 0) throws(UnknownParticipant)
+    package static func personalCalendar(_ agenda: Agenda, gathering: Gathering, person: String, stamp: Int = 0) throws(UnknownParticipant)
         -> String
     {
         let participant = try Participant.find(person, in: gathering)

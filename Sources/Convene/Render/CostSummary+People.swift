@@ -2,7 +2,7 @@ extension CostSummary {
     /// The costs told per person: which attendees lose which session to which, then every other
     /// kind (unmet preferences, facilitators' hours, unscheduled sessions, changes, track
     /// overlaps); attendees who lose most first.
-    public static func byPerson(_ costs: [Agenda.Cost], gathering g: Gathering) -> String {
+    package static func byPerson(_ costs: [Agenda.Cost], gathering g: Gathering) -> String {
         var lost: [String: [(String, String)]] = [:]
         for cost in costs where cost.kind == .clash && cost.sessions.count == 2 {
             for attendee in cost.attendees { lost[attendee, default: []].append((cost.sessions[0], cost.sessions[1])) }

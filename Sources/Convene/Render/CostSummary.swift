@@ -1,13 +1,13 @@
 /// The costs of an agenda in plain words, grouped by kind, the largest first.
-public enum CostSummary {
-    public static let headings: [Agenda.CostKind: String] = [
+package enum CostSummary {
+    package static let headings: [Agenda.CostKind: String] = [
         .clash: "Clashes", .preference: "Unmet preferences", .personPreference: "Outside facilitators' preferred hours",
         .unscheduled: "Unscheduled sessions", .change: "Changes from the previous agenda",
         .roomChange: "Room changes from the previous agenda", .trackOverlap: "Track overlaps",
     ]
 
     /// Cost terms of one kind, largest first, ties in session order (then person order).
-    public static func sorted(_ costs: [Agenda.Cost], kind: Agenda.CostKind) -> [Agenda.Cost] {
+    package static func sorted(_ costs: [Agenda.Cost], kind: Agenda.CostKind) -> [Agenda.Cost] {
         costs.filter { $0.kind == kind }
             .sorted {
                 if $0.cost != $1.cost { return $0.cost > $1.cost }
@@ -16,7 +16,7 @@ public enum CostSummary {
             }
     }
 
-    public static func text(_ costs: [Agenda.Cost], gathering: Gathering) -> String {
+    package static func text(_ costs: [Agenda.Cost], gathering: Gathering) -> String {
         let total = costs.reduce(0) { $0 + $1.cost }
         if costs.isEmpty { return "Objective 0: nobody misses a session they want, and every preference is met.\n" }
         var out = "Costs (objective \(total))\n"

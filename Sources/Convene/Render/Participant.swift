@@ -52,14 +52,14 @@ package struct Participant: Sendable, Hashable {
 }
 
 /// No person or attendee has the id asked for.
-public struct UnknownParticipant: Error, Sendable, CustomStringConvertible {
+package struct UnknownParticipant: Error, Sendable, CustomStringConvertible {
     /// The id asked for.
-    public var id: String
+    package var id: String
     /// The nearest known id, when one is close.
-    public var suggestion: String?
+    package var suggestion: String?
 
     /// The problem in plain words, with a did-you-mean.
-    public var description: String {
+    package var description: String {
         "no person or attendee has the id \"\(id)\""
             + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "; give a person's or an attendee's id from the input")
     }

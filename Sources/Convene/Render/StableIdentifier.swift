@@ -17,7 +17,7 @@ package enum StableIdentifier {
     }
 
     /// True for a UUID written as 8-4-4-4-12 hexadecimal digits (either case), as frab's `guid` is.
-    public static func isUUID(_ text: String) -> Bool {
+    package static func isUUID(_ text: String) -> Bool {
         let groups = text.split(separator: "-", omittingEmptySubsequences: false)
         return groups.map(\.count) == [8, 4, 4, 4, 12] && groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }

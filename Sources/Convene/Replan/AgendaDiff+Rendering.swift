@@ -1,7 +1,7 @@
 extension AgendaDiff {
     /// The contract's diff document: `convene`, `changes` (session, kind, before, after, people)
     /// and `notices` (person, sessions, newClashes), in a fixed key order.
-    public var jsonValue: JSONValue {
+    package var jsonValue: JSONValue {
         func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
         func side(_ side: Side?) -> JSONValue {
             guard let side else { return .null }
@@ -40,13 +40,13 @@ extension AgendaDiff {
 
     /// One change in plain words, as an organiser would announce it:
     /// `'Funding' (funding) moves from Fri 10:30 Commonwealth Salon to Fri 10:30 Rabb Hall.`
-    public func sentence(for change: Change, in g: Gathering) -> String {
+    package func sentence(for change: Change, in g: Gathering) -> String {
         "\(Self.label(change.session, g)) \(Self.predicate(change, g))"
     }
 
     /// One notice as a message an organiser could paste: a line per change, then a line per new
     /// clash. Facilitators read "Your session …", attendees "…, which you want, …".
-    public func message(for notice: Notice, in g: Gathering) -> [String] {
+    package func message(for notice: Notice, in g: Gathering) -> [String] {
         let person = g.people.first { $0.id == notice.person }
         var lines: [String] = []
         for id in notice.sessions {

@@ -6,11 +6,11 @@
 /// input, no longer placed) or `cancelled` (placed before, no longer in the input). The people
 /// concerned are the session's facilitators and the attendees who want it; an attendee linked to
 /// a person who is already named (by `attendees[].person`) is not named twice. Each person's
-/// ``Notice`` gathers the changes that concern them and the clashes among the sessions they want
+/// notice gathers the changes that concern them and the clashes among the sessions they want
 /// that the new agenda creates.
 public struct AgendaDiff: Sendable, Equatable {
     /// How a session changed.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         /// Placed in the new agenda and not in the previous one.
         case added
         /// Placed in both, with another start slot.
@@ -24,51 +24,51 @@ public struct AgendaDiff: Sendable, Equatable {
     }
 
     /// Where a session was or is: its start slot, rooms and local times.
-    public struct Side: Sendable, Equatable {
+    package struct Side: Sendable, Equatable {
         /// The start slot's id.
-        public var start: String
+        package var start: String
         /// The rooms' ids, in the agenda's order.
-        public var rooms: [String]
+        package var rooms: [String]
         /// Local to the event's time zone, `YYYY-MM-DDTHH:MM`; nil when it cannot be known.
-        public var startTime: String?
+        package var startTime: String?
         /// Local to the event's time zone; nil when it cannot be known.
-        public var endTime: String?
+        package var endTime: String?
     }
 
     /// One session's change.
-    public struct Change: Sendable, Equatable {
+    package struct Change: Sendable, Equatable {
         /// The session's id.
-        public var session: String
+        package var session: String
         /// What happened to it.
-        public var kind: Kind
+        package var kind: Kind
         /// Where it was; nil for `added`.
-        public var before: Side?
+        package var before: Side?
         /// Where it is; nil for `unscheduled` and `cancelled`.
-        public var after: Side?
+        package var after: Side?
         /// Person and attendee ids concerned, facilitators first (none for a cancelled session).
-        public var people: [String]
+        package var people: [String]
     }
 
     /// What one person needs to hear.
-    public struct Notice: Sendable, Equatable {
+    package struct Notice: Sendable, Equatable {
         /// A person's id, or an attendee's id for an attendee not linked to a person.
-        public var person: String
+        package var person: String
         /// The changed sessions that concern them, in the order of ``AgendaDiff/changes``.
-        public var sessions: [String]
+        package var sessions: [String]
         /// Pairs of sessions they want that run at the same time in the new agenda and did not
         /// in the previous one, each pair in input order.
-        public var newClashes: [[String]]
+        package var newClashes: [[String]]
     }
 
     /// Every change, in the input's session order (cancelled sessions last, in the previous
     /// agenda's order).
-    public let changes: [Change]
+    package let changes: [Change]
     /// One notice per person concerned by a change or by a new clash, facilitators (in the
     /// input's order of people) before attendees (in the input's order of attendees).
-    public let notices: [Notice]
+    package let notices: [Notice]
 
     /// Whether anything changed.
-    public var isEmpty: Bool { changes.isEmpty }
+    package var isEmpty: Bool { changes.isEmpty }
 
     /// Compares two agendas of `gathering`: `previous` may come from an earlier input (its sessions
     /// no longer in `gathering` are cancelled), `new` is an agenda of `gathering`.

@@ -5,17 +5,17 @@
 /// sessions that may only run inside the block.
 public struct Proposal: Sendable, Equatable {
     /// What the proposal is called; never empty.
-    public var title: String
+    package var title: String
     /// The session id to give it; nil: derived from the title, unique.
-    public var id: String?
+    package var id: String?
     /// Person ids, attendee ids or new names, each once.
-    public var hosts: [String]
+    package var hosts: [String]
     /// Minutes; nil: the block's shortest slot.
-    public var duration: Double?
+    package var duration: Double?
     /// Attendee ids of the people who want it, each once.
-    public var voters: [String]
+    package var voters: [String]
     /// A whole number ≥ 0; nil: the number of voters.
-    public var votes: Int?
+    package var votes: Int?
     /// Where each field was read, for messages that name the file, row and column.
     package var origins: Origins
 

@@ -25,15 +25,17 @@ import Foundation
 /// ```
 public struct Unconference: Sendable {
     /// The new input document: the block replaced by the proposals.
-    public let document: InputDocument
-    /// ``document``, validated.
+    package let document: InputDocument
+    /// The new input document as JSON (pretty, keys sorted): what `--output-input` writes.
+    public var json: Data { Data(document.json.utf8) }
+    /// The new input document, validated.
     public let gathering: Gathering
     /// The agenda being filled in, which becomes the previous agenda: the one given, its
     /// placements' slots and times derived from the input (so that the diff can say when the
     /// block was) and its costs recomputed without a previous agenda.
-    public let current: Agenda
+    package let current: Agenda
     /// The block session's id.
-    public let block: String
+    package let block: String
     /// Ids of the slots the block occupies in ``current``, in time order.
     package let blockSlots: [String]
     /// Ids of the rooms the block uses in ``current``.
@@ -41,9 +43,9 @@ public struct Unconference: Sendable {
     /// The tag given to the block's slots and rooms and required by every proposal.
     package let tag: String
     /// The proposals' session ids, in the order of the proposals.
-    public let proposalSessions: [String]
+    package let proposalSessions: [String]
     /// Ids of the sessions held where ``current`` places them: all but the block.
-    public let kept: Set<String>
+    package let kept: Set<String>
     /// What was assumed (a host taken as a new person whose name looks like a mistyped id).
     public let warnings: [ImportProblem]
 
@@ -72,7 +74,7 @@ public struct Unconference: Sendable {
     /// reporting the file's problems and the proposals' together.
     ///
     /// - Throws: ``ImportError`` with every problem of the file and of the proposals at once.
-    public init(
+    package init(
         gathering: Gathering, current: Agenda, block: String, board: ImportFile, inputName: String = "input", agendaName: String = "agenda"
     ) throws(ImportError) {
         let log = ImportLog()
@@ -113,7 +115,7 @@ public struct Unconference: Sendable {
 
     /// `options` with ``current`` as the previous agenda and ``kept`` held in place; its time
     /// limit, seed and frozen time are kept.
-    public func options(_ options: SolveOptions = SolveOptions()) -> SolveOptions {
+    package func options(_ options: SolveOptions = SolveOptions()) -> SolveOptions {
         var options = options
         options.previous = current
         options.keep = kept
@@ -121,13 +123,13 @@ public struct Unconference: Sendable {
     }
 
     /// Places the proposals through the front door (``Gathering/solve(using:options:)``) on the new
-    /// gathering, with ``options(_:)``: the agenda's `stats.diff` says what changed against
-    /// ``current``.
+    /// gathering, with the current agenda as the previous one and the other sessions kept: the
+    /// agenda's `stats.diff` says what changed against the current agenda.
     public func solve(using solver: some AgendaSolver, options: SolveOptions = SolveOptions()) async throws -> SolveResult {
         try await gathering.solve(using: solver, options: self.options(options))
     }
 
-    /// What changed from ``current`` to `agenda`, an agenda of the new gathering: the block
+    /// What changed from the current agenda to `agenda`, an agenda of the new gathering: the block
     /// cancelled, the proposals added, and whom to tell.
     public func diff(_ agenda: Agenda) -> AgendaDiff {
         AgendaDiff(previous: current, new: agenda, gathering: gathering)

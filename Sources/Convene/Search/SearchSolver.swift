@@ -7,9 +7,9 @@
 /// time limit does not cut the run short (the run is measured in moves, not seconds).
 public struct SearchSolver: AgendaSolver {
     /// Local search moves; nil: 20,000 per session, at least 100,000. The time limit still applies.
-    public var moves: Int?
+    package var moves: Int?
     /// Backtracking nodes before the construction gives up its proof of infeasibility.
-    public var nodeLimit: Int
+    package var nodeLimit: Int
 
     /// A search with the default effort.
     public init(moves: Int? = nil, nodeLimit: Int = 200_000) {

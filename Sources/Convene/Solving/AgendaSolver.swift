@@ -26,7 +26,7 @@ public enum SolverKind: Sendable, Hashable, CustomStringConvertible {
     case custom(String)
 
     /// The name written in the agenda's `solver` field: `search`, `milp`, or the custom name.
-    public var name: String {
+    package var name: String {
         switch self {
         case .search: "search"
         case .milp: "milp"

@@ -10,7 +10,7 @@ public struct SolveProgress: Sendable, Equatable {
     public var elapsed: Duration
 
     /// A report.
-    public init(solver: SolverKind, objective: Int?, bound: Int?, elapsed: Duration) {
+    package init(solver: SolverKind, objective: Int?, bound: Int?, elapsed: Duration) {
         self.solver = solver
         self.objective = objective
         self.bound = bound
@@ -18,7 +18,7 @@ public struct SolveProgress: Sendable, Equatable {
     }
 
     /// The relative gap between the objective and the bound, when both are known.
-    public var gap: Double? {
+    package var gap: Double? {
         guard let objective, let bound else { return nil }
         return objective == 0 ? (bound >= 0 ? 0 : 1) : Double(objective - bound) / Double(abs(objective))
     }

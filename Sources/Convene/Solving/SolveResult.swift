@@ -22,7 +22,7 @@ public struct SolveResult: Sendable {
     /// A proven lower bound on the objective, when there is one.
     public var bound: Int? { agenda.bound }
     /// Every non-zero cost term of the agenda.
-    public var costs: [Agenda.Cost] { agenda.costs }
+    package var costs: [Agenda.Cost] { agenda.costs }
 }
 
 /// Why a solve could not start.

@@ -2,22 +2,26 @@
 /// any), a proven lower bound, and the solver's own measurements.
 public struct SolverAttempt: Sendable {
     /// What is known about the answer.
-    public var status: Agenda.Status
+    package var status: Agenda.Status
     /// The solver that produced the agenda (in a portfolio, the one whose agenda won).
-    public var solver: SolverKind
+    package var solver: SolverKind
     /// A proven lower bound on the objective, when the solver has one.
-    public var bound: Int?
+    package var bound: Int?
     /// Further measurements for the agenda's `stats`, in order.
-    public var stats: [JSONValue.Member]
+    package var stats: [JSONValue.Member]
     /// The agenda by id, as a solver outside this package gives it.
     let placements: [Agenda.Placement]?
     /// The agenda by index, as this package's solvers give it.
     package var assignments: [Assignment]?
 
     /// An attempt with an agenda written by id (nil: none found), for solvers of your own.
-    public init(
-        status: Agenda.Status, solver: SolverKind, placements: [Agenda.Placement]?, bound: Int? = nil,
-        stats: [JSONValue.Member] = []
+    public init(status: Agenda.Status, solver: SolverKind, placements: [Agenda.Placement]?, bound: Int? = nil) {
+        self.init(status: status, solver: solver, placements: placements, bound: bound, stats: [])
+    }
+
+    /// An attempt with an agenda written by id and the solver's own measurements.
+    package init(
+        status: Agenda.Status, solver: SolverKind, placements: [Agenda.Placement]?, bound: Int?, stats: [JSONValue.Member]
     ) {
         self.status = status
         self.solver = solver

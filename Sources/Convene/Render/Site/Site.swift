@@ -4,14 +4,14 @@ public struct Site: Sendable {
     /// One file of the site.
     public struct File: Sendable, Equatable {
         /// Relative to the site's folder, with `/` between folders: `sessions/update.html`.
-        public var path: String
+        public package(set) var path: String
         /// UTF-8 text.
-        public var contents: String
+        public package(set) var contents: String
     }
 
     /// Every file, sorted by path.
-    public var files: [File]
+    public package(set) var files: [File]
 
     /// The contents of the file at `path`, if the site has one.
-    public subscript(path: String) -> String? { files.first { $0.path == path }?.contents }
+    package subscript(path: String) -> String? { files.first { $0.path == path }?.contents }
 }

@@ -9,15 +9,16 @@
 /// ``AgendaFormat/html``, not part of the site.
 public struct SitePublisher: Sendable {
     /// The agenda this one replaces: the site then says what changed, and marks each changed session.
-    public var previous: Agenda?
+    package var previous: Agenda?
     /// Where the site will be served (`https://example.org/gathering/`): calendars then link each
     /// event to its page (`URL`), which needs an absolute address. Pages link relatively anyway.
-    public var baseURL: String?
+    package var baseURL: String?
     /// Whether attendees who are no person get pages and calendars (they may not want to be listed).
-    public var attendeePages: Bool
+    package var attendeePages: Bool
     /// When the calendars were made (`DTSTAMP`), seconds since 1970 UTC.
-    public var stamp: Int
+    package var stamp: Int
 
+    /// A publisher; `previous` adds a page of what changed since it, `baseURL` absolute calendar links.
     public init(previous: Agenda? = nil, baseURL: String? = nil, attendeePages: Bool = true, stamp: Int = 0) {
         self.previous = previous
         self.baseURL = baseURL
@@ -26,7 +27,7 @@ public struct SitePublisher: Sendable {
     }
 
     /// Whether `url` can be the site's address: `http://` or `https://` and a host.
-    public static func isSiteAddress(_ url: String) -> Bool {
+    package static func isSiteAddress(_ url: String) -> Bool {
         let lower = url.lowercased()
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return false }
         let rest = lower.dropFirst(scheme.count)
