@@ -48,3 +48,22 @@ static inline int convene_guarded_simplex(glp_prob *lp, const glp_smcp *parm, co
     glp_term_hook(NULL, NULL);
     return code;
 }
+
+// glp_intopt under the same guard: its return code, or -1 when the guard stopped it (then the
+// thread's GLPK environment has been freed). Branch-and-cut's callback is not called while a
+// node's LP is re-solved; the node's dual simplex prints its progress every 5 s (GLPK's default
+// for `out_frq`, which glp_intopt does not let the caller change) once `out_dly` has passed, and
+// the guard reads the stop flag there.
+static inline int convene_guarded_intopt(glp_prob *mip, const glp_iocp *parm, convene_guard *guard) {
+    guard->stopping = 0;
+    glp_term_hook(convene_guard_terminal, guard);
+    if (setjmp(guard->jump) != 0) {
+        glp_free_env();
+        return -1;
+    }
+    glp_error_hook(convene_guard_error, guard);
+    int code = glp_intopt(mip, parm);
+    glp_error_hook(NULL, NULL);
+    glp_term_hook(NULL, NULL);
+    return code;
+}

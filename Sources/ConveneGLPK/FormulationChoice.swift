@@ -57,10 +57,11 @@ package enum FormulationChoice {
     ///   - base: the formulation's options; a forced `concurrency` is built as it is, unmeasured.
     ///   - bestKnown: the best agenda's objective known now, asked after each relaxation.
     ///   - report: told each whole bound a relaxation proves.
+    ///   - built: told the smallest program built, before any relaxation is solved.
     /// - Returns: nil when the stop flag was raised before any program was built.
     package static func choose(
         domain: Domain, base: ScheduleFormulation.Options, settings: GLPKSettings, limits: GLPKRunner.Limits,
-        bestKnown: () -> Int? = { nil }, report: (Int) -> Void = { _ in }
+        bestKnown: () -> Int? = { nil }, report: (Int) -> Void = { _ in }, built: (ScheduleFormulation) -> Void = { _ in }
     ) -> Chosen? {
         let shouldStop = { limits.reached }
         var (building, relaxing) = (0.0, 0.0)
@@ -91,6 +92,7 @@ package enum FormulationChoice {
             if rows.groups > 4 * rows.stars, let stars = build(.stars) { models.append(stars) }
         }
         models.sort { $0.program.nonZeros < $1.program.nonZeros }
+        built(models[0])
         var measured: [(concurrency: ScheduleFormulation.Concurrency, rows: Int, bound: Int?)] = []
         var best: (model: ScheduleFormulation, problem: GLPKProblem, bound: Int)?
         for (n, model) in models.enumerated() {

@@ -53,6 +53,20 @@ enum GuardedSimplex {
     /// `glp_simplex`'s code, or nil when the stop flag ended it: the thread's GLPK environment,
     /// with every problem in it, has then been freed.
     static func run(_ lp: OpaquePointer, _ parm: inout glp_smcp, stop: StopFlag?, log: (@Sendable (String) -> Void)?) -> Int32? {
+        guarded(stop: stop, log: log) { convene_guarded_simplex(lp, &parm, $0) }
+    }
+
+    /// `glp_intopt`'s code, or nil when the stop flag ended it during one of its nodes' LPs (its
+    /// callback ends it anywhere else): the environment has then been freed, as above.
+    static func branchAndCut(_ lp: OpaquePointer, _ parm: inout glp_iocp, stop: StopFlag?, log: (@Sendable (String) -> Void)?)
+        -> Int32?
+    {
+        guarded(stop: stop, log: log) { convene_guarded_intopt(lp, &parm, $0) }
+    }
+
+    private static func guarded(
+        stop: StopFlag?, log: (@Sendable (String) -> Void)?, _ body: (UnsafeMutablePointer<convene_guard>) -> Int32
+    ) -> Int32? {
         let info = Unmanaged.passRetained(Info(stop: stop, log: log))
         defer { info.release() }
         let guardian = UnsafeMutablePointer<convene_guard>.allocate(capacity: 1)
@@ -67,7 +81,7 @@ enum GuardedSimplex {
             guard let info, let text else { return }
             Unmanaged<Info>.fromOpaque(info).takeUnretainedValue().log?(String(cString: text))
         }
-        let code = convene_guarded_simplex(lp, &parm, guardian)
+        let code = body(guardian)
         if code < 0 {
             GLPKThread.environmentFreed()
             return nil
@@ -86,6 +100,9 @@ final class CallbackContext {
     let exchange: GLPKProblem.Exchange?
     var warmStart: [Double]?
     var warmStartUsed = false
+    /// GLPK's latest incumbent (the program's own columns), kept here because a stop inside a
+    /// node's LP frees GLPK's copy with its environment.
+    var incumbent: [Double]?
     /// A point from the exchange, held until the exchange's delay has passed.
     var pending: [Double]?
     /// Points taken up from the exchange.
@@ -177,8 +194,10 @@ let branchAndCutCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointe
     case GLP_IBINGO:
         context.afterHandOver = context.takenUp > 0
         guard context.limits.stop?.isRaised != true, let objective = incumbent() else { return }
-        if let exchange = context.exchange, Int(glp_get_num_cols(problem)) == context.columns {
-            exchange.found((0..<context.columns).map { glp_mip_col_val(problem, Int32($0 + 1)) }, objective)
+        if Int(glp_get_num_cols(problem)) == context.columns {
+            let point = (0..<context.columns).map { glp_mip_col_val(problem, Int32($0 + 1)) }
+            context.incumbent = point
+            context.exchange?.found(point, objective)
         }
         context.progress?(objective, context.bound, context.seconds)
     default:

@@ -43,7 +43,11 @@ extension GLPKProblem {
         }
         var parm = glp_iocp()
         glp_init_iocp(&parm)
-        parm.msg_lev = terminal.log == nil ? GLP_MSG_OFF : GLP_MSG_ON
+        // Progress lines are where the guard reads the stop flag while a node's LP is re-solved
+        // (the callback is not called then): at once, and every 20 ms between nodes.
+        parm.msg_lev = GLP_MSG_ON
+        parm.out_dly = 0
+        parm.out_frq = Self.stopCheckMilliseconds
         parm.mip_gap = limits.gap
         // The pump looks for a first incumbent; a warm start already is one, and on small models
         // branching finds one sooner than the pump's own LPs (P2PU: 0.04 s against 0.3 s).
@@ -60,8 +64,9 @@ extension GLPKProblem {
         parm.mir_cuts = cut(.mixedIntegerRounding)
         parm.cov_cuts = cut(.cover)
         parm.clq_cuts = cut(.clique)
+        let estimates = program.constraints.count <= GLPKSettings.estimateBranchingRows
         parm.br_tech =
-            switch settings.branching {
+            switch estimates ? settings.branching : .mostFractional {
             case .firstFractional: GLP_BR_FFV
             case .lastFractional: GLP_BR_LFV
             case .mostFractional: GLP_BR_MFV
@@ -88,7 +93,13 @@ extension GLPKProblem {
         parm.cb_func = branchAndCutCallback
         parm.cb_info = unmanaged.toOpaque()
         if let ms = limits.milliseconds { parm.tm_lim = ms }
-        let code = terminal.attached { glp_intopt(lp, &parm) }
+        guard let code = GuardedSimplex.branchAndCut(lp, &parm, stop: limits.stop, log: terminal.log) else {
+            // Stopped inside a node's LP: the problem is gone with the thread's environment, but
+            // not its incumbent, which the callback kept.
+            var stopped = result(.stopped, context.incumbent ?? (context.warmStartUsed ? warmStart : nil), bound: context.bound)
+            stopped.warmStartUsed = context.warmStartUsed
+            return stopped
+        }
         let status = glp_mip_status(lp)
         var solution: [Double]?
         if status == GLP_OPT || status == GLP_FEAS {

@@ -69,6 +69,11 @@ package struct GLPKSettings: Sendable {
     static let largeModelRows = 20_000
     /// Above this many rows GLPK generates no cuts: its cut rounds run without a callback.
     static let cutModelRows = 5_000
+    /// Programs of more rows than this branch on the most fractional column: Driebeck–Tomlin's
+    /// degradation estimates compute a tableau row per fractional column, with neither callback
+    /// nor output (150 sessions with travel between sites, 19,199 rows: 17 s at the first node,
+    /// during which neither a proof found elsewhere nor a cancellation could stop GLPK).
+    static let estimateBranchingRows = 10_000
 }
 
 /// Why GLPK stopped, kept apart from what it found.

@@ -79,11 +79,17 @@ public struct PortfolioSolver: AgendaSolver {
         let shared = problem.narrowed(stop: proven)
         let program = SharedProgram()  // GLPK's program, for fix-and-optimise
         let glpkDone = StopFlag()
+        // Beside GLPK, a stalled search hands over to fix-and-optimise sooner.
+        let searchBeside = {
+            var beside = search
+            beside.patience = Self.patienceBesideGLPK
+            return beside
+        }()
         // Both threads are started by this task itself: see `DedicatedThread.run(_:_:)`.
         let ((exact, exactSeconds), (found, polished, searchSeconds)) = await DedicatedThread.run {
             runGLPK(shared, search: search, program: program, proven: proven, done: glpkDone)
         } _: {
-            runSearch(shared, search: search, moves: fullMoves, program: program, proven: proven, glpkDone: glpkDone)
+            runSearch(shared, search: searchBeside, moves: fullMoves, program: program, proven: proven, glpkDone: glpkDone)
         }
         stats.insert(.init(key: "searchSeconds", value: .number(Self.rounded(searchSeconds))), at: 0)
         stats.append(.init(key: "milpSeconds", value: .number(Self.rounded(exactSeconds))))
@@ -118,12 +124,19 @@ public struct PortfolioSolver: AgendaSolver {
         guard
             let chosen = FormulationChoice.choose(
                 domain: problem.domain, base: formulation, settings: glpk, limits: limits, bestKnown: { problem.board.best?.objective },
-                report: { problem.report(.milp, objective: nil, bound: $0) })
+                report: { problem.report(.milp, objective: nil, bound: $0) },
+                // Fix-and-optimise needs a program, not the best relaxation: it may start on the
+                // smallest one built (its rounds' programs solve fastest) while the candidates'
+                // relaxations are measured (with travel between sites they took 24 s of a
+                // 150-session gathering's 29 s to proof).
+                built: { program.set($0) })
         else {
             // Stopped while the program was being built: the construction is all this side has.
             return (SolverAttempt(status: start == nil ? .unknown : .feasible, solver: .milp, assignments: start), started.secondsElapsed)
         }
-        program.set(chosen.model)
+        // Fix-and-optimise keeps the smallest candidate whatever GLPK chose, so that its program
+        // does not depend on which thread got there first.
+        if program.value == nil { program.set(chosen.model) }
         let outcome = ExactSolver(settings: glpk, formulation: formulation).run(
             chosen.model, problem: problem, warmStart: start, started: started, loaded: chosen.problem, exchange: true,
             stats: chosen.stats)
@@ -172,6 +185,12 @@ public struct PortfolioSolver: AgendaSolver {
         result.stats = stats
         return result
     }
+
+    /// Moves without a better agenda after which the search beside GLPK gives way to
+    /// fix-and-optimise (alone it waits 300,000). With travel between sites and daily limits the
+    /// search can stall one clash short of an optimum of 0 that fix-and-optimise then finds in
+    /// two rounds (150 sessions: 20–30 s of stalling before, 1–2 s now).
+    static let patienceBesideGLPK = 50_000
 
     static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 }

@@ -9,7 +9,7 @@ extension SearchRun {
         for step in 0..<moves {
             if step % 8 == 0 && outOfTime { break }
             // Nothing more to gain, or nothing gained for long: stop (a count, so still deterministic).
-            if best.cost == 0 || step - lastBest > SearchRun.patience { break }
+            if best.cost == 0 || step - lastBest > patience { break }
             movesMade += 1
             let before = state.cost
             var undo: [(Int, Int, [Int])] = []

@@ -10,6 +10,9 @@ public struct SearchSolver: AgendaSolver {
     package var moves: Int?
     /// Backtracking nodes before the construction gives up its proof of infeasibility.
     package var nodeLimit: Int
+    /// Moves without a better agenda after which the local search stops. The portfolio asks
+    /// for fewer: when the search stalls, fix-and-optimise does better with the time.
+    package var patience = SearchRun.patience
 
     /// A search with the default effort.
     public init(moves: Int? = nil, nodeLimit: Int = 200_000) {
@@ -39,6 +42,7 @@ public struct SearchSolver: AgendaSolver {
     package func run(_ problem: SolveProblem, seed: UInt64, moves: Int? = nil) -> SolverAttempt {
         let domain = problem.domain
         var run = SearchRun(model: SearchModel(domain: domain), seed: seed, shouldStop: { problem.shouldStop })
+        run.patience = patience
         switch run.construct(nodeLimit: nodeLimit) {
         case .infeasible:
             return SolverAttempt(
@@ -74,7 +78,7 @@ public struct SearchSolver: AgendaSolver {
 struct SearchRun {
     enum Construction { case found, infeasible, gaveUp }
 
-    /// Moves without a better agenda after which the search stops.
+    /// Moves without a better agenda after which the search stops, by default.
     static let patience = 300_000
     /// The most non-optional sessions for which the construction tries complete backtracking
     /// (beyond, it could not finish, and the repair has the time instead).
@@ -89,6 +93,7 @@ struct SearchRun {
     let returning: [Int]
     var nodes = 0
     var movesMade = 0
+    var patience = SearchRun.patience
     var model: SearchModel { state.model }
     var g: Gathering { state.model.g }
 
