@@ -15,7 +15,7 @@ struct Generate: ParsableCommand {
     @Option(help: "How many rooms (with --tight, default: 30 for 1,000 sessions, growing with their square root).") var rooms: Int?
     @Option(help: "How many days (with --tight, default: enough for the sessions, 5 for 1,000).") var days: Int?
     @Option(help: "How many attendees with interests (default: 4 for every 3 sessions).") var attendees: Int?
-    @Option(help: "How many sessions each attendee wants: N, or MIN-MAX (default 3-8).") var interests: String = "3-8"
+    @Option(help: "How many sessions each attendee wants: N, or MIN-MAX.") var interests: String = "3-8"
     @Option(help: "Seed: the same seed writes the same input.") var seed: UInt64 = 1
     @Flag(help: "A tight gathering: 8 slots of 30–90 minutes a day, most room-slots needed, narrow availability.") var tight = false
     @Option(help: "With --tight: the share of room-slots the non-optional sessions need at the least.") var fill: Double?
