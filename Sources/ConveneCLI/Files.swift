@@ -58,6 +58,14 @@ enum Files {
         }
     }
 
+    /// Prints every problem of a refused import or board, and the exit status to throw (65).
+    static func refused(_ error: ImportError) -> ExitCode {
+        for problem in error.problems { printError(problem.description) }
+        let count = error.errors.count
+        printError("\(count) problem\(count == 1 ? "" : "s") found; nothing is written.")
+        return ExitStatus.invalidInput.code
+    }
+
     static func report(_ problems: [InputProblem], in file: String) {
         for problem in problems { printError("\(file): \(problem)") }
     }

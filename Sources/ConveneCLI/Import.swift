@@ -57,10 +57,7 @@ struct Import: ParsableCommand {
         do {
             result = try Importer.run(request)
         } catch {
-            for problem in error.problems { printError(problem.description) }
-            let count = error.errors.count
-            printError("\(count) problem\(count == 1 ? "" : "s") found; nothing is written.")
-            throw ExitStatus.invalidInput.code
+            throw Files.refused(error)
         }
         for warning in result.warnings { printError(warning.description) }
         let g = result.gathering

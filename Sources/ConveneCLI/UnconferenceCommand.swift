@@ -70,10 +70,7 @@ struct UnconferenceCommand: AsyncParsableCommand {
             unconference = try Unconference(
                 gathering: gathering, current: current, block: block, board: board, inputName: input, agendaName: agenda)
         } catch {
-            for problem in error.problems { printError(problem.description) }
-            let count = error.errors.count
-            printError("\(count) problem\(count == 1 ? "" : "s") found; nothing is written.")
-            throw ExitStatus.invalidInput.code
+            throw Files.refused(error)
         }
         for warning in unconference.warnings { printError(warning.description) }
         let options = SolveOptions(timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed, frozenUntil: frozen)
