@@ -24,8 +24,7 @@ extension AgendaChecker {
                 for p in mine { byDay[domain.dayOf[p.start], default: []].append(p) }
                 for (_, here) in byDay.sorted(by: { $0.key < $1.key }) where here.count > most {
                     let day = LocalTime.dayLabel(g.slots[here[0].start].start, in: g.timeZone)
-                    let titles = here.map { g.sessions[$0.session].label }
-                    let listed = titles.dropLast().joined(separator: ", ") + " and " + (titles.last ?? "")
+                    let listed = here.map { g.sessions[$0.session].label }.joinedInWords
                     violations.append(
                         Violation(
                             rule: .dailyLoad,

@@ -33,7 +33,7 @@ extension Domain {
     /// `MIT Media Lab`, `Boston Public Library and MIT Media Lab`, or `the default site`.
     package func siteLabel(_ sites: [Int]) -> String {
         let names = sites.map { siteNames[$0].isEmpty ? "the default site" : siteNames[$0] }
-        return names.count > 1 ? names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "") : names.joined()
+        return names.joinedInWords
     }
 }
 

@@ -77,7 +77,7 @@ package enum Requirement: Sendable, Hashable, Comparable {
         case .placed(let s): return "\(g.sessions[s].label) must be scheduled."
         case .availability(let p): return "\(g.people[p].label) is available \(ImmediateReason.availability(g.people[p], g))."
         case .oneAtATime(let p):
-            return "\(g.people[p].label) facilitates \(Self.listed(sessions(of: p, in: g))) and can be in only one at a time."
+            return "\(g.people[p].label) facilitates \(sessions(of: p, in: g).joinedInWords) and can be in only one at a time."
         case .exclusive(let s): return "\(g.sessions[s].label) is exclusive: nothing else may run at the same time."
         case .after(let s, let b): return "\(g.sessions[s].label) must start after \(g.sessions[b].label) ends."
         case .apart(let pair): return "\(g.sessions[pair.first].label) and \(g.sessions[pair.second].label) must not run at the same time."
@@ -90,7 +90,7 @@ package enum Requirement: Sendable, Hashable, Comparable {
             return "\(g.people[p].label) must travel \(g.travelMinutes) minutes between \(Self.sites(of: p, in: g))."
         case .dailyLoad(let p):
             let most = g.people[p].maxPerDay ?? 0
-            return "\(g.people[p].label) facilitates \(Self.listed(sessions(of: p, in: g))) and at most \(most) "
+            return "\(g.people[p].label) facilitates \(sessions(of: p, in: g).joinedInWords) and at most \(most) "
                 + "\(most == 1 ? "session" : "sessions") a day."
         case .frozen(let s, let place): return "\(g.sessions[s].label) \(place); it keeps that place."
         }
@@ -98,11 +98,6 @@ package enum Requirement: Sendable, Hashable, Comparable {
 
     private func sessions(of p: Int, in g: Gathering) -> [String] {
         g.sessions.filter { $0.facilitators.contains(p) }.map(\.label)
-    }
-
-    /// `'A' (a), 'B' (b) and 'C' (c)`.
-    static func listed(_ items: [String]) -> String {
-        items.count > 1 ? items.dropLast().joined(separator: ", ") + " and " + (items.last ?? "") : items.joined()
     }
 
     /// The sites of the rooms where a person's sessions could be: `Boston Public Library and
@@ -115,7 +110,7 @@ package enum Requirement: Sendable, Hashable, Comparable {
                 if !found.contains(name) { found.append(name) }
             }
         }
-        return listed(found.sorted())
+        return found.sorted().joinedInWords
     }
 
     /// What relaxing it would mean, as advice.
