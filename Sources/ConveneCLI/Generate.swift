@@ -7,7 +7,8 @@ struct Generate: ParsableCommand {
         discussion: """
             Feasible by construction: the requirements are written around a planted agenda, which --planted saves. \
             --tight writes a gathering with little slack: its non-optional sessions need --fill of the room-slots \
-            (default 0.72) at the least, optional ones ask for more than the rest.
+            (default 0.72) at the least, optional ones ask for more than the rest. --sites, --travel-minutes and \
+            --daily-limits add rules 11 and 12. Exit status: 0 written; 64 bad usage; 73 an output cannot be written.
             """
     )
 
