@@ -59,6 +59,37 @@ import Testing
     }
 
     /// A pattern limit too small for the gathering falls back to pair indicators.
+    /// The program without rules 11 and 12 (the portfolio's quick bound) is a relaxation: every
+    /// optimum of a tiny gathering with those rules is a point of it, of the same objective, so
+    /// its LP bound never exceeds the optimum. It has no travel, daily or site rows.
+    @Test func theProgramWithoutPersonRulesRelaxesEveryOptimum() async throws {
+        let tinyOptima = await awaitTinyOptima()
+        var checked = 0
+        for seed in 0..<tinySeeds {
+            let instance = TinyGatherings.make(seed: seed)
+            guard instance.domain.hasPersonRules, let optimum = tinyOptima[seed].objective, let placements = tinyOptima[seed].placements
+            else { continue }
+            var options = ScheduleFormulation.Options()
+            options.personRules = false
+            let relaxed = ScheduleFormulation(domain: instance.domain, options: options)
+            let full = ScheduleFormulation(domain: instance.domain)
+            #expect(
+                !relaxed.program.constraints.contains { ["travel", "daily", "site"].contains(where: $0.name.hasPrefix) }, "seed \(seed)")
+            #expect(relaxed.program.constraints.count <= full.program.constraints.count, "seed \(seed)")
+            let x = try #require(relaxed.encode(placements), "seed \(seed)")
+            #expect(relaxed.program.violations(x).isEmpty, "seed \(seed): \(relaxed.program.violations(x))")
+            #expect(Int(relaxed.program.objectiveValue(x).rounded()) == optimum, "seed \(seed)")
+            let lp = try GLPKProblem(relaxed.program)
+            guard case .solved(let bound) = lp.solveRelaxation(limits: .init()) else {
+                Issue.record("seed \(seed): the relaxation did not solve")
+                continue
+            }
+            #expect(Int((bound - 1e-6).rounded(.up)) <= optimum, "seed \(seed): bound \(bound), optimum \(optimum)")
+            checked += 1
+        }
+        #expect(checked >= 20, "\(checked) seeds with rules 11 or 12 and an agenda")
+    }
+
     @Test func tooManyPatternsFallBackToPairs() throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
         let small = ScheduleFormulation(domain: Domain(g), options: .init(patternLimit: 10))

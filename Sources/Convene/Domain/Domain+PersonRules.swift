@@ -4,6 +4,9 @@ extension Domain {
     /// Whether rule 11 can ever bind: a travel time, and rooms at more than one site.
     package var travelMatters: Bool { travelSeconds > 0 && siteNames.count > 1 }
 
+    /// Whether rule 11 or rule 12 can ever bind: travel matters, or someone has a daily limit.
+    package var hasPersonRules: Bool { travelMatters || gathering.people.contains { $0.maxPerDay != nil } }
+
     /// The sites of a room set, as sorted indices into ``siteNames``, each once.
     package func sites(_ rooms: [Int]) -> [Int] {
         var found: [Int] = []

@@ -9,9 +9,12 @@ package struct RoomClasses: Sendable {
     /// `classOf[room]`.
     package let classOf: [Int]
 
-    /// - Parameter alone: rooms that must stay in a class of their own (pinned rooms, rooms a
-    ///   previous agenda names), so that the program can tell them apart.
-    package init(domain: Domain, alone: Set<Int>, merge: Bool = true) {
+    /// - Parameters:
+    ///   - alone: rooms that must stay in a class of their own (pinned rooms, rooms a previous
+    ///     agenda names), so that the program can tell them apart.
+    ///   - bySite: whether rooms at different sites stay apart when travel matters (rule 11
+    ///     needs it; a program without rule 11's rows does not).
+    package init(domain: Domain, alone: Set<Int>, merge: Bool = true, bySite: Bool = true) {
         let roomCount = domain.gathering.rooms.count
         var signatures = [[Int]](repeating: [], count: roomCount)
         var code = 0
@@ -25,7 +28,7 @@ package struct RoomClasses: Sendable {
         var classes: [[Int]] = []
         var classOf = [Int](repeating: 0, count: roomCount)
         // Rule 11 tells sites apart, so rooms at different sites never share a class when it binds.
-        if domain.travelMatters { for r in 0..<roomCount { signatures[r].append(-1 - domain.siteOf[r]) } }
+        if bySite && domain.travelMatters { for r in 0..<roomCount { signatures[r].append(-1 - domain.siteOf[r]) } }
         for r in 0..<roomCount {
             if merge, !alone.contains(r), let c = bySignature[signatures[r]] {
                 classes[c].append(r)
@@ -42,11 +45,11 @@ package struct RoomClasses: Sendable {
 
     /// The classes a formulation uses: pinned rooms and the rooms a previous agenda names stay
     /// alone, so that the program can tell them apart.
-    package init(domain: Domain, merge: Bool) {
+    package init(domain: Domain, merge: Bool, bySite: Bool = true) {
         let g = domain.gathering
         var alone = Set(g.sessions.compactMap(\.pinRoom))
         for entry in domain.previous?.placements.values ?? [:].values { alone.formUnion(entry.rooms.compactMap { g.roomIndex[$0] }) }
-        self.init(domain: domain, alone: alone, merge: merge)
+        self.init(domain: domain, alone: alone, merge: merge, bySite: bySite)
     }
 
     /// A session's use of a class at its start: how many of the class's rooms.

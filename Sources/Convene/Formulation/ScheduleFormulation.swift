@@ -32,6 +32,10 @@ package struct ScheduleFormulation: Sendable {
         /// candidates); nil: patterns when they can be listed, else pairs or stars by `pairRowLimit`.
         /// Patterns that cannot be listed give groups.
         package var concurrency: Concurrency?
+        /// Write rules 11 and 12. Without them (and without telling sites apart in the room
+        /// classes) the program is a relaxation of the gathering's, smaller and quicker to
+        /// bound: a valid lower bound, never a source of agendas.
+        package var personRules = true
         package init(
             roomClasses: Bool = true, groupCuts: Bool = true, slotPatterns: Bool = true, patternLimit: Int = 100_000,
             pairRowLimit: Int = 20_000, concurrency: Concurrency? = nil
@@ -126,7 +130,7 @@ package struct ScheduleFormulation: Sendable {
     /// building it (they dominate its memory: a generated 1,600-session gathering with 33 room
     /// classes has two million).
     package static func placementColumns(domain: Domain, options: Options = Options()) -> Int {
-        let classes = RoomClasses(domain: domain, merge: options.roomClasses)
+        let classes = RoomClasses(domain: domain, merge: options.roomClasses, bySite: options.personRules)
         var columns = 0
         for starts in domain.starts {
             for start in starts {
@@ -267,7 +271,7 @@ private struct Builder {
         self.options = options
         let g = domain.gathering
         self.g = g
-        classes = RoomClasses(domain: domain, merge: options.roomClasses)
+        classes = RoomClasses(domain: domain, merge: options.roomClasses, bySite: options.personRules)
         program = IntegerProgram(name: g.name)
     }
 
@@ -439,7 +443,7 @@ private struct Builder {
 
     /// Rules 11 and 12 (``PersonRuleRows``).
     private mutating func addPersonRules() {
-        guard g.people.contains(where: { $0.maxPerDay != nil }) || domain.travelMatters else { return }
+        guard options.personRules, domain.hasPersonRules else { return }
         var rows = PersonRuleRows(domain: domain, classes: classes, startColumn: startColumn, classColumns: classColumns)
         rows.add(to: &program)
         personRules = rows

@@ -1,7 +1,8 @@
 /// The pure-Swift solver: a most-constrained-first construction, complete backtracking with
 /// forward checking when the construction gets stuck (which also proves infeasibility), then
 /// late-acceptance local search on the contract objective with relocations, swaps, ejection
-/// chains and ruin-and-recreate. Costs are updated incrementally, never recounted per move.
+/// chains, ruin-and-recreate and exact reinsertions (a costly session and a few tied to it, put
+/// back by depth-first search). Costs are updated incrementally, never recounted per move.
 ///
 /// Deterministic: the same gathering, settings and seed give the same agenda, as long as the
 /// time limit does not cut the run short (the run is measured in moves, not seconds).
