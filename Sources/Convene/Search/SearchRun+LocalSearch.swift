@@ -1,5 +1,4 @@
 extension SearchRun {
-
     /// Late-acceptance hill climbing: a move is kept when the result is no worse than the
     /// current agenda or than the one `history` moves ago; otherwise it is undone.
     mutating func improve(moves: Int, onImprovement: (SearchRun) -> Void) {

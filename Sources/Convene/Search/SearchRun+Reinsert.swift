@@ -110,9 +110,4 @@ struct ExactReinsertion {
     var budget: Int
     var current: [(session: Int, start: Int, rooms: [Int])] = []
     var plan: [(session: Int, start: Int, rooms: [Int])]?
-
-    init(bound: Int, budget: Int) {
-        self.bound = bound
-        self.budget = budget
-    }
 }
