@@ -54,20 +54,14 @@ def zone_name(text):
     return "UTC" if hours == 0 else f"Etc/GMT{'-' if hours > 0 else '+'}{abs(hours)}"
 
 
-def as_date(value):
+def cell_moment(value, part, text_format):
+    """A cell's date (`part` "date") or time ("time"): an Excel date-time, a date or time, or text
+    written in `text_format`."""
     if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
+        return getattr(value, part)()
+    if isinstance(value, (datetime.date, datetime.time)):
         return value
-    return datetime.datetime.strptime(str(value).strip(), "%m/%d/%Y").date()
-
-
-def as_time(value):
-    if isinstance(value, datetime.datetime):
-        return value.time()
-    if isinstance(value, datetime.time):
-        return value
-    return datetime.datetime.strptime(str(value).strip(), "%H:%M").time()
+    return getattr(datetime.datetime.strptime(str(value).strip(), text_format), part)()
 
 
 def written(moment):
@@ -117,9 +111,9 @@ def convert(book, name):
     for r in rows(sheet(book, "sessions"))[1:]:
         if not r or r[0] is None:
             continue
-        day = as_date(r[2])
-        start = datetime.datetime.combine(day, as_time(r[3]))
-        end = datetime.datetime.combine(day, as_time(r[4]))
+        day = cell_moment(r[2], "date", "%m/%d/%Y")
+        start = datetime.datetime.combine(day, cell_moment(r[3], "time", "%H:%M"))
+        end = datetime.datetime.combine(day, cell_moment(r[4], "time", "%H:%M"))
         blocks.append({"id": str(r[0]), "count": int(r[1]), "date": day, "start": start, "end": end})
     rooms = [str(r[0]) for r in rows(sheet(book, "rooms"))[1:] if r and r[0] is not None]
     tracks = [str(r[0]).strip() for r in rows(sheet(book, "tracks"))[1:] if r and r[0] is not None]

@@ -2,46 +2,59 @@
 """Convene's contract solved by OR-Tools CP-SAT: the peer that `proof.py` measures Convene against.
 
 Usage: cpsat.py INPUT [--output AGENDA] [--time-limit 120] [--workers 2] [--previous AGENDA
-[--frozen-until TIME]] [--no-group-cuts]. Prints one JSON line: {"objective", "bound", "status",
-"seconds", ...}; `seconds` is CP-SAT's wall time (the time to proof when status is optimal). The
+[--frozen-until TIME]] [--no-group-cuts] [--pair-budget N] [--room-choice-limit N] [--parameters
+'name:value, ...'] [--log]. Prints one JSON line: {"objective", "bound", "status", "seconds", ...};
+`seconds` is CP-SAT's wall time (the time to proof when status is optimal). The
 agenda (contract JSON: placements with session, start, rooms, slots, times; costs; stats) goes to
 --output, and `convene check INPUT --agenda AGENDA` must accept it with the same objective. Needs
 `ortools` (PyPI), for measurement only: it is no dependency of Convene.
 
 How it is modelled (every hard rule of CONTRACT.md, rules 1 to 12, and every cost):
 
-- Domains first, exactly as Convene's `Domain`: per session, its valid starts (chain rule over
-  back-to-back slots, slot tags, facilitators' availability, pinned slot, rule 10's frozen past)
-  and per start the rooms usable for the whole chain (tags, capacity ⌈attendance ÷ rooms⌉,
-  unavailability, pinned room, frozen rooms). Rules 2, 3, 5 (availability), 9 and 10 live there.
+- Domains first, exactly as Convene's `Domain` (gathering.py): per session, its valid starts
+  (chain rule over back-to-back slots, slot tags, facilitators' availability, pinned slot, rule
+  10's frozen past) and per start the rooms usable for the whole chain (tags, capacity
+  ⌈attendance ÷ rooms⌉, unavailability, pinned room, frozen rooms). Rules 2, 3, 5 (availability),
+  9 and 10 live there.
 - One boolean x[s,t] per session and valid start. Rule 1: ExactlyOne for sessions that must be
   placed, AtMostOne for optional ones (placed[s] is their sum). The occupancy of slot k is the
   sum of the x whose chain covers k; slots are sorted and never overlap, so "concurrent" (sharing
   a slot) is "the index ranges intersect", and every rule below is written on indices.
-- Rooms by classes (what Convene's integer program calls room classes): rooms with the same site,
-  the same open slots and the same suitable sessions are interchangeable, so a session chooses
-  how many rooms of each class it uses (n[s,c], boolean for one-room sessions), never which one.
-  Pinned rooms and rooms named by the previous agenda stay alone. x[s,t] forbids classes not
-  usable at t; Σ_c n[s,c] = rooms × placed. Rule 4: per class, a Cumulative (NoOverlap for a single
-  room) of optional intervals [start index, end index) present when s uses the class, demand
-  n[s,c]; plus, for the LP, per slot and per set of classes Q that some session is confined to,
-  Σ rooms·occupancy of the sessions confined to Q ≤ rooms of Q open then. Concrete rooms are
-  given after solving by interval colouring in start order, which always succeeds within a class.
-- Rule 5 one-at-a-time, rule 8 (either side) and rule 6 (exclusive: each session against the
-  exclusive ones) are clique rows on the slot occupancy. Rule 7: for each start θ of the later
-  session, Σ_{t ≤ θ} x[s,t] + Σ_{b's starts ending after θ} x[b,·] ≤ 1. Rule 12: per person and
-  day, Σ x of starts on that day ≤ maxPerDay. Rule 11 (only when travel matters): u[s,site] says
-  which sites a session's rooms are at, d[a,b] ≥ |u[a,σ] − u[b,σ]| says two sessions' site sets
-  differ, and per start of one, x + Σ(too-close starts of the other) + d ≤ 2.
-- Costs: clash and track overlap merge into one weight per pair of sessions that can run
-  together; conc[a,b] is exact in both directions (≥ via x[a,t] + Σ overlapping x[b,·] − 1 for each
-  start t of the one with fewer starts; ≤ via enforced start/end index inequalities), so CP-SAT's
-  objective is the contract's objective of every agenda it finds. Group cuts strengthen the LP:
-  for a track, or one attendee's interests (3 or more sessions), if S of them start in slot k at
-  least C(S,2) of their pairs are concurrent; w[G,k] ≥ j·S − j(j+1)/2 and Σ_k w[G,k] ≤ Σ conc over
-  G's pairs. preference, personPreference (per facilitator) and unscheduled (priority) are
-  linear in x and placed; change and roomChange (with --previous) compare with the previous start
-  slot and, through singleton classes, its rooms.
+- Rooms by classes (what Convene's integer program calls room classes): rooms with the same site
+  and usable at exactly the same (session, start) pairs are interchangeable, so a session chooses
+  how many rooms of each class it uses at its start (y[s,t,c], boolean for one-room sessions, x
+  itself when one class is all it can use there; Σ_c y = rooms × x), never which one. Pinned rooms
+  and rooms the previous agenda names stay alone. Rule 4: per class and slot, Σ y over the starts
+  covering the slot ≤ the class's rooms open then (an AtMostOne for a single room). Concrete rooms
+  are given after solving, class by class in start order, which always succeeds. When the
+  (start, class) choices exceed --room-choice-limit (40,000: the large generated gatherings,
+  whose many pinned rooms each form a class), a session chooses its classes once instead, and each
+  class is a NoOverlap or Cumulative of optional intervals over slot indices.
+- Rule 5 one-at-a-time, rule 8 (either side) and rule 6 (each session against the exclusive ones)
+  are AtMostOne rows on slot occupancy. Rule 7: for each start θ of the later session,
+  Σ_{t ≤ θ} x[s,t] + Σ_{starts of b ending after θ begins} x[b,·] ≤ 1. Rule 12: per person and day,
+  Σ x of their starts that day ≤ maxPerDay. Rule 11 (when travel matters): u[s,site] (whether s's
+  rooms include the site), differ[a,b] ≥ |u[a,σ] − u[b,σ]|, and per start of one session of a
+  shared facilitator, x + Σ(the other's starts too close to it) + differ ≤ 2.
+- Costs: clash and track overlap merge into one weight per pair of sessions that can run together
+  (pairs kept apart by a hard rule have none). conc[a,b] is exact in both directions, so CP-SAT's
+  objective is the contract objective of every agenda it finds: per start t of the session with
+  fewer starts, conc ≥ x[a,t] + Σ x[b, starts overlapping t] − 1 and the converse clause. When
+  those rows would exceed --pair-budget terms (250,000: the large generated gatherings), the
+  lightest pairs use a compact form instead: start and end index variables, two half-reified
+  comparisons and a clause, which bound conc from below only; should an agenda at the time limit
+  carry such a conc above the truth, the agenda's own (lower) objective is the one reported, with
+  CP-SAT's as `model_objective`. Group cuts strengthen the LP: for a track, or one attendee's
+  interests (3 or more sessions), if S of them start in slot k at least C(S,2) of their pairs are
+  concurrent, so
+  w[G,k] ≥ j·S − j(j+1)/2 (j = 1 … the most that can start together − 1) and Σ_k w[G,k] ≤ Σ conc
+  over G's pairs; the most crowded groups first, up to 60,000 rows. preference,
+  personPreference (per facilitator) and unscheduled (priority) are linear in x and placed;
+  change and roomChange (with --previous) compare with the previous start slot and, through
+  single-room classes, its rooms.
+- CP-SAT runs with its default parameters but the time limit and --workers (more with
+  --parameters); `seconds` is its wall time, not counting the model's construction in Python
+  (`model_seconds`).
 
 Sessions with `runs` > 1 are refused: Convene places each session once.
 """
@@ -58,8 +71,15 @@ from ortools.sat.python import cp_model
 from gathering import Domain, Gathering, instant, local_text, read_previous
 
 
+def overlap(a, b):
+    """Whether two runs of slot indices share a slot."""
+    return a.start < b.stop and b.start < a.stop
+
+
 class Model:
-    def __init__(self, g, d, group_cuts=True, pair_budget=600_000):
+    """The CP-SAT model of one gathering (see the module's docstring); `m` is the CpModel."""
+
+    def __init__(self, g, d, group_cuts=True, pair_budget=250_000, room_choice_limit=40_000):
         self.g, self.d = g, d
         self.m = cp_model.CpModel()
         m = self.m
@@ -87,6 +107,8 @@ class Model:
         self.objective = []
         self.constant = 0
         self.index_vars = {}
+        self.group_rows = 0
+        self.room_choice_limit = room_choice_limit
         self.rooms()
         self.people_rules()
         self.exclusive_and_apart()
@@ -115,6 +137,11 @@ class Model:
                 self.classes.append([])
             self.classes[signature[key]].append(r)
         self.class_of = {r: c for c, members in enumerate(self.classes) for r in members}
+        choices = sum(len({self.class_of[r] for r in st["rooms"]}) for starts in d.starts for st in starts)
+        self.by_start = choices <= self.room_choice_limit
+        if not self.by_start:
+            self.rooms_by_interval()
+            return
         # y[s][i][c]: how many rooms of class c session s uses when it starts at its i-th start.
         self.y = [[] for _ in g.sessions]
         load = {}  # (class, slot) -> y terms
@@ -149,10 +176,82 @@ class Model:
             if len(terms) > capacity:
                 m.add(sum(terms) <= capacity)
 
+    def rooms_by_interval(self):
+        """Rule 4 for large instances, where a choice per start and class would not fit: a session
+        chooses its classes once (n[s,c], boolean for one-room sessions), a start forbids the classes
+        not usable there, and per class a NoOverlap (one room) or Cumulative of optional intervals
+        [start index, end index) present when s uses the class; plus, for the LP, per slot
+        Σ rooms × occupancy ≤ the rooms open then."""
+        g, d, m = self.g, self.d, self.m
+        self.n = [dict() for _ in g.sessions]
+        self.uses_cache = {}
+        per_class = [[] for _ in self.classes]
+        for s, session in enumerate(g.sessions):
+            starts = d.starts[s]
+            if not starts:
+                continue
+            need = session["rooms"]
+            usable_at = [{self.class_of[r] for r in st["rooms"]} for st in starts]
+            possible = sorted(set().union(*usable_at))
+            T, E = self.indices(s)
+            length = m.new_int_var(0, len(g.slots), f"L_{s}")
+            m.add(length == E - T)
+            uses = {}
+            for c in possible:
+                b = m.new_bool_var(f"b_{s}_{c}")
+                if need == 1:
+                    n = b
+                else:
+                    n = m.new_int_var(0, min(len(self.classes[c]), need), f"n_{s}_{c}")
+                    m.add(n >= 1).only_enforce_if(b)
+                    m.add(n == 0).only_enforce_if(b.negated())
+                self.n[s][c], uses[c] = n, b
+                for i, here in enumerate(usable_at):
+                    if c not in here:
+                        m.add_implication(self.x[s][i], b.negated())
+                interval = m.new_optional_interval_var(T, length, E, b, f"i_{s}_{c}")
+                per_class[c].append((interval, 1 if need == 1 else n))
+            m.add(sum(self.n[s][c] for c in possible) == need * self.placed[s])
+            for r in starts[0]["required"]:  # the same at every start (a pin, or a frozen place)
+                m.add(self.n[s][self.class_of[r]] == self.placed[s])
+            self.uses_cache[s] = uses
+        for c, items in enumerate(per_class):
+            if len(items) < 2:
+                continue
+            if len(self.classes[c]) == 1:
+                m.add_no_overlap([i for i, _ in items])
+            else:
+                m.add_cumulative([i for i, _ in items], [n for _, n in items], len(self.classes[c]))
+        for k in range(len(g.slots)):
+            terms = [(g.sessions[s]["rooms"], x) for s in range(len(g.sessions)) for x in self.occ[s].get(k, [])]
+            capacity = sum(1 for r in range(len(g.rooms)) if g.room_open(r, k))
+            if sum(a for a, _ in terms) > capacity:
+                m.add(sum(a * x for a, x in terms) <= capacity)
+
+    def room_count(self, solver, s, i):
+        """{class: rooms of it} that session s uses, placed at its i-th start."""
+        if self.by_start:
+            return {c: solver.value(v) for c, v in self.y[s][i].items()}
+        return {c: solver.value(v) for c, v in self.n[s].items()}
+
+    def uses_at(self, s, i, c):
+        """0/1 expression: s starts at its i-th start and uses class c there (None: it cannot)."""
+        if self.by_start:
+            return self.y[s][i].get(c)
+        b = self.uses(s).get(c)
+        if b is None:
+            return None
+        both = self.m.new_bool_var(f"at_{s}_{i}_{c}")
+        self.m.add_bool_and([self.x[s][i], b]).only_enforce_if(both)
+        self.m.add_bool_or([self.x[s][i].negated(), b.negated()]).only_enforce_if(both.negated())
+        return both
+
     def uses(self, s):
         """{class: 0/1 expression}: whether s uses a room of that class."""
         if not hasattr(self, "uses_cache"):
             self.uses_cache = {}
+        if not self.by_start:
+            return self.uses_cache.get(s, {})
         if s not in self.uses_cache:
             by_class = {}
             for here in self.y[s]:
@@ -284,27 +383,28 @@ class Model:
             self.change_costs()
         self.conc = {}
         apart = self.forced_apart()
-        candidates = []
-        for (a, b), weight in g.pair_weights().items():
-            if (a, b) in apart or not d.starts[a] or not d.starts[b]:
-                continue
-            if len(d.starts[b]) < len(d.starts[a]):
-                a, b = b, a
-            overlapping = [[j for j, tb in enumerate(d.starts[b]) if ta["chain"].start < tb["chain"].stop and tb["chain"].start < ta["chain"].stop]
-                           for ta in d.starts[a]]
-            if any(overlapping):
-                candidates.append((-weight, min(a, b), max(a, b), a, b, overlapping))
-        candidates.sort(key=lambda c: c[:3])
+        covering = [dict() for _ in g.sessions]  # slot -> indices of the session's starts covering it
+        for s in range(len(g.sessions)):
+            for i, st in enumerate(d.starts[s]):
+                for k in st["chain"]:
+                    covering[s].setdefault(k, []).append(i)
+        candidates = sorted((-weight, a, b) for (a, b), weight in g.pair_weights().items()
+                            if (a, b) not in apart and covering[a].keys() & covering[b].keys())
         self.compact_pairs = 0
         budget = pair_budget
-        for negative, _, _, a, b, overlapping in candidates:
-            size = sum(len(js) + 2 for js in overlapping if js)
+        for negative, a, b in candidates:  # the heaviest pairs first
+            if len(d.starts[b]) < len(d.starts[a]):
+                a, b = b, a
             c = m.new_bool_var(f"conc_{a}_{b}")
-            if size <= budget:
-                budget -= size
-                self.pair_by_starts(c, a, b, overlapping)
-            else:
-                budget = 0
+            by_starts = False
+            if budget > 0:
+                overlapping = [sorted({j for k in st["chain"] for j in covering[b].get(k, [])}) for st in d.starts[a]]
+                size = sum(len(js) + 2 for js in overlapping if js)
+                by_starts = size <= budget
+                budget = budget - size if by_starts else 0
+                if by_starts:
+                    self.pair_by_starts(c, a, b, overlapping)
+            if not by_starts:
                 self.compact_pairs += 1
                 self.pair_by_indices(c, a, b)
             self.conc[(min(a, b), max(a, b))] = c
@@ -323,21 +423,19 @@ class Model:
         m.add_bool_or([c.negated()] + self.x[a])
 
     def pair_by_indices(self, c, a, b):
-        """The same indicator in a few constraints per pair, for instances where the rows per start
-        would not fit: concurrent = both placed, a starts before b ends and b before a ends."""
+        """c ≥ [a and b are concurrent] in three constraints, for instances where the rows per start
+        would not fit: if both are placed, a starts before b ends and b before a ends, c is 1. (Only
+        this direction: c may exceed the truth in an agenda CP-SAT has not finished improving; the
+        agenda's objective is then recomputed, see main.)"""
         m = self.m
         Ta, Ea = self.indices(a)
         Tb, Eb = self.indices(b)
         first = m.new_bool_var(f"before_{a}_{b}")
         second = m.new_bool_var(f"before_{b}_{a}")
-        m.add(Ta < Eb).only_enforce_if(first)
         m.add(Ta >= Eb).only_enforce_if(first.negated())
-        m.add(Tb < Ea).only_enforce_if(second)
         m.add(Tb >= Ea).only_enforce_if(second.negated())
         literals = [first, second] + [p for p in (self.placed[a], self.placed[b]) if not isinstance(p, int)]
         m.add_bool_or([c] + [v.negated() for v in literals])
-        for v in literals:
-            m.add_implication(c, v)
 
     def indices(self, s):
         """Start and end (exclusive) slot index of s (0 when it is not placed)."""
@@ -359,34 +457,41 @@ class Model:
         apart |= {(min(e, o), max(e, o)) for e in exclusive for o in range(len(g.sessions)) if o != e}
         return apart
 
-    def group_cuts(self):
+    def group_cuts(self, budget=60_000):
+        """Tangent rows for the groups (tracks, attendees' interests) whose sessions are most crowded
+        (sessions per start slot) first, while they need at most `budget` rows in all."""
         g, d, m = self.g, self.d, self.m
         groups = set()
         if g.weights["clash"] > 0:
             groups |= {frozenset(a["interests"]) for a in g.attendees if len(a["interests"]) >= 3}
         if g.weights["trackOverlap"] > 0:
             groups |= {frozenset(members) for members in g.tracks().values() if len(members) >= 3}
-        for number, group in enumerate(sorted(groups, key=sorted)):
+        plans = []
+        for group in groups:
             members = sorted(group)
             pairs = [self.conc[(a, b)] for i, a in enumerate(members) for b in members[i + 1:] if (a, b) in self.conc]
-            if not pairs:
-                continue
             starting = {}
             for s in members:
                 for st, x in zip(d.starts[s], self.x[s]):
                     starting.setdefault(st["slot"], []).append(x)
             most = min(len(members), len(g.rooms))
+            slots = [(k, xs, min(len(xs), most)) for k, xs in sorted(starting.items()) if len(xs) >= 2]
+            if pairs and slots:
+                rows = sum(top for _, _, top in slots)
+                plans.append((-len(members) / max(1, len(starting)), members, pairs, slots, rows))
+        plans.sort(key=lambda p: (p[0], p[1]))
+        self.group_rows = 0
+        for number, (_, members, pairs, slots, rows) in enumerate(plans):
+            if self.group_rows + rows > budget:
+                continue
+            self.group_rows += rows
             bounds = []
-            for k, xs in sorted(starting.items()):
-                if len(xs) < 2:
-                    continue
-                top = min(len(xs), most)
+            for k, xs, top in slots:
                 wk = m.new_int_var(0, top * (top - 1) // 2, f"w_{number}_{k}")
                 for j in range(1, top):
                     m.add(wk >= j * sum(xs) - j * (j + 1) // 2)
                 bounds.append(wk)
-            if bounds:
-                m.add(sum(bounds) <= sum(pairs))
+            m.add(sum(bounds) <= sum(pairs))
 
     def change_costs(self):
         g, d, m = self.g, self.d, self.m
@@ -406,7 +511,7 @@ class Model:
             rooms = [g.room_index.get(r) for r in before["rooms"]]
             if None in rooms or len(rooms) != session["rooms"]:
                 continue
-            uses = [self.y[s][i].get(self.class_of[r]) for r in rooms]  # singleton classes: 0/1
+            uses = [self.uses_at(s, i, self.class_of[r]) for r in rooms]  # single-room classes: 0/1
             if any(u is None for u in uses):
                 continue
             kept = m.new_bool_var(f"kept_{s}")
@@ -430,10 +535,9 @@ class Model:
             i = chosen[s]
             st = d.starts[s][i]
             rooms = []
-            for c, v in sorted(self.y[s][i].items()):
-                count = solver.value(v)
+            for c, count in sorted(self.room_count(solver, s, i).items()):
                 free = [r for r in self.classes[c] if r in st["rooms"]
-                        and not any(ch.start < st["chain"].stop and st["chain"].start < ch.stop for ch in busy.get(r, []))]
+                        and not any(overlap(ch, st["chain"]) for ch in busy.get(r, []))]
                 if len(free) < count:
                     raise RuntimeError(f"no free room of class {c} for session {g.sessions[s]['id']}: a model bug")
                 rooms += free[:count]
@@ -473,6 +577,9 @@ def main():
     parser.add_argument("--previous", help="the previous agenda (change and roomChange costs, rule 10)")
     parser.add_argument("--frozen-until", help="rule 10's time, written like the input's times; needs --previous")
     parser.add_argument("--no-group-cuts", action="store_true", help="leave the group cuts out of the model")
+    parser.add_argument("--pair-budget", type=int, default=250_000, help="most terms in pair rows per start (beyond: compact pairs)")
+    parser.add_argument("--room-choice-limit", type=int, default=40_000,
+                        help="most (start, room class) choices for rooms chosen per start (beyond: per session, with intervals)")
     parser.add_argument("--log", action="store_true", help="CP-SAT's search log on standard error")
     parser.add_argument("--parameters", default="", help="more CP-SAT parameters, such as 'linearization_level:2, symmetry_level:3'")
     args = parser.parse_args()
@@ -485,7 +592,7 @@ def main():
     previous = read_previous(args.previous) if args.previous else None
     until = instant(args.frozen_until, g.zone) if args.frozen_until else None
     d = Domain(g, previous, until)
-    model = Model(g, d, group_cuts=not args.no_group_cuts)
+    model = Model(g, d, group_cuts=not args.no_group_cuts, pair_budget=args.pair_budget, room_choice_limit=args.room_choice_limit)
     built = time.perf_counter() - began
 
     solver = cp_model.CpSolver()
@@ -503,16 +610,20 @@ def main():
     seconds = solver.wall_time
     status = {cp_model.OPTIMAL: "optimal", cp_model.FEASIBLE: "feasible", cp_model.INFEASIBLE: "infeasible"}.get(code, "unknown")
     objective = bound = None
+    extra = {}
     if status in ("optimal", "feasible"):
         objective = round(solver.objective_value)
         bound = math.ceil(solver.best_objective_bound - 1e-6)  # the objective is whole, so is its bound
         placed = model.placements(solver)
         costs = g.costs(placed, previous)
         recomputed = sum(c["cost"] for c in costs)
-        if recomputed != objective:
+        if recomputed != objective and (status == "optimal" or not model.compact_pairs or recomputed > objective):
             print(f"cpsat.py: the model's objective {objective} differs from the agenda's costs {recomputed}: a model bug",
                   file=sys.stderr)
             sys.exit(2)
+        if recomputed != objective:  # compact pair indicators above the truth in an unfinished agenda
+            extra["model_objective"] = objective
+            objective = recomputed
         if args.output:
             write_atomically(args.output, json.dumps(agenda_document(g, placed, status, objective, bound, costs, seconds), indent=1,
                                                      ensure_ascii=False) + "\n")
@@ -522,7 +633,9 @@ def main():
         bound = None
     print(json.dumps({"objective": objective, "bound": bound, "status": status, "seconds": round(seconds, 3),
                       "model_seconds": round(built, 3), "variables": len(model.m.proto.variables),
-                      "constraints": len(model.m.proto.constraints)}))
+                      "constraints": len(model.m.proto.constraints), "rooms": "per start" if model.by_start else "per session",
+                      "compact_pairs": model.compact_pairs,
+                      "group_rows": model.group_rows, **extra}))
     sys.exit(0 if objective is not None else 1)
 
 

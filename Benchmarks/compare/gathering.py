@@ -141,7 +141,8 @@ class Gathering:
                 "notConcurrentWith": [j for j in unique(self.session_index[b] for b in s.get("notConcurrentWith") or []) if j != i],
                 "pinSlot": self.slot_index[pin["slot"]] if pin.get("slot") is not None else None,
                 "pinRoom": self.room_index[pin["room"]] if pin.get("room") is not None else None,
-                "prefer": set(prefer.get("slotTags") or []), "preferWeight": max(0, int(prefer.get("weight") if prefer.get("weight") is not None else 1)),
+                "prefer": set(prefer.get("slotTags") or []),
+                "preferWeight": max(0, int(prefer["weight"] if prefer.get("weight") is not None else 1)),
                 "optional": bool(s.get("optional")), "priority": max(1, int(s.get("priority") or 1))})
 
         w = dict(DEFAULT_WEIGHTS)
@@ -259,7 +260,8 @@ class Gathering:
         if w["personPreference"] > 0:
             for s, (start, chain, rooms) in sorted(placed.items()):
                 for p in self.outside_preferred(s, chain):
-                    costs.append({"kind": "personPreference", "sessions": [sid(s)], "person": self.people[p]["id"], "cost": w["personPreference"]})
+                    costs.append({"kind": "personPreference", "sessions": [sid(s)], "person": self.people[p]["id"],
+                                  "cost": w["personPreference"]})
         for s, session in enumerate(S):
             if session["optional"] and s not in placed and w["unscheduled"] * session["priority"] > 0:
                 costs.append({"kind": "unscheduled", "sessions": [sid(s)], "cost": w["unscheduled"] * session["priority"]})

@@ -7,7 +7,9 @@ both must agree when one proves that no agenda exists). Instances: generated gat
 14 sessions (plain, tight, with sites, travel and daily limits) with random extra rules (after,
 notConcurrentWith, slot preferences, preferred hours, optional sessions, multi-room sessions,
 other weights), some replanned against their planted agenda with a frozen time (rule 10, change
-and roomChange), the P2PU fixture (optimum 107) and the infeasible fixtures.
+and roomChange), the P2PU fixture (optimum 107) and the infeasible fixtures. Half the generated
+ones give CP-SAT rooms per session (intervals), a quarter compact pair indicators, as the large
+gatherings get them.
 
 Usage: Benchmarks/compare/.venv/bin/python Benchmarks/compare/test_cpsat.py CONVENE [--count N] [--seed S]
 Prints one line per instance and `N passed, N failed` at the end; exits 1 on any failure.
@@ -93,15 +95,19 @@ def generated(convene, count, seed, folder):
             extra = ["--previous", planted, "--frozen-until", first[:10] + "T11:00"]
         elif n % 5 == 2:
             extra = ["--previous", planted]
-        cases.append((f"generated {' '.join(args)}{' mutated' if n % 3 else ''}{' ' + ' '.join(extra[::2]) if extra else ''}", path, extra))
+        # Half with rooms chosen per session (intervals), a quarter with compact pair indicators.
+        peer = (["--room-choice-limit", "0"] if n % 2 else []) + (["--pair-budget", "0"] if n % 4 == 3 else [])
+        cases.append((f"generated {' '.join(args)}{' mutated' if n % 3 else ''}{' ' + ' '.join(extra[::2]) if extra else ''}"
+                      f"{' (cp-sat ' + ' '.join(peer) + ')' if peer else ''}", path, extra, peer))
     return cases
 
 
 def fixtures():
-    cases = [("fixture p2pu-gathering-2019", os.path.join(ROOT, "Fixtures", "p2pu-gathering-2019.json"), []),
+    cases = [("fixture p2pu-gathering-2019", os.path.join(ROOT, "Fixtures", "p2pu-gathering-2019.json"), [], []),
              ("fixture p2pu-gathering-2019 replanned from the hand agenda, frozen until Thu 12:00",
               os.path.join(ROOT, "Fixtures", "p2pu-gathering-2019.json"),
-              ["--previous", os.path.join(ROOT, "Fixtures", "p2pu-gathering-2019.hand-agenda.json"), "--frozen-until", "2019-09-19T12:00"])]
+              ["--previous", os.path.join(ROOT, "Fixtures", "p2pu-gathering-2019.hand-agenda.json"),
+               "--frozen-until", "2019-09-19T12:00"], [])]
     folder = os.path.join(ROOT, "Fixtures", "infeasible")
     for name in sorted(os.listdir(folder)):
         if not name.endswith(".json"):
@@ -114,17 +120,18 @@ def fixtures():
                 for line in f:
                     if line.startswith("frozen-until "):
                         extra += ["--frozen-until", line.split()[1]]
-        cases.append((f"fixture infeasible/{name}", os.path.join(folder, name), extra))
+        cases.append((f"fixture infeasible/{name}", os.path.join(folder, name), extra, []))
     return cases
 
 
-def judge(convene, name, path, extra, limit):
+def judge(convene, name, path, extra, peer_extra, limit):
     """'' when CP-SAT and Convene agree, else what differs."""
     if run([convene, "check", path]).returncode != 0:
         return "", "input refused by convene check (skipped)"
     with tempfile.TemporaryDirectory() as folder:
         ours = os.path.join(folder, "cpsat.json")
-        peer = run([sys.executable, os.path.join(HERE, "cpsat.py"), path, "--time-limit", str(limit), "--output", ours, *extra])
+        peer = run([sys.executable, os.path.join(HERE, "cpsat.py"), path, "--time-limit", str(limit), "--output", ours,
+                    *extra, *peer_extra])
         if peer.returncode not in (0, 1) or not peer.stdout.strip():
             return f"cpsat.py failed ({peer.returncode}): {peer.stderr.strip()[-400:]}", ""
         cp = json.loads(peer.stdout.strip().splitlines()[-1])
@@ -162,8 +169,8 @@ def main():
     args = parser.parse_args()
     passed = failed = both = 0
     with tempfile.TemporaryDirectory() as folder:
-        for name, path, extra in fixtures() + generated(args.convene, args.count, args.seed, folder):
-            problem, summary = judge(args.convene, name, path, extra, args.time_limit)
+        for name, path, extra, peer_extra in fixtures() + generated(args.convene, args.count, args.seed, folder):
+            problem, summary = judge(args.convene, name, path, extra, peer_extra, args.time_limit)
             if problem:
                 failed += 1
                 print(f"FAIL {name}: {problem}", flush=True)
