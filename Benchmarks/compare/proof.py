@@ -12,7 +12,9 @@ Usage (from the repository's root, with the virtual environment of `run.sh`):
   swift build -c release
   Benchmarks/compare/.venv/bin/python Benchmarks/compare/cosplib.py --repository COSPLIB --into Benchmarks/compare/.cosplib
   Benchmarks/compare/.venv/bin/python Benchmarks/compare/proof.py "$(swift build -c release --show-bin-path)/convene"
-Options: --only SUBSTRING (instances whose name holds it), --cpsat-limit, --convene-limit,
+The whole list (28 instances) takes about 75 minutes on 2 idle cores, at most about 90 (each
+instance at most 120 s of CP-SAT, 60 s of Convene, and the model's construction: a minute for
+1,600 sessions). Options: --only SUBSTRING (instances whose name holds it), --cpsat-limit, --convene-limit,
 --workers, --work FOLDER (inputs, agendas, cache; default Benchmarks/compare/.proof),
 --output FILE (the table; default WORK/proof.md), --list (print the instances and stop).
 """
@@ -147,6 +149,10 @@ def table(rows, cache, cpsat_limit, convene_limit, workers):
         entry = cache.get(name, {})
         a, b = entry.get("cpsat"), entry.get("convene")
         lines.append(f"| {name} | {sessions} | {cell(a, cpsat_limit)} | {cell(b, convene_limit)} | {discrepancy(a, b)} |")
+    lines.append("")
+    lines.append("Times to proof in bold; CP-SAT's is its solver's wall time (building its model in Python, `model_seconds` in "
+                 "the cache, comes before it), Convene's the agenda's `stats.seconds`. ⚠ marks an agenda `convene check` refuses "
+                 "or recomputes otherwise.")
     return "\n".join(lines) + "\n"
 
 
