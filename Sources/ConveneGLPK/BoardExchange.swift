@@ -25,8 +25,8 @@ package final class BoardExchange {
         self.delay = delay
     }
 
-    var exchange: GLPKProblem.Exchange {
-        GLPKProblem.Exchange(delay: delay, incoming: { [self] in incoming($0) }, found: { [self] in found($0, $1) })
+    var exchange: MILPExchange {
+        MILPExchange(delay: delay, incoming: { [self] in incoming($0) }, found: { [self] in found($0, $1) })
     }
 
     /// The board's best agenda as a point, when it is new, cheaper than `incumbent` and valid.

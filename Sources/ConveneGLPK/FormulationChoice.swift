@@ -16,11 +16,11 @@ import Convene
 /// rounded up wins; on a tie, the formulation that stays tighter below the root
 /// (``strength(_:)``). A bound that proves the best agenda known optimal ends the choice at once.
 package enum FormulationChoice {
-    /// The chosen program, loaded into GLPK with its relaxation solved when it could be.
-    package struct Chosen {
+    /// The chosen program, loaded into the backend with its relaxation solved when it could be.
+    package struct Chosen<Program> {
         package var model: ScheduleFormulation
         /// Nil when no relaxation was solved (the time ran out, or the program was forced).
-        package var problem: GLPKProblem?
+        package var problem: Program?
         /// Each candidate measured: its concurrency, rows, and whole bound (nil: not solved in time).
         package var measured: [(concurrency: ScheduleFormulation.Concurrency, rows: Int, bound: Int?)]
         /// Time spent building the candidates, and solving their relaxations.
@@ -59,10 +59,10 @@ package enum FormulationChoice {
     ///   - report: told each whole bound a relaxation proves.
     ///   - built: told the smallest program built, before any relaxation is solved.
     /// - Returns: nil when the stop flag was raised before any program was built.
-    package static func choose(
-        domain: Domain, base: ScheduleFormulation.Options, settings: GLPKSettings, limits: GLPKRunner.Limits,
+    package static func choose<Backend: MILPBackend>(
+        domain: Domain, base: ScheduleFormulation.Options, backend: Backend, limits: MILPLimits,
         bestKnown: () -> Int? = { nil }, report: (Int) -> Void = { _ in }, built: (ScheduleFormulation) -> Void = { _ in }
-    ) -> Chosen? {
+    ) -> Chosen<Backend.Program>? {
         let shouldStop = { limits.reached }
         var (building, relaxing) = (0.0, 0.0)
         func build(_ concurrency: ScheduleFormulation.Concurrency) -> ScheduleFormulation? {
@@ -72,8 +72,8 @@ package enum FormulationChoice {
             defer { building += clock.secondsElapsed }
             return ScheduleFormulation.building(domain: domain, options: options, shouldStop: shouldStop)
         }
-        func chosen(_ model: ScheduleFormulation, _ problem: GLPKProblem?, _ measured: [(ScheduleFormulation.Concurrency, Int, Int?)])
-            -> Chosen
+        func chosen(_ model: ScheduleFormulation, _ problem: Backend.Program?, _ measured: [(ScheduleFormulation.Concurrency, Int, Int?)])
+            -> Chosen<Backend.Program>
         {
             Chosen(model: model, problem: problem, measured: measured.map { ($0.0, $0.1, $0.2) }, building: building, relaxing: relaxing)
         }
@@ -94,7 +94,7 @@ package enum FormulationChoice {
         models.sort { $0.program.nonZeros < $1.program.nonZeros }
         built(models[0])
         var measured: [(concurrency: ScheduleFormulation.Concurrency, rows: Int, bound: Int?)] = []
-        var best: (model: ScheduleFormulation, problem: GLPKProblem, bound: Int)?
+        var best: (model: ScheduleFormulation, problem: Backend.Program, bound: Int)?
         for (n, model) in models.enumerated() {
             var box = limits
             if n > 0 {
@@ -103,13 +103,13 @@ package enum FormulationChoice {
                 if let deadline = limits.deadline { box.deadline = min(box.deadline ?? deadline, deadline) }
             }
             let rowCount = model.program.constraints.count
-            guard let problem = try? GLPKProblem(model.program, log: settings.log, stop: limits.stop) else { continue }
+            guard let problem = try? backend.load(model.program, warmStart: nil, stop: limits.stop) else { continue }
             let clock = ContinuousClock.now
-            let relaxation = problem.solveRelaxation(limits: box)
+            let relaxation = backend.solveRelaxation(problem, limits: box)
             relaxing += clock.secondsElapsed
             switch relaxation {
             case .solved(let relaxed):
-                let bound = GLPKProblem.integerBound(relaxed)
+                let bound = MILPBound.integer(relaxed)
                 measured.append((model.concurrency, rowCount, bound))
                 report(bound)
                 if bound > best?.bound ?? Int.min || bound == best?.bound && Self.strength(model) > Self.strength(best?.model) {

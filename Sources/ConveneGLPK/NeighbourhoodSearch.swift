@@ -1,7 +1,7 @@
 import Convene
 
-/// Fix-and-optimise with GLPK, for gatherings whose integer program is too weak for
-/// branch-and-bound over the whole agenda (the star formulation of large gatherings): each round
+/// Fix-and-optimise with a MILP backend (GLPK), for gatherings whose integer program is too weak
+/// for branch-and-bound over the whole agenda (the star formulation of large gatherings): each round
 /// frees a few sessions around one cost term of the current agenda (its sessions, the
 /// sessions sharing their slots, their costly partners), holds every other session where it is,
 /// and lets GLPK find the best agenda of that neighbourhood exactly. GLPK's presolver removes the
@@ -15,6 +15,8 @@ import Convene
 /// Deterministic for the same start and seed, as long as no round is cut short by its time limit
 /// and nothing is taken from the board.
 package struct NeighbourhoodSearch: Sendable {
+    /// The backend; its rounds run on ``MILPBackend/forFixAndOptimise``.
+    package var backend: any MILPBackend
     package var seed: UInt64
     package var rounds = 10_000
     /// Sessions freed per round, at first. The count adapts: one more after a round GLPK solved
@@ -24,7 +26,8 @@ package struct NeighbourhoodSearch: Sendable {
     package var freeRange = 4...40
     package var roundSeconds = 1.0
 
-    package init(seed: UInt64 = 1) {
+    package init(backend: any MILPBackend, seed: UInt64 = 1) {
+        self.backend = backend
         self.seed = seed
     }
 
@@ -48,8 +51,7 @@ package struct NeighbourhoodSearch: Sendable {
         var (roundsRun, improved, takenUp) = (0, 0, 0)
         var proven = false
         var size = min(max(freeSessions, freeRange.lowerBound), freeRange.upperBound)
-        var settings = GLPKSettings()
-        settings.feasibilityPump = false
+        let roundBackend = backend.forFixAndOptimise
         while cost > 0, roundsRun < rounds, !problem.shouldStop, (problem.secondsRemaining ?? 1) > 0.05 {
             if sharing {
                 if let best = problem.board.best, best.objective < cost, let agenda = checker.valid(best.answer) {
@@ -64,8 +66,8 @@ package struct NeighbourhoodSearch: Sendable {
             roundsRun += 1
             let free = neighbourhood(of: terms, in: current, size: size, partners: partners, g: g, rng: &rng)
             let roundEnd = ContinuousClock.now + .milliseconds(Int64(roundSeconds * 1000))
-            let limits = GLPKRunner.Limits(deadline: min(roundEnd, problem.deadline ?? roundEnd), stop: problem.stop)
-            let result = GLPKRunner.solve(model.fixing(current, free: free), settings: settings, limits: limits)
+            let limits = MILPLimits(deadline: min(roundEnd, problem.deadline ?? roundEnd), stop: problem.stop)
+            let result = roundBackend.run(model.fixing(current, free: free), limits: limits)
             let foundAgenda = result.solution.flatMap(model.decode).flatMap { checker.check($0).isValid ? $0 : nil }
             let foundTerms = foundAgenda.map { g.costs(of: $0, previous: previous) }
             let foundCost = foundTerms?.reduce(0) { $0 + $1.cost } ?? Int.max

@@ -2,7 +2,9 @@ import Convene
 import Foundation
 import Synchronization
 
-/// `--solver auto`: the search and GLPK at once, on two threads, handing each other their agendas.
+/// `--solver auto`: the search and a MILP backend (GLPK's: ConveneGLPK gives `PortfolioSolver()`)
+/// at once, on two threads, handing each other their agendas. GLPK, below, stands for the
+/// backend: it is the one there is, and every number here was measured with it.
 ///
 /// - GLPK's thread starts from the search's construction (which depends on nothing but the
 ///   input), chooses a global program by measuring the candidates (``FormulationChoice``: slot
@@ -32,21 +34,18 @@ import Synchronization
 /// measured GLPK giving no answer at all in 60 s on models of 50k+ rows). The search then has
 /// all the time.
 public struct PortfolioSolver: AgendaSolver {
-    /// GLPK's settings.
-    package var glpk: GLPKSettings
+    /// The MILP backend, with its settings.
+    package var backend: any MILPBackend
     /// The search's moves; nil: its default.
     package var searchMoves: Int?
     package var modelBudgetPerSecond = 1_000.0
     /// The options of GLPK's program; its concurrency is chosen by measuring unless forced here.
     package var formulation = ScheduleFormulation.Options()
 
-    /// A portfolio with GLPK's default settings; `searchMoves` bounds the search's local search
-    /// (nil: its default effort).
-    public init(searchMoves: Int? = nil) { self.init(glpk: GLPKSettings(), searchMoves: searchMoves) }
-
-    /// A portfolio with these GLPK settings.
-    package init(glpk: GLPKSettings, searchMoves: Int? = nil) {
-        self.glpk = glpk
+    /// A portfolio on `backend`; `searchMoves` bounds the search's local search (nil: its default
+    /// effort).
+    package init(backend: any MILPBackend, searchMoves: Int? = nil) {
+        self.backend = backend
         self.searchMoves = searchMoves
     }
 
@@ -64,8 +63,8 @@ public struct PortfolioSolver: AgendaSolver {
         let skip =
             if let total = problem.options.timeLimit?.seconds, Double(size) > modelBudgetPerSecond * max(total, 1) {
                 "skipped: the model is too large for the time limit"
-            } else if columns > glpk.columnLimit {
-                "skipped: the integer program would have \(columns) columns, more than \(glpk.columnLimit)"
+            } else if columns > backend.settings.columnLimit {
+                "skipped: the integer program would have \(columns) columns, more than \(backend.settings.columnLimit)"
             } else {
                 String?.none
             }
@@ -88,7 +87,7 @@ public struct PortfolioSolver: AgendaSolver {
         }()
         // Both threads are started by this task itself: see `DedicatedThread.run(_:_:)`.
         let ((exact, exactSeconds), (found, polished, searchSeconds)) = await DedicatedThread.run {
-            runGLPK(shared, search: search, program: program, proven: proven, done: glpkDone)
+            runMILP(shared, on: backend, search: search, program: program, proven: proven, done: glpkDone)
         } _: {
             runSearch(shared, search: searchBeside, moves: fullMoves, program: program, proven: proven, glpkDone: glpkDone)
         }
@@ -115,16 +114,16 @@ public struct PortfolioSolver: AgendaSolver {
 
     /// GLPK's thread: the construction as a start, the program chosen by measuring, then
     /// branch-and-cut sharing agendas through the board.
-    private func runGLPK(
-        _ problem: SolveProblem, search: SearchSolver, program: SharedProgram, proven: StopFlag, done: StopFlag
+    private func runMILP<Backend: MILPBackend>(
+        _ problem: SolveProblem, on backend: Backend, search: SearchSolver, program: SharedProgram, proven: StopFlag, done: StopFlag
     ) -> (SolverAttempt, Double) {
         defer { done.raise() }
         let started = ContinuousClock.now
         let start = search.constructed(problem)
-        let limits = GLPKRunner.Limits(deadline: problem.deadline, gap: problem.options.relativeGap, stop: problem.stop)
+        let limits = MILPLimits(deadline: problem.deadline, gap: problem.options.relativeGap, stop: problem.stop)
         guard
             let chosen = FormulationChoice.choose(
-                domain: problem.domain, base: formulation, settings: glpk, limits: limits, bestKnown: { problem.board.best?.objective },
+                domain: problem.domain, base: formulation, backend: backend, limits: limits, bestKnown: { problem.board.best?.objective },
                 report: { problem.report(.milp, objective: nil, bound: $0) },
                 // Fix-and-optimise needs a program, not the best relaxation: it may start on the
                 // smallest one built (its rounds' programs solve fastest) while the candidates'
@@ -138,8 +137,8 @@ public struct PortfolioSolver: AgendaSolver {
         // Fix-and-optimise keeps the smallest candidate whatever GLPK chose, so that its program
         // does not depend on which thread got there first.
         if program.value == nil { program.set(chosen.model) }
-        let outcome = ExactSolver(settings: glpk, formulation: formulation).run(
-            chosen.model, problem: problem, warmStart: start, started: started, loaded: chosen.problem, exchange: true,
+        let outcome = ExactSolver.solve(
+            chosen.model, problem: problem, on: backend, loaded: chosen.problem, warmStart: start, started: started, exchange: true,
             stats: chosen.stats)
         if outcome.status == .optimal || outcome.status == .infeasible { proven.raise() }
         return (outcome, started.secondsElapsed)
@@ -162,8 +161,9 @@ public struct PortfolioSolver: AgendaSolver {
             model = program.value
         }
         guard let model, let start = found.assignments, !problem.shouldStop else { return (found, nil, clock.secondsElapsed) }
-        if problem.domain.hasPersonRules { boundWithoutPersonRules(problem, like: model) }
-        let polished = NeighbourhoodSearch(seed: problem.options.seed).improve(model, problem: problem, from: start, sharing: true)
+        if problem.domain.hasPersonRules { boundWithoutPersonRules(problem, like: model, on: backend) }
+        let polished = NeighbourhoodSearch(backend: backend, seed: problem.options.seed).improve(
+            model, problem: problem, from: start, sharing: true)
         if polished.status == .optimal { proven.raise() }
         return (found, polished, clock.secondsElapsed)
     }
@@ -174,16 +174,18 @@ public struct PortfolioSolver: AgendaSolver {
     /// told apart, is a relaxation of it: its bound is valid, and it is solved here, beside
     /// GLPK's, before fix-and-optimise. When it already proves the best agenda (it did on both
     /// of ten such gatherings whose optimum is 1), the proof does not wait for the full relaxation.
-    private func boundWithoutPersonRules(_ problem: SolveProblem, like model: ScheduleFormulation) {
+    private func boundWithoutPersonRules<Backend: MILPBackend>(
+        _ problem: SolveProblem, like model: ScheduleFormulation, on backend: Backend
+    ) {
         var options = formulation
         options.concurrency = model.concurrency
         options.personRules = false
         guard let relaxed = ScheduleFormulation.building(domain: problem.domain, options: options, shouldStop: { problem.shouldStop }),
-            !problem.shouldStop, let lp = try? GLPKProblem(relaxed.program, log: glpk.log, stop: problem.stop)
+            !problem.shouldStop, let lp = try? backend.load(relaxed.program, warmStart: nil, stop: problem.stop)
         else { return }
-        let limits = GLPKRunner.Limits(deadline: problem.deadline, stop: problem.stop)
-        if case .solved(let bound) = lp.solveRelaxation(limits: limits) {
-            problem.report(.milp, objective: nil, bound: GLPKProblem.integerBound(bound))
+        let limits = MILPLimits(deadline: problem.deadline, stop: problem.stop)
+        if case .solved(let bound) = backend.solveRelaxation(lp, limits: limits) {
+            problem.report(.milp, objective: nil, bound: MILPBound.integer(bound))
         }
     }
 
