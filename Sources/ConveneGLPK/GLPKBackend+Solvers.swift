@@ -1,4 +1,5 @@
-import Convene
+import ConveneExplain
+import ConveneMILP
 
 // The solvers with GLPK as their backend: what `import ConveneGLPK` gives a program.
 

@@ -1,4 +1,5 @@
-import Convene
+import ConveneCore
+import ConveneMILP
 
 /// GLPK 5 as Convene's MILP backend: a program is loaded into a ``GLPKProblem`` on the calling
 /// thread (GLPK's environment is per thread, and its recursion wants the large stack of a

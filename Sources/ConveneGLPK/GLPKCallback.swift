@@ -1,5 +1,6 @@
 import CGLPK
-import Convene
+import ConveneCore
+import ConveneMILP
 import Foundation
 
 /// GLPK's terminal output, routed to a log (or nowhere) while one GLPK call runs on this thread.

@@ -1,5 +1,6 @@
 import CGLPK
-import Convene
+import ConveneCore
+import ConveneMILP
 
 extension GLPKProblem {
     /// GLPK's branch-and-cut. Without the presolver it starts from the LP relaxation's basis

@@ -1,5 +1,6 @@
 import CGLPK
-import Convene
+import ConveneCore
+import ConveneMILP
 
 /// An ``IntegerProgram`` loaded into GLPK. The thread that creates it must solve and release it
 /// (GLPK's environment is per thread). Every index and value is checked before GLPK sees it:
