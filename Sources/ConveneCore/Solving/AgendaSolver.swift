@@ -1,5 +1,6 @@
-/// Something that finds agendas: the pure-Swift ``SearchSolver`` here, the exact and the
-/// portfolio solvers in `ConveneGLPK`, or one of your own.
+/// Something that finds agendas: the pure-Swift ``SearchSolver``, the exact solver and the
+/// portfolio (``ExactSolver``, ``PortfolioSolver``, made with GLPK by `ConveneGLPK`), or one of
+/// your own.
 ///
 /// Call a solver through ``Gathering/solve(using:options:)``, never directly: that call builds
 /// the domain once, enforces the time limit and cancellation, and judges whatever the solver

@@ -6,9 +6,10 @@ import ConveneCore
 /// ConveneGLPK) is the one backend. A backend translates a solver-neutral ``IntegerProgram`` and
 /// maps its answers back: columns and rows keep their indices, so a point is one value per column.
 ///
-/// Not public: a backend's requirements speak of the integer program, the stop flag and the
-/// exchange of agendas, which are the library's own business. A second backend (HiGHS, say) is
-/// a target of this package that conforms.
+/// Not public: a backend's requirements speak of the stop flag and of the exchange of agendas
+/// between solvers, which are the library's own business. A second backend (HiGHS, say) is a
+/// target of this package that conforms; ``ExactSolver`` and ``PortfolioSolver`` hold the
+/// backend they are given as `any MILPBackend`, so their public types stay as they were.
 package protocol MILPBackend: Sendable {
     /// A program loaded into the backend. It belongs to the thread that loaded it: that thread
     /// solves it and lets it go (GLPK's environment is per thread).

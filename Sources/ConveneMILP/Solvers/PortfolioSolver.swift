@@ -8,7 +8,7 @@ import Synchronization
 /// backend: it is the one there is, and every number here was measured with it.
 ///
 /// - GLPK's thread starts from the search's construction (which depends on nothing but the
-///   input), chooses a global program by measuring the candidates (``FormulationChoice``: slot
+///   input), chooses a global program by measuring the candidates (`FormulationChoice`: slot
 ///   patterns when they can be listed, else per-group charges, pairs or stars, by size and LP
 ///   bound), reports its LP bound as soon as it is solved, and runs branch-and-cut. At its
 ///   heuristic callbacks it takes up any cheaper agenda on the progress board (once the
@@ -16,7 +16,7 @@ import Synchronization
 ///   goes on the board.
 /// - The other thread runs the search (``SearchSolver``, seeded), then, when rules 11 or 12
 ///   apply, the relaxation of GLPK's program without them (a quicker valid bound), then fix-and-optimise
-///   (``NeighbourhoodSearch``) on GLPK's program from the best agenda on the board, taking up
+///   (`NeighbourhoodSearch`) on GLPK's program from the best agenda on the board, taking up
 ///   GLPK's better agendas between rounds.
 /// - Whoever proves optimality stops the other: GLPK once its bound, rounded up, reaches the best
 ///   agenda (its own or one taken up), the search by reaching cost 0, fix-and-optimise once the
@@ -31,7 +31,7 @@ import Synchronization
 ///   when agendas were handed over; its cost does not.
 ///
 /// GLPK is skipped when the integer program would be too large for the time limit: when its
-/// smallest candidate's rows exceed ``modelBudgetPerSecond`` for each second (SOLVER-NOTES
+/// smallest candidate's rows exceed `modelBudgetPerSecond` for each second (SOLVER-NOTES
 /// measured GLPK giving no answer at all in 60 s on models of 50k+ rows). The search then has
 /// all the time.
 public struct PortfolioSolver: AgendaSolver {
