@@ -14,9 +14,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
     ],
     targets: [
-        .target(name: "Convene"),
+        // The data flow, each target importing only those above it (README, "Layout").
+        .target(name: "ConveneCore"),
+        .target(name: "ConveneSearch", dependencies: ["ConveneCore"]),
+        .target(name: "ConveneExplain", dependencies: ["ConveneCore", "ConveneSearch"]),
+        .target(name: "ConveneMILP", dependencies: ["ConveneCore", "ConveneSearch", "ConveneExplain"]),
+        .target(name: "ConveneFormats", dependencies: ["ConveneCore"]),
+        .target(name: "ConveneGenerate", dependencies: ["ConveneCore"]),
+        // The umbrella users import: all of the above, re-exported.
+        .target(
+            name: "Convene",
+            dependencies: ["ConveneCore", "ConveneSearch", "ConveneExplain", "ConveneMILP", "ConveneFormats", "ConveneGenerate"]
+        ),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
-        .target(name: "ConveneGLPK", dependencies: ["Convene", "CGLPK"]),
+        // GLPK as the MILP backend: the only target that imports CGLPK.
+        .target(name: "ConveneGLPK", dependencies: ["ConveneCore", "ConveneExplain", "ConveneMILP", "CGLPK"]),
         .executableTarget(
             name: "ConveneCLI",
             dependencies: [
@@ -27,7 +39,8 @@ let package = Package(
         ),
         // Shared by the test targets only: fixtures, tiny random gatherings, brute force.
         .target(name: "ConveneTestSupport", dependencies: ["Convene"], path: "Tests/ConveneTestSupport"),
-        .testTarget(name: "ConveneTests", dependencies: ["Convene", "ConveneTestSupport"]),
+        // ConveneTests reaches into ConveneCore's and ConveneFormats' internals (@testable).
+        .testTarget(name: "ConveneTests", dependencies: ["Convene", "ConveneCore", "ConveneFormats", "ConveneTestSupport"]),
         .testTarget(name: "ConveneGLPKTests", dependencies: ["Convene", "ConveneGLPK", "CGLPK", "ConveneTestSupport"]),
         .testTarget(name: "ConveneCLITests", dependencies: ["Convene", "ConveneCLI", "ConveneTestSupport"]),
     ]

@@ -1,7 +1,10 @@
 // Lists the public surface of the modules whose symbol graphs are given: one line per public
-// symbol (kind, path, declaration) and one per public conformance, sorted, so that a change to
-// the surface shows as a diff of docs/public-api.txt. Default implementations a type inherits
-// from a protocol (synthesized symbols) are left out: its conformance line stands for them.
+// symbol (module, kind, path, declaration) and one per public conformance (module, type,
+// protocol), sorted, so that a change to the surface, or a symbol moving between modules, shows
+// as a diff of docs/public-api.txt. The module is the one that declares the symbol (for an
+// extension of another module's type, the extending module). Default implementations a type
+// inherits from a protocol (synthesized symbols) are left out: its conformance line stands for
+// them.
 // Run by .ci/api as `swift .ci/public-api.swift FILE.symbols.json...`; the summary goes to stderr.
 import Foundation
 
@@ -46,13 +49,13 @@ for path in CommandLine.arguments.dropFirst() {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let kind = symbol.kind.identifier.replacingOccurrences(of: "swift.", with: "")
         let path = symbol.pathComponents.joined(separator: ".")
-        if lines.insert("\(kind) \(path): \(declaration)").inserted { symbolCount += 1 }
+        if lines.insert("\(graph.module.name) \(kind) \(path): \(declaration)").inserted { symbolCount += 1 }
     }
     for relation in graph.relationships where relation.kind == "conformsTo" {
         guard let type = names[relation.source] else { continue }
         let proto = names[relation.target] ?? relation.targetFallback ?? relation.target
         if !["Swift.Copyable", "Swift.Escapable", "Swift.SendableMetatype"].contains(proto) {
-            lines.insert("conformance \(type): \(proto)")
+            lines.insert("\(graph.module.name) conformance \(type): \(proto)")
         }
     }
 }

@@ -78,13 +78,13 @@ struct Solve: AsyncParsableCommand {
             try Files.write(LPFileWriter.write(try gathering.integerProgram(previous: previous, frozenUntil: frozen)), to: output)
             return
         }
-        var settings = GLPKSettings()
-        if verbose { settings.log = { text in FileHandle.standardError.write(Data(text.utf8)) } }
+        var glpk = GLPKBackend()
+        if verbose { glpk.settings.log = { text in FileHandle.standardError.write(Data(text.utf8)) } }
         let line = ProgressLine(enabled: !quiet && (progress || isatty(STDERR_FILENO) == 1))
         let options = SolveOptions(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed, relativeGap: gap, previous: previous, frozenUntil: frozen,
             progress: { line.show($0) })
-        let result = try await gathering.solve(using: solver.solver(glpk: settings, moves: moves), options: options)
+        let result = try await gathering.solve(using: solver.solver(glpk: glpk, moves: moves), options: options)
         line.finish()
         for note in result.notes { printError("note: \(note)") }
         for violation in result.rejected { printError("refused: \(violation)") }

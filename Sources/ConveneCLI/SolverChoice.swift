@@ -6,12 +6,13 @@ import ConveneGLPK
 enum SolverChoice: String, ExpressibleByArgument, CaseIterable {
     case auto, milp, search
 
-    /// The solver chosen, with GLPK's settings and the search's number of moves (nil: its default).
-    func solver(glpk: GLPKSettings = GLPKSettings(), moves: Int? = nil) -> any AgendaSolver {
+    /// The solver chosen, with GLPK and its settings and the search's number of moves (nil: its
+    /// default).
+    func solver(glpk: GLPKBackend = GLPKBackend(), moves: Int? = nil) -> any AgendaSolver {
         switch self {
-        case .milp: ExactSolver(settings: glpk)
+        case .milp: ExactSolver(backend: glpk)
         case .search: SearchSolver(moves: moves)
-        case .auto: PortfolioSolver(glpk: glpk, searchMoves: moves)
+        case .auto: PortfolioSolver(backend: glpk, searchMoves: moves)
         }
     }
 }

@@ -1,5 +1,6 @@
 import CGLPK
-import Convene
+import ConveneCore
+import ConveneMILP
 import Foundation
 
 /// GLPK's terminal output, routed to a log (or nowhere) while one GLPK call runs on this thread.
@@ -92,12 +93,12 @@ enum GuardedSimplex {
 
 /// State shared with GLPK's branch-and-cut callback, a C function. It lives on the solving thread.
 final class CallbackContext {
-    let limits: GLPKRunner.Limits
+    let limits: MILPLimits
     /// The program's columns: a point is offered only to a problem that has them all.
     let columns: Int
     let started: ContinuousClock.Instant
-    let progress: GLPKProblem.Progress?
-    let exchange: GLPKProblem.Exchange?
+    let progress: MILPProgress?
+    let exchange: MILPExchange?
     var warmStart: [Double]?
     var warmStartUsed = false
     /// GLPK's latest incumbent (the program's own columns), kept here because a stop inside a
@@ -119,8 +120,8 @@ final class CallbackContext {
     var reportedBound: Int?
 
     init(
-        limits: GLPKRunner.Limits, columns: Int, warmStart: [Double]?, exchange: GLPKProblem.Exchange?, started: ContinuousClock.Instant,
-        progress: GLPKProblem.Progress?
+        limits: MILPLimits, columns: Int, warmStart: [Double]?, exchange: MILPExchange?, started: ContinuousClock.Instant,
+        progress: MILPProgress?
     ) {
         self.limits = limits
         self.columns = columns
@@ -166,14 +167,14 @@ let branchAndCutCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointe
     guard let problem = glp_ios_get_prob(tree) else { return }
     func incumbent() -> Double? { glp_mip_status(problem) == GLP_FEAS ? glp_mip_obj_val(problem) : nil }
     func provenNow() -> Bool {
-        guard let bound = context.bound, let objective = incumbent(), GLPKProblem.proves(bound, optimal: objective) else { return false }
+        guard let bound = context.bound, let objective = incumbent(), MILPBound.proves(bound, optimal: objective) else { return false }
         context.provenByBound = true
         glp_ios_terminate(tree)
         return true
     }
     if provenNow() { return }
-    if let bound = context.bound, GLPKProblem.integerBound(bound) > context.reportedBound ?? Int.min {
-        context.reportedBound = GLPKProblem.integerBound(bound)
+    if let bound = context.bound, MILPBound.integer(bound) > context.reportedBound ?? Int.min {
+        context.reportedBound = MILPBound.integer(bound)
         context.progress?(incumbent(), bound, context.seconds)
     }
     switch glp_ios_reason(tree) {

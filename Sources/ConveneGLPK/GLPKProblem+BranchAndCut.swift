@@ -1,5 +1,6 @@
 import CGLPK
-import Convene
+import ConveneCore
+import ConveneMILP
 
 extension GLPKProblem {
     /// GLPK's branch-and-cut. Without the presolver it starts from the LP relaxation's basis
@@ -9,13 +10,13 @@ extension GLPKProblem {
     /// incumbent or took it up from the exchange.
     /// - Parameter presolve: GLPK's MIP presolver; only without a warm start or an exchange.
     package func branchAndCut(
-        settings: GLPKSettings, limits: GLPKRunner.Limits, presolve: Bool = false, warmStart: [Double]? = nil,
-        exchange: Exchange? = nil, progress: Progress? = nil
-    ) -> GLPKResult {
+        settings: GLPKSettings, limits: MILPLimits, presolve: Bool = false, warmStart: [Double]? = nil,
+        exchange: MILPExchange? = nil, progress: MILPProgress? = nil
+    ) -> MILPResult {
         let clock = ContinuousClock.now
-        func result(_ termination: GLPKTermination, _ solution: [Double]? = nil, bound: Double? = nil, used: Bool = false) -> GLPKResult {
+        func result(_ termination: MILPTermination, _ solution: [Double]? = nil, bound: Double? = nil, used: Bool = false) -> MILPResult {
             let objective = solution.map(program.objectiveValue)
-            return GLPKResult(
+            return MILPResult(
                 termination: termination, solution: solution, objective: objective, bound: bound, seconds: clock.secondsElapsed,
                 warmStartUsed: used)
         }
@@ -28,11 +29,11 @@ extension GLPKProblem {
             switch solveRelaxation(limits: limits) {
             case .solved(let bound):
                 if fresh { progress?(nil, bound, clock.secondsElapsed) }
-                if let warmStart, Self.proves(bound, optimal: program.objectiveValue(warmStart)) {
+                if let warmStart, MILPBound.proves(bound, optimal: program.objectiveValue(warmStart)) {
                     return result(.optimal, warmStart, bound: program.objectiveValue(warmStart), used: true)
                 }
                 offered = exchange?.incoming(warmStart.map(program.objectiveValue))
-                if let offered, Self.proves(bound, optimal: program.objectiveValue(offered)) {
+                if let offered, MILPBound.proves(bound, optimal: program.objectiveValue(offered)) {
                     var proven = result(.optimal, offered, bound: program.objectiveValue(offered))
                     (proven.afterHandOver, proven.takenUp) = (true, 1)
                     return proven
@@ -87,7 +88,7 @@ extension GLPKProblem {
             started: clock, progress: progress)
         context.pending = offered
         context.bound = relaxation
-        context.reportedBound = relaxation.map(Self.integerBound)
+        context.reportedBound = relaxation.map(MILPBound.integer)
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
         parm.cb_func = branchAndCutCallback
@@ -105,7 +106,7 @@ extension GLPKProblem {
         if status == GLP_OPT || status == GLP_FEAS {
             solution = (0..<program.variables.count).map { glp_mip_col_val(lp, Int32($0 + 1)) }
         }
-        let termination: GLPKTermination
+        let termination: MILPTermination
         switch (code, status) {
         case (0, GLP_OPT): termination = .optimal
         case (GLP_ESTOP, GLP_FEAS) where context.provenByBound: termination = .optimal
@@ -117,7 +118,7 @@ extension GLPKProblem {
         var bound = context.bound
         let objective = solution.map { _ in glp_mip_obj_val(lp) }
         if termination == .optimal, let objective { bound = objective }
-        return GLPKResult(
+        return MILPResult(
             termination: termination, solution: solution, objective: objective, bound: bound, seconds: clock.secondsElapsed,
             warmStartUsed: context.warmStartUsed, afterHandOver: context.afterHandOver, takenUp: context.takenUp)
     }

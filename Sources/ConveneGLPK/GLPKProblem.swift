@@ -1,12 +1,6 @@
 import CGLPK
-import Convene
-
-/// Why GLPK was not given a program: what it would abort on, in words.
-package struct GLPKRejection: Error {
-    package var reason: String
-    /// The stop flag was raised while the program was being loaded: nothing was wrong with it.
-    package var stopped = false
-}
+import ConveneCore
+import ConveneMILP
 
 /// An ``IntegerProgram`` loaded into GLPK. The thread that creates it must solve and release it
 /// (GLPK's environment is per thread). Every index and value is checked before GLPK sees it:
@@ -16,38 +10,6 @@ package struct GLPKRejection: Error {
 /// (``solveRelaxation(limits:)``), whose bound can be compared between formulations before one is
 /// chosen, then branch-and-cut from its basis (``branchAndCut(settings:limits:warmStart:exchange:progress:)``).
 package final class GLPKProblem {
-    /// Called on each better incumbent or bound: objective, bound, seconds since the call began.
-    package typealias Progress = (_ objective: Double?, _ bound: Double?, _ seconds: Double) -> Void
-
-    /// Agendas shared with the rest of a solve while branch-and-cut runs, on GLPK's thread.
-    package struct Exchange {
-        /// Asked at GLPK's heuristic callbacks with its incumbent's objective (nil: none yet): a
-        /// better point for GLPK to take up, which the caller has verified (GLPK does not), or nil.
-        package var incoming: (_ incumbent: Double?) -> [Double]?
-        /// Told each better point GLPK finds itself, with its objective.
-        package var found: (_ point: [Double], _ objective: Double) -> Void
-        /// Branch-and-cut runs this long on its own before it takes anything up (a point that
-        /// the root's bound proves optimal is taken at once): a proof within it depends on the
-        /// program and the warm start alone, not on when the exchange's points arrived.
-        package var delay: Duration
-
-        package init(
-            delay: Duration = .zero, incoming: @escaping (_ incumbent: Double?) -> [Double]?,
-            found: @escaping (_ point: [Double], _ objective: Double) -> Void
-        ) {
-            self.delay = delay
-            self.incoming = incoming
-            self.found = found
-        }
-    }
-
-    /// The LP relaxation's outcome.
-    package enum Relaxation: Equatable {
-        case solved(bound: Double)
-        case infeasible
-        case stopped(GLPKTermination)
-    }
-
     package let program: IntegerProgram
     let lp: OpaquePointer
     let terminal: Terminal
@@ -65,12 +27,12 @@ package final class GLPKProblem {
     ///     cancelled solve does not wait for a large program to be handed over.
     package init(
         _ program: IntegerProgram, log: (@Sendable (String) -> Void)? = nil, warmStart: [Double]? = nil, stop: StopFlag? = nil
-    ) throws(GLPKRejection) {
-        let stopped = GLPKRejection(reason: "stopped", stopped: true)
+    ) throws(MILPRejection) {
+        let stopped = MILPRejection(reason: "stopped", stopped: true)
         if stop?.isRaised == true { throw stopped }
-        if let problem = Self.validate(program, warmStart: warmStart) { throw GLPKRejection(reason: problem) }
+        if let problem = Self.validate(program, warmStart: warmStart) { throw MILPRejection(reason: problem) }
         if stop?.isRaised == true { throw stopped }
-        guard let lp = glp_create_prob() else { throw GLPKRejection(reason: "GLPK could not create a problem") }
+        guard let lp = glp_create_prob() else { throw MILPRejection(reason: "GLPK could not create a problem") }
         guard Self.load(program, into: lp, stop: stop) else {
             glp_delete_prob(lp)
             throw stopped
@@ -86,9 +48,9 @@ package final class GLPKProblem {
     /// warm start, no exchange) and the model is small enough for the presolver's uninterruptible
     /// root LP; otherwise the LP relaxation in slices, then branch-and-cut from its basis.
     package func solve(
-        settings: GLPKSettings, limits: GLPKRunner.Limits, warmStart: [Double]? = nil, exchange: Exchange? = nil,
-        progress: Progress? = nil
-    ) -> GLPKResult {
+        settings: GLPKSettings, limits: MILPLimits, warmStart: [Double]? = nil, exchange: MILPExchange? = nil,
+        progress: MILPProgress? = nil
+    ) -> MILPResult {
         let large = program.constraints.count > GLPKSettings.largeModelRows
         if settings.presolve, warmStart == nil, exchange == nil, !large, relaxation == nil {
             return branchAndCut(settings: settings, limits: limits, presolve: true, warmStart: nil, exchange: nil, progress: progress)
@@ -105,7 +67,7 @@ package final class GLPKProblem {
     /// hundred iterations with the flag read between them, which took up to three times as long
     /// (each slice restarts GLPK's factorisation and pricing weights: the GECCO 2021 workshops'
     /// 15,000-row program needed 12 s in slices, 4 s in one call).
-    package func solveRelaxation(limits: GLPKRunner.Limits) -> Relaxation {
+    package func solveRelaxation(limits: MILPLimits) -> MILPRelaxation {
         if let relaxation { return .solved(bound: relaxation) }
         guard alive, limits.stop?.isRaised != true else { return .stopped(.stopped) }
         let left = limits.milliseconds ?? Int32.max
@@ -129,16 +91,6 @@ package final class GLPKProblem {
         relaxation = glp_get_obj_val(lp)
         return .solved(bound: glp_get_obj_val(lp))
     }
-
-    /// Costs are whole numbers, so a proven bound rounds up (with room for GLPK's tolerances).
-    /// GLPK writes "no bound" as ±`DBL_MAX`; beyond ±10¹⁵ the bound is clamped there.
-    static func integerBound(_ bound: Double) -> Int {
-        guard !bound.isNaN else { return -1_000_000_000_000_000 }
-        return Int(min(max((bound - 1e-6).rounded(.up), -1e15), 1e15))
-    }
-
-    /// Whether a bound proves a point of this objective optimal.
-    static func proves(_ bound: Double, optimal objective: Double) -> Bool { Double(integerBound(bound)) >= objective - 1e-6 }
 }
 
 extension GLPKProblem {

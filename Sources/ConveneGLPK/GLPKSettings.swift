@@ -1,5 +1,6 @@
 /// How GLPK's branch-and-cut runs. Every setting maps to one `glp_iocp` field; none is ignored.
-/// The time limit and the relative gap come from ``SolveOptions``.
+/// The time limit and the relative gap come from ``SolveOptions``, the log and the column limit
+/// from ``MILPSettings``.
 package struct GLPKSettings: Sendable {
     /// How GLPK chooses the variable to branch on.
     package enum Branching: Sendable {
@@ -53,12 +54,6 @@ package struct GLPKSettings: Sendable {
     package var branching: Branching = .driebeckTomlin
     /// The node selection rule.
     package var backtracking: Backtracking = .bestLocalBound
-    /// The exact solver does not build a program with more placement columns than this (a
-    /// million is about a gigabyte of memory before GLPK starts); it says so and returns no agenda.
-    package var columnLimit = 1_000_000
-    /// Receives GLPK's terminal output; nil keeps GLPK silent.
-    package var log: (@Sendable (String) -> Void)?
-
     /// The settings the exact solver and the portfolio use by default.
     package init() {}
 
@@ -74,34 +69,4 @@ package struct GLPKSettings: Sendable {
     /// nor output (150 sessions with travel between sites, 19,199 rows: 17 s at the first node,
     /// during which neither a proof found elsewhere nor a cancellation could stop GLPK).
     static let estimateBranchingRows = 10_000
-}
-
-/// Why GLPK stopped, kept apart from what it found.
-package enum GLPKTermination: Sendable, Equatable {
-    case optimal
-    case infeasible
-    case timeLimit
-    case gapReached
-    /// The stop flag was raised (the solve was cancelled, or the portfolio no longer needs GLPK).
-    case stopped
-    /// The model was rejected, or the solver failed; the text says which.
-    case failed(String)
-}
-
-/// GLPK's answer on an ``IntegerProgram``.
-package struct GLPKResult: Sendable {
-    package var termination: GLPKTermination
-    /// The best integer point found, one value per column; nil when none was found.
-    package var solution: [Double]?
-    package var objective: Double?
-    /// The best proven lower bound, when the search established one.
-    package var bound: Double?
-    package var seconds: Double
-    /// Whether the warm start was accepted as the first incumbent.
-    package var warmStartUsed: Bool
-    /// Whether the solution is, or was found after, a point taken up from the exchange, so that it
-    /// depends on when that point arrived, not on the program alone.
-    package var afterHandOver = false
-    /// Points taken up from the exchange as incumbents.
-    package var takenUp = 0
 }

@@ -17,7 +17,8 @@ import Testing
         let instance = TinyGatherings.make(seed: seed)
         let expected = await awaitTinyOptima()[seed]
         let result = try await solve(
-            instance.gathering, with: ExactSolver(formulation: formulation), seconds: 60, previous: instance.previous)
+            instance.gathering, with: ExactSolver(backend: GLPKBackend(), formulation: formulation), seconds: 60,
+            previous: instance.previous)
         guard let optimum = expected.objective else {
             #expect(result.status == .infeasible, "seed \(seed): brute force found no agenda, the MILP says \(result.status)")
             return

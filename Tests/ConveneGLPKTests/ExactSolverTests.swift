@@ -19,7 +19,7 @@ func milpRun(
 ) -> SolverAttempt {
     DedicatedThread.runAndWait {
         let problem = SolveProblem(domain: domain, timeLimit: .milliseconds(Int64(seconds * 1000)))
-        return ExactSolver(formulation: formulation).run(problem, warmStart: warmStart)
+        return ExactSolver(backend: GLPKBackend(), formulation: formulation).run(problem, warmStart: warmStart)
     }
 }
 
@@ -278,7 +278,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         let model = ScheduleFormulation(domain: instance.domain)
         let text = LPFileWriter.write(model.program)
         #expect(text == LPFileWriter.write(try instance.gathering.integerProgram(previous: instance.previous)))
-        let direct = DedicatedThread.runAndWait { GLPKRunner.solve(model.program, settings: GLPKSettings(), limits: .init()) }
+        let direct = DedicatedThread.runAndWait { GLPKBackend().run(model.program, limits: .init()) }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-\(seed)-\(getpid()).lp")
         try Data(text.utf8).write(to: url)
         defer { try? FileManager.default.removeItem(at: url) }
@@ -323,7 +323,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         #expect(model.concurrency == .stars)
         let start = try #require(SearchSolver(moves: 0).run(SolveProblem(domain: domain, timeLimit: nil), seed: 1).assignments)
         let before = AgendaChecker(domain: domain).check(start).objective
-        var lns = NeighbourhoodSearch(seed: 7)
+        var lns = NeighbourhoodSearch(backend: GLPKBackend(), seed: 7)
         lns.rounds = 6
         lns.freeSessions = 6
         lns.freeRange = 4...8
@@ -347,9 +347,9 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
     /// A program over the column limit is not built: no agenda, and the stats say why.
     @Test func programsOverTheColumnLimitAreDeclined() async throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
-        var settings = GLPKSettings()
-        settings.columnLimit = 100
-        let result = try await solve(g, with: ExactSolver(settings: settings))
+        var glpk = GLPKBackend()
+        glpk.settings.columnLimit = 100
+        let result = try await solve(g, with: ExactSolver(backend: glpk))
         #expect(result.status == .unknown && result.agenda.placements.isEmpty)
         guard case .string(let text)? = result.agenda.stats.first(where: { $0.key == "milp" })?.value else {
             Issue.record("no reason in \(result.agenda.stats)")
@@ -361,9 +361,9 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
     /// The portfolio keeps the same limit: the search has all the time, and its agenda is judged.
     @Test func thePortfolioSkipsGLPKOverTheColumnLimit() async throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
-        var settings = GLPKSettings()
-        settings.columnLimit = 100
-        let result = try await solve(g, with: PortfolioSolver(glpk: settings, searchMoves: 20_000), seed: 2)
+        var glpk = GLPKBackend()
+        glpk.settings.columnLimit = 100
+        let result = try await solve(g, with: PortfolioSolver(backend: glpk, searchMoves: 20_000), seed: 2)
         #expect(result.agenda.solver == "search" && !result.agenda.placements.isEmpty)
         try ConformanceTests.judge(result, g, "auto over the column limit")
         guard case .string(let text)? = result.agenda.stats.first(where: { $0.key == "milp" })?.value else {

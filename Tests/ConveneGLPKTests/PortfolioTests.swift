@@ -131,7 +131,7 @@ func realConference(_ name: String) throws -> Gathering {
         let model = ScheduleFormulation(domain: Domain(g), options: .init(concurrency: .groups))
         let stop = StopFlag()
         let raised = Mutex<ContinuousClock.Instant?>(nil)
-        let (outcome, ended, after) = DedicatedThread.runAndWait { () -> (GLPKProblem.Relaxation, ContinuousClock.Instant, GLPKResult?) in
+        let (outcome, ended, after) = DedicatedThread.runAndWait { () -> (MILPRelaxation, ContinuousClock.Instant, MILPResult?) in
             guard let problem = try? GLPKProblem(model.program) else { return (.infeasible, .now, nil) }
             Thread.detachNewThread {
                 Thread.sleep(forTimeInterval: 0.5)
@@ -143,7 +143,7 @@ func realConference(_ name: String) throws -> Gathering {
             // The environment was freed; GLPK starts a new one for the next program on this thread.
             let tiny = try? gathering(slotCount: 1, sessions: [.init(id: "a", duration: 60)])
             let next = tiny.map {
-                GLPKRunner.solve(ScheduleFormulation(domain: Domain($0)).program, settings: GLPKSettings(), limits: .init())
+                GLPKBackend().run(ScheduleFormulation(domain: Domain($0)).program, limits: .init())
             }
             return (outcome, ended, next)
         }

@@ -1,7 +1,8 @@
+import Convene
 import Foundation
 import Testing
 
-@testable import Convene
+@testable import ConveneCore
 
 /// Hard rules on a small gathering: a valid agenda, then one change per rule that breaks
 /// exactly that rule.

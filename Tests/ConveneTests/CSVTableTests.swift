@@ -1,7 +1,8 @@
+import Convene
 import Foundation
 import Testing
 
-@testable import Convene
+@testable import ConveneFormats
 
 /// The CSV reader the survey import uses (and the unconference proposals will): RFC 4180 and the
 /// ways spreadsheets and form tools bend it.

@@ -1,6 +1,5 @@
+import Convene
 import Testing
-
-@testable import Convene
 
 @Suite struct ChainTests {
     func chain(_ g: Gathering, _ session: String, _ start: String) -> [String]? {

@@ -1,8 +1,7 @@
+import Convene
 import Foundation
 import FoundationXML
 import Testing
-
-@testable import Convene
 
 /// From what organisers have to a published agenda: import → check (the gathering validates) →
 /// solve → render frab-xml, every agenda judged by the AgendaChecker and every schedule.xml by

@@ -1,7 +1,6 @@
+import Convene
 import Foundation
 import Testing
-
-@testable import Convene
 
 /// Bad input to `convene import`: each problem is an error with its file and its place (JSON
 /// path, row and column, or line and column), and a fix in plain words.

@@ -1,7 +1,8 @@
+import Convene
 import Foundation
 import Testing
 
-@testable import Convene
+@testable import ConveneFormats
 
 /// Each source and layout of `convene import`, on the fixtures of `Fixtures/import`.
 @Suite struct ImportSourceTests {

@@ -1,7 +1,6 @@
+import Convene
 import Foundation
 import Testing
-
-@testable import Convene
 
 @Suite struct InputTests {
     @Test func theCatalogueHasAtLeast25Kinds() {

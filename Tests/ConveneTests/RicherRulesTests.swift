@@ -1,7 +1,6 @@
+import Convene
 import Foundation
 import Testing
-
-@testable import Convene
 
 /// Rules 11 and 12 and the costs `personPreference` and `roomChange`: how they are read, judged,
 /// charged and written.

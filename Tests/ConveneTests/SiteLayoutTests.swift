@@ -1,8 +1,9 @@
+import Convene
 import Foundation
 import FoundationXML
 import Testing
 
-@testable import Convene
+@testable import ConveneFormats
 
 /// The site's grid, golden pages, "What changed", file names and colours.
 @Suite struct SiteLayoutTests {

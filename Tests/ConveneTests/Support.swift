@@ -1,7 +1,6 @@
+import Convene
 @_exported import ConveneTestSupport
 import Foundation
-
-@testable import Convene
 
 /// The problems a JSON text produces, or none when it loads.
 func problems(_ json: String) -> [InputProblem] {

@@ -1,8 +1,9 @@
+import Convene
 import Foundation
 import FoundationXML
 import Testing
 
-@testable import Convene
+@testable import ConveneFormats
 
 /// The small XML reader of the frab import, against FoundationXML on the same documents.
 @Suite struct XMLReaderTests {

@@ -1,0 +1,271 @@
+import Foundation
+
+/// The one judge of an agenda: verifies the contract's hard rules and recomputes every cost
+/// term, independently of any solver. Every agenda a solve returns has passed it, and the tests
+/// judge every solver's result with it.
+public struct AgendaChecker: Sendable {
+    /// Which rule a violation breaks.
+    public enum Rule: Int, Sendable, Hashable, Comparable, CustomStringConvertible {
+        /// The document itself is inconsistent: unknown ids, a start with no chain, a wrong number
+        /// of rooms, derived fields (`slots`, times, `objective`) that disagree with the input.
+        case document = 0
+        case placedOnce = 1
+        case rooms, slotTags, roomClash, facilitators, exclusive, after, notConcurrent, pins
+        /// Rule 10: the frozen past.
+        case frozen
+        /// Rule 11: travel time between sites.
+        case travel
+        /// Rule 12: the most sessions a person facilitates in a day.
+        case dailyLoad
+
+        public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
+
+        public var description: String { self == .document ? "agenda" : "rule \(rawValue)" }
+    }
+
+    /// One broken rule, in plain words.
+    public struct Violation: Sendable, Hashable, CustomStringConvertible {
+        /// The rule it breaks.
+        public var rule: Rule
+        /// A plain sentence naming the sessions, rooms, people and times involved.
+        public var message: String
+        /// `rule 9: 'Session 383' (s383) is not in Room 29 (r29), the room it is pinned to.`
+        public var description: String { "\(rule): \(message)" }
+    }
+
+    /// The verdict on an agenda: what it breaks and what it costs.
+    public struct Report: Sendable {
+        /// Every broken rule, by rule number; empty when the agenda is valid.
+        public var violations: [Violation]
+        /// Recomputed, every non-zero term.
+        public var costs: [Agenda.Cost]
+        /// The placements the document resolves to (the first of each session).
+        package var assignments: [Assignment]
+        /// The sum of the costs.
+        public var objective: Int { costs.reduce(0) { $0 + $1.cost } }
+        /// Whether the agenda breaks no rule.
+        public var isValid: Bool { violations.isEmpty }
+    }
+
+    package let domain: Domain
+    /// The gathering agendas are checked against.
+    package var gathering: Gathering { domain.gathering }
+
+    package init(domain: Domain) { self.domain = domain }
+
+    /// A checker for agendas of `gathering`; with `previous` it also charges the change costs,
+    /// with `frozenUntil` it checks the frozen past (rule 10), and with `keep` that those sessions
+    /// keep the place `previous` gives them (as ``SolveOptions/keep`` asks of a solve).
+    ///
+    /// - Throws: ``SolveError/frozenWithoutPrevious`` when a frozen time comes without a previous
+    ///   agenda, ``SolveError/keptWithoutPrevious`` likewise for `keep`, and
+    ///   ``SolveError/invalidOption(_:)`` for a kept session that `previous` does not place.
+    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil, keep: Set<String> = []) throws(SolveError) {
+        domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil, keep: keep)
+    }
+
+    /// Checks an agenda document: resolves its ids, then checks the placements it names.
+    public func check(_ agenda: Agenda) -> Report {
+        var violations: [Violation] = []
+        func flag(_ rule: Rule, _ message: String) { violations.append(Violation(rule: rule, message: message)) }
+        var placements: [Assignment] = []
+        var seen = Set<Int>()
+        for (k, entry) in agenda.placements.enumerated() {
+            let what = "placements[\(k)]"
+            guard let s = gathering.sessionIndex[entry.session] else {
+                flag(.document, "\(what) names session \"\(entry.session)\", which is not in the input.")
+                continue
+            }
+            let session = gathering.sessions[s]
+            guard seen.insert(s).inserted else {
+                flag(.placedOnce, "\(session.label) is placed more than once (again at \(what)); every session is placed at most once.")
+                continue
+            }
+            guard let start = gathering.slotIndex[entry.start] else {
+                flag(.document, "\(session.label) starts at slot \"\(entry.start)\", which is not in the input.")
+                continue
+            }
+            guard let chain = domain.chain(session: s, start: start) else {
+                let run = domain.chains.longestRun(from: start)
+                let minutes = gathering.slots[run].reduce(0) { $0 + $1.seconds } / 60
+                flag(
+                    .document,
+                    "\(session.label) cannot start at \(gathering.label(slot: start)): it needs \(Self.minutes(session.duration)) minutes "
+                        + "of back-to-back slots, and from there they last only \(minutes) minutes (\(gathering.label(slots: run)))."
+                )
+                continue
+            }
+            var rooms: [Int] = []
+            for id in entry.rooms {
+                if let r = gathering.roomIndex[id] {
+                    if rooms.contains(r) { flag(.document, "\(session.label) lists room \"\(id)\" twice.") } else { rooms.append(r) }
+                } else {
+                    flag(.document, "\(session.label) is in room \"\(id)\", which is not in the input.")
+                }
+            }
+            if entry.rooms.count != session.rooms {
+                flag(
+                    .document,
+                    "\(session.label) is in \(entry.rooms.count) room\(entry.rooms.count == 1 ? "" : "s"); it uses exactly "
+                        + "\(session.rooms)."
+                )
+            }
+            let slotIDs = chain.map { gathering.slots[$0].id }
+            if let listed = entry.slots, listed != slotIDs {
+                flag(
+                    .document,
+                    "\(session.label) lists slots \(listed.joined(separator: ", ")), but starting at \(entry.start) it occupies "
+                        + "\(slotIDs.joined(separator: ", "))."
+                )
+            }
+            let zone = gathering.timeZone
+            for (given, instant, name) in [
+                (entry.startTime, gathering.slots[chain.lowerBound].start, "startTime"),
+                (entry.endTime, gathering.slots[chain.upperBound - 1].end, "endTime"),
+            ] {
+                guard let given else { continue }
+                if case .success(let t) = LocalTime.instant(given, in: zone), t == instant { continue }
+                flag(.document, "\(session.label) gives \(name) \(given), but its slots put it at \(LocalTime.format(instant, in: zone)).")
+            }
+            placements.append(Assignment(session: s, start: start, slots: chain, rooms: rooms))
+        }
+        let placedIDs = Set(placements.map { gathering.sessions[$0.session].id })
+        for id in agenda.unscheduled where placedIDs.contains(id) {
+            flag(.document, "\"\(id)\" is listed as unscheduled but is placed.")
+        }
+        var report = check(placements)
+        report.violations = violations + report.violations
+        if let stated = agenda.objective, stated != report.objective, agenda.status != .infeasible, agenda.status != .unknown {
+            report.violations.append(
+                Violation(rule: .document, message: "the agenda states objective \(stated), but its costs add up to \(report.objective)."))
+        }
+        return report
+    }
+
+    /// Checks resolved placements against the hard rules (a repeated session is reported) and
+    /// recomputes the costs.
+    package func check(_ placements: [Assignment]) -> Report {
+        var violations: [Violation] = []
+        func flag(_ rule: Rule, _ message: String) { violations.append(Violation(rule: rule, message: message)) }
+        let g = gathering
+        var placed = [Assignment?](repeating: nil, count: g.sessions.count)
+        for p in placements {
+            if placed[p.session] != nil {
+                flag(.placedOnce, "\(g.sessions[p.session].label) is placed more than once.")
+            } else {
+                placed[p.session] = p
+            }
+        }
+        let unique = placed.compactMap { $0 }
+        // Rule 1
+        for session in g.sessions where !session.optional && placed[session.index] == nil {
+            flag(.placedOnce, "\(session.label) is not placed; it is not optional, so it must be.")
+        }
+        violations += frozenPast(placed)
+        violations += personRules(unique)
+        var bySlot = [[Int]](repeating: [], count: g.slots.count)
+        for p in unique {
+            let session = g.sessions[p.session]
+            let when = g.label(slots: p.slots)
+            for slot in p.slots { bySlot[slot].append(p.session) }
+            // Rule 2
+            for r in p.rooms {
+                let room = g.rooms[r]
+                let missing = session.roomTags.subtracting(room.tags)
+                if !missing.isEmpty {
+                    flag(
+                        .rooms,
+                        "\(session.label) is in \(room.label), which lacks the tag\(missing.count == 1 ? "" : "s") \(Self.list(missing)) "
+                            + "it needs."
+                    )
+                }
+                if let capacity = room.capacity, capacity < session.seatsPerRoom {
+                    flag(
+                        .rooms,
+                        "\(session.label) needs \(session.seatsPerRoom) seats per room (\(session.attendance) people in \(session.rooms) "
+                            + "room\(session.rooms == 1 ? "" : "s")), but \(room.label) holds \(capacity)."
+                    )
+                }
+                let closed = p.slots.filter { !domain.roomOpen[r][$0] }
+                if !closed.isEmpty {
+                    flag(
+                        .rooms,
+                        "\(session.label) is in \(room.label) at \(closed.map { g.label(slot: $0) }.joined(separator: ", ")), when the "
+                            + "room is unavailable."
+                    )
+                }
+            }
+            // Rule 3
+            for slot in p.slots {
+                let missing = session.slotTags.subtracting(g.slots[slot].tags)
+                if !missing.isEmpty {
+                    flag(
+                        .slotTags,
+                        "\(session.label) occupies \(g.label(slot: slot)), which lacks the tag\(missing.count == 1 ? "" : "s") "
+                            + "\(Self.list(missing)) it needs."
+                    )
+                }
+            }
+            // Rule 5, availability
+            for f in session.facilitators {
+                let away = p.slots.filter { !domain.personFree[f][$0] }
+                if !away.isEmpty {
+                    flag(
+                        .facilitators,
+                        "\(g.people[f].label) facilitates \(session.label) at \(away.map { g.label(slot: $0) }.joined(separator: ", ")), "
+                            + "when they are not available."
+                    )
+                }
+            }
+            // Rule 7
+            for b in session.after {
+                guard let before = placed[b] else { continue }
+                if !domain.startsAfter(p.start, before.slots) {
+                    flag(
+                        .after,
+                        "\(session.label) starts \(when), before \(g.sessions[b].label) ends (\(g.label(slots: before.slots))); it must "
+                            + "start after it."
+                    )
+                }
+            }
+            // Rule 9
+            if let pin = session.pinSlot, pin != p.start {
+                flag(.pins, "\(session.label) starts at \(g.label(slot: p.start)), but it is pinned to \(g.label(slot: pin)).")
+            }
+            if let pin = session.pinRoom, !p.rooms.contains(pin) {
+                flag(.pins, "\(session.label) is not in \(g.rooms[pin].label), the room it is pinned to.")
+            }
+        }
+        // Rules 4, 5 (one session at a time), 6 and 8 concern sessions that share a slot.
+        var reported = Set<[Int]>()
+        func once(_ key: [Int]) -> Bool { reported.insert(key).inserted }
+        for (slot, here) in bySlot.enumerated() where here.count > 1 {
+            for (i, a) in here.enumerated() {
+                for b in here[(i + 1)...] {
+                    let (sa, sb) = (g.sessions[a], g.sessions[b])
+                    let pair = "\(sa.label) and \(sb.label)"
+                    for r in Set(placed[a]?.rooms ?? []).intersection(placed[b]?.rooms ?? []).sorted() where once([4, a, b, r]) {
+                        flag(.roomClash, "\(pair) are both in \(g.rooms[r].label) at \(g.label(slot: slot)).")
+                    }
+                    for f in Set(sa.facilitators).intersection(sb.facilitators).sorted() where g.people[f].oneAtATime && once([5, a, b, f])
+                    {
+                        flag(.facilitators, "\(g.people[f].label) facilitates both \(pair) at \(g.label(slot: slot)).")
+                    }
+                    if (sa.exclusive || sb.exclusive) && once([6, a, b]) {
+                        let (ex, other) = sa.exclusive ? (sa, sb) : (sb, sa)
+                        flag(.exclusive, "\(ex.label) is exclusive, but \(other.label) runs at the same time (\(g.label(slot: slot))).")
+                    }
+                    if (sa.notConcurrentWith.contains(b) || sb.notConcurrentWith.contains(a)) && once([8, a, b]) {
+                        flag(.notConcurrent, "\(pair) must not run at the same time, but both run at \(g.label(slot: slot)).")
+                    }
+                }
+            }
+        }
+        violations.sort { $0.rule < $1.rule }
+        return Report(violations: violations, costs: g.costs(of: unique, previous: domain.previous), assignments: unique)
+    }
+
+    package static func list(_ tags: Set<String>) -> String { tags.sorted().map { "'\($0)'" }.joined(separator: ", ") }
+
+    static func minutes(_ m: Double) -> String { JSONValue.format(m) }
+}

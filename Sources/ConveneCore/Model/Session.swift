@@ -1,0 +1,43 @@
+/// A session with its format's settings applied and every reference resolved to an index.
+public struct Session: Sendable, Hashable, Identifiable {
+    /// The session's id in the input.
+    public internal(set) var id: String
+    /// Its position in ``Gathering/sessions``.
+    public internal(set) var index: Int
+    /// The title shown in agendas, if the input gives one.
+    public internal(set) var title: String?
+    /// Its format, an index into ``Gathering/formats``.
+    public internal(set) var format: Int?
+    /// Its facilitators, indices into ``Gathering/people``, each once.
+    public internal(set) var facilitators: [Int]
+    package internal(set) var attendance: Int
+    /// Minutes; may be fractional.
+    package internal(set) var duration: Double
+    /// How many rooms it uses at once.
+    package internal(set) var rooms: Int
+    package var exclusive: Bool
+    package internal(set) var roomTags: Set<String>
+    package internal(set) var slotTags: Set<String>
+    /// The track it belongs to, if any.
+    public internal(set) var track: String?
+    /// Sessions this one starts after (each once).
+    package var after: [Int]
+    /// Sessions it must not run at the same time as, named on either side (each once, never itself).
+    package var notConcurrentWith: [Int]
+    package var pinSlot: Int?
+    package var pinRoom: Int?
+    /// Empty: no preference.
+    package internal(set) var preferredSlotTags: Set<String>
+    package internal(set) var preferenceWeight: Int
+    /// Whether the agenda may leave it out.
+    public package(set) var optional: Bool
+    package internal(set) var priority: Int
+    /// The UUID the session had in the schedule it was imported from, lower case (see `sessions[].guid`).
+    package internal(set) var guid: String? = nil
+
+    /// How people read it: `'Update from P2PU' (update)`, or the id alone without a title.
+    public var label: String { title.map { "'\($0)' (\(id))" } ?? "'\(id)'" }
+
+    /// The capacity each of its rooms needs: ⌈attendance ÷ rooms⌉.
+    package var seatsPerRoom: Int { (attendance + rooms - 1) / rooms }
+}

@@ -1,0 +1,68 @@
+import ConveneCore
+
+/// Someone the agenda concerns, as the published agenda shows them: a person of the input (with
+/// every attendee linked to them by `attendees[].person`), or an attendee who is no person.
+package struct Participant: Sendable, Hashable {
+    /// The person's id, or the attendee's for an attendee who is no person.
+    package var id: String
+    /// The person's name; attendees have none, so they are shown by id.
+    package var name: String?
+    /// The person's index; nil for an attendee who is no person.
+    package var person: Int?
+    /// The attendee records that are this participant, by index.
+    package var attendees: [Int]
+    /// Sessions they facilitate, in input order.
+    package var facilitates: [Int]
+    /// Sessions they want and do not facilitate, in input order.
+    package var wants: [Int]
+
+    /// Their name, or their id when the input gives no name.
+    package var label: String { name ?? id }
+
+    /// Facilitated and wanted sessions, in input order.
+    package var sessions: [Int] { (facilitates + wants).sorted() }
+
+    /// Every participant: the people in input order, then the attendees who are no person.
+    package static func everyone(in g: Gathering) -> [Participant] {
+        g.people.map { person($0.index, g) } + g.attendees.filter { $0.person == nil }.map { attendee($0.index, g) }
+    }
+
+    /// The participant with this person or attendee id (an attendee who is a person is that
+    /// person).
+    ///
+    /// - Throws: ``UnknownParticipant`` when no person or attendee has the id.
+    package static func find(_ id: String, in g: Gathering) throws(UnknownParticipant) -> Participant {
+        if let p = g.people.first(where: { $0.id == id }) { return person(p.index, g) }
+        if let a = g.attendees.first(where: { $0.id == id }) { return a.person.map { person($0, g) } ?? attendee(a.index, g) }
+        let known = g.people.map(\.id) + g.attendees.map(\.id)
+        throw UnknownParticipant(id: id, suggestion: ObjectReader.nearest(to: id, among: known))
+    }
+
+    private static func person(_ p: Int, _ g: Gathering) -> Participant {
+        let facilitates = g.sessions.filter { $0.facilitators.contains(p) }.map(\.index)
+        let linked = g.attendees.filter { $0.person == p }
+        let wanted = Set(linked.flatMap(\.interests)).subtracting(facilitates).sorted()
+        return Participant(
+            id: g.people[p].id, name: g.people[p].name, person: p, attendees: linked.map(\.index), facilitates: facilitates,
+            wants: wanted)
+    }
+
+    private static func attendee(_ a: Int, _ g: Gathering) -> Participant {
+        Participant(
+            id: g.attendees[a].id, name: nil, person: nil, attendees: [a], facilitates: [], wants: g.attendees[a].interests.sorted())
+    }
+}
+
+/// No person or attendee has the id asked for.
+package struct UnknownParticipant: Error, Sendable, CustomStringConvertible {
+    /// The id asked for.
+    package var id: String
+    /// The nearest known id, when one is close.
+    package var suggestion: String?
+
+    /// The problem in plain words, with a did-you-mean.
+    package var description: String {
+        "no person or attendee has the id \"\(id)\""
+            + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "; give a person's or an attendee's id from the input")
+    }
+}

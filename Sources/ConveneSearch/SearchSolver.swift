@@ -1,0 +1,112 @@
+import ConveneCore
+
+/// The pure-Swift solver: a most-constrained-first construction, complete backtracking with
+/// forward checking when the construction gets stuck (which also proves infeasibility), then
+/// late-acceptance local search on the contract objective with relocations, swaps, ejection
+/// chains, ruin-and-recreate and exact reinsertions (a costly session and a few tied to it, put
+/// back by depth-first search). Costs are updated incrementally, never recounted per move.
+///
+/// Deterministic: the same gathering, settings and seed give the same agenda, as long as the
+/// time limit does not cut the run short (the run is measured in moves, not seconds).
+public struct SearchSolver: AgendaSolver {
+    /// Local search moves; nil: 20,000 per session, at least 100,000. The time limit still applies.
+    package var moves: Int?
+    /// Backtracking nodes before the construction gives up its proof of infeasibility.
+    package var nodeLimit: Int
+    /// Moves without a better agenda after which the local search stops. The portfolio asks
+    /// for fewer: when the search stalls, fix-and-optimise does better with the time.
+    package var patience = SearchRun.patience
+
+    /// A search with the default effort.
+    public init(moves: Int? = nil, nodeLimit: Int = 200_000) {
+        self.moves = moves
+        self.nodeLimit = nodeLimit
+    }
+
+    /// The search.
+    public var kind: SolverKind { .search }
+
+    /// 20,000 moves per session, at least 100,000.
+    package static func defaultMoves(_ g: Gathering) -> Int { max(100_000, 20_000 * g.sessions.count) }
+
+    /// Runs on a thread of its own; the calling task's cancellation stops it between moves.
+    public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
+        await DedicatedThread.run(stackSize: 8 << 20) { run(problem, seed: problem.options.seed) }
+    }
+
+    /// The construction's agenda alone (no local search), or nil when it finds none in time:
+    /// a first agenda in milliseconds, which the exact solver starts from.
+    package func constructed(_ problem: SolveProblem) -> [Assignment]? {
+        SearchSolver(moves: 0, nodeLimit: nodeLimit).run(problem, seed: 1).assignments
+    }
+
+    /// The search itself, on the calling thread: stops at the problem's deadline or stop flag,
+    /// reports each better agenda (at most every 50 ms, and at the end).
+    package func run(_ problem: SolveProblem, seed: UInt64, moves: Int? = nil) -> SolverAttempt {
+        let domain = problem.domain
+        var run = SearchRun(model: SearchModel(domain: domain), seed: seed, shouldStop: { problem.shouldStop })
+        run.patience = patience
+        switch run.construct(nodeLimit: nodeLimit) {
+        case .infeasible:
+            return SolverAttempt(
+                status: .infeasible, solver: .search, assignments: nil,
+                stats: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+        case .gaveUp:
+            return SolverAttempt(
+                status: .unknown, solver: .search, assignments: nil,
+                stats: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+        case .found:
+            break
+        }
+        problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
+        var lastReport = ContinuousClock.now
+        run.improve(moves: moves ?? self.moves ?? Self.defaultMoves(domain.gathering)) { run in
+            guard ContinuousClock.now - lastReport > .milliseconds(50) else { return }
+            lastReport = ContinuousClock.now
+            problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
+        }
+        problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
+        // Costs are never negative: an agenda that costs nothing is optimal.
+        let optimal = run.best.cost == 0
+        return SolverAttempt(
+            status: optimal ? .optimal : .feasible, solver: .search, assignments: run.best.placements, bound: optimal ? 0 : nil,
+            stats: [
+                .init(key: "moves", value: .number(Double(run.movesMade))),
+                .init(key: "nodes", value: .number(Double(run.nodes))),
+            ])
+    }
+}
+
+/// One run of the search: the working state, the best agenda so far, the random generator.
+struct SearchRun {
+    enum Construction { case found, infeasible, gaveUp }
+
+    /// Moves without a better agenda after which the search stops, by default.
+    static let patience = 300_000
+    /// The most non-optional sessions for which the construction tries complete backtracking
+    /// (beyond, it could not finish, and the repair has the time instead).
+    static let completeSearchLimit = 100
+
+    var state: SearchState
+    var best: (cost: Int, placements: [Assignment])
+    var rng: SeededGenerator
+    /// Asked every few hundred moves: the time limit, cancellation, or the portfolio's signal.
+    let shouldStop: () -> Bool
+    /// Sessions that the previous agenda starts at a start they still have: those a move may put back.
+    let returning: [Int]
+    var nodes = 0
+    var movesMade = 0
+    var patience = SearchRun.patience
+    var model: SearchModel { state.model }
+    var g: Gathering { state.model.g }
+
+    init(model: SearchModel, seed: UInt64, shouldStop: @escaping () -> Bool) {
+        self.shouldStop = shouldStop
+        state = SearchState(model: model)
+        returning = model.g.sessions.indices.filter { model.previous[$0]?.start != nil }
+        best = (Int.max, [])
+        rng = SeededGenerator(seed: seed)
+    }
+
+    var outOfTime: Bool { shouldStop() }
+}
