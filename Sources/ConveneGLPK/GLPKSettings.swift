@@ -1,4 +1,5 @@
-/// How GLPK's branch-and-cut runs. Every setting maps to one `glp_iocp` field; none is ignored.
+/// How GLPK's branch-and-cut runs. Every setting maps to one `glp_iocp` field (but the node
+/// limit, which the callback enforces); none is ignored.
 /// The time limit and the relative gap come from ``SolveOptions``.
 package struct GLPKSettings: Sendable {
     /// How GLPK chooses the variable to branch on.
@@ -56,6 +57,10 @@ package struct GLPKSettings: Sendable {
     /// The exact solver does not build a program with more placement columns than this (a
     /// million is about a gigabyte of memory before GLPK starts); it says so and returns no agenda.
     package var columnLimit = 1_000_000
+    /// Branch-and-cut stops once it has created more nodes than this (nil: no limit). GLPK has no
+    /// such limit of its own; the callback counts them. Unlike a time limit it ends every run at
+    /// the same point on a fast machine and a slow one, which is what tests need.
+    package var nodeLimit: Int?
     /// Receives GLPK's terminal output; nil keeps GLPK silent.
     package var log: (@Sendable (String) -> Void)?
 
@@ -81,6 +86,8 @@ package enum GLPKTermination: Sendable, Equatable {
     case optimal
     case infeasible
     case timeLimit
+    /// Branch-and-cut created more than ``GLPKSettings/nodeLimit`` nodes.
+    case nodeLimit
     case gapReached
     /// The stop flag was raised (the solve was cancelled, or the portfolio no longer needs GLPK).
     case stopped
