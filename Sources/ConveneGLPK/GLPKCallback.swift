@@ -113,6 +113,9 @@ final class CallbackContext {
     /// When the exchange's points may be taken up.
     let handOverFrom: ContinuousClock.Instant
     var stoppedForTime = false
+    /// Branch-and-cut stops once it has created more nodes than this (nil: no limit).
+    var nodeLimit: Int?
+    var stoppedAtNodeLimit = false
     /// Set when the bound, rounded up, reached the incumbent: branch-and-cut was stopped proven.
     var provenByBound = false
     var bound: Double?
@@ -157,6 +160,15 @@ let branchAndCutCallback: @convention(c) (OpaquePointer?, UnsafeMutableRawPointe
     if context.limits.stop?.isRaised == true {
         glp_ios_terminate(tree)
         return
+    }
+    if let limit = context.nodeLimit {
+        var created: Int32 = 0
+        glp_ios_tree_size(tree, nil, nil, &created)
+        if Int(created) > limit {
+            context.stoppedAtNodeLimit = true
+            glp_ios_terminate(tree)
+            return
+        }
     }
     let best = glp_ios_best_node(tree)
     if best != 0 {

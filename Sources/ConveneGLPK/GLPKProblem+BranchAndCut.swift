@@ -87,6 +87,7 @@ extension GLPKProblem {
             limits: limits, columns: program.variables.count, warmStart: presolve ? nil : warmStart, exchange: presolve ? nil : exchange,
             started: clock, progress: progress)
         context.pending = offered
+        context.nodeLimit = settings.nodeLimit
         context.bound = relaxation
         context.reportedBound = relaxation.map(MILPBound.integer)
         let unmanaged = Unmanaged.passRetained(context)
@@ -112,6 +113,7 @@ extension GLPKProblem {
         case (GLP_ESTOP, GLP_FEAS) where context.provenByBound: termination = .optimal
         case (0, GLP_NOFEAS), (GLP_ENOPFS, _): termination = .infeasible
         case (GLP_EMIPGAP, _): termination = .gapReached
+        case (GLP_ESTOP, _) where context.stoppedAtNodeLimit: termination = .nodeLimit
         case (GLP_ETMLIM, _), (GLP_ESTOP, _): termination = context.stoppedForTime || code == GLP_ETMLIM ? .timeLimit : .stopped
         case (let c, _): termination = .failed("GLPK's branch-and-cut ended with code \(c)")
         }

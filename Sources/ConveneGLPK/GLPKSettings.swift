@@ -1,4 +1,5 @@
-/// How GLPK's branch-and-cut runs. Every setting maps to one `glp_iocp` field; none is ignored.
+/// How GLPK's branch-and-cut runs. Every setting maps to one `glp_iocp` field (but the node
+/// limit, which the callback enforces); none is ignored.
 /// The time limit and the relative gap come from ``SolveOptions``, the log and the column limit
 /// from ``MILPSettings``.
 package struct GLPKSettings: Sendable {
@@ -54,6 +55,11 @@ package struct GLPKSettings: Sendable {
     package var branching: Branching = .driebeckTomlin
     /// The node selection rule.
     package var backtracking: Backtracking = .bestLocalBound
+    /// Branch-and-cut stops once it has created more nodes than this (nil: no limit). GLPK has no
+    /// such limit of its own; the callback counts them. Unlike a time limit it ends every run at
+    /// the same point on a fast machine and a slow one, which is what tests need.
+    package var nodeLimit: Int?
+
     /// The settings the exact solver and the portfolio use by default.
     package init() {}
 

@@ -2,7 +2,7 @@ import ConveneCore
 
 /// What the search knows about a gathering before it starts: who costs what with whom, and the
 /// fixed part of each placement's cost. Computed once per solve.
-struct SearchModel {
+final class SearchModel {
     let domain: Domain
     let g: Gathering
     /// Sessions whose concurrency costs something, with that cost (clash and track overlap).

@@ -45,7 +45,7 @@ import Testing
         let check = try convene(["check", output, "--agenda", previous])
         #expect(check.status == 0 && check.stdout.contains("valid. Objective 0."), "\(check)")
         let solve = try convene([
-            "solve", output, "--previous", previous, "--solver", "search", "--time-limit", "2", "--format", "frab-xml",
+            "solve", output, "--previous", previous, "--solver", "search", "--moves", "200", "--time-limit", "600", "--format", "frab-xml",
         ])
         #expect(solve.status == 0 && solve.stdout.contains("<time_zone_name>Europe/Berlin</time_zone_name>"), "\(solve.stderr)")
     }

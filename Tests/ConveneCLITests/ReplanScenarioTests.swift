@@ -6,7 +6,7 @@ import Testing
 /// The P2PU gathering on the day, through the command line: solve it, close a room on Friday
 /// morning and replan with the past frozen, then run the open space from the board; each result
 /// is accepted by `convene check --previous --frozen-until`.
-@Suite(.sharesCPU) struct ReplanScenarioTests {
+@Suite(.sharesCPU, .timeLimit(.minutes(10))) struct ReplanScenarioTests {
     let p2pu = "Fixtures/p2pu-gathering-2019.json"
 
     @Test func aRoomClosesOnFridayMorningThenTheOpenSpaceIsFilled() throws {
@@ -15,7 +15,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
 
-        let solved = try convene(["solve", p2pu, "--solver", "milp", "--format", "json", "--output", path("agenda.json"), "--quiet"])
+        // GLPK proves each optimum; `--time-limit 600` is a safety net, not the default 10 s that a
+        // slow machine could run into (the status checks below would then fail).
+        let solved = try convene([
+            "solve", p2pu, "--solver", "milp", "--time-limit", "600", "--format", "json", "--output", path("agenda.json"), "--quiet",
+        ])
         #expect(solved.status == 0, "\(solved.stderr)")
         // Commonwealth Salon is closed until noon on Friday.
         var document = try JSONSerialization.jsonObject(with: try fixture("p2pu-gathering-2019.json")) as? [String: Any] ?? [:]
@@ -28,7 +32,7 @@ import Testing
 
         let replanned = try convene([
             "solve", path("closed.json"), "--previous", path("agenda.json"), "--frozen-until", "2019-09-20T08:00", "--solver", "milp",
-            "--format", "json", "--output", path("replanned.json"), "--quiet",
+            "--time-limit", "600", "--format", "json", "--output", path("replanned.json"), "--quiet",
         ])
         #expect(replanned.status == 0, "\(replanned.stderr)")
         let check = try convene([
@@ -54,7 +58,8 @@ import Testing
         // At the coffee break the board's proposals fill the open space of the replanned agenda.
         let filled = try convene([
             "unconference", path("closed.json"), "--agenda", path("replanned.json"), "--block", "open-space", "--proposals",
-            "Fixtures/unconference/p2pu-board.csv", "--frozen-until", "2019-09-20T14:00", "--solver", "milp", "--format", "json",
+            "Fixtures/unconference/p2pu-board.csv", "--frozen-until", "2019-09-20T14:00", "--solver", "milp", "--time-limit", "600",
+            "--format", "json",
             "--output-input", path("with-proposals.json"), "--output", path("final.json"),
         ])
         #expect(filled.status == 0, "\(filled.stderr)")

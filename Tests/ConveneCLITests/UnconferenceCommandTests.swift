@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// `convene unconference` on the P2PU hand-made agenda and the board of twelve proposals.
-@Suite(.sharesCPU) struct UnconferenceCommandTests {
+@Suite(.sharesCPU, .timeLimit(.minutes(10))) struct UnconferenceCommandTests {
     let p2pu = "Fixtures/p2pu-gathering-2019.json"
     let hand = "Fixtures/p2pu-gathering-2019.hand-agenda.json"
     let board = "Fixtures/unconference/p2pu-board.csv"
@@ -23,7 +23,7 @@ import Testing
         let output = dir.appendingPathComponent("agenda.json").path
         let r = try convene([
             "unconference", p2pu, "--agenda", hand, "--block", "open-space", "--proposals", board, "--frozen-until", "2019-09-20T14:00",
-            "--output-input", input, "--output", output, "--format", "json", "--solver", "milp", "--time-limit", "60",
+            "--output-input", input, "--output", output, "--format", "json", "--solver", "milp", "--time-limit", "600",
         ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
@@ -58,7 +58,8 @@ import Testing
 
     @Test func textGoesToStandardOutputAndTheDiffToStandardError() throws {
         let r = try convene([
-            "unconference", p2pu, "--agenda", hand, "--block", "open-space", "--proposals", board, "--solver", "milp", "--width", "100",
+            "unconference", p2pu, "--agenda", hand, "--block", "open-space", "--proposals", board, "--solver", "milp",
+            "--time-limit", "600", "--width", "100",
         ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("│ 14:30–15:15 │") && r.stdout.contains("Running a learning"))

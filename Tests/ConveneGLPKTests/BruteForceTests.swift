@@ -4,7 +4,8 @@ import ConveneTestSupport
 import Testing
 
 /// The MILP against enumeration: same status, same objective, and every agenda judged valid.
-@Suite(.sharesCPU) struct BruteForceTests {
+/// GLPK runs without a time limit: a tiny program is always solved to the end.
+@Suite(.sharesCPU, .timeLimit(.minutes(10))) struct BruteForceTests {
     /// Every way of charging concurrency: slot patterns (the default), pair indicators with group
     /// cuts, and star rows (what larger gatherings get).
     static let formulations: [ScheduleFormulation.Options] = [
@@ -17,8 +18,7 @@ import Testing
         let instance = TinyGatherings.make(seed: seed)
         let expected = await awaitTinyOptima()[seed]
         let result = try await solve(
-            instance.gathering, with: ExactSolver(backend: GLPKBackend(), formulation: formulation), seconds: 60,
-            previous: instance.previous)
+            instance.gathering, with: ExactSolver(backend: GLPKBackend(), formulation: formulation), previous: instance.previous)
         guard let optimum = expected.objective else {
             #expect(result.status == .infeasible, "seed \(seed): brute force found no agenda, the MILP says \(result.status)")
             return
@@ -89,6 +89,29 @@ import Testing
             checked += 1
         }
         #expect(checked >= 20, "\(checked) seeds with rules 11 or 12 and an agenda")
+    }
+
+    /// The enumeration's shortcuts (a cost added up from its parts, branches cut by a bound) find
+    /// what plain enumeration finds, every agenda costed whole: the same optimum, the same agenda.
+    @Test func theEnumerationFindsWhatPlainEnumerationFinds() async {
+        let tinyOptima = await awaitTinyOptima()
+        let replans = await awaitTinyReplans()
+        // Every tenth tiny gathering and every twentieth replan, on a thread of its own.
+        let pairs = await DedicatedThread.run {
+            let gatherings = stride(from: 0, to: tinySeeds, by: 10).map { seed in
+                (tinyOptima[seed], BruteForce.solve(TinyGatherings.make(seed: seed).domain, plain: true))
+            }
+            let replanned = stride(from: 0, to: tinyReplanSeeds, by: 20).map { seed in
+                (replans[seed].optimum, BruteForce.solve(replans[seed].instance.domain, plain: true))
+            }
+            return gatherings + replanned
+        }
+        #expect(pairs.count == 30)
+        for (quick, plain) in pairs {
+            #expect(quick.objective == plain.objective && quick.placements == plain.placements)
+            #expect(quick.agendasSeen <= plain.agendasSeen)
+        }
+        #expect(pairs.contains { $0.0.objective != nil && $0.0.agendasSeen < $0.1.agendasSeen })
     }
 
     @Test func tooManyPatternsFallBackToPairs() throws {

@@ -18,28 +18,59 @@ func realConference(_ name: String) throws -> Gathering {
 }
 
 /// The portfolio through the front door: its agendas judged by the checker, its bound reported
-/// whenever GLPK ran, its agenda the same for the same seed.
-@Suite(.sharesCPU) struct PortfolioTests {
-    /// P2PU: slot patterns prove the optimum, 107, before GLPK takes anything from the search.
-    @Test func theP2PUOptimumIsProvenAndRepeatsItself() async throws {
-        let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
-        let first = try await solve(g, with: PortfolioSolver(), seconds: 60, seed: 4)
-        let second = try await solve(g, with: PortfolioSolver(), seconds: 60, seed: 4)
-        #expect(first.status == .optimal && first.bound == 107, "\(first.agenda.stats)")
-        #expect(first.agenda.placements == second.agenda.placements && first.agenda.solver == second.agenda.solver)
-        try ConformanceTests.judge(first, g, optimum: 107, "auto on P2PU")
-        #expect(first.agenda.stats.contains { $0.key == "concurrency" && $0.value == .string("patterns") })
+/// whenever GLPK ran. No run has a time limit: the search's moves, GLPK's nodes and
+/// fix-and-optimise's rounds end each one where no proof does, so that every claim checked here
+/// holds on a slow machine as on a fast one.
+@Suite(.sharesCPU, .timeLimit(.minutes(10))) struct PortfolioTests {
+    /// A portfolio whose work is bounded by counts.
+    static func portfolio(moves: Int, nodes: Int? = nil, rounds: Int? = nil) -> PortfolioSolver {
+        var glpk = GLPKSettings()
+        glpk.nodeLimit = nodes
+        var portfolio = PortfolioSolver(backend: GLPKBackend(glpk: glpk), searchMoves: moves)
+        portfolio.fixAndOptimiseRounds = rounds
+        return portfolio
     }
 
-    /// A gathering whose optimum is not proven in the limit (1 against a bound of 0): the agenda
-    /// still comes with the bound of GLPK's relaxation, which the progress reports carried as soon
-    /// as it was known.
+    /// Which agenda of the optimal cost the portfolio returns depends on which side proves it
+    /// first (PortfolioSolver says so). Taking nothing up from the board, and with no
+    /// fix-and-optimise, it returns one of its two sides' own agendas, each of which depends on
+    /// the input and the seed alone: the search's (when it reached the optimum before the proof
+    /// stopped it) or GLPK's, the same as either side alone gives.
+    static func expectOneSidesOwnAgenda(_ g: Gathering, seed: UInt64, moves: Int, optimum: Int, _ label: String) async throws {
+        var sides = portfolio(moves: moves, rounds: 0)
+        sides.handOverDelay = .seconds(86_400)
+        let search = try await solve(g, with: SearchSolver(moves: moves), seed: seed)
+        let milp = try await solve(g, with: ExactSolver(), seed: seed)
+        #expect(milp.status == .optimal && milp.objective == optimum, "\(label): GLPK alone \(milp.status)")
+        for run in 1...2 {
+            let result = try await solve(g, with: sides, seed: seed)
+            try ConformanceTests.judge(result, g, optimum: optimum, "\(label), run \(run)")
+            #expect(result.status == .optimal && result.objective == optimum, "\(label), run \(run): \(result.agenda.stats)")
+            switch result.agenda.solver {
+            case "search": #expect(result.agenda.placements == search.agenda.placements, "\(label), run \(run)")
+            case "milp": #expect(result.agenda.placements == milp.agenda.placements, "\(label), run \(run)")
+            case let other: Issue.record("\(label), run \(run): the agenda of \(String(describing: other))")
+            }
+        }
+    }
+
+    /// P2PU: slot patterns prove the optimum, 107, at the root.
+    @Test func theP2PUOptimumIsProvenAndTheSeedDecidesTheAgenda() async throws {
+        let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
+        let result = try await solve(g, with: Self.portfolio(moves: 1_000), seed: 4)
+        #expect(result.status == .optimal && result.bound == 107, "\(result.agenda.stats)")
+        try ConformanceTests.judge(result, g, optimum: 107, "auto on P2PU")
+        #expect(result.agenda.stats.contains { $0.key == "concurrency" && $0.value == .string("patterns") })
+        try await Self.expectOneSidesOwnAgenda(g, seed: 4, moves: 1_000, optimum: 107, "auto on P2PU")
+    }
+
+    /// A gathering whose optimum is not proven (1 against a bound of 0): the agenda still comes
+    /// with the bound of GLPK's relaxation, which the progress reports carried as soon as it was
+    /// known. Ten nodes of branch-and-cut and three rounds of fix-and-optimise end the run.
     @Test func aBoundIsReportedWheneverGLPKRan() async throws {
         let g = try attendeeHeavy()
         let log = ProgressLog()
-        // A minute, of which a debug build beside the other suites may spend a third before its
-        // threads start: the relaxation's bound comes within seconds of that, the proof never.
-        let result = try await solve(g, with: PortfolioSolver(searchMoves: 20_000), seconds: 60, progress: log.add)
+        let result = try await solve(g, with: Self.portfolio(moves: 1_000, nodes: 10, rounds: 3), progress: log.add)
         try ConformanceTests.judge(result, g, "auto on 65 sessions, 130 attendees")
         #expect(result.objective != nil)
         #expect(result.bound != nil, "\(result.agenda.stats)")
@@ -48,31 +79,24 @@ func realConference(_ name: String) throws -> Gathering {
     }
 
     /// GECCO 2023: the search reaches cost 0 at once, which proves it; the seed decides the agenda.
-    @Test func gecco2023IsProvenAndRepeatsItself() async throws {
+    @Test func gecco2023IsProvenAndTheSeedDecidesTheAgenda() async throws {
         let g = try realConference("gecco23")
-        let first = try await solve(g, with: PortfolioSolver(), seconds: 60, seed: 2)
-        let second = try await solve(g, with: PortfolioSolver(), seconds: 60, seed: 2)
-        try ConformanceTests.judge(first, g, optimum: 0, "auto on GECCO 2023")
-        #expect(first.status == .optimal && first.bound == 0)
-        #expect(first.agenda.placements == second.agenda.placements)
+        try await Self.expectOneSidesOwnAgenda(g, seed: 2, moves: 1_000, optimum: 0, "auto on GECCO 2023")
     }
 
     /// The GECCO 2021 workshops (best known 16; CP-SAT's bound 0): GLPK's per-track charges give
-    /// a root bound of 16, in 4–7 s of a release build's relaxation on an idle core. A debug build
-    /// beside the other heavy suites may not get there in the limit; whatever it gets is valid.
-    @Test func gecco2021WorkshopsAreBoundedBySixteenAtMost() async throws {
+    /// a root bound of 16, and branch-and-cut proves an agenda of 16 optimal.
+    @Test func gecco2021WorkshopsAreProvenAtSixteen() async throws {
         let g = try realConference("gecco21-workshop")
-        let result = try await solve(g, with: PortfolioSolver(), seconds: 60)
-        try ConformanceTests.judge(result, g, "auto on the GECCO 2021 workshops")
-        #expect(result.objective != nil)
-        #expect((result.bound ?? 0) <= 16, "\(result.agenda.stats)")
-        if result.status == .optimal { #expect(result.objective == 16) }
+        let result = try await solve(g, with: Self.portfolio(moves: 200, rounds: 5))
+        try ConformanceTests.judge(result, g, optimum: 16, "auto on the GECCO 2021 workshops")
+        #expect(result.status == .optimal && result.objective == 16 && result.bound == 16, "\(result.agenda.stats)")
     }
 }
 
 /// GLPK's side of the exchange: agendas on the progress board become incumbents once the checker
-/// accepts them, and only then.
-@Suite(.sharesCPU) struct ExchangeTests {
+/// accepts them, and only then. Without a time limit: GLPK proves each optimum here.
+@Suite(.sharesCPU, .timeLimit(.minutes(10))) struct ExchangeTests {
     /// Puts an agenda on the board through the public report, then runs GLPK with the exchange on.
     struct Handover: AgendaSolver {
         var agenda: Agenda
@@ -99,7 +123,7 @@ func realConference(_ name: String) throws -> Gathering {
         #expect(costed.isValid)
         let withCosts = Agenda(
             status: .feasible, solver: nil, bound: nil, assignments: costed.assignments, domain: Domain(g), stats: [])
-        let result = try await solve(g, with: Handover(agenda: withCosts), seconds: 30)
+        let result = try await solve(g, with: Handover(agenda: withCosts))
         try ConformanceTests.judge(result, g, optimum: 107, "GLPK after a hand-over")
         #expect(Self.handedOver(result) == 1, "\(result.agenda.stats)")
         #expect((result.objective ?? .max) <= costed.objective)
@@ -116,7 +140,7 @@ func realConference(_ name: String) throws -> Gathering {
         // Both in the one room in the morning: cheaper than any agenda that keeps the rules (0
         // against 1), so it would win if it were believed.
         let doubleBooked = agenda([("a", "am", ["r"]), ("b", "am", ["r"])])
-        let result = try await solve(g, with: Handover(agenda: doubleBooked), seconds: 10)
+        let result = try await solve(g, with: Handover(agenda: doubleBooked))
         try ConformanceTests.judge(result, g, optimum: 1, "GLPK after a bad hand-over")
         #expect(result.objective == 1)
         #expect(Self.handedOver(result) == 0, "\(result.agenda.stats)")
@@ -125,31 +149,37 @@ func realConference(_ name: String) throws -> Gathering {
 
 /// Cancelling while GLPK solves a large LP relaxation: the guard reads the stop flag at GLPK's
 /// progress lines, so the relaxation ends at once, and the thread's GLPK works again afterwards.
+/// A test about time itself: it has the machine to itself as far as the heavy suites go, and keeps
+/// the quickest of three trials, so that it measures GLPK's guard, not how busy the machine was.
 @Suite(.serialized, .measuresTime) struct RelaxationCancellationTests {
     @Test func aRaisedStopFlagEndsTheRelaxationAtOnce() throws {
         let g = try realConference("gecco21-workshop")
         let model = ScheduleFormulation(domain: Domain(g), options: .init(concurrency: .groups))
-        let stop = StopFlag()
-        let raised = Mutex<ContinuousClock.Instant?>(nil)
-        let (outcome, ended, after) = DedicatedThread.runAndWait { () -> (MILPRelaxation, ContinuousClock.Instant, MILPResult?) in
-            guard let problem = try? GLPKProblem(model.program) else { return (.infeasible, .now, nil) }
-            Thread.detachNewThread {
-                Thread.sleep(forTimeInterval: 0.5)
-                raised.withLock { $0 = .now }
-                stop.raise()
+        var quickest = Duration.seconds(3600)
+        for trial in 1...3 {
+            let stop = StopFlag()
+            let raised = Mutex<ContinuousClock.Instant?>(nil)
+            let (outcome, ended, after) = DedicatedThread.runAndWait {
+                () -> (MILPRelaxation, ContinuousClock.Instant, MILPResult?) in
+                guard let problem = try? GLPKProblem(model.program) else { return (.infeasible, .now, nil) }
+                Thread.detachNewThread {
+                    Thread.sleep(forTimeInterval: 0.5)
+                    raised.withLock { $0 = .now }
+                    stop.raise()
+                }
+                let outcome = problem.solveRelaxation(limits: .init(stop: stop))
+                let ended = ContinuousClock.now
+                // The environment was freed; GLPK starts a new one for the next program on this thread.
+                let tiny = try? gathering(slotCount: 1, sessions: [.init(id: "a", duration: 60)])
+                let next = tiny.map {
+                    GLPKBackend().run(ScheduleFormulation(domain: Domain($0)).program, limits: .init())
+                }
+                return (outcome, ended, next)
             }
-            let outcome = problem.solveRelaxation(limits: .init(stop: stop))
-            let ended = ContinuousClock.now
-            // The environment was freed; GLPK starts a new one for the next program on this thread.
-            let tiny = try? gathering(slotCount: 1, sessions: [.init(id: "a", duration: 60)])
-            let next = tiny.map {
-                GLPKBackend().run(ScheduleFormulation(domain: Domain($0)).program, limits: .init())
-            }
-            return (outcome, ended, next)
+            #expect(outcome == .stopped(.stopped), "trial \(trial)")
+            quickest = min(quickest, try #require(raised.withLock { $0 }).duration(to: ended))
+            #expect(after?.termination == .optimal, "trial \(trial)")
         }
-        #expect(outcome == .stopped(.stopped))
-        let waited = try #require(raised.withLock { $0 }).duration(to: ended)
-        #expect(waited < .milliseconds(150), "the relaxation ended \(waited) after the flag was raised")
-        #expect(after?.termination == .optimal)
+        #expect(quickest < promptly, "the relaxation ended \(quickest) after the flag was raised")
     }
 }

@@ -16,9 +16,10 @@ package enum TinyGatherings {
         package var previous: Agenda?
         /// The domain with the previous agenda applied.
         package var domain: Domain { Domain(gathering, previous: previous.map(PreviousAgenda.init)) }
-        /// Options for the front door that replan `previous`, if any.
-        package func options(seconds: Double = 5, seed: UInt64 = 3) -> SolveOptions {
-            SolveOptions(timeLimit: .milliseconds(Int64(seconds * 1000)), seed: seed, previous: previous)
+        /// Options for the front door that replan `previous`, if any, without a time limit (the
+        /// solver's moves or nodes bound the run).
+        package func options(seed: UInt64 = 3) -> SolveOptions {
+            SolveOptions(timeLimit: nil, seed: seed, previous: previous)
         }
     }
 
@@ -142,116 +143,9 @@ package enum TinyGatherings {
     }
 }
 
-/// Every agenda of a tiny gathering, judged by the AgendaChecker: the optimum by enumeration.
-package enum BruteForce {
-    package struct Result: Sendable {
-        /// nil: no valid agenda exists.
-        package var objective: Int?
-        package var placements: [Assignment]?
-        package var agendasSeen: Int
-    }
-
-    package static func solve(_ domain: Domain) -> Result {
-        let g = domain.gathering
-        let checker = AgendaChecker(domain: domain)
-        // Rules 1–9 by the checker without the frozen past; rule 10 from the replanning's own
-        // inputs (previous agenda, frozen time, sessions held), not from the domain under test.
-        let rules = AgendaChecker(domain: Domain(g, previous: domain.previous))
-        let frozen = g.sessions.map { frozenPlace($0, domain) }
-        // Candidates per session from the chain rule and every room combination, kept when the
-        // checker finds nothing wrong with the placement on its own (rule 1 aside).
-        let candidates: [[Assignment?]] = g.sessions.map { session in
-            let place = frozen[session.index]
-            var list: [Assignment?] = session.optional && place == nil ? [nil] : []
-            for t in g.slots.indices {
-                guard let chain = domain.chain(session: session.index, start: t) else { continue }
-                if let place, place.slot != t { continue }
-                if place == nil, let until = domain.frozenUntil, g.slots[t].start < until { continue }
-                for rooms in combinations(Array(g.rooms.indices), session.rooms) where place.map({ $0.rooms == rooms }) ?? true {
-                    let p = Assignment(session: session.index, start: t, slots: chain, rooms: rooms)
-                    if rules.check([p]).violations.allSatisfy({ $0.rule == .placedOnce }) { list.append(p) }
-                }
-            }
-            return list
-        }
-        // Hard rules 2–11 concern one placement or two, so a set of placements is valid exactly when
-        // every pair of them is: the checker judges each pair once, up front.
-        let flat = candidates.flatMap { $0.compactMap { $0 } }
-        var index: [Assignment: Int] = [:]
-        for (i, p) in flat.enumerated() { index[p] = i }
-        var compatible = [[Bool]](repeating: [Bool](repeating: true, count: flat.count), count: flat.count)
-        for i in flat.indices {
-            for j in flat.indices where j > i && flat[i].session != flat[j].session {
-                let ok = rules.check([flat[i], flat[j]]).violations.allSatisfy { $0.rule == .placedOnce }
-                compatible[i][j] = ok
-                compatible[j][i] = ok
-            }
-        }
-        // Rule 12 concerns every session a person facilitates in a day, not pairs: with a daily
-        // limit, each whole agenda goes to the judge. Counting sessions per person and day also
-        // cuts short the branches that already break a limit (counts only grow).
-        let wholeAgendas = g.people.contains { $0.maxPerDay != nil }
-        var load: [[Int]: Int] = [:]
-        func fits(_ p: Assignment) -> Bool {
-            g.sessions[p.session].facilitators.allSatisfy { f in
-                g.people[f].maxPerDay.map { load[[f, domain.dayOf[p.start]], default: 0] < $0 } ?? true
-            }
-        }
-        func count(_ p: Assignment, _ step: Int) {
-            for f in g.sessions[p.session].facilitators { load[[f, domain.dayOf[p.start]], default: 0] += step }
-        }
-        var best: (Int, [Assignment])?
-        var seen = 0
-        var chosen: [Int] = []
-        func extend(_ s: Int) {
-            if s == g.sessions.count {
-                seen += 1
-                let placements = chosen.map { flat[$0] }
-                if wholeAgendas, !checker.check(placements).isValid { return }
-                let cost = g.costs(of: placements, previous: domain.previous).reduce(0) { $0 + $1.cost }
-                if best.map({ cost < $0.0 }) ?? true { best = (cost, placements) }
-                return
-            }
-            for candidate in candidates[s] {
-                guard let p = candidate, let i = index[p] else {
-                    extend(s + 1)
-                    continue
-                }
-                guard chosen.allSatisfy({ compatible[$0][i] }), fits(p) else { continue }
-                chosen.append(i)
-                count(p, 1)
-                extend(s + 1)
-                count(p, -1)
-                chosen.removeLast()
-            }
-        }
-        extend(0)
-        // The optimum must pass the judge whole, not only pair by pair.
-        if let (_, placements) = best, !checker.check(placements).isValid { best = nil }
-        return Result(objective: best?.0, placements: best?.1, agendasSeen: seen)
-    }
-
-    /// Rule 10 read from the previous agenda: the start slot and sorted rooms a session must keep
-    /// (it started before the frozen time, or is held), or nil.
-    static func frozenPlace(_ session: Session, _ domain: Domain) -> (slot: Int, rooms: [Int])? {
-        let g = domain.gathering
-        guard let entry = domain.previous?.placements[session.id], let slot = g.slotIndex[entry.start] else { return nil }
-        let before = domain.frozenUntil.map { g.slots[slot].start < $0 } ?? false
-        guard before || domain.kept.contains(session.id) else { return nil }
-        return (slot, entry.rooms.compactMap { g.roomIndex[$0] }.sorted())
-    }
-
-    static func combinations(_ items: [Int], _ k: Int) -> [[Int]] {
-        if k == 0 { return [[]] }
-        guard items.count >= k, let first = items.first else { return [] }
-        let rest = Array(items.dropFirst())
-        return combinations(rest, k - 1).map { [first] + $0 } + combinations(rest, k)
-    }
-}
-
-/// ``tinyOptima``, awaited on a thread of its own. The first use computes it (seconds in a debug
-/// build), and every thread that uses it meanwhile waits: a test's own thread would be one of the
-/// few that every other test's solves resume on, and would keep them past their time limits.
+/// ``tinyOptima``, awaited on a thread of its own. The first use computes it (about a second of
+/// a debug build), and every thread that uses it meanwhile waits: a test's own thread is one of
+/// the few that every other test's tasks resume on.
 package func awaitTinyOptima() async -> [BruteForce.Result] { await DedicatedThread.run { tinyOptima } }
 
 /// The brute-force optimum of each tiny gathering `0..<tinySeeds`, computed once per test process

@@ -1,5 +1,6 @@
 import Convene
 import Foundation
+import Synchronization
 
 /// Seeded replanning instances small enough for brute force: a tiny gathering's best agenda is
 /// the previous agenda, then something happens on the day (a room closes, a facilitator falls
@@ -26,10 +27,10 @@ package enum TinyReplanning {
             Domain(gathering, previous: PreviousAgenda(previous), frozenUntil: Int(frozenUntil.timeIntervalSince1970), keep: keep)
         }
 
-        /// Options for the front door that replan `previous` with this frozen time and these held sessions.
-        package func options(seconds: Double = 5, seed: UInt64 = 3) -> SolveOptions {
-            SolveOptions(
-                timeLimit: .milliseconds(Int64(seconds * 1000)), seed: seed, previous: previous, frozenUntil: frozenUntil, keep: keep)
+        /// Options for the front door that replan `previous` with this frozen time and these held
+        /// sessions, without a time limit (the solver's moves or nodes bound the run).
+        package func options(seed: UInt64 = 3) -> SolveOptions {
+            SolveOptions(timeLimit: nil, seed: seed, previous: previous, frozenUntil: frozenUntil, keep: keep)
         }
     }
 
@@ -102,3 +103,21 @@ package enum TinyReplanning {
             change: change, kind: kind)
     }
 }
+
+/// ``tinyReplans``, awaited on a thread of its own (see ``awaitTinyOptima()``).
+package func awaitTinyReplans() async -> [(instance: TinyReplanning.Instance, optimum: BruteForce.Result)] {
+    await DedicatedThread.run { tinyReplans }
+}
+
+/// The tiny replanning instances `0..<tinyReplanSeeds` with their brute-force optima, computed once
+/// per test process (in parallel) and shared by the search's and the MILP's comparisons.
+package let tinyReplanSeeds = 200
+package let tinyReplans: [(instance: TinyReplanning.Instance, optimum: BruteForce.Result)] = {
+    let results = Mutex<[(TinyReplanning.Instance, BruteForce.Result)?]>(Array(repeating: nil, count: tinyReplanSeeds))
+    DispatchQueue.concurrentPerform(iterations: tinyReplanSeeds) { seed in
+        let instance = TinyReplanning.make(seed: seed)
+        let result = BruteForce.solve(instance.domain)
+        results.withLock { $0[seed] = (instance, result) }
+    }
+    return results.withLock { $0 }.compactMap { $0 }
+}()

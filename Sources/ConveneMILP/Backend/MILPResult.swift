@@ -3,6 +3,8 @@ package enum MILPTermination: Sendable, Equatable {
     case optimal
     case infeasible
     case timeLimit
+    /// Branch-and-cut created more nodes than the backend's node limit allows.
+    case nodeLimit
     case gapReached
     /// The stop flag was raised (the solve was cancelled, or the portfolio no longer needs it).
     case stopped

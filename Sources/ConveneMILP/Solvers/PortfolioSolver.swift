@@ -42,6 +42,12 @@ public struct PortfolioSolver: AgendaSolver {
     package var modelBudgetPerSecond = 1_000.0
     /// The options of GLPK's program; its concurrency is chosen by measuring unless forced here.
     package var formulation = ScheduleFormulation.Options()
+    /// Fix-and-optimise's rounds; nil: its default. With the search's moves and GLPK's node limit,
+    /// a count that ends the portfolio's work where no proof does, whatever the machine's speed.
+    package var fixAndOptimiseRounds: Int?
+    /// GLPK's branching on its own before it takes up the board's agendas (``BoardExchange/delay``).
+    /// A wall-clock delay: a test that needs the same agenda on any machine sets it beyond the run.
+    package var handOverDelay = BoardExchange.delay
 
     /// A portfolio on `backend`; `searchMoves` bounds the search's local search (nil: its default
     /// effort).
@@ -140,7 +146,7 @@ public struct PortfolioSolver: AgendaSolver {
         if program.value == nil { program.set(chosen.model) }
         let outcome = ExactSolver.solve(
             chosen.model, problem: problem, on: backend, loaded: chosen.problem, warmStart: start, started: started, exchange: true,
-            stats: chosen.stats)
+            handOverDelay: handOverDelay, stats: chosen.stats)
         if outcome.status == .optimal || outcome.status == .infeasible { proven.raise() }
         return (outcome, started.secondsElapsed)
     }
@@ -163,8 +169,9 @@ public struct PortfolioSolver: AgendaSolver {
         }
         guard let model, let start = found.assignments, !problem.shouldStop else { return (found, nil, clock.secondsElapsed) }
         if problem.domain.hasPersonRules { boundWithoutPersonRules(problem, like: model, on: backend) }
-        let polished = NeighbourhoodSearch(backend: backend, seed: problem.options.seed).improve(
-            model, problem: problem, from: start, sharing: true)
+        var polishing = NeighbourhoodSearch(backend: backend, seed: problem.options.seed)
+        if let fixAndOptimiseRounds { polishing.rounds = fixAndOptimiseRounds }
+        let polished = polishing.improve(model, problem: problem, from: start, sharing: true)
         if polished.status == .optimal { proven.raise() }
         return (found, polished, clock.secondsElapsed)
     }
