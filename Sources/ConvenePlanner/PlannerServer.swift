@@ -43,7 +43,8 @@ package enum PlannerServer {
         router.add(middleware: RequestBodyMiddleware())
         WebApp.register(on: router)
         SiteRoutes.register(on: router, planner: planner)
-        try PlannerAPI(planner: planner).registerHandlers(on: router)
+        try PlannerAPI(planner: planner).registerHandlers(
+            on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
         return router
     }
 

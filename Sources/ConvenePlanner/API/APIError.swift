@@ -21,7 +21,7 @@ package struct APIError: Error, Sendable, HTTPResponseConvertible {
     /// The body, as JSON.
     package var body: Data {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(Components.Schemas._Error(error: message, problems: problems))) ?? Data("{}".utf8)
     }
 

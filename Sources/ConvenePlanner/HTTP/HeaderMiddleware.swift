@@ -5,7 +5,7 @@ import Hummingbird
 /// (`ETag: "3"`). The values the API sets (versions, addresses made of ids, file names) hold no `%` of their own, so
 /// decoding gives back exactly what the handler set.
 struct HeaderMiddleware<Context: RequestContext>: RouterMiddleware {
-    private static let names: [HTTPField.Name] = [.eTag, .location, .contentDisposition]
+    private static var names: [HTTPField.Name] { [.eTag, .location, .contentDisposition] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
