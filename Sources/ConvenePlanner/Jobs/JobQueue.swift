@@ -1,6 +1,7 @@
 import Convene
 import ConveneGLPK
 import Foundation
+import Logging
 
 /// Which solver a job uses, by the API's name for it.
 package enum SolverChoice: String, Sendable, CaseIterable {
@@ -40,6 +41,7 @@ package actor JobQueue {
     private var channels: [Int64: JobChannel] = [:]
     private var cancelled: Set<Int64> = []
     private var endings: [Int64: [CheckedContinuation<Void, Never>]] = [:]
+    private let logger = Logger(label: "convene.jobs")
 
     package init(limit: Int, store: PlannerStore) {
         self.limit = max(1, limit)
@@ -96,9 +98,11 @@ package actor JobQueue {
     private func end(_ id: Int64, state: JobStateRecord, agenda: AgendaRecord? = nil) async {
         var state = state
         if cancelled.contains(id), state.state == JobState.done.rawValue { state.state = JobState.cancelled.rawValue }
+        if let error = state.error { logger.warning("job \(PlannerID.job(id)) \(state.state): \(error)") }
         do {
             try await store.appendJobState(state, storing: agenda)
         } catch {
+            logger.error("job \(PlannerID.job(id)): its end could not be stored: \(error)")
             _ = try? await store.appendJobState(
                 JobStateRecord(job: id, state: JobState.failed.rawValue, error: "could not be stored: \(error)", at: Timestamp.now()))
         }

@@ -39,7 +39,7 @@ package final class PlannerStore: Sendable {
     package func createGathering(_ new: NewVersion) async throws -> (id: String, version: Int) {
         let base = Self.slug(new.name)
         let now = Timestamp.now()
-        return try await pool.write { db in
+        return try await write { db in
             var id = base
             var n = 1
             while try Bool.fetchOne(db, sql: "SELECT 1 FROM gathering WHERE id = ?", arguments: [id]) == true {
@@ -64,7 +64,7 @@ package final class PlannerStore: Sendable {
     /// and the insert are one transaction, so of two changes made from the same version exactly one is stored.
     package func addVersion(gathering id: String, expected: Int?, _ new: NewVersion) async throws -> UpdateOutcome {
         let now = Timestamp.now()
-        return try await pool.write { db in
+        return try await write { db in
             guard let latest = try Int.fetchOne(db, sql: "SELECT MAX(version) FROM gatheringVersion WHERE gathering = ?", arguments: [id])
             else { return .noSuchGathering }
             if let expected, expected != latest { return .stale(latest: latest) }
@@ -75,7 +75,7 @@ package final class PlannerStore: Sendable {
 
     /// The latest version of a gathering, nil when there is no such gathering.
     package func latestVersion(of gathering: String) async throws -> GatheringVersionRecord? {
-        try await pool.read { db in
+        try await read { db in
             try GatheringVersionRecord.fetchOne(
                 db, sql: "SELECT * FROM gatheringVersion WHERE gathering = ? ORDER BY version DESC LIMIT 1", arguments: [gathering])
         }
@@ -83,7 +83,7 @@ package final class PlannerStore: Sendable {
 
     /// One version of a gathering.
     package func version(_ version: Int, of gathering: String) async throws -> GatheringVersionRecord? {
-        try await pool.read { db in
+        try await read { db in
             try GatheringVersionRecord.fetchOne(
                 db, sql: "SELECT * FROM gatheringVersion WHERE gathering = ? AND version = ?", arguments: [gathering, version])
         }
@@ -91,7 +91,7 @@ package final class PlannerStore: Sendable {
 
     /// Every version of a gathering, newest first, without their documents; empty when there is no such gathering.
     package func versions(of gathering: String) async throws -> [GatheringVersionRecord] {
-        try await pool.read { db in
+        try await read { db in
             try GatheringVersionRecord.fetchAll(
                 db,
                 sql: """
@@ -109,7 +109,7 @@ package final class PlannerStore: Sendable {
 
     /// Every gathering, the most recently changed first.
     package func gatherings() async throws -> [GatheringListing] {
-        try await pool.read { db in
+        try await read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -127,7 +127,7 @@ package final class PlannerStore: Sendable {
 
     /// Stores an agenda (already judged by the checker) and returns its id.
     package func insertAgenda(_ agenda: AgendaRecord) async throws -> Int64 {
-        try await pool.write { db in
+        try await write { db in
             var record = agenda
             try record.insert(db)
             return record.id ?? db.lastInsertedRowID
@@ -136,12 +136,12 @@ package final class PlannerStore: Sendable {
 
     /// One agenda, with its document.
     package func agenda(_ id: Int64) async throws -> AgendaRecord? {
-        try await pool.read { db in try AgendaRecord.fetchOne(db, key: id) }
+        try await read { db in try AgendaRecord.fetchOne(db, key: id) }
     }
 
     /// A gathering's agendas, newest first, without their documents.
     package func agendas(of gathering: String) async throws -> [AgendaRecord] {
-        try await pool.read { db in
+        try await read { db in
             try AgendaRecord.fetchAll(
                 db,
                 sql: """
@@ -155,7 +155,7 @@ package final class PlannerStore: Sendable {
 
     /// Stores a job and its first state, `queued`, and returns its id.
     package func insertJob(_ job: JobRecord) async throws -> Int64 {
-        try await pool.write { db in
+        try await write { db in
             var record = job
             try record.insert(db)
             let id = record.id ?? db.lastInsertedRowID
@@ -168,7 +168,7 @@ package final class PlannerStore: Sendable {
     /// in the state. Returns the agenda's id, if one was stored.
     @discardableResult
     package func appendJobState(_ state: JobStateRecord, storing agenda: AgendaRecord? = nil) async throws -> Int64? {
-        try await pool.write { db in
+        try await write { db in
             var agendaID: Int64?
             if var agenda {
                 try agenda.insert(db)
@@ -184,7 +184,7 @@ package final class PlannerStore: Sendable {
 
     /// A job with its latest state.
     package func job(_ id: Int64) async throws -> JobView? {
-        try await pool.read { db in
+        try await read { db in
             guard let job = try JobRecord.fetchOne(db, key: id) else { return nil }
             return try Self.view(job, db)
         }
@@ -192,7 +192,7 @@ package final class PlannerStore: Sendable {
 
     /// A gathering's jobs, newest first.
     package func jobs(of gathering: String) async throws -> [JobView] {
-        try await pool.read { db in
+        try await read { db in
             try JobRecord.fetchAll(db, sql: "SELECT * FROM job WHERE gathering = ? ORDER BY id DESC", arguments: [gathering])
                 .compactMap { try Self.view($0, db) }
         }
@@ -201,7 +201,7 @@ package final class PlannerStore: Sendable {
     /// Jobs a server that stopped left queued or running: they end as failed, saying so. Called when the server starts.
     package func endInterruptedJobs() async throws -> Int {
         let now = Timestamp.now()
-        return try await pool.write { db in
+        return try await write { db in
             let ids = try Int64.fetchAll(
                 db,
                 sql: """
@@ -219,6 +219,16 @@ package final class PlannerStore: Sendable {
     }
 
     // MARK: Helpers
+
+    /// A write transaction that the caller's cancellation does not abandon: a job cancelled by its client still stores
+    /// how it ended (GRDB's async access gives up when the calling task is cancelled).
+    private func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await Task { try await pool.write(updates) }.value
+    }
+
+    private func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await Task { try await pool.read(value) }.value
+    }
 
     private static func view(_ job: JobRecord, _ db: Database) throws -> JobView? {
         guard let id = job.id,

@@ -24,7 +24,7 @@ let onUnauthorized = () => {};
 export function whenUnauthorized(f) { onUnauthorized = f; }
 
 function headers(extra = {}) {
-  const all = { Accept: 'application/json', ...extra };
+  const all = { Accept: 'application/json, */*;q=0.5', ...extra };
   if (token()) all.Authorization = `Bearer ${token()}`;
   return all;
 }

@@ -11,6 +11,8 @@ let shownAgenda = null; // the agenda drawn: the base, or the what-if's
 let moves = [];      // pending moves, in order
 let verdict = null;  // the last what-if answer
 let drag = null;
+let message = '';    // said once the next agenda is drawn
+let loading = '';    // the agenda being loaded
 
 const el = (id) => document.getElementById(id);
 
@@ -29,7 +31,8 @@ async function load(id) {
   moves = [];
   verdict = null;
   shownAgenda = base.agenda;
-  fill(el('verdict'));
+  fill(el('verdict'), message ? h('p', { class: 'ok' }, message) : null);
+  message = '';
   fill(el('changes'));
   setButtons();
   el('agenda-summary').textContent = `${agenda.data.status}, objective ${agenda.data.objective} (version ${summary ? summary.version : '?'})`;
@@ -202,6 +205,8 @@ function showVerdict(ms, reoptimise) {
     people.size ? h('details', {}, h('summary', {}, `People concerned (${people.size})`),
       h('p', {}, [...people].map(personName).join(', '))) : null);
   changes(v.diff);
+  // On a phone the verdict is below the grid: bring it into view.
+  if (window.matchMedia('(max-width: 900px)').matches) el('verdict').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   announce(`${v.valid ? 'Valid' : `Breaks ${v.violations.length} rules`}. Objective ${v.objective}${delta}.`);
 }
 
@@ -226,11 +231,9 @@ async function keep() {
   try {
     const { data } = await api('POST', `/api/gatherings/${state.gathering}/agendas`, verdict.agenda);
     announce(`Kept as agenda ${data.id}.`);
-    await reloadAgendas();
+    message = `Kept as agenda ${data.id} (objective ${data.objective}).`;
     location.hash = `agenda/${data.id}`;
-    el('agenda-select').value = data.id;
-    await load(data.id);
-    el('verdict').textContent = `Kept as agenda ${data.id}.`;
+    await reloadAgendas();
   } catch (error) {
     report(error);
   }
@@ -279,5 +282,9 @@ export function shown(s) {
   options(el('agenda-select'), agendas.map((a) => [a.id, `${a.id}: ${a.status}, objective ${a.objective}`]));
   const wanted = location.hash.split('/')[1] || (base && base.id) || (agendas[0] && agendas[0].id) || '';
   if (agendas.some((a) => a.id === wanted)) el('agenda-select').value = wanted;
-  if (!base || base.id !== el('agenda-select').value) load(el('agenda-select').value).catch(report);
+  const id = el('agenda-select').value;
+  if ((!base || base.id !== id) && loading !== id) {
+    loading = id;
+    load(id).catch(report).finally(() => { loading = ''; });
+  }
 }

@@ -21,7 +21,9 @@ export async function refresh(select = state.gathering) {
   const { data } = await api('GET', '/api/gatherings');
   state.gatherings = data;
   const picker = document.getElementById('gathering-select');
-  options(picker, data.map((g) => [g.id, `${g.name} (v${g.version})`]), select);
+  const names = data.map((g) => g.name);
+  const label = (g) => (names.indexOf(g.name) === names.lastIndexOf(g.name) ? `${g.name} (v${g.version})` : `${g.name} (${g.id}, v${g.version})`);
+  options(picker, data.map((g) => [g.id, label(g)]), select);
   if (!data.length) fill();
   await open(picker.value || (data[0] && data[0].id) || '');
 }
