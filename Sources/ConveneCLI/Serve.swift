@@ -58,9 +58,12 @@ struct Serve: AsyncParsableCommand {
             printError("error: cannot open the planner's data in \(data): \(error)")
             throw ExitStatus.cannotWrite.code
         }
-        printError("Convene planner on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (data in \(data))")
+        let shown = host.contains(":") ? "[\(host)]" : host
         do {
-            try await PlannerServer.application(planner: planner, configuration: configuration).runService()
+            let application = try PlannerServer.application(planner: planner, configuration: configuration) { port in
+                printError("Convene planner on http://\(shown):\(port)/ (data in \(data)); stop it with Ctrl-C")
+            }
+            try await application.runService()
         } catch {
             await planner.jobs.cancelAll()
             printError("error: cannot serve on \(host):\(port): \(error)")

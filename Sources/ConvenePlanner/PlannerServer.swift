@@ -48,13 +48,18 @@ package enum PlannerServer {
         return router
     }
 
-    /// The application, ready to run (`runService()` serves until SIGINT or SIGTERM).
+    /// The application, ready to run (`runService()` serves until SIGINT or SIGTERM); `listening` is told the port it
+    /// listens on (the one chosen by the system for port 0).
     package static func application(
-        planner: Planner, configuration: PlannerConfiguration, logger: Logger = Logger(label: "convene.serve")
+        planner: Planner, configuration: PlannerConfiguration, listening: @escaping @Sendable (Int) -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        Application(
+        // Warnings and errors only (a job that failed, a fault of the server); LOG_LEVEL=info or debug says more.
+        var logger = Logger(label: "convene.serve")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        return Application(
             router: try router(planner: planner, token: configuration.token),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "convene"),
+            onServerRunning: { channel in listening(channel.localAddress?.port ?? configuration.port) },
             logger: logger)
     }
 }

@@ -74,3 +74,35 @@ package func unreadableJSON(_ data: Data) -> String? {
         return data.isEmpty ? "the body is empty" : "not valid JSON: \(detail)"
     }
 }
+
+extension APIError {
+    /// A request body the generated code could not decode: 400 when it is not JSON at all, else 422 at the path the
+    /// decoder was at (`moves[2].start`).
+    package static func decoding(_ error: DecodingError, body: Data) -> APIError {
+        if let why = unreadableJSON(body) { return .unreadable(why) }
+        let (context, message): (DecodingError.Context, String) =
+            switch error {
+            case .typeMismatch(let type, let c): (c, "must be \(describe(type))")
+            case .valueNotFound(let type, let c): (c, "must be \(describe(type)), not null")
+            case .keyNotFound(let key, let c):
+                (DecodingError.Context(codingPath: c.codingPath + [key], debugDescription: c.debugDescription), "is missing")
+            case .dataCorrupted(let c): (c, "is not one of the values allowed here (/api/openapi.json lists them)")
+            @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "cannot be read")
+            }
+        var path = ""
+        for key in context.codingPath {
+            if let index = key.intValue { path += "[\(index)]" } else { path += (path.isEmpty ? "" : ".") + key.stringValue }
+        }
+        return .invalidRequest(path.isEmpty ? "(document)" : path, message)
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.contains("Int") { return "a whole number" }
+        if name.contains("Double") || name.contains("Float") { return "a number" }
+        if name.contains("Bool") { return "true or false" }
+        if name.contains("String") { return "a string" }
+        if name.contains("Array") { return "a list" }
+        return "an object"
+    }
+}

@@ -44,6 +44,9 @@ enum Documents {
     /// A stored document as the API answers with it.
     static func container(_ data: Data) throws -> OpenAPIObjectContainer { try OpenAPIObjectContainer(json: data) }
 
+    /// A stored input document as the API answers with it.
+    static func value(_ data: Data) throws -> OpenAPIValueContainer { try JSONDecoder().decode(OpenAPIValueContainer.self, from: data) }
+
     /// `"3"`, the ETag of version 3.
     static func etag(_ version: Int) -> String { "\"\(version)\"" }
 }

@@ -49,9 +49,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     private func explain(server error: ServerError) -> APIError {
         switch error.underlyingError {
         case let inner as APIError: return inner
-        case let decoding as DecodingError:
-            if let why = unreadableJSON(RequestBody.bytes) { return .unreadable(why) }
-            return Self.invalid(decoding)
+        case let decoding as DecodingError: return .decoding(decoding, body: RequestBody.bytes)
         default:
             let status = error.httpStatus
             if status == .internalServerError { return APIError(.internalServerError, "the server failed: \(error.underlyingError)") }
@@ -63,33 +61,4 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 }
             return APIError(status, message)
         }
-    }
-
-    /// 422 at the path the decoder was at: `moves[2].start`.
-    private static func invalid(_ error: DecodingError) -> APIError {
-        let (context, message): (DecodingError.Context, String) =
-            switch error {
-            case .typeMismatch(let type, let c): (c, "must be \(Self.describe(type))")
-            case .valueNotFound(let type, let c): (c, "must be \(Self.describe(type)), not null")
-            case .keyNotFound(let key, let c):
-                (DecodingError.Context(codingPath: c.codingPath + [key], debugDescription: c.debugDescription), "is missing")
-            case .dataCorrupted(let c): (c, c.debugDescription)
-            @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "cannot be read")
-            }
-        var path = ""
-        for key in context.codingPath {
-            if let index = key.intValue { path += "[\(index)]" } else { path += (path.isEmpty ? "" : ".") + key.stringValue }
-        }
-        return .invalidRequest(path.isEmpty ? "(document)" : path, message)
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        let name = String(describing: type)
-        if name.contains("Int") { return "a whole number" }
-        if name.contains("Double") || name.contains("Float") { return "a number" }
-        if name.contains("Bool") { return "true or false" }
-        if name.contains("String") { return "a string" }
-        if name.contains("Array") { return "a list" }
-        return "an object"
-    }
-}
+    }}

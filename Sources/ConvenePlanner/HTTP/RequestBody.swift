@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import OpenAPIRuntime
 
 /// The bytes of the request being handled, exactly as received. The generated API code decodes bodies into its own
 /// types; documents are validated from these bytes instead, so that every problem keeps its JSON path (a key written
@@ -28,7 +29,14 @@ struct RequestBodyMiddleware<Context: RequestContext>: RouterMiddleware {
         if buffer.readableBytes == 0 && request.headers[.contentType] == nil {
             request.body = .init(buffer: ByteBuffer(string: "{}"))
         }
-        return try await RequestBody.$bytes.withValue(Data(buffer: buffer)) { try await next(request, context) }
+        let bytes = Data(buffer: buffer)
+        do {
+            return try await RequestBody.$bytes.withValue(bytes) { try await next(request, context) }
+        } catch let error as ServerError {
+            // The generated code could not decode the body: say where, from the bytes as received.
+            guard let decoding = error.underlyingError as? DecodingError else { throw error }
+            throw APIError.decoding(decoding, body: bytes)
+        }
     }
 
     private static var tooLarge: APIError { APIError(.contentTooLarge, "the body is over 20 MB") }

@@ -16,7 +16,7 @@ struct TokenMiddleware<Context: RequestContext>: RouterMiddleware {
         } else if path.hasPrefix("/site/"), let cookie = request.cookies["convene_token"]?.value {
             offered = cookie.removingPercentEncoding ?? cookie
         }
-        guard let offered, Self.same(Array(offered.utf8), token) else {
+        guard let offered, TokenComparison.same(Array(offered.utf8), token) else {
             throw APIError(
                 .unauthorized, "this server needs its token: send the header Authorization: Bearer TOKEN",
                 headers: [.wwwAuthenticate: "Bearer realm=\"convene\""])
@@ -24,8 +24,12 @@ struct TokenMiddleware<Context: RequestContext>: RouterMiddleware {
         return try await next(request, context)
     }
 
+}
+
+/// Comparing a token offered with the server's.
+package enum TokenComparison {
     /// Compares in time that depends on the lengths only, never on where the first difference is.
-    static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    package static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         var difference = UInt8(a.count == b.count ? 0 : 1)
         for i in 0..<max(a.count, b.count) {
             difference |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0)

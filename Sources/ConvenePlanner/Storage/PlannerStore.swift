@@ -33,6 +33,16 @@ package final class PlannerStore: Sendable {
         package var document: Data
         package var name: String
         package var sessions, rooms, slots, people, attendees: Int
+
+        package init(document: Data, name: String, sessions: Int, rooms: Int, slots: Int, people: Int, attendees: Int) {
+            self.document = document
+            self.name = name
+            self.sessions = sessions
+            self.rooms = rooms
+            self.slots = slots
+            self.people = people
+            self.attendees = attendees
+        }
     }
 
     /// Stores a new gathering as version 1, under an id made from its name (numbered when taken).

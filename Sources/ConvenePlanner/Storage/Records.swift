@@ -49,6 +49,15 @@ package struct JobRecord: Codable, Sendable, FetchableRecord, MutablePersistable
     package var solver: String
     package var created: String
 
+    package init(id: Int64?, gathering: String, version: Int, request: Data, solver: String, created: String) {
+        self.id = id
+        self.gathering = gathering
+        self.version = version
+        self.request = request
+        self.solver = solver
+        self.created = created
+    }
+
     package mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
