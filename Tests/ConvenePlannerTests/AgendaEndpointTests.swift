@@ -25,7 +25,9 @@ import Testing
             let clash = try handAgenda.editing { agenda in
                 var placements = agenda["placements"] as? [[String: Any]] ?? []
                 let first = placements[0]
-                if let k = placements.firstIndex(where: { ($0["rooms"] as? [String]) == ["commonwealth"] && $0["session"] as? String != first["session"] as? String }) {
+                if let k = placements.firstIndex(where: {
+                    ($0["rooms"] as? [String]) == ["commonwealth"] && $0["session"] as? String != first["session"] as? String
+                }) {
                     placements[k]["start"] = first["start"]
                     placements[k]["rooms"] = first["rooms"]
                     placements[k]["slots"] = nil
@@ -41,7 +43,8 @@ import Testing
             #expect(refused.problems.contains { $0.contains("rule ") }, "\(refused.problems)")
             #expect(refused.problems.allSatisfy { $0.hasPrefix("placements[") || $0.hasPrefix("(document)") })
 
-            let shapeless = try await client.send(.post, "/api/gatherings/\(g)/agendas", json: ["convene": 1, "placements": [["session": 3]]])
+            let shapeless = try await client.send(
+                .post, "/api/gatherings/\(g)/agendas", json: ["convene": 1, "placements": [["session": 3]]])
             #expect(shapeless.status == .unprocessableContent)
             #expect(shapeless.problems.contains { $0.hasPrefix("placements[0].session") }, "\(shapeless.problems)")
             #expect(try await client.send(.post, "/api/gatherings/\(g)/agendas", Data("[".utf8)).status == .badRequest)
@@ -98,7 +101,8 @@ import Testing
             #expect(nothing["valid"] as? Bool == true)
             #expect(nothing["delta"] as? Int == 0)
             let off = try await client.send(.post, uri, json: ["moves": [["session": "open-space", "start": NSNull()]]]).object
-            #expect((off["violations"] as? [[String: Any]])?.contains { $0["rule"] as? Int == 1 } == true, "taking a session off breaks rule 1")
+            #expect(
+                (off["violations"] as? [[String: Any]])?.contains { $0["rule"] as? Int == 1 } == true, "taking a session off breaks rule 1")
 
             let wrong: [([String: Any], String)] = [
                 (["moves": [["session": "nothing", "start": "thu-1"]]], "moves[0].session"),
@@ -113,7 +117,8 @@ import Testing
                 #expect(refused.status == .unprocessableContent, "\(body)")
                 #expect(refused.problems.first?.hasPrefix(path) == true, "\(body): \(refused.problems)")
             }
-            #expect(try await client.send(.post, "/api/gatherings/\(g)/agendas/a999/what-if", json: ["moves": [] as [Any]]).status == .notFound)
+            #expect(
+                try await client.send(.post, "/api/gatherings/\(g)/agendas/a999/what-if", json: ["moves": [] as [Any]]).status == .notFound)
         }
     }
 
@@ -135,7 +140,9 @@ import Testing
             let document = try JSONSerialization.data(withJSONObject: verdict["agenda"] ?? [:])
             let repaired = try Agenda.load(document).agenda
             let held = try #require(repaired.placements.first { $0.session == moved })
-            #expect(held.start == move["start"] as? String && held.rooms == move["rooms"] as? [String], "the moved session stays where it was put")
+            #expect(
+                held.start == move["start"] as? String && held.rooms == move["rooms"] as? [String],
+                "the moved session stays where it was put")
             #expect(try AgendaChecker(gathering: Gathering(json: p2pu)).check(repaired).isValid)
             let changes = (verdict["diff"] as? [String: Any])?["changes"] as? [[String: Any]] ?? []
             #expect(changes.contains { $0["session"] as? String == moved })
@@ -152,8 +159,10 @@ import Testing
             let move = try #require(try await client.findMove(g, a, sameRoom: true) { $0["valid"] as? Bool == true })
             let moved = try await client.send(.post, "/api/gatherings/\(g)/agendas/\(a)/what-if", json: ["moves": [move]]).object
             let b = try #require(
-                try await client.send(.post, "/api/gatherings/\(g)/agendas", try JSONSerialization.data(withJSONObject: moved["agenda"] ?? [:]))
-                    .object["id"] as? String)
+                try await client.send(
+                    .post, "/api/gatherings/\(g)/agendas", try JSONSerialization.data(withJSONObject: moved["agenda"] ?? [:])
+                )
+                .object["id"] as? String)
             let response = try await client.send(.get, "/api/gatherings/\(g)/agendas/\(b)/diff?against=\(a)")
             #expect(response.status == .ok)
             let gathering = try Gathering(json: p2pu)
@@ -164,7 +173,9 @@ import Testing
             #expect(try await client.send(.get, "/api/gatherings/\(g)/agendas/\(b)/diff?against=a999").status == .notFound)
             #expect(try await client.send(.get, "/api/gatherings/\(g)/agendas/a999").status == .notFound)
             let other = try await client.createP2PU()
-            #expect(try await client.send(.get, "/api/gatherings/\(other)/agendas/\(a)").status == .notFound, "an agenda belongs to its gathering")
+            #expect(
+                try await client.send(.get, "/api/gatherings/\(other)/agendas/\(a)").status == .notFound,
+                "an agenda belongs to its gathering")
         }
     }
 

@@ -31,9 +31,10 @@ import Testing
 
     @Test func unknownGatheringsAndPathsAre404InTheErrorShape() async throws {
         try await withPlanner { client, _ in
-            for uri in ["/api/gatherings/nothing", "/api/gatherings/nothing/versions", "/api/gatherings/nothing/versions/1",
-                "/api/gatherings/nothing/agendas", "/api/gatherings/nothing/jobs", "/api/nothing-here"]
-            {
+            for uri in [
+                "/api/gatherings/nothing", "/api/gatherings/nothing/versions", "/api/gatherings/nothing/versions/1",
+                "/api/gatherings/nothing/agendas", "/api/gatherings/nothing/jobs", "/api/nothing-here",
+            ] {
                 let response = try await client.send(.get, uri)
                 #expect(response.status == .notFound, "\(uri)")
                 #expect(response.isError, "\(uri): \(response.text)")
@@ -65,7 +66,9 @@ import Testing
             let response = try await client.send(.post, "/api/gatherings", try fixture("invalid/\(name).json"))
             #expect(response.status == .unprocessableContent || response.status == .badRequest, "\(name): \(response.status)")
             for expected in try ExpectedProblem.load(name) where response.status == .unprocessableContent {
-                #expect(response.problems.contains { $0.hasPrefix(expected.path + ": ") && $0.contains(expected.fragment) }, "\(name): \(expected)")
+                #expect(
+                    response.problems.contains { $0.hasPrefix(expected.path + ": ") && $0.contains(expected.fragment) },
+                    "\(name): \(expected)")
             }
             #expect(try await client.send(.get, "/api/gatherings").array.isEmpty, "nothing is stored on an error")
         }
@@ -165,8 +168,10 @@ import Testing
             let response = try await client.send(.get, "/api/openapi.json")
             #expect(response.status == .ok)
             let served = response.json as? NSDictionary
-            let file = try JSONSerialization.jsonObject(
-                with: Data(contentsOf: repositoryRoot.appendingPathComponent("Sources/ConvenePlannerAPI/openapi.json"))) as? NSDictionary
+            let file =
+                try JSONSerialization.jsonObject(
+                    with: Data(contentsOf: repositoryRoot.appendingPathComponent("Sources/ConvenePlannerAPI/openapi.json")))
+                as? NSDictionary
             #expect(served == file)
         }
     }

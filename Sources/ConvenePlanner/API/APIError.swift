@@ -53,7 +53,9 @@ package struct APIError: Error, Sendable, HTTPResponseConvertible {
 
     /// 422: one problem in a request, at its path.
     package static func invalidRequest(_ path: String, _ message: String) -> APIError {
-        APIError(.unprocessableContent, "the request is not valid: \(message)", problems: [.init(path: path, message: message, severity: .error)])
+        APIError(
+            .unprocessableContent, "the request is not valid: \(message)", problems: [.init(path: path, message: message, severity: .error)]
+        )
     }
 }
 

@@ -44,7 +44,8 @@ extension PlannerAPI {
                 })
         }
         // Stored as the checker resolved it: placements in time order with their slots, times and costs.
-        var agenda = Agenda(status: .feasible, solver: nil, bound: nil, assignments: report.assignments, domain: loaded.checker.domain, stats: [])
+        var agenda = Agenda(
+            status: .feasible, solver: nil, bound: nil, assignments: report.assignments, domain: loaded.checker.domain, stats: [])
         agenda.solver = document.solver
         if let bound = document.bound, bound <= report.objective {
             agenda.bound = bound
@@ -121,7 +122,12 @@ extension PlannerAPI {
         var object: [String: (any Sendable)?] = [:]
         let fields: [(String, (any Sendable)?)] = [
             ("valid", verdict.isValid),
-            ("violations", verdict.violations.map { ["rule": $0.rule.rawValue, "message": $0.message] as [String: (any Sendable)?] as (any Sendable)? }),
+            (
+                "violations",
+                verdict.violations.map {
+                    ["rule": $0.rule.rawValue, "message": $0.message] as [String: (any Sendable)?] as (any Sendable)?
+                }
+            ),
             ("objective", verdict.objective),
             ("delta", verdict.delta),
             ("agenda", verdict.agenda.jsonValue.openAPIValue),

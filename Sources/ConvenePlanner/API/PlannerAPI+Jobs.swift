@@ -27,7 +27,8 @@ extension PlannerAPI {
         if let moves = request.moves, moves < 0 { throw APIError.invalidRequest("moves", "a whole number, 0 or more") }
         var previousID: Int64?
         if let previous = request.previous {
-            guard let number = PlannerID.agenda(previous), let agenda = try await planner.store.agenda(number), agenda.gathering == id else {
+            guard let number = PlannerID.agenda(previous), let agenda = try await planner.store.agenda(number), agenda.gathering == id
+            else {
                 throw APIError.invalidRequest("previous", "\"\(previous)\" is not an agenda of \"\(id)\"")
             }
             options.previous = try planner.library.agenda(agenda)

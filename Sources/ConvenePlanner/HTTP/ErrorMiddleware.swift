@@ -33,7 +33,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 let path = request.uri.path
                 if let allowed = routes.methods(at: path), !allowed.contains(request.method) {
                     let allow = allowed.map(\.rawValue).sorted().joined(separator: ", ")
-                    return APIError(.methodNotAllowed, "\(request.method) is not allowed on \(path); use \(allow)", headers: [.allow: allow])
+                    return APIError(
+                        .methodNotAllowed, "\(request.method) is not allowed on \(path); use \(allow)", headers: [.allow: allow])
                 }
                 return APIError(.notFound, "nothing is at \(path)")
             }
@@ -61,4 +62,5 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 }
             return APIError(status, message)
         }
-    }}
+    }
+}

@@ -25,6 +25,7 @@ enum SiteRoutes {
         guard let file = site.files.first(where: { $0.path == path }) else {
             throw APIError.notFound("the page \"\(path)\" of the site of \(agenda)")
         }
-        return Response(status: .ok, headers: [.contentType: mediaType(of: path)], body: .init(byteBuffer: ByteBuffer(string: file.contents)))
+        return Response(
+            status: .ok, headers: [.contentType: mediaType(of: path)], body: .init(byteBuffer: ByteBuffer(string: file.contents)))
     }
 }

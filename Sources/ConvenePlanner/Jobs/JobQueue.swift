@@ -143,7 +143,8 @@ struct JobRun {
         let notes = String(decoding: (try? JSONEncoder().encode(result.notes)) ?? Data("[]".utf8), as: UTF8.self)
         let state = JobStateRecord(
             job: id, state: (result.wasCancelled ? JobState.cancelled : JobState.done).rawValue, objective: agenda.objective,
-            bound: agenda.objective != nil ? agenda.bound : channel?.latest?.bound, status: agenda.status.rawValue, notes: notes, at: Timestamp.now())
+            bound: agenda.objective != nil ? agenda.bound : channel?.latest?.bound, status: agenda.status.rawValue, notes: notes,
+            at: Timestamp.now())
         // Only an agenda the front door's checker accepted has an objective; that is the one stored.
         guard agenda.objective != nil else { return (state, nil) }
         let record = AgendaRecord(

@@ -63,7 +63,9 @@ package struct WhatIf: Sendable {
                     "\(at).run",
                     run < 1 ? "a run is 1 or more" : "only run 1 can be moved: this version of the planner places each session once")
             }
-            if let start = move.start, gathering.slotIndex[start] == nil { throw .invalidRequest("\(at).start", "no slot has the id \"\(start)\"") }
+            if let start = move.start, gathering.slotIndex[start] == nil {
+                throw .invalidRequest("\(at).start", "no slot has the id \"\(start)\"")
+            }
             for (k, room) in (move.rooms ?? []).enumerated() where gathering.roomIndex[room] == nil {
                 throw .invalidRequest("\(at).rooms[\(k)]", "no room has the id \"\(room)\"")
             }

@@ -41,7 +41,9 @@ package final class GatheringLibrary: Sendable {
             c.clock += 1
             c.gatherings[key]?.used = c.clock
             return c.gatherings[key]?.value
-        }) { return hit }
+        }) {
+            return hit
+        }
         let loaded = try LoadedGathering(id: record.gathering, version: record.version, gathering: Gathering(json: record.document))
         cache.withLock { c in
             c.gatherings[key] = (loaded, c.clock)
@@ -71,7 +73,9 @@ package final class GatheringLibrary: Sendable {
             c.clock += 1
             c.agendas[id]?.used = c.clock
             return c.agendas[id]?.value
-        }) { return hit }
+        }) {
+            return hit
+        }
         let agenda = try Agenda.load(record.document).agenda
         cache.withLock { c in
             c.agendas[id] = (agenda, c.clock)

@@ -242,7 +242,8 @@ package final class PlannerStore: Sendable {
 
     private static func view(_ job: JobRecord, _ db: Database) throws -> JobView? {
         guard let id = job.id,
-            let latest = try JobStateRecord.fetchOne(db, sql: "SELECT * FROM jobState WHERE job = ? ORDER BY seq DESC LIMIT 1", arguments: [id])
+            let latest = try JobStateRecord.fetchOne(
+                db, sql: "SELECT * FROM jobState WHERE job = ? ORDER BY seq DESC LIMIT 1", arguments: [id])
         else { return nil }
         let started = try String.fetchOne(
             db, sql: "SELECT at FROM jobState WHERE job = ? AND state = 'running' ORDER BY seq LIMIT 1", arguments: [id])
