@@ -158,8 +158,9 @@ try:
     Select(driver.find_element(By.ID, "move-session")).select_by_value(a["session"])
     slot = Select(driver.find_element(By.ID, "move-slot"))
     slot.select_by_index((slot.options.index(slot.first_selected_option) + 1) % len(slot.options))
+    before = text("#verdict")
     driver.find_element(By.ID, "move-check").send_keys("\n")
-    wait.until(lambda d: "objective" in text("#verdict-line"))
+    wait.until(lambda d: text("#verdict") != before and "Checked in" in text("#verdict"))
     check("Checked in" in text("#verdict"), f"a move from the form: {text('#verdict-line')}")
 
     # 7. Versions and the diff between two agendas.

@@ -152,6 +152,41 @@ import Testing
         }
     }
 
+    @Test func aRoomClosedSinceTheAgendaShowsAndIsRepairedAround() async throws {
+        try await withPlanner { client, _ in
+            let g = try await client.createP2PU()
+            let a = try await client.storeHandAgenda(g)
+            // The Commonwealth Salon closes on Friday morning: version 2.
+            let closed = try p2pu.editing { document in
+                var rooms = document["rooms"] as? [[String: Any]] ?? []
+                let k = try? #require(rooms.firstIndex { $0["id"] as? String == "commonwealth" })
+                rooms[k ?? 0]["unavailable"] = [["start": "2019-09-20T08:00", "end": "2019-09-20T12:00"]]
+                document["rooms"] = rooms
+            }
+            #expect(try await client.send(.put, "/api/gatherings/\(g)", closed, headers: [.ifMatch: "\"1\""]).status == .ok)
+            let uri = "/api/gatherings/\(g)/agendas/\(a)/what-if"
+            let now = try await client.send(.post, uri, json: ["moves": [] as [Any]]).object
+            #expect(now["version"] as? Int == 2, "judged against the gathering as it is now")
+            #expect(now["valid"] as? Bool == false)
+            #expect((now["violations"] as? [[String: Any]])?.allSatisfy { $0["rule"] as? Int == 2 } == true)
+            let body: [String: Any] = ["moves": [] as [Any], "reoptimise": true, "solver": "search", "searchMoves": 30]
+            let repaired = try await client.send(.post, uri, json: body).object
+            #expect(repaired["valid"] as? Bool == true, "\(repaired["violations"] ?? "")")
+            let placements = (repaired["agenda"] as? [String: Any])?["placements"] as? [[String: Any]] ?? []
+            let morning: Set<String> = ["fri-1", "fri-2"]
+            #expect(
+                !placements.contains {
+                    ($0["rooms"] as? [String])?.contains("commonwealth") == true && morning.contains($0["start"] as? String ?? "")
+                })
+            let changes = (repaired["diff"] as? [String: Any])?["changes"] as? [[String: Any]] ?? []
+            let moved = Set(changes.compactMap { $0["session"] as? String })
+            let wereThere = Set(
+                try Agenda.load(handAgenda).agenda.placements.filter { $0.rooms.contains("commonwealth") && morning.contains($0.start) }
+                    .map(\.session))
+            #expect(!wereThere.isEmpty && wereThere.isSubset(of: moved), "every session of the closed room moves: \(wereThere) \(moved)")
+        }
+    }
+
     @Test func theDiffIsConveneDiffsJSON() async throws {
         try await withPlanner { client, _ in
             let g = try await client.createP2PU()

@@ -90,13 +90,17 @@ extension PlannerAPI {
     package func whatIf(_ input: Operations.WhatIf.Input) async throws -> Operations.WhatIf.Output {
         guard case .json(let request) = input.body else { throw APIError.unreadable("the body is empty") }
         let record = try await planner.agenda(input.path.agenda, of: input.path.gathering)
-        let loaded = try await planner.gathering(of: record)
-        let original = try planner.library.agenda(record)
+        // Judged against the gathering as it is now: a room closed since the agenda was made shows, and repairing
+        // the rest replans around it.
+        let loaded = try planner.library.load(try await planner.latest(input.path.gathering))
+        let original = WhatIf.current(try planner.library.agenda(record), in: loaded.gathering)
         let whatIf = WhatIf(
             loaded: loaded, original: original,
-            originalObjective: planner.library.objective(of: record) { loaded.checker.check(WhatIf.unstated(original)).objective })
+            originalObjective: planner.library.objective(of: record, version: loaded.version) {
+                loaded.checker.check(WhatIf.unstated(original)).objective
+            })
         let moves = request.moves.map { WhatIf.Move(session: $0.session, run: $0.run, start: $0.start, rooms: $0.rooms) }
-        let verdict: WhatIf.Verdict
+        var verdict: WhatIf.Verdict
         if request.reoptimise == true {
             var options = SolveOptions(timeLimit: .milliseconds(10_000))
             if let limit = request.timeLimit {
@@ -115,6 +119,7 @@ extension PlannerAPI {
         } else {
             verdict = try whatIf.judge(moves)
         }
+        verdict.version = loaded.version
         return .ok(.init(body: .json(Self.container(verdict))))
     }
 
@@ -135,6 +140,7 @@ extension PlannerAPI {
             ("status", verdict.status?.rawValue),
             ("notes", verdict.notes.map { $0 as (any Sendable)? }),
             ("seconds", (verdict.seconds * 1000).rounded() / 1000),
+            ("version", verdict.version),
         ]
         for (key, value) in fields { object.updateValue(value, forKey: key) }
         return (try? OpenAPIObjectContainer(unvalidatedValue: object)) ?? OpenAPIObjectContainer()

@@ -32,6 +32,8 @@ package struct WhatIf: Sendable {
         package var status: Agenda.Status?
         package var notes: [String] = []
         package var seconds: Double = 0
+        /// The version of the gathering that judged it.
+        package var version: Int?
         package var isValid: Bool { violations.isEmpty }
     }
 
@@ -150,6 +152,15 @@ package struct WhatIf: Sendable {
         var agenda = Agenda(status: .feasible, solver: nil, bound: nil, assignments: assignments, domain: loaded.checker.domain, stats: [])
         agenda.solver = solver
         return agenda
+    }
+
+    /// A stored agenda as the gathering is now: placements of sessions it no longer holds are left out (they were
+    /// cancelled; the diff lists them as such).
+    package static func current(_ agenda: Agenda, in gathering: Gathering) -> Agenda {
+        var copy = agenda
+        copy.placements = agenda.placements.filter { gathering.sessionIndex[$0.session] != nil }
+        copy.unscheduled = agenda.unscheduled.filter { gathering.sessionIndex[$0] != nil }
+        return copy
     }
 
     /// The agenda without its stated objective and status claims, so that the checker judges its placements alone.

@@ -25,7 +25,7 @@ package final class GatheringLibrary: Sendable {
     private struct Cache {
         var gatherings: [String: (value: LoadedGathering, used: Int)] = [:]
         var agendas: [Int64: (value: Agenda, used: Int)] = [:]
-        var objectives: [Int64: Int] = [:]
+        var objectives: [String: Int] = [:]
         var clock = 0
     }
 
@@ -54,14 +54,15 @@ package final class GatheringLibrary: Sendable {
         return loaded
     }
 
-    /// The stored agenda's objective as `compute` counts it, computed once per agenda.
-    package func objective(of record: AgendaRecord, _ compute: () -> Int) -> Int {
+    /// The stored agenda's objective against a version of its gathering as `compute` counts it, computed once.
+    package func objective(of record: AgendaRecord, version: Int, _ compute: () -> Int) -> Int {
         guard let id = record.id else { return compute() }
-        if let known = cache.withLock({ $0.objectives[id] }) { return known }
+        let key = "\(id)@\(version)"
+        if let known = cache.withLock({ $0.objectives[key] }) { return known }
         let value = compute()
         cache.withLock { c in
             if c.objectives.count > capacity * 16 { c.objectives = [:] }
-            c.objectives[id] = value
+            c.objectives[key] = value
         }
         return value
     }

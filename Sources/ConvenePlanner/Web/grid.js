@@ -5,34 +5,29 @@ import { api } from './api.js';
 import { announce, fill, h, options, signed, when } from './dom.js';
 import { reloadAgendas, report, state } from './main.js';
 
-const versions = new Map(); // "G@V" -> input document
-let base = null;     // { id, agenda, doc } the stored agenda moved from
+let base = null;     // { id, agenda, doc, version } the stored agenda moved from, and the gathering as it is now
 let shownAgenda = null; // the agenda drawn: the base, or the what-if's
 let moves = [];      // pending moves, in order
 let verdict = null;  // the last what-if answer
+let repaired = false; // whether the agenda shown comes from "Repair the rest"
 let drag = null;
 let message = '';    // said once the next agenda is drawn
 let loading = '';    // the agenda being loaded
 
 const el = (id) => document.getElementById(id);
 
-async function versionDocument(version) {
-  const key = `${version}@${state.gathering}`;
-  if (!versions.has(key)) versions.set(key, (await api('GET', `/api/gatherings/${state.gathering}/versions/${version}`)).data);
-  return versions.get(key);
-}
-
 async function load(id) {
   if (!id) { base = null; fill(el('grid'), h('p', { class: 'hint' }, 'No agenda yet: solve first.')); return; }
-  const [agenda] = await Promise.all([api('GET', `/api/gatherings/${state.gathering}/agendas/${id}`)]);
+  const agenda = await api('GET', `/api/gatherings/${state.gathering}/agendas/${id}`);
   const summary = state.agendas.find((a) => a.id === id);
-  const doc = await versionDocument(summary ? summary.version : state.version);
-  base = { id, agenda: agenda.data, doc };
+  // The agenda is shown and judged against the gathering as it is now (a room closed since shows at once).
+  const doc = state.document;
+  base = { id, agenda: agenda.data, doc, version: state.version };
   moves = [];
   verdict = null;
+  repaired = false;
   shownAgenda = base.agenda;
-  fill(el('verdict'), message ? h('p', { class: 'ok' }, message) : null);
-  message = '';
+  fill(el('verdict'));
   fill(el('changes'));
   setButtons();
   el('agenda-summary').textContent = `${agenda.data.status}, objective ${agenda.data.objective} (version ${summary ? summary.version : '?'})`;
@@ -42,6 +37,7 @@ async function load(id) {
   options(el('move-room'), (doc.rooms || []).map((r) => [r.id, r.name || r.id]));
   syncForm();
   draw();
+  await judge(false, { quiet: true });
 }
 
 function sortedSlots(doc) { return [...(doc.slots || [])].sort((a, b) => String(a.start).localeCompare(String(b.start))); }
@@ -170,7 +166,7 @@ async function tryMove(move) {
   await judge(false);
 }
 
-async function judge(reoptimise) {
+async function judge(reoptimise, { quiet = false } = {}) {
   const started = performance.now();
   const body = { moves };
   if (reoptimise) Object.assign(body, { reoptimise: true, timeLimit: Number(el('repair-time').value) || 5 });
@@ -184,13 +180,13 @@ async function judge(reoptimise) {
   }
   const ms = Math.round(performance.now() - started);
   shownAgenda = verdict.agenda;
-  if (reoptimise) moves = moves.filter(() => true);
+  repaired = reoptimise && verdict.valid;
   draw();
-  showVerdict(ms, reoptimise);
+  showVerdict(ms, reoptimise, quiet);
   setButtons();
 }
 
-function showVerdict(ms, reoptimise) {
+function showVerdict(ms, reoptimise, quiet) {
   const v = verdict;
   const people = new Set();
   for (const c of v.diff.changes) for (const p of c.people) people.add(p);
@@ -205,6 +201,11 @@ function showVerdict(ms, reoptimise) {
     people.size ? h('details', {}, h('summary', {}, `People concerned (${people.size})`),
       h('p', {}, [...people].map(personName).join(', '))) : null);
   changes(v.diff);
+  if (quiet) {
+    if (message) el('verdict').prepend(h('p', { class: 'ok' }, message));
+    message = '';
+    return;
+  }
   // On a phone the verdict is below the grid: bring it into view.
   if (window.matchMedia('(max-width: 900px)').matches) el('verdict').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   announce(`${v.valid ? 'Valid' : `Breaks ${v.violations.length} rules`}. Objective ${v.objective}${delta}.`);
@@ -222,9 +223,10 @@ function changes(diff) {
 }
 
 function setButtons() {
-  el('repair').disabled = !base || moves.length === 0;
-  el('undo').disabled = !base || moves.length === 0;
-  el('keep').disabled = !verdict || !verdict.valid || moves.length === 0;
+  const changed = moves.length > 0 || repaired;
+  el('repair').disabled = !base || !(moves.length > 0 || (verdict && !verdict.valid));
+  el('undo').disabled = !base || !changed;
+  el('keep').disabled = !verdict || !verdict.valid || !changed;
 }
 
 async function keep() {
@@ -251,11 +253,11 @@ async function pin(on) {
     state.document = latest;
     state.version = data.version;
     base.doc = latest;
-    versions.set(`${data.version}@${state.gathering}`, latest);
-    draw();
+    base.version = data.version;
+    message = on ? `Pinned ${title(id)} (version ${data.version}).` : `Unpinned ${title(id)} (version ${data.version}).`;
+    announce(message);
     syncForm();
-    el('verdict').textContent = on ? `Pinned ${title(id)} (version ${data.version}).` : `Unpinned ${title(id)} (version ${data.version}).`;
-    announce(el('verdict').textContent);
+    await judge(false, { quiet: true });
   } catch (error) {
     report(error);
   }
@@ -272,7 +274,12 @@ export function init() {
   });
   el('repair').addEventListener('click', () => judge(true));
   el('keep').addEventListener('click', keep);
-  el('undo').addEventListener('click', () => { moves = []; verdict = null; shownAgenda = base.agenda; fill(el('verdict')); fill(el('changes')); draw(); setButtons(); });
+  el('undo').addEventListener('click', () => {
+    moves = [];
+    shownAgenda = base.agenda;
+    draw();
+    judge(false, { quiet: true });
+  });
   el('pin').addEventListener('click', () => pin(true));
   el('unpin').addEventListener('click', () => pin(false));
 }
@@ -283,6 +290,12 @@ export function shown(s) {
   const wanted = location.hash.split('/')[1] || (base && base.id) || (agendas[0] && agendas[0].id) || '';
   if (agendas.some((a) => a.id === wanted)) el('agenda-select').value = wanted;
   const id = el('agenda-select').value;
+  if (base && base.id === id && base.version !== s.version && s.document) {
+    // A new version of the gathering (saved elsewhere): judge the same moves against it.
+    base.doc = s.document;
+    base.version = s.version;
+    judge(false, { quiet: true });
+  }
   if ((!base || base.id !== id) && loading !== id) {
     loading = id;
     load(id).catch(report).finally(() => { loading = ''; });
