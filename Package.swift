@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "ConvenePlannerTests",
             dependencies: [
-                "Convene", "ConvenePlanner", "ConvenePlannerAPI", "ConveneTestSupport",
+                "Convene", "ConvenePlanner", "ConveneTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -44,7 +44,8 @@ package enum PlannerServer {
         WebApp.register(on: router)
         SiteRoutes.register(on: router, planner: planner)
         try PlannerAPI(planner: planner).registerHandlers(
-            on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]))
+            // Compact, keys in order: the same answer byte for byte every time, and a what-if's large agenda written fast.
+            on: router, configuration: Configuration(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         return router
     }
 

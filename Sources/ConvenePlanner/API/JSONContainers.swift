@@ -1,38 +1,31 @@
 import Convene
+import ConvenePlannerAPI
 import Foundation
-import OpenAPIRuntime
 
-extension OpenAPIObjectContainer {
-    /// A JSON object from the library's own JSON (an agenda, a diff), nulls kept.
+extension JSONDocument {
+    /// The library's own JSON (an agenda, a diff): whole numbers as integers, so that `3` stays `3`.
     init(_ value: JSONValue) {
-        guard case .object = value, let object = value.openAPIValue as? [String: (any Sendable)?],
-            let container = try? OpenAPIObjectContainer(unvalidatedValue: object)
-        else {
-            self.init()
-            return
-        }
-        self = container
-    }
-
-    /// A JSON object from stored bytes.
-    init(json data: Data) throws { self = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: data) }
-}
-
-extension JSONValue {
-    /// The value as the OpenAPI runtime holds JSON: whole numbers as `Int`, so that `3` stays `3`.
-    var openAPIValue: (any Sendable)? {
-        switch self {
-        case .null: return nil
-        case .bool(let b): return b
-        case .number(let d):
-            if d.rounded() == d, abs(d) < 9e15 { return Int(d) }
-            return d
-        case .string(let s): return s
-        case .array(let items): return items.map(\.openAPIValue)
-        case .object(let members):
-            var object: [String: (any Sendable)?] = [:]
-            for member in members { object.updateValue(member.value.openAPIValue, forKey: member.key) }
-            return object
+        switch value {
+        case .null: self = .null
+        case .bool(let b): self = .bool(b)
+        case .number(let d): self = d.rounded() == d && abs(d) < 9e15 ? .int(Int(d)) : .double(d)
+        case .string(let s): self = .string(s)
+        case .array(let items): self = .array(items.map(JSONDocument.init))
+        case .object(let members): self = .object(members.map { Member($0.key, JSONDocument($0.value)) })
         }
     }
+
+    /// A stored document (JSON bytes).
+    init(json data: Data) throws { self = try JSONDecoder().decode(JSONDocument.self, from: data) }
+
+    /// An object of these keys and values, in this order; `nil` becomes `null`.
+    static func object(_ fields: KeyValuePairs<String, JSONDocument?>) -> JSONDocument {
+        .object(fields.map { Member($0.key, $0.value ?? .null) })
+    }
+
+    /// `nil` as `null`.
+    static func string(_ value: String?) -> JSONDocument { value.map(JSONDocument.string) ?? .null }
+    static func int(_ value: Int?) -> JSONDocument { value.map(JSONDocument.int) ?? .null }
+    static func double(_ value: Double?) -> JSONDocument { value.map(JSONDocument.double) ?? .null }
+    static func strings(_ values: [String]) -> JSONDocument { .array(values.map(JSONDocument.string)) }
 }

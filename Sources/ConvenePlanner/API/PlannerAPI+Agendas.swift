@@ -84,7 +84,7 @@ extension PlannerAPI {
 
     package func getAgenda(_ input: Operations.GetAgenda.Input) async throws -> Operations.GetAgenda.Output {
         let record = try await planner.agenda(input.path.agenda, of: input.path.gathering)
-        return .ok(.init(body: .json(try Documents.container(record.document))))
+        return .ok(.init(body: .json(JSONDocument(try planner.library.agenda(record).jsonValue))))
     }
 
     package func whatIf(_ input: Operations.WhatIf.Input) async throws -> Operations.WhatIf.Output {
@@ -120,30 +120,22 @@ extension PlannerAPI {
             verdict = try whatIf.judge(moves)
         }
         verdict.version = loaded.version
-        return .ok(.init(body: .json(Self.container(verdict))))
+        return .ok(.init(body: .json(Self.document(verdict))))
     }
 
-    private static func container(_ verdict: WhatIf.Verdict) -> OpenAPIObjectContainer {
-        var object: [String: (any Sendable)?] = [:]
-        let fields: [(String, (any Sendable)?)] = [
-            ("valid", verdict.isValid),
-            (
-                "violations",
-                verdict.violations.map {
-                    ["rule": $0.rule.rawValue, "message": $0.message] as [String: (any Sendable)?] as (any Sendable)?
-                }
-            ),
-            ("objective", verdict.objective),
-            ("delta", verdict.delta),
-            ("agenda", verdict.agenda.jsonValue.openAPIValue),
-            ("diff", verdict.diff.jsonValue.openAPIValue),
-            ("status", verdict.status?.rawValue),
-            ("notes", verdict.notes.map { $0 as (any Sendable)? }),
-            ("seconds", (verdict.seconds * 1000).rounded() / 1000),
-            ("version", verdict.version),
-        ]
-        for (key, value) in fields { object.updateValue(value, forKey: key) }
-        return (try? OpenAPIObjectContainer(unvalidatedValue: object)) ?? OpenAPIObjectContainer()
+    private static func document(_ verdict: WhatIf.Verdict) -> JSONDocument {
+        .object([
+            "valid": .bool(verdict.isValid),
+            "violations": .array(verdict.violations.map { .object(["rule": .int($0.rule.rawValue), "message": .string($0.message)]) }),
+            "objective": .int(verdict.objective),
+            "delta": .int(verdict.delta),
+            "agenda": JSONDocument(verdict.agenda.jsonValue),
+            "diff": JSONDocument(verdict.diff.jsonValue),
+            "status": .string(verdict.status?.rawValue),
+            "notes": .strings(verdict.notes),
+            "seconds": .double((verdict.seconds * 1000).rounded() / 1000),
+            "version": .int(verdict.version),
+        ])
     }
 
     package func diffAgendas(_ input: Operations.DiffAgendas.Input) async throws -> Operations.DiffAgendas.Output {
@@ -152,6 +144,6 @@ extension PlannerAPI {
         let loaded = try await planner.gathering(of: record)
         let diff = AgendaDiff(
             previous: try planner.library.agenda(against), new: try planner.library.agenda(record), gathering: loaded.gathering)
-        return .ok(.init(body: .json(OpenAPIObjectContainer(diff.jsonValue))))
+        return .ok(.init(body: .json(JSONDocument(diff.jsonValue))))
     }
 }

@@ -51,7 +51,7 @@ extension PlannerAPI {
         return .ok(
             .init(
                 headers: .init(eTag: Documents.etag(record.version)),
-                body: .json(try Documents.value(record.document))))
+                body: .json(try Documents.document(record.document))))
     }
 
     package func updateGathering(_ input: Operations.UpdateGathering.Input) async throws -> Operations.UpdateGathering.Output {
@@ -113,6 +113,6 @@ extension PlannerAPI {
         return .ok(
             .init(
                 headers: .init(eTag: Documents.etag(record.version)),
-                body: .json(try Documents.value(record.document))))
+                body: .json(try Documents.document(record.document))))
     }
 }

@@ -66,19 +66,19 @@ extension PlannerAPI {
 
     package func listJobs(_ input: Operations.ListJobs.Input) async throws -> Operations.ListJobs.Output {
         _ = try await planner.latest(input.path.gathering)
-        var jobs: [OpenAPIObjectContainer] = []
-        for view in try await planner.store.jobs(of: input.path.gathering) { jobs.append(await container(view)) }
+        var jobs: [JSONDocument] = []
+        for view in try await planner.store.jobs(of: input.path.gathering) { jobs.append(await document(view)) }
         return .ok(.init(body: .json(jobs)))
     }
 
     package func getJob(_ input: Operations.GetJob.Input) async throws -> Operations.GetJob.Output {
-        .ok(.init(body: .json(await container(try await planner.job(input.path.job)))))
+        .ok(.init(body: .json(await document(try await planner.job(input.path.job)))))
     }
 
     package func cancelJob(_ input: Operations.CancelJob.Input) async throws -> Operations.CancelJob.Output {
         let view = try await planner.job(input.path.job)
         if let id = view.job.id { await planner.jobs.cancel(id) }
-        return .ok(.init(body: .json(await container(try await planner.job(input.path.job)))))
+        return .ok(.init(body: .json(await document(try await planner.job(input.path.job)))))
     }
 
     package func streamJobEvents(_ input: Operations.StreamJobEvents.Input) async throws -> Operations.StreamJobEvents.Output {
@@ -99,10 +99,10 @@ extension PlannerAPI {
     }
 
     /// The job as the API shows it, with the live progress of a running job and the place of a waiting one.
-    func container(_ view: JobView) async -> OpenAPIObjectContainer {
+    func document(_ view: JobView) async -> JSONDocument {
         guard let id = view.job.id, let channel = await planner.jobs.channel(id) else {
-            return JobJSON.container(view, live: nil, position: nil)
+            return JobJSON.document(view, live: nil, position: nil)
         }
-        return JobJSON.container(view, live: channel.latest, position: await planner.jobs.position(id))
+        return JobJSON.document(view, live: channel.latest, position: await planner.jobs.position(id))
     }
 }

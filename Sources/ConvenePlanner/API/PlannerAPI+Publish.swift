@@ -49,19 +49,18 @@ extension PlannerAPI {
                 problems: error.problems.map(Self.problem))
         }
         let g = result.gathering
-        let fields: [(String, (any Sendable)?)] = [
-            ("document", try Documents.container(result.json).value),
-            ("warnings", result.warnings.map { Self.problem($0).dictionary as (any Sendable)? }),
-            ("previous", result.previous?.jsonValue.openAPIValue),
-            (
-                "summary",
-                "Imported \(g.sessions.count) sessions, \(g.people.count) people, \(g.rooms.count) rooms, \(g.slots.count) slots, "
-                    + "\(g.attendees.count) attendees."
-            ),
-        ]
-        var object: [String: (any Sendable)?] = [:]
-        for (key, value) in fields { object.updateValue(value, forKey: key) }
-        return .ok(.init(body: .json(try OpenAPIObjectContainer(unvalidatedValue: object))))
+        let summary =
+            "Imported \(g.sessions.count) sessions, \(g.people.count) people, \(g.rooms.count) rooms, \(g.slots.count) slots, "
+            + "\(g.attendees.count) attendees."
+        return .ok(
+            .init(
+                body: .json(
+                    .object([
+                        "document": try Documents.document(result.json),
+                        "warnings": .array(result.warnings.map { Self.problem($0).document }),
+                        "previous": result.previous.map { JSONDocument($0.jsonValue) },
+                        "summary": .string(summary),
+                    ]))))
     }
 
     /// An import problem at its file and place: `survey.csv: row 3, column 2 (B)`.
@@ -72,7 +71,7 @@ extension PlannerAPI {
 }
 
 extension Components.Schemas.Problem {
-    var dictionary: [String: (any Sendable)?] { ["path": path, "message": message, "severity": severity?.rawValue] }
+    var document: JSONDocument { .object(["path": .string(path), "message": .string(message), "severity": .string(severity?.rawValue)]) }
 }
 
 extension Optional {

@@ -10,7 +10,7 @@ package struct PlannerAPI: APIProtocol {
     package init(planner: Planner) { self.planner = planner }
 
     package func getOpenAPIDocument(_ input: Operations.GetOpenAPIDocument.Input) async throws -> Operations.GetOpenAPIDocument.Output {
-        .ok(.init(body: .json(try OpenAPIObjectContainer(json: Data(OpenAPIDocument.bytes)))))
+        .ok(.init(body: .json(try JSONDecoder().decode(OpenAPIObjectContainer.self, from: Data(OpenAPIDocument.bytes)))))
     }
 }
 
@@ -42,10 +42,7 @@ enum Documents {
     }
 
     /// A stored document as the API answers with it.
-    static func container(_ data: Data) throws -> OpenAPIObjectContainer { try OpenAPIObjectContainer(json: data) }
-
-    /// A stored input document as the API answers with it.
-    static func value(_ data: Data) throws -> OpenAPIValueContainer { try JSONDecoder().decode(OpenAPIValueContainer.self, from: data) }
+    static func document(_ data: Data) throws -> JSONDocument { try JSONDocument(json: data) }
 
     /// `"3"`, the ETag of version 3.
     static func etag(_ version: Int) -> String { "\"\(version)\"" }

@@ -15,33 +15,24 @@ package struct ZipArchive {
         let crc = Self.crc32(contents)
         let (time, date) = Self.dosTime(modified)
         let offset = UInt32(data.count)
-        // Local file header: version 2.0, flags bit 11 (UTF-8 names), method 0 (stored).
+        // The fields the local header and the central entry share: flags bit 11 (UTF-8 names), method 0 (stored),
+        // time, date, CRC, both sizes (equal: stored), the name's length and no extra field.
+        var shared = Data()
+        for field: UInt16 in [0x0800, 0, time, date] { shared.append(le16: field) }
+        for field in [crc, UInt32(contents.count), UInt32(contents.count)] { shared.append(le32: field) }
+        shared.append(le16: UInt16(name.count))
+        shared.append(le16: 0)
+        // Local file header (version needed 2.0), then the file.
         data.append(le32: 0x0403_4b50)
         data.append(le16: 20)
-        data.append(le16: 0x0800)
-        data.append(le16: 0)
-        data.append(le16: time)
-        data.append(le16: date)
-        data.append(le32: crc)
-        data.append(le32: UInt32(contents.count))
-        data.append(le32: UInt32(contents.count))
-        data.append(le16: UInt16(name.count))
-        data.append(le16: 0)
+        data.append(shared)
         data.append(name)
         data.append(contents)
-        // Its central directory entry.
+        // Its central directory entry: made by and needing version 2.0; no comment, disk 0, no internal attributes.
         central.append(le32: 0x0201_4b50)
         central.append(le16: 20)
         central.append(le16: 20)
-        central.append(le16: 0x0800)
-        central.append(le16: 0)
-        central.append(le16: time)
-        central.append(le16: date)
-        central.append(le32: crc)
-        central.append(le32: UInt32(contents.count))
-        central.append(le32: UInt32(contents.count))
-        central.append(le16: UInt16(name.count))
-        central.append(le16: 0)
+        central.append(shared)
         central.append(le16: 0)
         central.append(le16: 0)
         central.append(le16: 0)

@@ -21,17 +21,14 @@ enum PlannerMigrations {
             }
             try db.create(table: "job") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.column("gathering", .text).notNull()
-                t.column("version", .integer).notNull()
+                ofVersion(t)
                 t.column("request", .blob).notNull()
                 t.column("solver", .text).notNull()
                 t.column("created", .text).notNull()
-                t.foreignKey(["gathering", "version"], references: "gatheringVersion")
             }
             try db.create(table: "agenda") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.column("gathering", .text).notNull()
-                t.column("version", .integer).notNull()
+                ofVersion(t)
                 t.column("document", .blob).notNull()
                 t.column("status", .text).notNull()
                 t.column("objective", .integer)
@@ -39,7 +36,6 @@ enum PlannerMigrations {
                 t.column("job", .integer).references("job")
                 t.column("previous", .integer).references("agenda")
                 t.column("created", .text).notNull()
-                t.foreignKey(["gathering", "version"], references: "gatheringVersion")
             }
             try db.create(index: "agendaByGathering", on: "agenda", columns: ["gathering"])
             try db.create(table: "jobState") { t in
@@ -58,5 +54,12 @@ enum PlannerMigrations {
             try db.create(index: "jobByGathering", on: "job", columns: ["gathering"])
         }
         return migrator
+    }
+
+    /// The version of a gathering a row was made for.
+    private static func ofVersion(_ t: TableDefinition) {
+        t.column("gathering", .text).notNull()
+        t.column("version", .integer).notNull()
+        t.foreignKey(["gathering", "version"], references: "gatheringVersion")
     }
 }
