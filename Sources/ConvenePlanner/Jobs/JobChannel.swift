@@ -50,11 +50,19 @@ package final class JobChannel: Sendable {
     package func report(objective: Int?, bound: Int?, solver: String, seconds: Double) {
         state.withLock { s in
             var next = s.latest ?? Progress(objective: nil, bound: nil, solver: solver, seconds: seconds)
-            if let objective, next.objective.map({ objective < $0 }) ?? true { next.objective = objective }
-            if let bound, next.bound.map({ bound > $0 }) ?? true { next.bound = bound }
+            var better = s.latest == nil
+            if let objective, next.objective.map({ objective < $0 }) ?? true {
+                next.objective = objective
+                better = true
+            }
+            if let bound, next.bound.map({ bound > $0 }) ?? true {
+                next.bound = bound
+                better = true
+            }
+            // Only a better agenda or a better bound is news.
+            guard better else { return }
             next.solver = solver
             next.seconds = seconds
-            guard next != s.latest else { return }
             s.latest = next
             let event = Self.event("progress", next.json)
             for listener in s.listeners.values { listener.yield(event) }

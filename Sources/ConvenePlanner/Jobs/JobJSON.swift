@@ -35,6 +35,8 @@ enum JobJSON {
 
     /// The job as compact JSON, for the `done` event.
     static func data(_ view: JobView, live: JobChannel.Progress?, position: Int?) -> Data {
-        (try? JSONEncoder().encode(document(view, live: live, position: position))) ?? Data("{}".utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(document(view, live: live, position: position))) ?? Data("{}".utf8)
     }
 }
