@@ -11,7 +11,13 @@ let package = Package(
         .executable(name: "convene", targets: ["ConveneCLI"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // The planner (`convene serve`): HTTP server, its API generated from the OpenAPI document, storage.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.3"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird", from: "2.1.0"),
     ],
     targets: [
         // The data flow, each target importing only those above it (README, "Layout").
@@ -34,8 +40,31 @@ let package = Package(
             dependencies: [
                 "Convene",
                 "ConveneGLPK",
+                "ConvenePlanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The planner's API as the OpenAPI document describes it: types and the server protocol,
+        // generated at build time, so that the document and the code cannot drift.
+        .target(
+            name: "ConvenePlannerAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            resources: [.embedInCode("openapi.json")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // The planner: storage, jobs, the API's handlers and the web app (embedded in the binary).
+        .target(
+            name: "ConvenePlanner",
+            dependencies: [
+                "Convene",
+                "ConveneGLPK",
+                "ConvenePlannerAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.embedInCode("Web")]
         ),
         // Shared by the test targets only: fixtures, tiny random gatherings, brute force.
         .target(name: "ConveneTestSupport", dependencies: ["Convene"], path: "Tests/ConveneTestSupport"),
@@ -43,5 +72,12 @@ let package = Package(
         .testTarget(name: "ConveneTests", dependencies: ["Convene", "ConveneCore", "ConveneFormats", "ConveneTestSupport"]),
         .testTarget(name: "ConveneGLPKTests", dependencies: ["Convene", "ConveneGLPK", "CGLPK", "ConveneTestSupport"]),
         .testTarget(name: "ConveneCLITests", dependencies: ["Convene", "ConveneCLI", "ConveneTestSupport"]),
+        .testTarget(
+            name: "ConvenePlannerTests",
+            dependencies: [
+                "Convene", "ConvenePlanner", "ConveneTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
     ]
 )
