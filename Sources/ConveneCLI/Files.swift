@@ -23,7 +23,7 @@ enum Files {
             report(gathering.warnings, in: path)
             return gathering
         } catch {
-            report(error.problems, in: path)
+            report(error.diagnostics, in: path)
             let count = error.errors.count
             printError("\(path): \(count) problem\(count == 1 ? "" : "s") found; the input is not valid.")
             throw ExitStatus.invalidInput.code
@@ -34,11 +34,11 @@ enum Files {
     static func agenda(_ path: String) throws -> Agenda {
         let data = try read(path)
         do {
-            let (agenda, warnings) = try Agenda.load(data)
-            report(warnings, in: path)
-            return agenda
+            let loaded = try Agenda.load(data)
+            report(loaded.warnings, in: path)
+            return loaded.value
         } catch {
-            report(error.problems, in: path)
+            report(error.diagnostics, in: path)
             throw ExitStatus.invalidInput.code
         }
     }
@@ -59,14 +59,15 @@ enum Files {
     }
 
     /// Prints every problem of a refused import or board, and the exit status to throw (65).
-    static func refused(_ error: ImportError) -> ExitCode {
-        for problem in error.problems { printError(problem.description) }
+    static func refused(_ error: DiagnosticError) -> ExitCode {
+        for problem in error.diagnostics { printError(problem.description) }
         let count = error.errors.count
         printError("\(count) problem\(count == 1 ? "" : "s") found; nothing is written.")
         return ExitStatus.invalidInput.code
     }
 
-    static func report(_ problems: [InputProblem], in file: String) {
+    /// Prints problems found in `file`'s document, each after the file's name.
+    static func report(_ problems: [Diagnostic], in file: String) {
         for problem in problems { printError("\(file): \(problem)") }
     }
 }

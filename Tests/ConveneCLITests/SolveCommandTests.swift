@@ -25,7 +25,7 @@ import Testing
         ])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
-        let (agenda, _) = try Agenda.load(try Data(contentsOf: out))
+        let agenda = try Agenda.load(try Data(contentsOf: out)).value
         // GLPK proves the optimum, alone or beside the search; the search alone makes its 1,000 moves.
         if solver == "search" {
             #expect(agenda.status == .feasible && moves(agenda) == 1_000, "\(agenda.stats)")
@@ -50,7 +50,7 @@ import Testing
             text.split(separator: "\n").filter { !$0.contains("\"seconds\"") }.joined(separator: "\n")
         }
         #expect(first.status == 0 && withoutSeconds(first.stdout) == withoutSeconds(second.stdout))
-        #expect(moves(try Agenda.load(Data(first.stdout.utf8)).agenda) == 1_000, "the time limit cut the run short")
+        #expect(moves(try Agenda.load(Data(first.stdout.utf8)).value) == 1_000, "the time limit cut the run short")
         let out = temporary("seed-5.json")
         defer { try? FileManager.default.removeItem(at: out) }
         try Data(first.stdout.utf8).write(to: out)

@@ -224,7 +224,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
     @Test func aVerifiedWarmStartIsTheFirstIncumbent() throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
         let domain = Domain(g)
-        let (hand, _) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
+        let hand = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).value
         let known = AgendaChecker(domain: domain).check(hand)
         // Without slot patterns, which have the optimum at the root before the start could be
         // offered; no time limit, and 20 nodes of branch-and-cut (the start is offered at the first).
@@ -283,7 +283,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
 @Suite(.serialized, .measuresTime) struct ExactSolverTimeLimitTests {
     @Test func theTimeLimitIsHonoured() throws {
         // 60 generated sessions, whose optimum GLPK does not prove in two minutes.
-        let g = try Gathering(validating: GatheringGenerator(sessions: 60, rooms: 6, days: 2, seed: 11).make().document)
+        let g = try Gathering(document: GatheringGenerator(sessions: 60, rooms: 6, days: 2, seed: 11).make().document)
         let domain = Domain(g)
         var quickest = Duration.seconds(3600)
         for _ in 0..<3 {
@@ -349,7 +349,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
 @Suite(.sharesCPU) struct NeighbourhoodSearchTests {
     @Test func itNeverWorsensTheAgendaAndRepeatsItself() throws {
         let made = GatheringGenerator(sessions: 40, rooms: 4, days: 2, seed: 5).make()
-        let g = try Gathering(validating: made.document)
+        let g = try Gathering(document: made.document)
         let domain = Domain(g)
         let model = ScheduleFormulation(domain: domain, options: .init(slotPatterns: false, pairRowLimit: 0))
         #expect(model.concurrency == .stars)

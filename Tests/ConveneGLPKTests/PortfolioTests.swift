@@ -9,7 +9,7 @@ import Testing
 /// wanting 2 to 5 sessions each. Its bound stays open for GLPK (0 or 1 against 1 or 2).
 func attendeeHeavy(seed: UInt64 = 1) throws -> Gathering {
     let made = GatheringGenerator(sessions: 65, rooms: 6, days: 3, attendees: 130, interests: 2...5, seed: seed).make()
-    return try Gathering(validating: made.document)
+    return try Gathering(document: made.document)
 }
 
 /// A real conference of `Fixtures/real/`.
@@ -118,7 +118,7 @@ func realConference(_ name: String) throws -> Gathering {
 
     @Test func glpkTakesUpAVerifiedAgendaFromTheBoard() async throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
-        let (hand, _) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
+        let hand = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).value
         let costed = try AgendaChecker(gathering: g).check(hand)
         #expect(costed.isValid)
         let withCosts = Agenda(

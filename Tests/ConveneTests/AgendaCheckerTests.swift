@@ -223,7 +223,8 @@ import Testing
 @Suite struct AgendaDocumentTests {
     @Test func theHandMadeP2PUAgendaIsValid() throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
-        let (document, warnings) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
+        let loaded = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
+        let (document, warnings) = (loaded.value, loaded.warnings)
         #expect(warnings.isEmpty)
         let r = AgendaChecker(domain: Domain(g)).check(document)
         #expect(r.violations.isEmpty, "\(r.violations)")
@@ -243,7 +244,8 @@ import Testing
             ],
             unscheduled: ["e"], costs: [.init(kind: .clash, sessions: ["a", "b"], attendees: ["x"], cost: 3)],
             stats: [.init(key: "seconds", value: .number(0.5))])
-        let (read, warnings) = try Agenda.load(Data(original.json.utf8))
+        let loaded = try Agenda.load(Data(original.json.utf8))
+        let (read, warnings) = (loaded.value, loaded.warnings)
         #expect(read == original)
         #expect(warnings.isEmpty)
         #expect(original.json.contains("\"solver\": \"milp\""))
@@ -252,7 +254,7 @@ import Testing
 
     @Test func aMalformedAgendaReportsPaths() {
         let json = #"{"convene": 1, "status": "great", "placements": [{"session": "a", "rooms": "r1"}]}"#
-        #expect(throws: InputError.self) { try Agenda.load(Data(json.utf8)) }
+        #expect(throws: DiagnosticError.self) { try Agenda.load(Data(json.utf8)) }
         do {
             _ = try Agenda.load(Data(json.utf8))
         } catch {

@@ -82,7 +82,7 @@ import Testing
         var document = g.document
         let salon = try #require(document.rooms.firstIndex { $0.id == "commonwealth" })
         document.rooms[salon].unavailable = [.init(start: "2019-09-20T13:00", end: "2019-09-20T14:30")]
-        let closed = try Gathering(validating: document)
+        let closed = try Gathering(document: document)
         let result = try await closed.solve(using: SearchSolver(moves: 0), options: SolveOptions(timeLimit: nil, previous: hand))
         // 'Workshopping failures' was in the Commonwealth Salon then; everything else stays.
         let diff = AgendaDiff(previous: hand, new: result.agenda, gathering: closed)

@@ -75,7 +75,7 @@ import Testing
         let document = Agenda(
             status: .feasible, objective: 4, placements: [.init(session: "x", start: "s1", rooms: ["r1"])], costs: outside.costs)
         #expect(document.json.contains("\"person\": \"p\""))
-        #expect(try Agenda.load(Data(document.json.utf8)).agenda.costs == outside.costs)
+        #expect(try Agenda.load(Data(document.json.utf8)).value.costs == outside.costs)
     }
 
     @Test func roomChangeCostsLessThanAMoveAndDefaultsToChange() throws {

@@ -151,21 +151,23 @@ extension Agenda {
 
     /// Reads an agenda document, reporting every problem with its path.
     ///
-    /// - Throws: ``InputError`` when the document cannot be read as an agenda.
-    public static func load(_ data: Data) throws(InputError) -> (agenda: Agenda, warnings: [InputProblem]) {
+    /// - Returns: the agenda, with warnings about what it holds that an agenda does not (unknown keys).
+    /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path, when the document
+    ///   cannot be read as an agenda.
+    public static func load(_ data: Data) throws(DiagnosticError) -> Loaded<Agenda> {
         let log = ProblemLog()
         var parser = JSONParser(Array(data))
         let value: JSONValue
         do {
             value = try parser.parseDocument()
         } catch {
-            throw InputError(problems: [
-                InputProblem(at: .root, "the agenda is not valid JSON: \(error.message) (line \(error.line), column \(error.column))")
+            throw DiagnosticError([
+                Diagnostic(at: .root, "the agenda is not valid JSON: \(error.message) (line \(error.line), column \(error.column))")
             ])
         }
         for path in parser.repeatedKeys { log.error(path, "this key appears twice in the same object; keep one of them") }
-        guard let agenda = read(value, log: log), !log.hasErrors else { throw InputError(problems: log.problems) }
-        return (agenda, log.problems)
+        guard let agenda = read(value, log: log), !log.hasErrors else { throw DiagnosticError(log.problems) }
+        return Loaded(agenda, warnings: log.problems)
     }
 
     static func read(_ value: JSONValue, log: ProblemLog) -> Agenda? {
