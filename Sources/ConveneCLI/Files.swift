@@ -45,13 +45,16 @@ enum Files {
 
     /// Writes `text` to `path` atomically (a temporary file renamed into place), or to standard
     /// output when `path` is nil or `-`.
-    static func write(_ text: String, to path: String?) throws {
+    static func write(_ text: String, to path: String?) throws { try write(Data(text.utf8), to: path) }
+
+    /// Writes `data` to `path` atomically, or to standard output when `path` is nil or `-`.
+    static func write(_ data: Data, to path: String?) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             printError("error: cannot write \(path): \(error.localizedDescription)")
             throw ExitStatus.cannotWrite.code
@@ -64,6 +67,18 @@ enum Files {
         let count = error.errors.count
         printError("\(count) problem\(count == 1 ? "" : "s") found; nothing is written.")
         return ExitStatus.invalidInput.code
+    }
+
+    /// Prints why a solve could not start (an option the solver cannot honour, a frozen time
+    /// without a previous agenda), naming the command line's option, and the exit status (64).
+    static func refused(_ error: SolveError) -> ExitCode {
+        let flags = ["relativeGap": "--gap", "seed": "--seed", "timeLimit": "--time-limit", "frozenUntil": "--frozen-until"]
+        if case .unsupportedOption(let option, _, _) = error, let flag = flags[option] {
+            printError("error: \(flag): \(error)")
+        } else {
+            printError("error: \(error)")
+        }
+        return ExitStatus.badUsage.code
     }
 
     /// Prints problems found in `file`'s document, each after the file's name.

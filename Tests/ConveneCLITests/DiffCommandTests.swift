@@ -17,7 +17,7 @@ import Testing
             if agenda.placements[k].session == "mooc" { agenda.placements[k].rooms = ["rabb"] }
         }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-diff-\(getpid())-\(UUID().uuidString).json")
-        try Data(agenda.json.utf8).write(to: url)
+        try agenda.json.write(to: url)
         return url
     }
 

@@ -52,8 +52,8 @@ import Testing
             let rooms = agenda.placements.filter { ($0.slots ?? []).contains(slot) }.flatMap(\.rooms)
             #expect(Set(rooms) == ["rabb", "commonwealth", "orientation", "mezzanine"], "\(slot): \(rooms)")
         }
-        let diff = try #require(agenda.stats.first { $0.key == "diff" }?.value)
-        #expect(JSONWriter.write(diff).contains("\"kind\": \"cancelled\""))
+        let diff = try #require(agenda.statistics.diff)
+        #expect(diff.changes.contains { $0.session == "open-space" && $0.kind == .cancelled })
     }
 
     @Test func textGoesToStandardOutputAndTheDiffToStandardError() throws {

@@ -118,7 +118,8 @@ import Testing
                 group.addTask { (solver, try await ConformanceTests.run(solver, g, moves: 500, nodes: 4)) }
             }
             for try await (solver, result) in group {
-                #expect(result.objective != nil, "\(solver) on a tight gathering: \(result.status) \(result.notes) \(result.agenda.stats)")
+                #expect(
+                    result.objective != nil, "\(solver) on a tight gathering: \(result.status) \(result.notes) \(result.agenda.statistics)")
                 try ConformanceTests.judge(result, g, "\(solver) on a tight gathering")
             }
         }

@@ -49,7 +49,7 @@ import Testing
         let diff = u.diff(agenda)
         #expect(diff.changes.filter { $0.kind == .cancelled }.map(\.session) == ["open-space"])
         #expect(diff.changes.filter { $0.kind == .added }.count == filled && diff.changes.count == filled + 1)
-        #expect(agenda.stats.first { $0.key == "diff" }?.value == diff.jsonValue)
+        #expect(agenda.statistics.diff == diff)
     }
 
     @Test func theNewInputStandsOnItsOwn() throws {

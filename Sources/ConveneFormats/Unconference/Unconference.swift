@@ -134,8 +134,20 @@ public struct Unconference: Sendable {
     /// Places the proposals through the front door (``Gathering/solve(using:options:)``) on the new
     /// gathering, with the current agenda as the previous one and the other sessions kept: the
     /// agenda's `stats.diff` says what changed against the current agenda.
+    ///
+    /// - Throws: ``SolveError/unsupportedOption(_:solver:reason:)`` when `options` gives
+    ///   ``SolveOptions/previous`` or ``SolveOptions/keep``, which the unconference sets itself;
+    ///   whatever the solve throws.
     public func solve(using solver: some AgendaSolver, options: SolveOptions = SolveOptions()) async throws -> SolveResult {
-        try await gathering.solve(using: solver, options: self.options(options))
+        if options.previous != nil {
+            throw SolveError.unsupportedOption(
+                "previous", solver: "the unconference", reason: "the current agenda is the previous one; leave previous out")
+        }
+        if !options.keep.isEmpty {
+            throw SolveError.unsupportedOption(
+                "keep", solver: "the unconference", reason: "it holds every session outside the block itself; leave keep out")
+        }
+        return try await gathering.solve(using: solver, options: self.options(options))
     }
 
     /// What changed from the current agenda to `agenda`, an agenda of the new gathering: the block
@@ -174,6 +186,6 @@ public struct Unconference: Sendable {
                 "\(violation) The unconference keeps this agenda as it is outside the block, so it must break no rule.")
         }
         guard report.isValid else { return nil }
-        return (placed, Agenda(status: current.status, solver: nil, bound: nil, assignments: report.assignments, domain: domain, stats: []))
+        return (placed, Agenda(status: current.status, solver: nil, bound: nil, assignments: report.assignments, domain: domain))
     }
 }
