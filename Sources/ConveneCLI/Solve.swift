@@ -79,7 +79,7 @@ struct Solve: AsyncParsableCommand {
         let previous = try replan.previousAgenda()
         let frozen = try replan.frozenDate(in: gathering)
         if format == .lp {
-            try Files.write(LPFileWriter.write(try gathering.integerProgram(previous: previous, frozenUntil: frozen)), to: output)
+            try Files.write(try gathering.lpFile(previous: previous, frozenUntil: frozen), to: output)
             return
         }
         var glpk = GLPKBackend()

@@ -51,8 +51,22 @@ public struct Agenda: Sendable, Equatable, Codable {
 
     /// The objective's terms, in the contract's order.
     public enum CostKind: String, Sendable, CaseIterable, Comparable, Codable {
-        case clash, preference, personPreference, unscheduled, change, roomChange, trackOverlap
+        /// An attendee wants two sessions that run at the same time.
+        case clash
+        /// A session's slots lack a tag it prefers.
+        case preference
+        /// A session runs outside a facilitator's preferred hours.
+        case personPreference
+        /// An optional session is left out.
+        case unscheduled
+        /// A session of the previous agenda starts elsewhere, or is no longer placed.
+        case change
+        /// A session of the previous agenda keeps its start but not its rooms.
+        case roomChange
+        /// Two sessions of one track run at the same time.
+        case trackOverlap
 
+        /// Kinds in the contract's order.
         public static func < (a: CostKind, b: CostKind) -> Bool {
             allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
         }

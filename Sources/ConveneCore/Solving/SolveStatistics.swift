@@ -71,14 +71,14 @@ public struct SolveStatistics: Sendable, Equatable {
         case stars
     }
 
-    /// One candidate program measured before one was chosen.
-    public struct Candidate: Sendable, Equatable {
+    /// One candidate program measured before one was chosen (`candidates` in the document).
+    package struct Candidate: Sendable, Equatable {
         /// How it charges concurrency.
-        public package(set) var concurrency: Concurrency
+        package var concurrency: Concurrency
         /// Its rows.
-        public package(set) var rows: Int
+        package var rows: Int
         /// The whole bound of its LP relaxation; nil when it was not solved in time.
-        public package(set) var bound: Int?
+        package var bound: Int?
 
         package init(concurrency: Concurrency, rows: Int, bound: Int?) {
             self.concurrency = concurrency
@@ -100,7 +100,7 @@ public struct SolveStatistics: Sendable, Equatable {
         /// How it charges concurrency.
         public package(set) var concurrency: Concurrency
         /// Each candidate measured, when there were several.
-        public package(set) var candidates: [Candidate] = []
+        package var candidates: [Candidate] = []
         /// Seconds spent building the program (and its candidates).
         public package(set) var formulationSeconds: Double
         /// Seconds spent solving the candidates' LP relaxations; nil when none was measured.

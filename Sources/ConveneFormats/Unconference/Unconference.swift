@@ -27,9 +27,7 @@ import Foundation
 public struct Unconference: Sendable {
     /// The new input document: the block replaced by the proposals.
     package let document: InputDocument
-    /// The new input document as JSON (pretty, keys sorted): what `--output-input` writes.
-    public var json: Data { Data(document.json.utf8) }
-    /// The new input document, validated.
+    /// The new input document, validated: its ``Gathering/json`` is what `--output-input` writes.
     public let gathering: Gathering
     /// The agenda being filled in, which becomes the previous agenda: the one given, its
     /// placements' slots and times derived from the input (so that the diff can say when the
