@@ -23,7 +23,7 @@ enum Files {
             report(gathering.warnings, in: path)
             return gathering
         } catch {
-            report(error.problems, in: path)
+            report(error.diagnostics, in: path)
             let count = error.errors.count
             printError("\(path): \(count) problem\(count == 1 ? "" : "s") found; the input is not valid.")
             throw ExitStatus.invalidInput.code
@@ -34,24 +34,27 @@ enum Files {
     static func agenda(_ path: String) throws -> Agenda {
         let data = try read(path)
         do {
-            let (agenda, warnings) = try Agenda.load(data)
-            report(warnings, in: path)
-            return agenda
+            let loaded = try Agenda.load(data)
+            report(loaded.warnings, in: path)
+            return loaded.value
         } catch {
-            report(error.problems, in: path)
+            report(error.diagnostics, in: path)
             throw ExitStatus.invalidInput.code
         }
     }
 
     /// Writes `text` to `path` atomically (a temporary file renamed into place), or to standard
     /// output when `path` is nil or `-`.
-    static func write(_ text: String, to path: String?) throws {
+    static func write(_ text: String, to path: String?) throws { try write(Data(text.utf8), to: path) }
+
+    /// Writes `data` to `path` atomically, or to standard output when `path` is nil or `-`.
+    static func write(_ data: Data, to path: String?) throws {
         guard let path, path != "-" else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(data)
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             printError("error: cannot write \(path): \(error.localizedDescription)")
             throw ExitStatus.cannotWrite.code
@@ -59,14 +62,27 @@ enum Files {
     }
 
     /// Prints every problem of a refused import or board, and the exit status to throw (65).
-    static func refused(_ error: ImportError) -> ExitCode {
-        for problem in error.problems { printError(problem.description) }
+    static func refused(_ error: DiagnosticError) -> ExitCode {
+        for problem in error.diagnostics { printError(problem.description) }
         let count = error.errors.count
         printError("\(count) problem\(count == 1 ? "" : "s") found; nothing is written.")
         return ExitStatus.invalidInput.code
     }
 
-    static func report(_ problems: [InputProblem], in file: String) {
+    /// Prints why a solve could not start (an option the solver cannot honour, a frozen time
+    /// without a previous agenda), naming the command line's option, and the exit status (64).
+    static func refused(_ error: SolveError) -> ExitCode {
+        let flags = ["relativeGap": "--gap", "seed": "--seed", "timeLimit": "--time-limit", "frozenUntil": "--frozen-until"]
+        if case .unsupportedOption(let option, _, _) = error, let flag = flags[option] {
+            printError("error: \(flag): \(error)")
+        } else {
+            printError("error: \(error)")
+        }
+        return ExitStatus.badUsage.code
+    }
+
+    /// Prints problems found in `file`'s document, each after the file's name.
+    static func report(_ problems: [Diagnostic], in file: String) {
         for problem in problems { printError("\(file): \(problem)") }
     }
 }

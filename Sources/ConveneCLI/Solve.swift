@@ -68,6 +68,10 @@ struct Solve: AsyncParsableCommand {
         if let width, width < 40 { throw ValidationError("--width must be at least 40.") }
         if let moves, moves < 0 { throw ValidationError("--moves must be 0 or more.") }
         if progress && quiet { throw ValidationError("--progress and --quiet contradict each other; give one.") }
+        // The exact solver has no local search: a count of moves would be ignored, so it is refused.
+        if moves != nil, solver == .milp {
+            throw ValidationError("--moves counts the search's moves; --solver milp runs no search (use auto or search).")
+        }
     }
 
     func run() async throws {
@@ -75,7 +79,7 @@ struct Solve: AsyncParsableCommand {
         let previous = try replan.previousAgenda()
         let frozen = try replan.frozenDate(in: gathering)
         if format == .lp {
-            try Files.write(LPFileWriter.write(try gathering.integerProgram(previous: previous, frozenUntil: frozen)), to: output)
+            try Files.write(try gathering.lpFile(previous: previous, frozenUntil: frozen), to: output)
             return
         }
         var glpk = GLPKBackend()
@@ -84,8 +88,18 @@ struct Solve: AsyncParsableCommand {
         let options = SolveOptions(
             timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed, relativeGap: gap, previous: previous, frozenUntil: frozen,
             progress: { line.show($0) })
-        let result = try await gathering.solve(using: solver.solver(glpk: glpk, moves: moves), options: options)
+        let result: SolveResult
+        do {
+            result = try await gathering.solve(using: solver.solver(glpk: glpk, moves: moves), options: options)
+        } catch let error as SolveError {
+            line.finish()
+            throw Files.refused(error)
+        }
         line.finish()
+        if verbose || line.enabled {
+            printError(
+                "[\(solver.rawValue)] stopped after \(String(format: "%.2f", result.elapsed.seconds)) s: \(result.termination.sentence)")
+        }
         for note in result.notes { printError("note: \(note)") }
         for violation in result.rejected { printError("refused: \(violation)") }
         let agenda = result.agenda
@@ -107,7 +121,7 @@ struct Solve: AsyncParsableCommand {
                         ? "Run `convene explain \(input)` for the smallest set of requirements that conflict."
                         : "Run `convene explain \(input)` for the whole explanation.")
             default:
-                if case .string(let why)? = agenda.stats.first(where: { $0.key == "milp" })?.value {
+                if let why = agenda.statistics.integerProgramSkipped {
                     printError("No agenda: GLPK was \(why).")
                 } else if result.rejected.isEmpty {
                     printError("No agenda found within \(JSONValue.format(timeLimit)) s. Give more time with --time-limit.")
@@ -123,7 +137,8 @@ struct Solve: AsyncParsableCommand {
 /// A one-line display of the solver's progress on standard error; solvers report from their
 /// own threads, so what it shows is kept under a lock.
 final class ProgressLine: Sendable {
-    private let enabled: Bool
+    /// Whether the line is shown.
+    let enabled: Bool
     private let shown = Mutex(false)
 
     init(enabled: Bool) { self.enabled = enabled }
@@ -157,4 +172,19 @@ func terminalWidth() -> Int? {
     var size = winsize()
     guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
     return Int(size.ws_col)
+}
+
+extension Termination {
+    /// Why the solve stopped, in words, for `--verbose` and the progress line.
+    var sentence: String {
+        switch self {
+        case .optimal: "the agenda is proven optimal"
+        case .gapReached: "the agenda is proven within --gap of the optimum"
+        case .infeasible: "it is proven that no agenda exists"
+        case .timeLimit: "the time limit passed"
+        case .workLimit: "the solvers' work ran out (the search's moves, GLPK's nodes, fix-and-optimise's rounds)"
+        case .cancelled: "it was interrupted"
+        case .noSolutionFound: "the solver gave up without an agenda of its own"
+        }
+    }
 }

@@ -74,7 +74,12 @@ struct UnconferenceCommand: AsyncParsableCommand {
         }
         for warning in unconference.warnings { printError(warning.description) }
         let options = SolveOptions(timeLimit: .milliseconds(Int64(timeLimit * 1000)), seed: seed, frozenUntil: frozen)
-        let result = try await unconference.solve(using: solver.solver(), options: options)
+        let result: SolveResult
+        do {
+            result = try await unconference.solve(using: solver.solver(), options: options)
+        } catch let error as SolveError {
+            throw Files.refused(error)
+        }
         for note in result.notes { printError("note: \(note)") }
         for violation in result.rejected { printError("refused: \(violation)") }
         let new = unconference.gathering

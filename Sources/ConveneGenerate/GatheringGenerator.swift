@@ -61,8 +61,8 @@ public struct GatheringGenerator: Sendable {
 
         /// The generated gathering, validated.
         ///
-        /// - Throws: ``InputError`` if the generated document is not valid (a generator bug).
-        public func gathering() throws(InputError) -> Gathering { try Gathering(validating: document) }
+        /// - Throws: ``DiagnosticError`` if the generated document is not valid (a generator bug).
+        public func gathering() throws(DiagnosticError) -> Gathering { try Gathering(document: document) }
     }
 
     static let zone = "America/New_York"

@@ -30,18 +30,30 @@ public struct SearchSolver: AgendaSolver {
     package static func defaultMoves(_ g: Gathering) -> Int { max(100_000, 20_000 * g.sessions.count) }
 
     /// Runs on a thread of its own; the calling task's cancellation stops it between moves.
+    ///
+    /// - Throws: ``SolveError/unsupportedOption(_:solver:reason:)`` for a
+    ///   ``SolveOptions/relativeGap`` above 0: the search proves optimality only at cost 0, so it
+    ///   has no bound to measure a gap against.
     public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
-        await DedicatedThread.run(stackSize: 8 << 20) { run(problem, seed: problem.options.seed) }
+        if problem.options.relativeGap > 0 {
+            throw SolveError.unsupportedOption(
+                "relativeGap", solver: "the search solver",
+                reason: "it proves optimality only at cost 0 and has no bound to measure a gap against; leave the gap at 0, "
+                    + "or use the exact solver or the portfolio")
+        }
+        return await DedicatedThread.run(stackSize: 8 << 20) { run(problem, seed: problem.options.seed) }
     }
 
     /// The construction's agenda alone (no local search), or nil when it finds none in time:
     /// a first agenda in milliseconds, which the exact solver starts from.
-    package func constructed(_ problem: SolveProblem) -> [Assignment]? {
-        SearchSolver(moves: 0, nodeLimit: nodeLimit).run(problem, seed: 1).assignments
+    package func constructed(_ problem: SolveProblem, seed: UInt64) -> [Assignment]? {
+        SearchSolver(moves: 0, nodeLimit: nodeLimit).run(problem, seed: seed).assignments
     }
 
     /// The search itself, on the calling thread: stops at the problem's deadline or stop flag,
-    /// reports each better agenda (at most every 50 ms, and at the end).
+    /// reports each better agenda (at most every 50 ms, and at the end). Its termination is
+    /// `workLimit` when its moves, its moves without a better agenda, or its backtracking nodes
+    /// ran out, nil when the stop flag or the deadline stopped it (the front door says which).
     package func run(_ problem: SolveProblem, seed: UInt64, moves: Int? = nil) -> SolverAttempt {
         let domain = problem.domain
         var run = SearchRun(model: SearchModel(domain: domain), seed: seed, shouldStop: { problem.shouldStop })
@@ -49,12 +61,12 @@ public struct SearchSolver: AgendaSolver {
         switch run.construct(nodeLimit: nodeLimit) {
         case .infeasible:
             return SolverAttempt(
-                status: .infeasible, solver: .search, assignments: nil,
-                stats: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+                status: .infeasible, solver: .search, assignments: nil, termination: .infeasible,
+                statistics: SolveStatistics(search: .init(moves: nil, nodes: run.nodes)))
         case .gaveUp:
             return SolverAttempt(
-                status: .unknown, solver: .search, assignments: nil,
-                stats: [.init(key: "nodes", value: .number(Double(run.nodes)))])
+                status: .unknown, solver: .search, assignments: nil, termination: problem.shouldStop ? nil : .workLimit,
+                statistics: SolveStatistics(search: .init(moves: nil, nodes: run.nodes)))
         case .found:
             break
         }
@@ -68,12 +80,10 @@ public struct SearchSolver: AgendaSolver {
         problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
         // Costs are never negative: an agenda that costs nothing is optimal.
         let optimal = run.best.cost == 0
+        let termination: Termination? = optimal ? .optimal : problem.shouldStop ? nil : .workLimit
         return SolverAttempt(
             status: optimal ? .optimal : .feasible, solver: .search, assignments: run.best.placements, bound: optimal ? 0 : nil,
-            stats: [
-                .init(key: "moves", value: .number(Double(run.movesMade))),
-                .init(key: "nodes", value: .number(Double(run.nodes))),
-            ])
+            termination: termination, statistics: SolveStatistics(search: .init(moves: run.movesMade, nodes: run.nodes)))
     }
 }
 

@@ -11,13 +11,13 @@ import Testing
 
     /// The hand agenda with the tour a day later and `mooc` in Rabb Hall, written to a temporary file.
     func changed() throws -> URL {
-        var agenda = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).agenda
+        var agenda = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).value
         for k in agenda.placements.indices {
             if agenda.placements[k].session == "tour" { agenda.placements[k].start = "fri-1" }
             if agenda.placements[k].session == "mooc" { agenda.placements[k].rooms = ["rabb"] }
         }
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("convene-diff-\(getpid())-\(UUID().uuidString).json")
-        try Data(agenda.json.utf8).write(to: url)
+        try agenda.json.write(to: url)
         return url
     }
 

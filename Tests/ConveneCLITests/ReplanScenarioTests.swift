@@ -40,10 +40,10 @@ import Testing
             "2019-09-20T08:00",
         ])
         #expect(check.status == 0, "\(check.stderr)")
-        let agenda = try Agenda.load(try Data(contentsOf: URL(fileURLWithPath: path("replanned.json")))).agenda
+        let agenda = try Agenda.load(try Data(contentsOf: URL(fileURLWithPath: path("replanned.json")))).value
         #expect(agenda.status == .optimal)
         // Nothing that started before Friday 08:00 moved; something on Friday did.
-        let before = try Agenda.load(try Data(contentsOf: URL(fileURLWithPath: path("agenda.json")))).agenda
+        let before = try Agenda.load(try Data(contentsOf: URL(fileURLWithPath: path("agenda.json")))).value
         let was = Dictionary(uniqueKeysWithValues: before.placements.map { ($0.session, $0) })
         for p in agenda.placements where (was[p.session]?.startTime ?? "") < "2019-09-20T08:00" {
             #expect(was[p.session]?.start == p.start && Set(was[p.session]?.rooms ?? []) == Set(p.rooms), "\(p.session)")
@@ -68,7 +68,7 @@ import Testing
             "2019-09-20T14:00",
         ])
         #expect(final.status == 0, "\(final.stderr)")
-        #expect(try Agenda.load(try Data(contentsOf: URL(fileURLWithPath: path("final.json")))).agenda.status == .optimal)
+        #expect(try Agenda.load(try Data(contentsOf: URL(fileURLWithPath: path("final.json")))).value.status == .optimal)
     }
 
     /// A frozen time that is not a time is bad usage, on every command that takes one, naming the flag.

@@ -10,7 +10,7 @@ import Testing
     let p2pu = "Fixtures/p2pu-gathering-2019.json"
 
     /// The local search moves an agenda of the search says it made: all of them, so no time limit cut the run short.
-    func moves(_ agenda: Agenda) -> Double? { agenda.stats.first { $0.key == "moves" }?.value.numberValue }
+    func moves(_ agenda: Agenda) -> Int? { agenda.statistics.search?.moves }
 
     func temporary(_ name: String) -> URL {
         FileManager.default.temporaryDirectory.appendingPathComponent("convene-\(getpid())-\(name)")
@@ -19,18 +19,18 @@ import Testing
     @Test(arguments: ["auto", "milp", "search"]) func everySolverPrintsAnAgendaThatCheckAccepts(solver: String) throws {
         let out = temporary("\(solver).json")
         defer { try? FileManager.default.removeItem(at: out) }
-        let r = try convene([
-            "solve", p2pu, "--solver", solver, "--format", "json", "--time-limit", "600", "--moves", "1000",
-            "--output", out.path, "--quiet",
-        ])
+        // The exact solver runs no search, so it takes no --moves.
+        let effort = solver == "milp" ? [] : ["--moves", "1000"]
+        let r = try convene(
+            ["solve", p2pu, "--solver", solver, "--format", "json", "--time-limit", "600", "--output", out.path, "--quiet"] + effort)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.isEmpty)
-        let (agenda, _) = try Agenda.load(try Data(contentsOf: out))
+        let agenda = try Agenda.load(try Data(contentsOf: out)).value
         // GLPK proves the optimum, alone or beside the search; the search alone makes its 1,000 moves.
         if solver == "search" {
-            #expect(agenda.status == .feasible && moves(agenda) == 1_000, "\(agenda.stats)")
+            #expect(agenda.status == .feasible && moves(agenda) == 1_000, "\(agenda.statistics)")
         } else {
-            #expect(agenda.status == .optimal && agenda.objective == 107, "\(agenda.stats)")
+            #expect(agenda.status == .optimal && agenda.objective == 107, "\(agenda.statistics)")
         }
         #expect(agenda.objective == agenda.costs.reduce(0) { $0 + $1.cost })
         let check = try convene(["check", p2pu, "--agenda", out.path])
@@ -50,7 +50,7 @@ import Testing
             text.split(separator: "\n").filter { !$0.contains("\"seconds\"") }.joined(separator: "\n")
         }
         #expect(first.status == 0 && withoutSeconds(first.stdout) == withoutSeconds(second.stdout))
-        #expect(moves(try Agenda.load(Data(first.stdout.utf8)).agenda) == 1_000, "the time limit cut the run short")
+        #expect(moves(try Agenda.load(Data(first.stdout.utf8)).value) == 1_000, "the time limit cut the run short")
         let out = temporary("seed-5.json")
         defer { try? FileManager.default.removeItem(at: out) }
         try Data(first.stdout.utf8).write(to: out)
@@ -95,5 +95,24 @@ import Testing
         let r = try convene(["solve", p2pu, "--solver", "search", "--moves", "100", "--output", "/nonexistent-dir/agenda.txt"])
         #expect(r.status == 73)
         #expect(r.stderr.contains("cannot write /nonexistent-dir/agenda.txt"))
+    }
+
+    /// An option the chosen solver cannot honour is refused with the option's name, never ignored.
+    @Test func optionsTheSolverCannotHonourAreRefused() throws {
+        let gap = try convene(["solve", p2pu, "--solver", "search", "--gap", "0.01", "--moves", "100", "--quiet"])
+        #expect(gap.status == 64)
+        #expect(gap.stderr.contains("error: --gap: the search solver cannot honour the option relativeGap"), "\(gap.stderr)")
+        #expect(gap.stdout.isEmpty)
+        let moves = try convene(["solve", p2pu, "--solver", "milp", "--moves", "100", "--quiet"])
+        #expect(moves.status == 64)
+        #expect(moves.stderr.contains("--moves counts the search's moves"), "\(moves.stderr)")
+    }
+
+    /// `--verbose` says why the solve stopped, apart from the agenda's status.
+    @Test func verboseSaysWhyTheSolveStopped() throws {
+        let r = try convene(["solve", p2pu, "--solver", "search", "--moves", "300", "--time-limit", "600", "--verbose", "--quiet"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("[search] stopped after "), "\(r.stderr)")
+        #expect(r.stderr.contains("the solvers' work ran out"), "\(r.stderr)")
     }
 }

@@ -23,7 +23,7 @@ import Testing
             #expect(result.status == .infeasible, "seed \(seed): brute force found no agenda, the MILP says \(result.status)")
             return
         }
-        #expect(result.status == .optimal, "seed \(seed): \(result.status) \(result.agenda.stats)")
+        #expect(result.status == .optimal, "seed \(seed): \(result.status) \(result.agenda.statistics)")
         let report = try verdict(result, instance.gathering, previous: instance.previous)
         #expect(report.violations.isEmpty, "seed \(seed): \(report.violations)")
         #expect(report.objective == optimum, "seed \(seed): MILP \(report.objective), brute force \(optimum)")

@@ -84,7 +84,7 @@ import Testing
     @Test(arguments: Solver.allCases) func generatedGatherings(solver: Solver) async throws {
         for (sessions, rooms, days) in [(25, 4, 1), (60, 6, 2)] {
             let made = GatheringGenerator(sessions: sessions, rooms: rooms, days: days, seed: 11).make()
-            let g = try Gathering(validating: made.document)
+            let g = try Gathering(document: made.document)
             let result = try await Self.run(solver, g, moves: 500, nodes: 4)
             #expect(result.objective != nil, "\(solver) on \(sessions) sessions: \(result.status)")
             try Self.judge(result, g, "\(solver) on \(sessions) sessions")
@@ -111,14 +111,15 @@ import Testing
 /// the three at once, beside the other heavy tests.
 @Suite(.sharesCPU, .timeLimit(.minutes(10))) struct TightConformanceTests {
     @Test func everySolverFindsAnAgendaForATightGathering() async throws {
-        let g = try Gathering(validating: TightGatheringGenerator(sessions: 80, seed: 2).make().document)
+        let g = try Gathering(document: TightGatheringGenerator(sessions: 80, seed: 2).make().document)
         #expect(g.sessions.contains { $0.rooms == 3 && $0.pinRoom != nil })
         try await withThrowingTaskGroup(of: (ConformanceTests.Solver, SolveResult).self) { group in
             for solver in ConformanceTests.Solver.allCases {
                 group.addTask { (solver, try await ConformanceTests.run(solver, g, moves: 500, nodes: 4)) }
             }
             for try await (solver, result) in group {
-                #expect(result.objective != nil, "\(solver) on a tight gathering: \(result.status) \(result.notes) \(result.agenda.stats)")
+                #expect(
+                    result.objective != nil, "\(solver) on a tight gathering: \(result.status) \(result.notes) \(result.agenda.statistics)")
                 try ConformanceTests.judge(result, g, "\(solver) on a tight gathering")
             }
         }
@@ -130,7 +131,7 @@ import Testing
 @Suite(.serialized, .measuresTime) struct CancellationTests {
     @Test(arguments: ConformanceTests.Solver.allCases) func aCancelledSolveReturnsPromptly(solver: ConformanceTests.Solver) async throws {
         let made = GatheringGenerator(sessions: 150, rooms: 8, days: 3, attendees: 200, seed: 1).make()
-        let g = try Gathering(validating: made.document)
+        let g = try Gathering(document: made.document)
         let (result, afterCancel, threadsLeft) = try await quickestCancelledSolve(g, with: solver.solver)
         #expect(afterCancel < promptly, "\(solver) returned \(afterCancel) after the cancellation")
         #expect(result.wasCancelled)
@@ -234,6 +235,6 @@ import Testing
         case .personPreference: document.weights.personPreference = 0
         case .roomChange: document.weights.roomChange = 0
         }
-        return try Gathering(validating: document)
+        return try Gathering(document: document)
     }
 }

@@ -224,12 +224,12 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
     @Test func aVerifiedWarmStartIsTheFirstIncumbent() throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
         let domain = Domain(g)
-        let (hand, _) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
+        let hand = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).value
         let known = AgendaChecker(domain: domain).check(hand)
         // Without slot patterns, which have the optimum at the root before the start could be
         // offered; no time limit, and 20 nodes of branch-and-cut (the start is offered at the first).
         let outcome = milpRun(domain, nodes: 20, warmStart: known.assignments, formulation: .init(slotPatterns: false))
-        #expect(outcome.stats.contains { $0.key == "warmStartUsed" && $0.value == .bool(true) }, "\(outcome.stats)")
+        #expect(outcome.statistics.integerProgram?.warmStartUsed == true, "\(outcome.statistics)")
         let placements = try #require(outcome.assignments)
         let report = AgendaChecker(domain: domain).check(placements)
         #expect(report.isValid && report.objective <= known.objective)
@@ -246,13 +246,15 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         let pairs = ScheduleFormulation.Options(slotPatterns: false)
         let first = milpRun(domain, nodes: 10, formulation: pairs)
         let second = milpRun(domain, nodes: 10, formulation: pairs)
-        #expect(first.status == .feasible, "\(first.stats)")
+        #expect(first.status == .feasible, "\(first.statistics)")
+        // The node limit is a work limit, apart from the status: the agenda is only feasible.
+        #expect(first.termination == .workLimit && second.termination == .workLimit)
         #expect(first.assignments == second.assignments && first.bound == second.bound)
         let placements = try #require(first.assignments)
         let report = AgendaChecker(domain: domain).check(placements)
         #expect(report.isValid && (first.bound ?? .max) <= report.objective, "\(report.violations.prefix(3))")
         let proven = milpRun(domain, formulation: pairs)
-        #expect(proven.status == .optimal && proven.bound == 107 && (first.bound ?? .max) < 107)
+        #expect(proven.status == .optimal && proven.bound == 107 && (first.bound ?? .max) < 107 && proven.termination == .optimal)
     }
 
     @Test func anInvalidWarmStartIsIgnored() throws {
@@ -263,7 +265,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         ]
         let outcome = milpRun(Domain(g), warmStart: clash)
         #expect(outcome.status == .optimal && AgendaChecker(domain: Domain(g)).check(outcome.assignments ?? []).isValid)
-        #expect(!outcome.stats.contains { $0.key == "warmStartUsed" })
+        #expect(outcome.statistics.integerProgram?.warmStartUsed == nil)
     }
 
     @Test func badOptionsAreRejectedBeforeGLPKSeesThem() async throws {
@@ -283,7 +285,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
 @Suite(.serialized, .measuresTime) struct ExactSolverTimeLimitTests {
     @Test func theTimeLimitIsHonoured() throws {
         // 60 generated sessions, whose optimum GLPK does not prove in two minutes.
-        let g = try Gathering(validating: GatheringGenerator(sessions: 60, rooms: 6, days: 2, seed: 11).make().document)
+        let g = try Gathering(document: GatheringGenerator(sessions: 60, rooms: 6, days: 2, seed: 11).make().document)
         let domain = Domain(g)
         var quickest = Duration.seconds(3600)
         for _ in 0..<3 {
@@ -349,7 +351,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
 @Suite(.sharesCPU) struct NeighbourhoodSearchTests {
     @Test func itNeverWorsensTheAgendaAndRepeatsItself() throws {
         let made = GatheringGenerator(sessions: 40, rooms: 4, days: 2, seed: 5).make()
-        let g = try Gathering(validating: made.document)
+        let g = try Gathering(document: made.document)
         let domain = Domain(g)
         let model = ScheduleFormulation(domain: domain, options: .init(slotPatterns: false, pairRowLimit: 0))
         #expect(model.concurrency == .stars)
@@ -369,7 +371,7 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         let report = AgendaChecker(domain: domain).check(placements)
         #expect(report.isValid, "\(report.violations.prefix(3))")
         #expect(report.objective <= before)
-        #expect(first.stats.contains { $0.key == "rounds" })
+        #expect(first.statistics.fixAndOptimise != nil)
         #expect(placements == second.assignments)
         if report.objective == 0 { #expect(first.status == .optimal) } else { #expect(first.status == .feasible) }
     }
@@ -382,9 +384,9 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         var glpk = GLPKBackend()
         glpk.settings.columnLimit = 100
         let result = try await solve(g, with: ExactSolver(backend: glpk))
-        #expect(result.status == .unknown && result.agenda.placements.isEmpty)
-        guard case .string(let text)? = result.agenda.stats.first(where: { $0.key == "milp" })?.value else {
-            Issue.record("no reason in \(result.agenda.stats)")
+        #expect(result.status == .unknown && result.agenda.placements.isEmpty && result.termination == .noSolutionFound)
+        guard let text = result.agenda.statistics.integerProgramSkipped else {
+            Issue.record("no reason in \(result.agenda.statistics)")
             return
         }
         #expect(text.contains("more than 100"))
@@ -398,8 +400,8 @@ func placedAt(_ g: Gathering, _ report: AgendaChecker.Report?, _ session: String
         let result = try await solve(g, with: PortfolioSolver(backend: glpk, searchMoves: 1_000), seed: 2)
         #expect(result.agenda.solver == "search" && !result.agenda.placements.isEmpty)
         try ConformanceTests.judge(result, g, "auto over the column limit")
-        guard case .string(let text)? = result.agenda.stats.first(where: { $0.key == "milp" })?.value else {
-            Issue.record("no reason in \(result.agenda.stats)")
+        guard let text = result.agenda.statistics.integerProgramSkipped else {
+            Issue.record("no reason in \(result.agenda.statistics)")
             return
         }
         #expect(text.contains("more than 100"))

@@ -17,7 +17,7 @@ import Testing
             #expect(result.status == .infeasible, "\(context): brute force found no agenda, the MILP says \(result.status)")
             return
         }
-        #expect(result.status == .optimal, "\(context): \(result.status) \(result.agenda.stats)")
+        #expect(result.status == .optimal, "\(context): \(result.status) \(result.agenda.statistics)")
         let report = try AgendaChecker(
             gathering: instance.gathering, previous: instance.previous, frozenUntil: instance.frozenUntil, keep: instance.keep
         ).check(result.agenda)

@@ -60,7 +60,7 @@ package func gathering(
         event: .init(name: "Test", timeZone: timeZone, travelMinutes: travelMinutes), slots: slotList, rooms: rooms,
         formats: formats, people: people, sessions: sessions, attendees: attendees, weights: weights)
     do {
-        return try Gathering(validating: document)
+        return try Gathering(document: document)
     } catch {
         throw TestFailure.invalid(error.description)
     }

@@ -81,7 +81,7 @@ package enum TinyGatherings {
         var richer = SplitMix(seed: UInt64(seed) ^ 0x5EED_0F_11_12)
         addRicherRules(&document, &richer)
         // The generator only writes valid documents; a failure here is a bug in it.
-        guard let g = try? Gathering(validating: document) else { preconditionFailure("tiny gathering \(seed) is invalid") }
+        guard let g = try? Gathering(document: document) else { preconditionFailure("tiny gathering \(seed) is invalid") }
         var previous: Agenda?
         if chance(0.3) {
             let placements = sessions.filter { _ in chance(0.6) }.map { s in

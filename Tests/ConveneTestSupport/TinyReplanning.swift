@@ -95,7 +95,7 @@ package enum TinyReplanning {
         default: break
         }
         // The generator only writes valid documents; a failure here is a bug in it.
-        guard let changed = try? Gathering(validating: document) else { preconditionFailure("tiny replanning \(seed) is invalid") }
+        guard let changed = try? Gathering(document: document) else { preconditionFailure("tiny replanning \(seed) is invalid") }
         let placed = previous.placements.map(\.session).filter { changed.sessionIndex[$0] != nil }
         let keep = chance(0.25) ? Set(placed.filter { _ in chance(0.5) }) : []
         return Instance(

@@ -223,7 +223,8 @@ import Testing
 @Suite struct AgendaDocumentTests {
     @Test func theHandMadeP2PUAgendaIsValid() throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
-        let (document, warnings) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
+        let loaded = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
+        let (document, warnings) = (loaded.value, loaded.warnings)
         #expect(warnings.isEmpty)
         let r = AgendaChecker(domain: Domain(g)).check(document)
         #expect(r.violations.isEmpty, "\(r.violations)")
@@ -242,17 +243,18 @@ import Testing
                     startTime: "2030-01-07T09:00", endTime: "2030-01-07T10:00")
             ],
             unscheduled: ["e"], costs: [.init(kind: .clash, sessions: ["a", "b"], attendees: ["x"], cost: 3)],
-            stats: [.init(key: "seconds", value: .number(0.5))])
-        let (read, warnings) = try Agenda.load(Data(original.json.utf8))
+            statistics: SolveStatistics(search: .init(moves: 10, nodes: 0)))
+        let loaded = try Agenda.load(original.json)
+        let (read, warnings) = (loaded.value, loaded.warnings)
         #expect(read == original)
         #expect(warnings.isEmpty)
-        #expect(original.json.contains("\"solver\": \"milp\""))
-        #expect(Agenda(status: .unknown).json.contains("\"objective\": null"))
+        #expect(original.jsonText.contains("\"solver\": \"milp\""))
+        #expect(Agenda(status: .unknown).jsonText.contains("\"objective\": null"))
     }
 
     @Test func aMalformedAgendaReportsPaths() {
         let json = #"{"convene": 1, "status": "great", "placements": [{"session": "a", "rooms": "r1"}]}"#
-        #expect(throws: InputError.self) { try Agenda.load(Data(json.utf8)) }
+        #expect(throws: DiagnosticError.self) { try Agenda.load(Data(json.utf8)) }
         do {
             _ = try Agenda.load(Data(json.utf8))
         } catch {

@@ -127,7 +127,7 @@ struct ICSReader {
             Assignment(session: 1, start: 1, slots: 1..<2, rooms: [0]),
             Assignment(session: 2, start: 2, slots: 2..<3, rooms: [0]),
         ]
-        let agenda = Agenda(status: .feasible, solver: nil, bound: nil, assignments: placements, domain: Domain(g), stats: [])
+        let agenda = Agenda(status: .feasible, solver: nil, bound: nil, assignments: placements, domain: Domain(g))
         let text = AgendaFormat.ics.render(agenda, gathering: g, stamp: 0)
         let reader = try ICSReader(text)
         #expect(reader.events.map(\.start) == [g.slots[0].start, g.slots[1].start, g.slots[2].start])

@@ -54,7 +54,7 @@ let infeasibleFixtures: [String] = {
     /// file's `frozen-until` time, when it has one.
     static func domain(_ g: Gathering, name: String, expected: [String]) throws -> Domain {
         guard let line = expected.first(where: { $0.hasPrefix("frozen-until ") }) else { return Domain(g) }
-        let (previous, _) = try Agenda.load(try fixture("infeasible/\(name).agenda"))
+        let previous = try Agenda.load(try fixture("infeasible/\(name).agenda")).value
         let until = try g.date(fromLocalTime: String(line.dropFirst("frozen-until ".count))).get()
         return try g.replanningDomain(previous: previous, frozenUntil: until)
     }

@@ -134,7 +134,7 @@ import Testing
                 event: .init(name: name, timeZone: "Europe/Berlin"),
                 slots: [.init(id: "s1", start: "2025-10-26T01:00", end: "2025-10-26T03:00")], rooms: [.init(id: "r")],
                 sessions: [.init(id: "x", duration: 60), .init(id: "1", duration: 30), .init(id: "ABC123", duration: 60)])
-            let g = try Gathering(validating: document)
+            let g = try Gathering(document: document)
             let agenda = Agenda(
                 status: .feasible,
                 placements: [.init(session: "x", start: "s1", rooms: ["r"])])
@@ -163,7 +163,7 @@ import Testing
             event: .init(name: "Kiez", timeZone: "Europe/Berlin"),
             slots: [.init(id: "s1", start: "2025-11-07T10:00", end: "2025-11-07T11:00")], rooms: [.init(id: "a"), .init(id: "b")],
             sessions: [.init(id: "QX7TRA", duration: 60, rooms: 2, guid: guid.uppercased())])
-        let g = try Gathering(validating: document)
+        let g = try Gathering(document: document)
         let agenda = Agenda(status: .feasible, placements: [.init(session: "QX7TRA", start: "s1", rooms: ["a", "b"])])
         let xml = AgendaFormat.frabXML.render(agenda, gathering: g)
         #expect(FrabXMLRules.violations(xml).isEmpty, "\(FrabXMLRules.violations(xml))")
@@ -181,7 +181,7 @@ import Testing
                 .init(id: "c", duration: 60, guid: "0D1F6C1E-0B4B-4C6E-9D43-1C0A7D1B2E3F"),
             ])
         do {
-            _ = try Gathering(validating: document)
+            _ = try Gathering(document: document)
             Issue.record("expected invalid input")
         } catch {
             #expect(error.errors.map(\.path.description) == ["sessions[0].guid", "sessions[2].guid"])

@@ -60,7 +60,7 @@ import Testing
 
     @Test(.measuresTime) func cancellingTheSearchReturnsPromptlyAndLeavesNoThread() async throws {
         let made = GatheringGenerator(sessions: 60, rooms: 6, days: 2, seed: 4).make()
-        let g = try Gathering(validating: made.document)
+        let g = try Gathering(document: made.document)
         let (result, afterCancel, threadsLeft) = try await quickestCancelledSolve(g, with: SearchSolver(moves: 100_000_000))
         #expect(afterCancel < promptly, "returned \(afterCancel) after the cancellation")
         #expect(result.wasCancelled)
@@ -78,18 +78,18 @@ import Testing
         var document = g.document
         document.sessions.removeFirst()
         // The first session was named by others (after, interests): validation says so.
-        #expect(throws: InputError.self) { try Gathering(validating: document) }
+        #expect(throws: DiagnosticError.self) { try Gathering(document: document) }
         var lessened = g.document
         lessened.attendees.removeAll()
         lessened.rooms[0].capacity = 0
-        let edited = try Gathering(validating: lessened)
+        let edited = try Gathering(document: lessened)
         #expect(edited.attendees.isEmpty)
         #expect(!(try AgendaChecker(gathering: edited).sessionsWithNowhereToGo.isEmpty))
     }
 
     @Test func anAgendaEditedAnyHowIsJudgedNotTrappedOn() throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
-        var agenda = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).agenda
+        var agenda = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).value
         agenda.placements[0].session = "nobody"
         agenda.placements[1].rooms = []
         agenda.placements[2].start = "never"

@@ -99,7 +99,7 @@ import Testing
                 frame: try importFile("import/p2pu-frame.json"), interests: [try importFile("import/p2pu-survey.csv")],
                 survey: SurveyOptions(choicesColumn: p2puChoicesQuestion)))
         let g = result.gathering
-        let hand = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).agenda
+        let hand = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).value
         let report = try AgendaChecker(gathering: g).check(hand)
         // The same attendees and interests: the hand-made agenda costs exactly what it costs on the fixture.
         #expect(report.isValid && report.objective == 139)

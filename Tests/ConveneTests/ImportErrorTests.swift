@@ -14,6 +14,34 @@ import Testing
         return problems.filter { $0.severity == .error }.map(\.description)
     }
 
+    /// Each problem's place is typed: a file with a JSON path, a spreadsheet cell, or a line and
+    /// column; `description` is what `convene import` prints.
+    @Test func everyProblemHasATypedLocation() throws {
+        let talks =
+            #"{"results": [{"code": "QXRT7B", "title": "Untimed", "speakers": [], "submission_type": {"en": "Hands-on"}, "#
+            + #""state": "confirmed", "duration": null}]}"#
+        let json = importProblems(ImportRequest(pretalx: [inlineFile("talks.json", talks), inlineFile("event.json", Self.event)]))
+        let duration: JSONPath = JSONPath.root.appending("results").appending(0).appending("duration")
+        let expected: [Diagnostic.Location] = [.file("talks.json", .json(duration))]
+        #expect(json.problems.filter { $0.severity == .error }.map(\.location) == expected)
+        let csv = "Email,Packaging Pyton at scale\nada@example.org,x\n"
+        let cell = importProblems(
+            ImportRequest(
+                frame: try importFile("import/pretalx-frame.json"), pretalx: try importFiles("import/pretalx"),
+                interests: [inlineFile("survey.csv", csv)]))
+        let survey = try #require(cell.problems.first { $0.severity == .error })
+        #expect(survey.location == .file("survey.csv", .cell(row: 1, column: 2)))
+        #expect(survey.location.description == "survey.csv: row 1, column 2 (B)")
+        #expect(survey.description.hasPrefix("survey.csv: error: row 1, column 2 (B): the column"))
+        let xml = importProblems(ImportRequest(frab: inlineFile("schedule.xml", "<schedule>\n  <day>\n</schedule>\n")))
+        let line = try #require(xml.problems.first)
+        guard case .file("schedule.xml", .line(let number, _)) = line.location else {
+            Issue.record("not at a line: \(line.location)")
+            return
+        }
+        #expect(number >= 2 && line.severity == .error)
+    }
+
     @Test func truncatedJSONSaysWhereItEnds() throws {
         let text = String(decoding: try fixture("import/pretalx/submissions-2.json"), as: UTF8.self)
         let cut = String(text.prefix(text.count / 2))

@@ -16,11 +16,11 @@ func importFiles(_ folder: String, reversed: Bool = false) throws -> [ImportFile
 func inlineFile(_ name: String, _ text: String) -> ImportFile { ImportFile(name: name, data: Data(text.utf8)) }
 
 /// The problems an import reports: its errors when it fails, its warnings when it succeeds.
-func importProblems(_ request: ImportRequest) -> (succeeded: Bool, problems: [ImportProblem]) {
+func importProblems(_ request: ImportRequest) -> (succeeded: Bool, problems: [Diagnostic]) {
     do {
         return (true, try Importer.run(request).warnings)
     } catch {
-        return (false, error.problems)
+        return (false, error.diagnostics)
     }
 }
 

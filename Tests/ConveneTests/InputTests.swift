@@ -119,11 +119,11 @@ import Testing
 
     @Test func decodableGoesThroughTheSameReader() throws {
         let json = Data(#"{"convene": 1, "sessions": [{"id": "a", "duration": "ninety"}]}"#.utf8)
-        #expect(throws: InputError.self) { try JSONDecoder().decode(InputDocument.self, from: json) }
+        #expect(throws: DiagnosticError.self) { try JSONDecoder().decode(InputDocument.self, from: json) }
         let good = Data(#"{"convene": 1, "rooms": [{"id": "r"}], "sessions": [{"id": "a", "duration": 90}]}"#.utf8)
         let document = try JSONDecoder().decode(InputDocument.self, from: good)
         #expect(document.sessions.first?.duration == 90)
-        #expect(try Gathering(validating: document).sessions.count == 1)
+        #expect(try Gathering(document: document).sessions.count == 1)
     }
 
     @Test func jsonSyntaxErrorsGiveLineAndColumn() {

@@ -11,10 +11,10 @@ import Testing
 
     static func layout() throws -> (Agenda, Gathering) {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))
-        let (agenda, _) = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json"))
+        let agenda = try Agenda.load(try fixture("p2pu-gathering-2019.hand-agenda.json")).value
         let solved = AgendaChecker(domain: Domain(g)).check(agenda)
         // The agenda as `convene solve` would print it: derived fields and costs filled in.
-        var document = Agenda(status: .feasible, solver: nil, bound: nil, assignments: solved.assignments, domain: Domain(g), stats: [])
+        var document = Agenda(status: .feasible, solver: nil, bound: nil, assignments: solved.assignments, domain: Domain(g))
         document.solver = "hand"
         return (document, g)
     }

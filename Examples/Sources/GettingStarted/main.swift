@@ -6,14 +6,16 @@ import Foundation
 // breakouts, two facilitators and a few attendees.
 let boston = TimeZone(identifier: "America/New_York") ?? .current
 var builder = GatheringBuilder(name: "P2PU Gathering 2019, Thursday morning", timeZone: boston)
-builder.addSlot("thu-1", LocalDateTime(2019, 9, 19, 9, 0)..<LocalDateTime(2019, 9, 19, 10, 30))
-builder.addSlot("thu-2", LocalDateTime(2019, 9, 19, 10, 30)..<LocalDateTime(2019, 9, 19, 12, 0))
+builder.addSlot("thu-1", start: LocalDateTime(2019, 9, 19, 9, 0), end: LocalDateTime(2019, 9, 19, 10, 30))
+builder.addSlot("thu-2", start: LocalDateTime(2019, 9, 19, 10, 30), end: LocalDateTime(2019, 9, 19, 12, 0))
 builder.addRoom("rabb", name: "Rabb Hall", capacity: 120, tags: ["large"])
 builder.addRoom("commonwealth", name: "Commonwealth Salon", capacity: 40)
 builder.addRoom("orientation", name: "Orientation Room", capacity: 24)
 builder.addFormat("large-group", name: "Large group", duration: 90, exclusive: true, roomTags: ["large"])
 builder.addFormat("breakout", name: "Breakout", duration: 90)
-builder.addPerson("director", name: "P2PU executive director")
+builder.addPerson(
+    "director", name: "P2PU executive director",
+    available: [.init(start: LocalDateTime(2019, 9, 19, 8, 0), end: LocalDateTime(2019, 9, 19, 13, 0))])
 builder.addPerson("community", name: "P2PU community manager")
 builder.addSession("update", title: "Update from P2PU", format: "large-group", facilitators: ["director"])
 builder.addSession("failures", title: "Workshopping failures", format: "breakout", facilitators: ["community"])
@@ -29,6 +31,7 @@ do {
     let result = try await gathering.solve(using: PortfolioSolver(), options: SolveOptions(timeLimit: .seconds(5)))
     print(AgendaFormat.text.render(result.agenda, gathering: gathering, width: 100))
     print("Status: \(result.status.rawValue), objective \(result.objective ?? 0), bound \(result.bound ?? 0)")
-} catch let error as GatheringBuilder.BuildError {
+} catch let error as DiagnosticError {
+    // Every problem at once, each at the builder's field: `error: slot("thu-2").end: …`.
     print("The gathering is not valid:\n\(error)")
 }

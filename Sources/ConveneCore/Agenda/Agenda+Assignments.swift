@@ -2,10 +2,10 @@ extension Agenda {
     /// The agenda document for assignments: placements in time order with their slots and
     /// times, unscheduled sessions, every non-zero cost and its objective.
     package init(
-        status: Status, solver: SolverKind?, bound: Int?, assignments: [Assignment]?, domain: Domain, stats: [JSONValue.Member]
+        status: Status, solver: SolverKind?, bound: Int?, assignments: [Assignment]?, domain: Domain,
+        statistics: SolveStatistics = SolveStatistics()
     ) {
-        self.init(status: status, solver: solver?.name, bound: bound)
-        self.stats = stats
+        self.init(status: status, solver: solver?.name, bound: bound, statistics: statistics)
         guard let assignments else { return }
         let g = domain.gathering
         let zone = g.timeZone

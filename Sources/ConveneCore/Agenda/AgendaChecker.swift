@@ -18,8 +18,10 @@ public struct AgendaChecker: Sendable {
         /// Rule 12: the most sessions a person facilitates in a day.
         case dailyLoad
 
+        /// Rules in their contract order, the document first.
         public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
 
+        /// `rule 5`, or `agenda` for the document itself.
         public var description: String { self == .document ? "agenda" : "rule \(rawValue)" }
     }
 

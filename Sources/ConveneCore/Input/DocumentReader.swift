@@ -129,12 +129,15 @@ package enum DocumentReader {
     }
 }
 
-extension InputDocument: Decodable {
-    /// Decodes through the same reader as ``Gathering/init(json:)``; shape problems throw ``InputError``.
-    package init(from decoder: Decoder) throws {
+extension InputDocument {
+    /// Decodes through the same reader as ``Gathering/init(json:)``.
+    ///
+    /// - Throws: ``DiagnosticError`` with every problem of the document's shape, each at its JSON
+    ///   path (warnings alone do not throw).
+    public init(from decoder: Decoder) throws {
         let log = ProblemLog()
         guard let document = DocumentReader.read(try JSONValue(from: decoder), log: log), !log.hasErrors else {
-            throw InputError(problems: log.problems)
+            throw DiagnosticError(log.problems)
         }
         self = document
     }

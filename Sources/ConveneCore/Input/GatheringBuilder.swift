@@ -1,13 +1,14 @@
 import Foundation
 
-/// Builds a ``Gathering`` in code, with typed times: slots and windows are ranges of
-/// ``LocalDateTime`` in the event's time zone. ``build()`` validates everything at once, like
-/// reading a JSON input, and names each problem by the builder's own terms
-/// (`session("stories").facilitators[0]`), not by JSON paths.
+/// Builds a ``Gathering`` in code, with typed times: slots and windows start and end at a
+/// ``LocalDateTime`` in the event's time zone. Nothing is checked as it is added: ``build()``
+/// validates everything at once, like reading a JSON input (an end before its start too), and
+/// names each problem by the builder's own terms (`session("stories").facilitators[0]`,
+/// `slot("thu-1").end`), not by JSON paths.
 ///
 /// ```swift
 /// var builder = GatheringBuilder(name: "P2PU Gathering 2019", timeZone: TimeZone(identifier: "America/New_York")!)
-/// builder.addSlot("thu-1", LocalDateTime(2019, 9, 19, 9, 0)..<LocalDateTime(2019, 9, 19, 10, 30))
+/// builder.addSlot("thu-1", start: LocalDateTime(2019, 9, 19, 9, 0), end: LocalDateTime(2019, 9, 19, 10, 30))
 /// builder.addRoom("rabb", name: "Rabb Hall", capacity: 120)
 /// builder.addSession("update", title: "Update from P2PU", duration: 90)
 /// let gathering = try builder.build()
@@ -19,6 +20,12 @@ public struct GatheringBuilder: Sendable {
     /// A builder for an event in `timeZone`, which every ``LocalDateTime`` is read in.
     public init(name: String, timeZone: TimeZone = TimeZone(identifier: "UTC") ?? .current) {
         document = InputDocument(event: .init(name: name, timeZone: timeZone.identifier))
+    }
+
+    /// A builder that adds to `document`, such as a gathering's ``Gathering/document`` or one
+    /// decoded from JSON: ``build()`` validates it with what was added.
+    public init(document: InputDocument) {
+        self.document = document
     }
 
     /// The objective's weights; each defaults to the contract's value.
@@ -33,14 +40,29 @@ public struct GatheringBuilder: Sendable {
         set { document.event.travelMinutes = newValue }
     }
 
-    /// Adds a time slot, shared by every room.
-    public mutating func addSlot(_ id: String, _ time: Range<LocalDateTime>, tags: [String] = []) {
-        document.slots.append(.init(id: id, start: time.lowerBound.description, end: time.upperBound.description, tags: tags))
+    /// A window of time in the event's time zone, such as when a person is available. Its end
+    /// must come after its start; ``GatheringBuilder/build()`` reports it otherwise.
+    public struct Window: Sendable, Hashable {
+        /// When it starts.
+        public var start: LocalDateTime
+        /// When it ends.
+        public var end: LocalDateTime
+
+        /// The window from `start` to `end`.
+        public init(start: LocalDateTime, end: LocalDateTime) {
+            self.start = start
+            self.end = end
+        }
+    }
+
+    /// Adds a time slot, shared by every room, from `start` to `end` (which must come after it).
+    public mutating func addSlot(_ id: String, start: LocalDateTime, end: LocalDateTime, tags: [String] = []) {
+        document.slots.append(.init(id: id, start: start.description, end: end.description, tags: tags))
     }
 
     /// Adds a room; `capacity` nil means no limit, `site` nil the default site.
     public mutating func addRoom(
-        _ id: String, name: String? = nil, capacity: Int? = nil, tags: [String] = [], unavailable: [Range<LocalDateTime>] = [],
+        _ id: String, name: String? = nil, capacity: Int? = nil, tags: [String] = [], unavailable: [Window] = [],
         site: String? = nil
     ) {
         document.rooms.append(
@@ -61,8 +83,8 @@ public struct GatheringBuilder: Sendable {
     /// with `preferred` windows they would rather be, and with `maxPerDay` they facilitate at most
     /// that many sessions a day.
     public mutating func addPerson(
-        _ id: String, name: String? = nil, available: [Range<LocalDateTime>] = [], unavailable: [Range<LocalDateTime>] = [],
-        preferred: [Range<LocalDateTime>] = [], maxPerDay: Int? = nil
+        _ id: String, name: String? = nil, available: [Window] = [], unavailable: [Window] = [], preferred: [Window] = [],
+        maxPerDay: Int? = nil
     ) {
         document.people.append(
             .init(
@@ -103,17 +125,18 @@ public struct GatheringBuilder: Sendable {
 
     /// Validates what was added and resolves it into a gathering.
     ///
-    /// - Throws: ``GatheringBuilder/BuildError`` with every problem found, each named by the
-    ///   builder's terms.
-    public func build() throws(BuildError) -> Gathering {
+    /// - Throws: ``DiagnosticError`` with every problem found, each at its builder's field
+    ///   (``Diagnostic/Location/field(_:)``).
+    public func build() throws(DiagnosticError) -> Gathering {
         do {
-            return try Gathering(validating: document)
+            return try Gathering(document: document)
         } catch {
-            throw BuildError(problems: error.problems.map { Problem($0, in: document) })
+            throw DiagnosticError(
+                error.diagnostics.map { Diagnostic($0.severity, at: .field(Self.field($0.path.components, in: document)), $0.message) })
         }
     }
 
-    private static func window(_ range: Range<LocalDateTime>) -> InputDocument.Window {
-        InputDocument.Window(start: range.lowerBound.description, end: range.upperBound.description)
+    private static func window(_ window: Window) -> InputDocument.Window {
+        InputDocument.Window(start: window.start.description, end: window.end.description)
     }
 }

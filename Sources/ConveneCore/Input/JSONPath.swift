@@ -1,7 +1,8 @@
 import Foundation
 
-/// Where a value sits in a JSON document, printed as `sessions[3].facilitators[0]`.
-package struct JSONPath: Sendable, Hashable, CustomStringConvertible {
+/// Where a value sits in a JSON document, printed as `sessions[3].facilitators[0]`, or
+/// `(document)` for the document as a whole.
+public struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     package enum Component: Sendable, Hashable {
         case key(String)
         case index(Int)
@@ -18,7 +19,8 @@ package struct JSONPath: Sendable, Hashable, CustomStringConvertible {
     package static func / (path: JSONPath, key: String) -> JSONPath { path.appending(key) }
     package static func / (path: JSONPath, index: Int) -> JSONPath { path.appending(index) }
 
-    package var description: String {
+    /// `sessions[3].facilitators[0]`; a key that is not a plain name in brackets and quotes.
+    public var description: String {
         if components.isEmpty { return "(document)" }
         var text = ""
         for component in components {

@@ -1,12 +1,11 @@
 import Foundation
 
 /// A wall-clock date and time with no zone of its own: the gathering's time zone gives it an
-/// instant. What ``GatheringBuilder`` takes for slots and windows, so that code builds a gathering
-/// with typed times rather than strings.
+/// instant. What ``GatheringBuilder`` takes for the starts and ends of slots and windows, so that
+/// code builds a gathering with typed times rather than strings.
 ///
 /// ```swift
-/// let nine = LocalDateTime(2019, 9, 19, 9, 0)
-/// let slot = nine..<LocalDateTime(2019, 9, 19, 10, 30)
+/// builder.addSlot("thu-1", start: LocalDateTime(2019, 9, 19, 9, 0), end: LocalDateTime(2019, 9, 19, 10, 30))
 /// ```
 public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The year, such as 2019.

@@ -30,10 +30,10 @@ public struct Gathering: Sendable {
     /// Rule 11: minutes a person needs between sessions at different sites (0: no travel time).
     package internal(set) var travelMinutes: Int = 0
     /// Problems that do not stop the input from being used (unknown keys).
-    public internal(set) var warnings: [InputProblem]
-    /// The document this gathering was validated from: edit a copy and validate it again to
-    /// change the gathering.
-    package let document: InputDocument
+    public internal(set) var warnings: [Diagnostic]
+    /// The document this gathering was validated from: add to it with
+    /// ``GatheringBuilder/init(document:)`` and build again to change the gathering.
+    public let document: InputDocument
 
     /// The gathering as a JSON input document (pretty, keys sorted), which ``init(json:)`` reads
     /// back into the same gathering: how to change one, or to keep one built in code.
@@ -48,7 +48,7 @@ public struct Gathering: Sendable {
 
     init(
         name: String, timeZoneName: String, timeZone: TimeZone, slots: [Slot], rooms: [Room], formats: [Format], people: [Person],
-        sessions: [Session], attendees: [Attendee], weights: InputDocument.Weights, warnings: [InputProblem], document: InputDocument
+        sessions: [Session], attendees: [Attendee], weights: InputDocument.Weights, warnings: [Diagnostic], document: InputDocument
     ) {
         self.document = document
         self.name = name

@@ -1,12 +1,19 @@
-/// The contract's input document as written: every field the contract names, with omitted
-/// optional fields kept as `nil` so that inheritance (a session's own `duration` winning over
-/// its format's, even an explicit `false` for `exclusive`) can be decided later.
+/// The contract's input document as written (`convene`, `event`, `slots`, `rooms`, `formats`,
+/// `people`, `sessions`, `attendees`, `weights`), before it is checked: what
+/// ``Gathering/init(document:)`` validates into a gathering, and what a gathering keeps as its
+/// ``Gathering/document``.
 ///
-/// Lists are never optional: the contract says an omitted list is empty. ``Gathering/init(json:)``
-/// reads JSON into one and validates it, reporting every problem at once; build one in code and
-/// validate it with ``Gathering/init(validating:)``. `Decodable` goes through the same reader and
-/// throws ``InputError``.
-package struct InputDocument: Sendable, Equatable, Encodable {
+/// It is `Codable`. Decoding reads the JSON through the same reader as ``Gathering/init(json:)``,
+/// which checks its shape (types, required fields; unknown keys are warnings) and throws
+/// ``DiagnosticError`` with every problem at its JSON path; what the values mean (references,
+/// times, ranges) is checked when a gathering is made of it. Encoding writes the contract's keys,
+/// leaving out optional fields that are not set. Its fields are read through the gathering it
+/// validates into; to change one, edit its JSON or add to it with ``GatheringBuilder/init(document:)``.
+///
+/// Omitted optional fields stay `nil` so that inheritance (a session's own `duration` winning
+/// over its format's, even an explicit `false` for `exclusive`) is decided when it is validated;
+/// lists are never optional: the contract says an omitted list is empty.
+public struct InputDocument: Sendable, Equatable, Codable {
     package var convene: Int
     package var event: Event
     package var slots: [Slot]

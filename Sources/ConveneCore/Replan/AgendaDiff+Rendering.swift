@@ -1,43 +1,4 @@
 extension AgendaDiff {
-    /// The contract's diff document: `convene`, `changes` (session, kind, before, after, people)
-    /// and `notices` (person, sessions, newClashes), in a fixed key order.
-    package var jsonValue: JSONValue {
-        func strings(_ list: [String]) -> JSONValue { .array(list.map(JSONValue.string)) }
-        func side(_ side: Side?) -> JSONValue {
-            guard let side else { return .null }
-            return .object([
-                .init(key: "start", value: .string(side.start)),
-                .init(key: "rooms", value: strings(side.rooms)),
-                .init(key: "startTime", value: side.startTime.map(JSONValue.string) ?? .null),
-                .init(key: "endTime", value: side.endTime.map(JSONValue.string) ?? .null),
-            ])
-        }
-        let changes: [JSONValue] = self.changes.map { c in
-            .object([
-                .init(key: "session", value: .string(c.session)),
-                .init(key: "kind", value: .string(c.kind.rawValue)),
-                .init(key: "before", value: side(c.before)),
-                .init(key: "after", value: side(c.after)),
-                .init(key: "people", value: strings(c.people)),
-            ])
-        }
-        let notices: [JSONValue] = self.notices.map { n in
-            .object([
-                .init(key: "person", value: .string(n.person)),
-                .init(key: "sessions", value: strings(n.sessions)),
-                .init(key: "newClashes", value: .array(n.newClashes.map(strings))),
-            ])
-        }
-        return .object([
-            .init(key: "convene", value: .number(1)),
-            .init(key: "changes", value: .array(changes)),
-            .init(key: "notices", value: .array(notices)),
-        ])
-    }
-
-    /// The diff document as pretty, deterministic JSON text.
-    public var json: String { JSONWriter.write(jsonValue) }
-
     /// One change in plain words, as an organiser would announce it:
     /// `'Funding' (funding) moves from Fri 10:30 Commonwealth Salon to Fri 10:30 Rabb Hall.`
     package func sentence(for change: Change, in g: Gathering) -> String {

@@ -8,9 +8,14 @@
 /// a person who is already named (by `attendees[].person`) is not named twice. Each person's
 /// notice gathers the changes that concern them and the clashes among the sessions they want
 /// that the new agenda creates.
-public struct AgendaDiff: Sendable, Equatable {
+///
+/// It is `Codable` as the contract's diff document (`convene diff --format json`, an agenda's
+/// `stats.diff`): encoding writes its keys in the contract's order, decoding reads it back through
+/// a validating reader and throws ``DiagnosticError`` with every problem at its JSON path. Ids
+/// are the input's ids, as strings.
+public struct AgendaDiff: Sendable, Equatable, Codable {
     /// How a session changed.
-    package enum Kind: String, Sendable, CaseIterable {
+    public enum Kind: String, Sendable, CaseIterable, Codable {
         /// Placed in the new agenda and not in the previous one.
         case added
         /// Placed in both, with another start slot.
@@ -24,48 +29,48 @@ public struct AgendaDiff: Sendable, Equatable {
     }
 
     /// Where a session was or is: its start slot, rooms and local times.
-    package struct Side: Sendable, Equatable {
+    public struct Side: Sendable, Equatable {
         /// The start slot's id.
-        package var start: String
+        public package(set) var start: String
         /// The rooms' ids, in the agenda's order.
-        package var rooms: [String]
+        public package(set) var rooms: [String]
         /// Local to the event's time zone, `YYYY-MM-DDTHH:MM`; nil when it cannot be known.
-        package var startTime: String?
+        public package(set) var startTime: String?
         /// Local to the event's time zone; nil when it cannot be known.
-        package var endTime: String?
+        public package(set) var endTime: String?
     }
 
     /// One session's change.
-    package struct Change: Sendable, Equatable {
+    public struct Change: Sendable, Equatable {
         /// The session's id.
-        package var session: String
+        public package(set) var session: String
         /// What happened to it.
-        package var kind: Kind
+        public package(set) var kind: Kind
         /// Where it was; nil for `added`.
-        package var before: Side?
+        public package(set) var before: Side?
         /// Where it is; nil for `unscheduled` and `cancelled`.
-        package var after: Side?
+        public package(set) var after: Side?
         /// Person and attendee ids concerned, facilitators first (none for a cancelled session).
-        package var people: [String]
+        public package(set) var people: [String]
     }
 
     /// What one person needs to hear.
-    package struct Notice: Sendable, Equatable {
+    public struct Notice: Sendable, Equatable {
         /// A person's id, or an attendee's id for an attendee not linked to a person.
-        package var person: String
+        public package(set) var person: String
         /// The changed sessions that concern them, in the order of ``AgendaDiff/changes``.
-        package var sessions: [String]
+        public package(set) var sessions: [String]
         /// Pairs of sessions they want that run at the same time in the new agenda and did not
         /// in the previous one, each pair in input order.
-        package var newClashes: [[String]]
+        public package(set) var newClashes: [[String]]
     }
 
     /// Every change, in the input's session order (cancelled sessions last, in the previous
     /// agenda's order).
-    package let changes: [Change]
+    public let changes: [Change]
     /// One notice per person concerned by a change or by a new clash, facilitators (in the
     /// input's order of people) before attendees (in the input's order of attendees).
-    package let notices: [Notice]
+    public let notices: [Notice]
 
     /// Whether anything changed.
     package var isEmpty: Bool { changes.isEmpty }
@@ -105,6 +110,12 @@ public struct AgendaDiff: Sendable, Equatable {
         }
         self.changes = changes
         notices = Self.notices(changes, before: before, after: after, g)
+    }
+
+    /// A diff read back from its document.
+    package init(changes: [Change], notices: [Notice]) {
+        self.changes = changes
+        self.notices = notices
     }
 
     /// The facilitators' ids, then the ids of the attendees who want the session and are not one

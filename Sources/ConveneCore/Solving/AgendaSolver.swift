@@ -35,5 +35,6 @@ public enum SolverKind: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The solver's name, as the agenda's `solver` field writes it.
     public var description: String { name }
 }

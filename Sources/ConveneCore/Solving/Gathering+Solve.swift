@@ -37,7 +37,8 @@ extension Gathering {
         } onCancel: {
             stop.raise()
         }
-        return Verdict(domain: domain, board: board).judge(attempt, cancelled: Task.isCancelled, started: started)
+        return Verdict(domain: domain, board: board, deadline: problem.deadline).judge(
+            attempt, cancelled: Task.isCancelled, started: started)
     }
 
     /// The domain for a solve or a check: the previous agenda, the frozen time and the sessions
@@ -67,6 +68,8 @@ extension Gathering {
 private struct Verdict {
     let domain: Domain
     let board: ProgressBoard
+    /// The time limit's instant, if any: a solver stopped past it was stopped by it.
+    let deadline: ContinuousClock.Instant?
 
     func judge(_ attempt: SolverAttempt, cancelled: Bool, started: ContinuousClock.Instant) -> SolveResult {
         let checker = AgendaChecker(domain: domain)
@@ -110,16 +113,21 @@ private struct Verdict {
             if status == .infeasible { bound = nil }
         }
         let elapsed = ContinuousClock.now - started
-        let stats = [JSONValue.Member(key: "seconds", value: .number((elapsed.seconds * 1000).rounded() / 1000))] + attempt.stats
+        let termination = Termination.judged(
+            status: status, claimed: attempt.termination, cancelled: cancelled, timeUp: deadline.map { ContinuousClock.now >= $0 } == true,
+            hasAgenda: found != nil)
+        var statistics = attempt.statistics
+        statistics.seconds = (elapsed.seconds * 1000).rounded() / 1000
+        statistics.termination = termination
         var agenda = Agenda(
             status: status, solver: found == nil && status != .infeasible ? nil : solver, bound: bound,
-            assignments: found?.assignments, domain: domain, stats: stats)
+            assignments: found?.assignments, domain: domain, statistics: statistics)
         // A replanned agenda says what changed, in the contract's diff document.
         if let previous = domain.previous, found != nil {
-            agenda.stats.append(
-                .init(key: "diff", value: AgendaDiff(previous: previous.agenda, new: agenda, gathering: domain.gathering).jsonValue))
+            agenda.statistics.diff = AgendaDiff(previous: previous.agenda, new: agenda, gathering: domain.gathering)
         }
-        return SolveResult(agenda: agenda, rejected: rejected, notes: notes, wasCancelled: cancelled, elapsed: elapsed)
+        return SolveResult(
+            agenda: agenda, rejected: rejected, notes: notes, wasCancelled: cancelled, termination: termination, elapsed: elapsed)
     }
 
     /// An answer's agenda as a document the checker can resolve.
@@ -127,7 +135,25 @@ private struct Verdict {
         switch answer {
         case .document(let placements): Agenda(status: .feasible, placements: placements)
         case .resolved(let assignments):
-            Agenda(status: .feasible, solver: nil, bound: nil, assignments: assignments, domain: domain, stats: [])
+            Agenda(status: .feasible, solver: nil, bound: nil, assignments: assignments, domain: domain)
         }
+    }
+}
+
+extension Termination {
+    /// Why the solve stopped: a proof when the status holds one; else cancellation, which the
+    /// solver cannot tell from its other stops; else the solver's own reason when it is a limit
+    /// or it gave up; else the time limit when it has passed; else the solver's own end.
+    static func judged(status: Agenda.Status, claimed: Termination?, cancelled: Bool, timeUp: Bool, hasAgenda: Bool) -> Termination {
+        switch status {
+        case .optimal: return .optimal
+        case .infeasible: return .infeasible
+        case .feasible, .unknown: break
+        }
+        if cancelled { return .cancelled }
+        // A claimed proof the verdict does not bear out (a refused answer) says nothing.
+        if let claimed, ![.optimal, .infeasible, .cancelled].contains(claimed) { return claimed }
+        if timeUp { return .timeLimit }
+        return hasAgenda ? .workLimit : .noSolutionFound
     }
 }

@@ -12,6 +12,9 @@ public struct SolveResult: Sendable {
     public let notes: [String]
     /// Whether the calling task was cancelled before the solver finished.
     public let wasCancelled: Bool
+    /// Why the solve stopped (also the agenda's `stats.termination`); ``status`` says what is
+    /// known about the answer.
+    public let termination: Termination
     /// How long the solve took.
     public let elapsed: Duration
 
@@ -35,12 +38,17 @@ public enum SolveError: Error, Sendable, Equatable, CustomStringConvertible {
     case keptWithoutPrevious
     /// An option is out of range; the text says which and why.
     case invalidOption(String)
+    /// A ``SolveOptions`` field (`option`, such as `relativeGap`) that `solver` cannot honour was
+    /// given: it is refused rather than ignored, and `reason` says why and what to do instead.
+    case unsupportedOption(_ option: String, solver: String, reason: String)
 
+    /// What is wrong, in plain words.
     public var description: String {
         switch self {
         case .frozenWithoutPrevious: "a frozen time needs a previous agenda: it freezes what that agenda placed before it"
         case .keptWithoutPrevious: "sessions to keep need a previous agenda: they keep the place it gives them"
         case .invalidOption(let why): why
+        case .unsupportedOption(let option, let solver, let reason): "\(solver) cannot honour the option \(option): \(reason)"
         }
     }
 }

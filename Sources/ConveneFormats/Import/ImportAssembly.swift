@@ -340,9 +340,9 @@ struct ImportAssembly {
     /// The whole document validated, its problems reported where the items came from.
     func validate() -> Gathering? {
         do {
-            return try Gathering(validating: document)
+            return try Gathering(document: document)
         } catch {
-            for problem in error.problems {
+            for problem in error.diagnostics {
                 let c = problem.path.components
                 if c.count >= 3, case .key("sessions") = c[0], case .index(let i) = c[1], case .key("duration") = c[2],
                     reportedDurations.contains(i)

@@ -45,7 +45,7 @@ public struct ImportResult: Sendable {
     /// The sources' existing schedule as an agenda document (for `--previous`), when they have one.
     public package(set) var previous: Agenda?
     /// What was suspicious or assumed (a derived grid of slots, speakers without availabilities…).
-    public package(set) var warnings: [ImportProblem]
+    public package(set) var warnings: [Diagnostic]
 }
 
 /// Turns what organisers have (pretalx, Sessionize, frab, survey CSVs) into one contract input
@@ -53,9 +53,9 @@ public struct ImportResult: Sendable {
 public enum Importer {
     /// Reads every source and survey onto the frame and validates the result.
     ///
-    /// - Throws: ``ImportError`` with every problem found, each with its file and place; nothing
+    /// - Throws: ``DiagnosticError`` with every problem found, each with its file and place; nothing
     ///   is returned when any problem is an error.
-    public static func run(_ request: ImportRequest) throws(ImportError) -> ImportResult {
+    public static func run(_ request: ImportRequest) throws(DiagnosticError) -> ImportResult {
         let log = ImportLog()
         var frame = InputDocument()
         if let file = request.frame { frame = readFrame(file, log: log) ?? InputDocument() }
@@ -76,7 +76,7 @@ public enum Importer {
             assembly.add(answers)
         }
         let gathering = assembly.validate()
-        guard let gathering, !log.hasErrors else { throw ImportError(problems: log.problems) }
+        guard let gathering, !log.hasErrors else { throw DiagnosticError(log.problems) }
         let previous = assembly.previousAgenda()
         return ImportResult(
             document: assembly.document, gathering: gathering, previous: previous, warnings: log.problems.filter { $0.severity == .warning }

@@ -45,16 +45,7 @@ struct CSVTable: Sendable {
     }
 
     /// The column's spreadsheet letter: 0 → A, 25 → Z, 26 → AA.
-    static func letter(_ column: Int) -> String {
-        var n = column + 1
-        var text = ""
-        while n > 0 {
-            let digit = (n - 1) % 26
-            text = String(UnicodeScalar(UInt8(65 + digit))) + text
-            n = (n - 1) / 26
-        }
-        return text
-    }
+    static func letter(_ column: Int) -> String { Diagnostic.Place.letter(column) }
 
     /// Reads a whole file. Blank lines between rows are skipped, unless `keepingBlankLines` (a
     /// reader that counts a blank row as a mistake then sees it as a row of empty fields).

@@ -13,7 +13,7 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
     ///   - width: columns for `text`.
     ///   - stamp: when the calendar was made, for `ics` (`DTSTAMP`), seconds since 1970 UTC.
     public func render(_ agenda: Agenda, gathering: Gathering, width: Int = 120, stamp: Int = 0) -> String {
-        if self == .json { return agenda.json }
+        if self == .json { return agenda.jsonText }
         let layout = AgendaLayout(agenda: agenda, gathering: gathering)
         return switch self {
         case .text: TextRenderer(width: width).render(layout)
@@ -23,7 +23,7 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
         case .html: HTMLRenderer().render(layout)
         case .frabXML: FrabXMLRenderer().render(layout)
         case .frabJSON: FrabJSONRenderer().render(layout)
-        case .json: agenda.json
+        case .json: agenda.jsonText
         }
     }
 }

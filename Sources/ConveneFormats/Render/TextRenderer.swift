@@ -40,7 +40,7 @@ package struct TextRenderer: Sendable {
         if let solver = agenda.solver { parts.append("solver \(solver)") }
         if let objective = agenda.objective { parts.append("objective \(objective)") }
         if let bound = agenda.bound { parts.append("bound \(bound)") }
-        if case .number(let s)? = agenda.stats.first(where: { $0.key == "seconds" })?.value { parts.append("\(JSONValue.format(s)) s") }
+        if let s = agenda.statistics.seconds { parts.append("\(JSONValue.format(s)) s") }
         return parts.joined(separator: ", ")
     }
 

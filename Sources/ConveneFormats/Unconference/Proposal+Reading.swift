@@ -16,14 +16,14 @@ extension Proposal {
     ///
     /// - Returns: the proposals in file order, and warnings (an unknown column or key, a file
     ///   read as Latin-1).
-    /// - Throws: ``ImportError`` with every problem, each at its file and row and column (CSV),
+    /// - Throws: ``DiagnosticError`` with every problem, each at its file and row and column (CSV),
     ///   line and column (a syntax error) or JSON path: no title column, an empty row, an
     ///   unterminated quote, a duration or votes that are not numbers.
-    public static func read(_ file: ImportFile) throws(ImportError) -> (proposals: [Proposal], warnings: [ImportProblem]) {
+    public static func read(_ file: ImportFile) throws(DiagnosticError) -> Loaded<[Proposal]> {
         let log = ImportLog()
         let proposals = read(file, log: log)
-        guard !log.hasErrors else { throw ImportError(problems: log.problems) }
-        return (proposals, log.problems)
+        guard !log.hasErrors else { throw DiagnosticError(log.problems) }
+        return Loaded(proposals, warnings: log.problems)
     }
 
     /// The proposals that could be read, every problem logged: a value that cannot be read is

@@ -19,7 +19,7 @@ import Foundation
 /// other session it places held at its place (``SolveOptions/keep``), so only the proposals move.
 ///
 /// ```swift
-/// let (proposals, _) = try Proposal.read(ImportFile(name: "board.csv", data: data))
+/// let proposals = try Proposal.read(ImportFile(name: "board.csv", data: data)).value
 /// let unconference = try Unconference(gathering: g, current: agenda, block: "open-space", proposals: proposals)
 /// let result = try await unconference.solve(using: SearchSolver())
 /// print(unconference.diff(result.agenda).text(unconference.gathering))
@@ -27,9 +27,7 @@ import Foundation
 public struct Unconference: Sendable {
     /// The new input document: the block replaced by the proposals.
     package let document: InputDocument
-    /// The new input document as JSON (pretty, keys sorted): what `--output-input` writes.
-    public var json: Data { Data(document.json.utf8) }
-    /// The new input document, validated.
+    /// The new input document, validated: its ``Gathering/json`` is what `--output-input` writes.
     public let gathering: Gathering
     /// The agenda being filled in, which becomes the previous agenda: the one given, its
     /// placements' slots and times derived from the input (so that the diff can say when the
@@ -48,7 +46,7 @@ public struct Unconference: Sendable {
     /// Ids of the sessions held where ``current`` places them: all but the block.
     package let kept: Set<String>
     /// What was assumed (a host taken as a new person whose name looks like a mistyped id).
-    public let warnings: [ImportProblem]
+    public let warnings: [Diagnostic]
 
     /// Fills `block`'s place in `current` with `proposals`.
     ///
@@ -59,25 +57,33 @@ public struct Unconference: Sendable {
     ///   - proposals: the proposals, read with ``Proposal/read(_:)`` or made in code.
     ///   - inputName: how the input is named in messages.
     ///   - agendaName: how the agenda is named in messages.
-    /// - Throws: ``ImportError`` with every problem, each at its file and place: a block that is not
+    /// - Throws: ``DiagnosticError`` with every problem, each at its file and place: a block that is not
     ///   a session or that `current` does not place, an agenda that breaks a rule, a voter who is
     ///   not an attendee (with a did-you-mean), a proposal longer than the block, an id given twice
     ///   or already a session's, an empty title, votes below 0.
     public init(
         gathering: Gathering, current: Agenda, block: String, proposals: [Proposal], inputName: String = "input",
         agendaName: String = "agenda"
-    ) throws(ImportError) {
+    ) throws(DiagnosticError) {
         try self.init(
             gathering: gathering, current: current, block: block, proposals: proposals, names: (inputName, agendaName), log: ImportLog())
     }
 
-    /// Fills `block`'s place in `current` with the proposals of a board file (``Proposal/read(_:)``),
-    /// reporting the file's problems and the proposals' together.
+    /// Fills `block`'s place in `current` with the proposals of a board file, CSV or JSON (as
+    /// ``Proposal/read(_:)`` reads it), reporting the file's problems and the proposals' together.
     ///
-    /// - Throws: ``ImportError`` with every problem of the file and of the proposals at once.
-    package init(
+    /// - Parameters:
+    ///   - gathering: the input `current` was made for.
+    ///   - current: the agenda to fill in; it must break no rule of `gathering`.
+    ///   - block: the id of the block session (the open space) whose slots and rooms the proposals fill.
+    ///   - board: the proposals file, named as messages should name it.
+    ///   - inputName: how the input is named in messages.
+    ///   - agendaName: how the agenda is named in messages.
+    /// - Throws: ``DiagnosticError`` with every problem of the file and of the proposals at once,
+    ///   each at its file and place (CSV row and column, or JSON path).
+    public init(
         gathering: Gathering, current: Agenda, block: String, board: ImportFile, inputName: String = "input", agendaName: String = "agenda"
-    ) throws(ImportError) {
+    ) throws(DiagnosticError) {
         let log = ImportLog()
         let proposals = Proposal.read(board, log: log)
         try self.init(gathering: gathering, current: current, block: block, proposals: proposals, names: (inputName, agendaName), log: log)
@@ -86,21 +92,21 @@ public struct Unconference: Sendable {
     private init(
         gathering g: Gathering, current: Agenda, block: String, proposals: [Proposal], names: (input: String, agenda: String),
         log: ImportLog
-    ) throws(ImportError) {
+    ) throws(DiagnosticError) {
         let (inputName, agendaName) = names
         guard let (place, current) = Self.place(of: block, in: g, current: current, inputName: inputName, agendaName: agendaName, log: log)
-        else { throw ImportError(problems: log.problems) }
+        else { throw DiagnosticError(log.problems) }
         var draft = UnconferenceDraft(g, block: block, place: place)
         draft.add(proposals, log: log)
-        guard !log.hasErrors else { throw ImportError(problems: log.problems) }
+        guard !log.hasErrors else { throw DiagnosticError(log.problems) }
         let gathering: Gathering
         do {
-            gathering = try Gathering(validating: draft.document)
+            gathering = try Gathering(document: draft.document)
         } catch {
             for p in error.errors {
                 log.error(ImportOrigin(file: inputName, place: .json(p.path)), "the new input is not valid: \(p.message)")
             }
-            throw ImportError(problems: log.problems)
+            throw DiagnosticError(log.problems)
         }
         document = draft.document
         self.gathering = gathering
@@ -126,8 +132,20 @@ public struct Unconference: Sendable {
     /// Places the proposals through the front door (``Gathering/solve(using:options:)``) on the new
     /// gathering, with the current agenda as the previous one and the other sessions kept: the
     /// agenda's `stats.diff` says what changed against the current agenda.
+    ///
+    /// - Throws: ``SolveError/unsupportedOption(_:solver:reason:)`` when `options` gives
+    ///   ``SolveOptions/previous`` or ``SolveOptions/keep``, which the unconference sets itself;
+    ///   whatever the solve throws.
     public func solve(using solver: some AgendaSolver, options: SolveOptions = SolveOptions()) async throws -> SolveResult {
-        try await gathering.solve(using: solver, options: self.options(options))
+        if options.previous != nil {
+            throw SolveError.unsupportedOption(
+                "previous", solver: "the unconference", reason: "the current agenda is the previous one; leave previous out")
+        }
+        if !options.keep.isEmpty {
+            throw SolveError.unsupportedOption(
+                "keep", solver: "the unconference", reason: "it holds every session outside the block itself; leave keep out")
+        }
+        return try await gathering.solve(using: solver, options: self.options(options))
     }
 
     /// What changed from the current agenda to `agenda`, an agenda of the new gathering: the block
@@ -166,6 +184,6 @@ public struct Unconference: Sendable {
                 "\(violation) The unconference keeps this agenda as it is outside the block, so it must break no rule.")
         }
         guard report.isValid else { return nil }
-        return (placed, Agenda(status: current.status, solver: nil, bound: nil, assignments: report.assignments, domain: domain, stats: []))
+        return (placed, Agenda(status: current.status, solver: nil, bound: nil, assignments: report.assignments, domain: domain))
     }
 }

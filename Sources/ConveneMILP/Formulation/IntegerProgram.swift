@@ -3,49 +3,49 @@ import ConveneCore
 /// A solver-neutral mixed-integer linear program: minimise `objective · x` subject to linear
 /// rows and variable bounds (no objective constant: the CPLEX LP format has none). It knows nothing of gatherings or of any solver;
 /// the schedule's formulation builds one, a backend solves it, the formulation decodes the answer.
-public struct IntegerProgram: Sendable {
+package struct IntegerProgram: Sendable {
     /// What values a variable may take.
-    public enum Kind: Sendable, Hashable { case binary, integer, continuous }
+    package enum Kind: Sendable, Hashable { case binary, integer, continuous }
 
     /// How a row compares its terms with its right-hand side; the raw value is the LP format's.
-    public enum Sense: String, Sendable, Hashable {
+    package enum Sense: String, Sendable, Hashable {
         case lessOrEqual = "<="
         case greaterOrEqual = ">="
         case equal = "="
     }
 
     /// One column: its name, kind, bounds and objective coefficient.
-    public struct Variable: Sendable, Hashable {
+    package struct Variable: Sendable, Hashable {
         /// Its name, unique within the program once written (``LPFileWriter`` makes it so).
-        public package(set) var name: String
+        package var name: String
         /// What values it may take.
-        public package(set) var kind: Kind
+        package var kind: Kind
         /// Its lower bound.
-        public package(set) var lower: Double
+        package var lower: Double
         /// `.infinity` for no upper bound.
-        public package(set) var upper: Double
+        package var upper: Double
         /// Its coefficient in the objective, which is minimised.
-        public package(set) var objective: Double
+        package var objective: Double
     }
 
     /// One linear row; its terms name each variable at most once, with non-zero coefficients.
-    public struct Constraint: Sendable, Hashable {
+    package struct Constraint: Sendable, Hashable {
         /// Its name.
-        public package(set) var name: String
+        package var name: String
         /// Its left-hand side.
-        public package(set) var terms: [Term]
+        package var terms: [Term]
         /// How the terms compare with ``rhs``.
-        public package(set) var sense: Sense
+        package var sense: Sense
         /// Its right-hand side.
-        public package(set) var rhs: Double
+        package var rhs: Double
     }
 
     /// One coefficient of a row.
-    public struct Term: Sendable, Hashable {
+    package struct Term: Sendable, Hashable {
         /// The variable's index in ``IntegerProgram/variables``.
-        public package(set) var variable: Int
+        package var variable: Int
         /// Its coefficient.
-        public package(set) var coefficient: Double
+        package var coefficient: Double
         package init(_ variable: Int, _ coefficient: Double) {
             self.variable = variable
             self.coefficient = coefficient
@@ -55,9 +55,9 @@ public struct IntegerProgram: Sendable {
     /// The program's name, written in the LP file's first line.
     package var name: String
     /// Every column, in order.
-    public private(set) var variables: [Variable] = []
+    package private(set) var variables: [Variable] = []
     /// Every row, in order.
-    public private(set) var constraints: [Constraint] = []
+    package private(set) var constraints: [Constraint] = []
 
     package init(name: String) { self.name = name }
 

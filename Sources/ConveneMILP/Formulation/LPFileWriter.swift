@@ -1,8 +1,8 @@
 /// Writes an ``IntegerProgram`` in the CPLEX LP file format, which CBC, HiGHS, Gurobi, CPLEX
 /// and GLPK (`glp_read_lp`, `glpsol --lp`) all read.
-public enum LPFileWriter {
+package enum LPFileWriter {
     /// The program as LP text: names made unique and LP-safe, bounds and binaries declared.
-    public static func write(_ program: IntegerProgram) -> String {
+    package static func write(_ program: IntegerProgram) -> String {
         let names = uniqueNames(program.variables.map(\.name), prefix: "x")
         let rowNames = uniqueNames(program.constraints.map(\.name), prefix: "r")
         var out =

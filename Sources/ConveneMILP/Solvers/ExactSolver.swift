@@ -44,11 +44,14 @@ public struct ExactSolver: AgendaSolver {
         let columns = ScheduleFormulation.placementColumns(domain: domain, options: formulation)
         if columns > backend.settings.columnLimit {
             let why = "skipped: the integer program would have \(columns) columns, more than \(backend.settings.columnLimit)"
-            return SolverAttempt(status: .unknown, solver: .milp, assignments: nil, stats: [.init(key: "milp", value: .string(why))])
+            return SolverAttempt(
+                status: .unknown, solver: .milp, assignments: nil, termination: .noSolutionFound,
+                statistics: SolveStatistics(integerProgramSkipped: why))
         }
         // GLPK's own heuristics are slow to find a first agenda on large programs; the search's
         // construction (no local search) gives one in milliseconds, judged before it is offered.
-        let start = warmStart ?? SearchSolver().constructed(problem)
+        // The seed is the construction's: GLPK has none, and it is how the exact solver honours one.
+        let start = warmStart ?? SearchSolver().constructed(problem, seed: problem.options.seed)
         let startCost = start.map { g.costs(of: $0, previous: domain.previous).reduce(0) { $0 + $1.cost } }
         let limits = MILPLimits(deadline: problem.deadline, gap: problem.options.relativeGap, stop: problem.stop)
         guard
@@ -61,8 +64,20 @@ public struct ExactSolver: AgendaSolver {
             return SolverAttempt(status: start == nil ? .unknown : .feasible, solver: .milp, assignments: start)
         }
         return Self.solve(
-            chosen.model, problem: problem, on: backend, loaded: chosen.problem, warmStart: start, started: started, stats: chosen.stats)
+            chosen.model, problem: problem, on: backend, loaded: chosen.problem, warmStart: start, started: started,
+            measured: chosen.measurements)
     }
+
+    /// What choosing the program measured, for the agenda's stats.
+    package struct Measurements {
+        /// Each candidate, when there were several.
+        var candidates: [SolveStatistics.Candidate]
+        var formulationSeconds: Double
+        var relaxationSeconds: Double
+    }
+
+    /// Seconds to the millisecond, as the stats write them.
+    package static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 
     /// Solves a formulation already built, on this solver's backend.
     package func run(
@@ -80,13 +95,14 @@ public struct ExactSolver: AgendaSolver {
     /// Solves a formulation already built (`started`: when building it began, for the stats).
     /// - Parameters:
     ///   - loaded: the program already in `backend`, its relaxation solved (``FormulationChoice``).
+    ///   - measured: what choosing the program measured, when it was chosen so.
     ///   - exchange: take up cheaper agendas from the progress board as incumbents (after
     ///     `handOverDelay` of branching), and put the backend's own there as soon as they are
     ///     found (a portfolio's solvers share them so).
     package static func solve<Backend: MILPBackend>(
         _ model: ScheduleFormulation, problem: SolveProblem, on backend: Backend, loaded: Backend.Program?,
         warmStart: [Assignment]? = nil, started: ContinuousClock.Instant = .now, exchange: Bool = false,
-        handOverDelay: Duration = BoardExchange.delay, stats extra: [JSONValue.Member] = []
+        handOverDelay: Duration = BoardExchange.delay, measured: Measurements? = nil
     ) -> SolverAttempt {
         let domain = model.domain
         let built = started.secondsElapsed
@@ -106,28 +122,20 @@ public struct ExactSolver: AgendaSolver {
             } else {
                 backend.run(model.program, limits: limits, warmStart: start, exchange: sharing?.exchange, progress: progress)
             }
-        var stats: [JSONValue.Member] = [
-            .init(key: "rows", value: .number(Double(model.program.constraints.count))),
-            .init(key: "columns", value: .number(Double(model.program.variables.count))),
-            .init(key: "nonZeros", value: .number(Double(model.program.nonZeros))),
-            .init(key: "roomClasses", value: .number(Double(model.roomClasses.classes.count))),
-            .init(key: "concurrency", value: .string(model.concurrency.rawValue)),
-        ]
-        stats += extra
-        if !extra.contains(where: { $0.key == "formulationSeconds" }) {
-            stats.append(.init(key: "formulationSeconds", value: .number((built * 1000).rounded() / 1000)))
-        }
-        stats.append(.init(key: "\(backend.name.lowercased())Seconds", value: .number((result.seconds * 1000).rounded() / 1000)))
-        if start != nil { stats.append(.init(key: "warmStartUsed", value: .bool(result.warmStartUsed))) }
-        if sharing != nil {
-            stats.append(.init(key: "agendasTakenUp", value: .number(Double(result.takenUp))))
-            stats.append(.init(key: "afterHandOver", value: .bool(result.afterHandOver)))
-        }
-        if case .failed(let why) = result.termination { stats.append(.init(key: backend.name.lowercased(), value: .string(why))) }
+        var stats = SolveStatistics.IntegerProgram(
+            rows: model.program.constraints.count, columns: model.program.variables.count, nonZeros: model.program.nonZeros,
+            roomClasses: model.roomClasses.classes.count, concurrency: model.concurrency.statistic,
+            formulationSeconds: measured?.formulationSeconds ?? rounded(built), backendSeconds: rounded(result.seconds))
+        stats.backend = backend.name.lowercased()
+        stats.candidates = measured?.candidates ?? []
+        stats.relaxationSeconds = measured?.relaxationSeconds
+        if start != nil { stats.warmStartUsed = result.warmStartUsed }
+        if sharing != nil { (stats.agendasTakenUp, stats.afterHandOver) = (result.takenUp, result.afterHandOver) }
+        if case .failed(let why) = result.termination { stats.failure = why }
         var assignments = result.solution.flatMap(model.decode)
         if let found = assignments, !checker.check(found).isValid {
             // Never hand out an agenda the judge rejects; say so in the stats instead.
-            stats.append(.init(key: "rejected", value: .string("\(backend.name)'s solution broke a hard rule after decoding")))
+            stats.rejected = "\(backend.name)'s solution broke a hard rule after decoding"
             assignments = nil
         }
         if assignments == nil, start != nil, result.termination != .infeasible {
@@ -146,6 +154,35 @@ public struct ExactSolver: AgendaSolver {
             case (_, .none): .unknown
             }
         return SolverAttempt(
-            status: status, solver: .milp, assignments: assignments, bound: status == .infeasible ? nil : bound, stats: stats)
+            status: status, solver: .milp, assignments: assignments, bound: status == .infeasible ? nil : bound,
+            termination: result.termination.reason, statistics: SolveStatistics(integerProgram: stats))
+    }
+}
+
+extension MILPTermination {
+    /// Why the solve stopped, as the library says it; nil for the stop flag (cancellation, or the
+    /// portfolio's other side), which the front door tells apart.
+    var reason: Termination? {
+        switch self {
+        case .optimal: .optimal
+        case .infeasible: .infeasible
+        case .timeLimit: .timeLimit
+        case .nodeLimit: .workLimit
+        case .gapReached: .gapReached
+        case .stopped: nil
+        case .failed: .noSolutionFound
+        }
+    }
+}
+
+extension ScheduleFormulation.Concurrency {
+    /// The formulation's name in the agenda's stats.
+    package var statistic: SolveStatistics.Concurrency {
+        switch self {
+        case .patterns: .patterns
+        case .pairs: .pairs
+        case .groups: .groups
+        case .stars: .stars
+        }
     }
 }

@@ -26,18 +26,15 @@ package enum FormulationChoice {
         /// Time spent building the candidates, and solving their relaxations.
         package var building = 0.0, relaxing = 0.0
 
-        /// The measurements for an agenda's stats.
-        package var stats: [JSONValue.Member] {
-            let list: [JSONValue] = measured.map { m in
-                .object([
-                    .init(key: "concurrency", value: .string(m.concurrency.rawValue)), .init(key: "rows", value: .number(Double(m.rows))),
-                    .init(key: "bound", value: m.bound.map { .number(Double($0)) } ?? .null),
-                ])
+        /// The measurements for an agenda's stats: the candidates when there were several, the
+        /// seconds spent building them and solving their relaxations.
+        package var measurements: ExactSolver.Measurements {
+            let candidates = measured.map {
+                SolveStatistics.Candidate(concurrency: $0.concurrency.statistic, rows: $0.rows, bound: $0.bound)
             }
-            return (list.count > 1 ? [.init(key: "candidates", value: .array(list))] : []) + [
-                .init(key: "formulationSeconds", value: .number((building * 1000).rounded() / 1000)),
-                .init(key: "relaxationSeconds", value: .number((relaxing * 1000).rounded() / 1000)),
-            ]
+            return ExactSolver.Measurements(
+                candidates: candidates.count > 1 ? candidates : [], formulationSeconds: ExactSolver.rounded(building),
+                relaxationSeconds: ExactSolver.rounded(relaxing))
         }
     }
 

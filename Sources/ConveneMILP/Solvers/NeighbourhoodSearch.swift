@@ -49,7 +49,8 @@ package struct NeighbourhoodSearch: Sendable {
         var cost = terms.reduce(0) { $0 + $1.cost }
         var rng = SeededGenerator(seed: seed)
         var (roundsRun, improved, takenUp) = (0, 0, 0)
-        var proven = false
+        var (proven, withinGap) = (false, false)
+        let gap = problem.options.relativeGap
         var size = min(max(freeSessions, freeRange.lowerBound), freeRange.upperBound)
         let roundBackend = backend.forFixAndOptimise
         while cost > 0, roundsRun < rounds, !problem.shouldStop, (problem.secondsRemaining ?? 1) > 0.05 {
@@ -60,6 +61,11 @@ package struct NeighbourhoodSearch: Sendable {
                 }
                 if let bound = problem.board.bound, bound >= cost {
                     proven = true
+                    break
+                }
+                // The solve's relative gap: stop once the bound proves the agenda close enough.
+                if gap > 0, let bound = problem.board.bound, Double(cost - bound) <= gap * Double(cost) {
+                    withinGap = true
                     break
                 }
             }
@@ -83,15 +89,13 @@ package struct NeighbourhoodSearch: Sendable {
             }
             (current, terms, cost) = (found, foundTerms, foundCost)
         }
-        var stats: [JSONValue.Member] = [
-            .init(key: "method", value: .string("fix-and-optimise")),
-            .init(key: "rounds", value: .number(Double(roundsRun))),
-            .init(key: "improvements", value: .number(Double(improved))),
-        ]
-        if sharing { stats.append(.init(key: "agendasAdopted", value: .number(Double(takenUp)))) }
+        let stats = SolveStatistics.FixAndOptimise(rounds: roundsRun, improvements: improved, agendasAdopted: sharing ? takenUp : nil)
         let optimal = cost == 0 || proven
+        let termination: Termination? =
+            optimal ? .optimal : withinGap ? .gapReached : roundsRun >= rounds && !problem.shouldStop ? .workLimit : nil
         return SolverAttempt(
-            status: optimal ? .optimal : .feasible, solver: .milp, assignments: current, bound: optimal ? cost : nil, stats: stats)
+            status: optimal ? .optimal : .feasible, solver: .milp, assignments: current, bound: optimal ? cost : nil,
+            termination: termination, statistics: SolveStatistics(fixAndOptimise: stats))
     }
 
     /// The sessions of one cost term, then sessions sharing their slots and their costly

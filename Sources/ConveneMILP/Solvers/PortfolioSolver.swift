@@ -59,12 +59,12 @@ public struct PortfolioSolver: AgendaSolver {
     /// The agenda's `solver` names whichever solver produced it.
     public var kind: SolverKind { .custom("auto") }
 
+    /// Runs the search and GLPK on two threads of their own and returns the cheapest agenda with the best bound.
     public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
         let domain = problem.domain
         let search = SearchSolver(moves: searchMoves)
         let fullMoves = searchMoves ?? SearchSolver.defaultMoves(domain.gathering)
         let size = Self.modelSize(domain)
-        var stats: [JSONValue.Member] = [.init(key: "modelSize", value: .number(Double(size)))]
         // The same column limit as `--solver milp`: GLPK's thread builds the whole program.
         let columns = ScheduleFormulation.placementColumns(domain: domain, options: formulation)
         let skip =
@@ -78,9 +78,11 @@ public struct PortfolioSolver: AgendaSolver {
         if let skip {
             let clock = ContinuousClock.now
             let found = await DedicatedThread.run(stackSize: 8 << 20) { search.run(problem, seed: problem.options.seed, moves: fullMoves) }
-            stats.insert(.init(key: "searchSeconds", value: .number(Self.rounded(clock.secondsElapsed))), at: 0)
-            if found.status == .feasible { stats.append(.init(key: "milp", value: .string(skip))) }
-            return with(found, stats: found.stats + stats)
+            var stats = SolveStatistics(
+                portfolio: .init(searchSeconds: ExactSolver.rounded(clock.secondsElapsed), modelSize: size, milpSeconds: nil),
+                integerProgramSkipped: found.status == .feasible ? skip : nil)
+            stats = stats.merging(found.statistics)
+            return with(found, stats: stats)
         }
         let proven = StopFlag(parent: problem.stop)  // raised once either side has proven optimality or infeasibility
         let shared = problem.narrowed(stop: proven)
@@ -98,16 +100,16 @@ public struct PortfolioSolver: AgendaSolver {
         } _: {
             runSearch(shared, search: searchBeside, moves: fullMoves, program: program, proven: proven, glpkDone: glpkDone)
         }
-        stats.insert(.init(key: "searchSeconds", value: .number(Self.rounded(searchSeconds))), at: 0)
-        stats.append(.init(key: "milpSeconds", value: .number(Self.rounded(exactSeconds))))
-        stats += exact.stats + (polished?.stats ?? [])
-        if found.status == .infeasible { return with(found, stats: found.stats + stats) }
+        let portfolio = SolveStatistics.Portfolio(
+            searchSeconds: ExactSolver.rounded(searchSeconds), modelSize: size, milpSeconds: ExactSolver.rounded(exactSeconds))
+        let stats = SolveStatistics(portfolio: portfolio).merging(exact.statistics).merging(polished?.statistics)
+        if found.status == .infeasible { return with(found, stats: stats.merging(found.statistics)) }
         if exact.status == .infeasible { return with(exact, stats: stats) }
         // The cheapest agenda; on a tie, the first of these: the search's and GLPK's own depend on
         // the input and the seed alone, the others on when agendas were handed over.
         let g = domain.gathering
         func objective(_ p: [Assignment]?) -> Int? { p.map { g.costs(of: $0, previous: domain.previous).reduce(0) { $0 + $1.cost } } }
-        let handedOver = exact.stat("afterHandOver") == .bool(true)
+        let handedOver = exact.statistics.integerProgram?.afterHandOver == true
         var winner = found
         var best = objective(found.assignments) ?? Int.max
         for other in [handedOver ? nil : exact, polished, handedOver ? exact : nil].compactMap({ $0 }) {
@@ -116,7 +118,19 @@ public struct PortfolioSolver: AgendaSolver {
         let bound = [found.bound, exact.bound, polished?.bound, problem.board.bound].compactMap { $0 }.max()
         winner.bound = bound
         winner.status = winner.assignments == nil ? .unknown : bound == best ? .optimal : .feasible
+        winner.termination = Self.termination(sides: [found, exact, polished].compactMap { $0 }, stopped: problem.shouldStop)
         return with(winner, stats: stats)
+    }
+
+    /// Why the portfolio stopped when neither side proved anything: a gap proven by either side;
+    /// else, when every side ended on a count (the search's moves, GLPK's node limit,
+    /// fix-and-optimise's rounds) and nothing stopped them, the work limit; else nil, for the
+    /// front door to tell the time limit from cancellation.
+    static func termination(sides: [SolverAttempt], stopped: Bool) -> Termination? {
+        let reasons = sides.map(\.termination)
+        if reasons.contains(.gapReached) { return .gapReached }
+        guard !stopped else { return nil }
+        return reasons.contains(.workLimit) ? .workLimit : nil
     }
 
     /// GLPK's thread: the construction as a start, the program chosen by measuring, then
@@ -126,7 +140,7 @@ public struct PortfolioSolver: AgendaSolver {
     ) -> (SolverAttempt, Double) {
         defer { done.raise() }
         let started = ContinuousClock.now
-        let start = search.constructed(problem)
+        let start = search.constructed(problem, seed: problem.options.seed)
         let limits = MILPLimits(deadline: problem.deadline, gap: problem.options.relativeGap, stop: problem.stop)
         guard
             let chosen = FormulationChoice.choose(
@@ -146,8 +160,9 @@ public struct PortfolioSolver: AgendaSolver {
         if program.value == nil { program.set(chosen.model) }
         let outcome = ExactSolver.solve(
             chosen.model, problem: problem, on: backend, loaded: chosen.problem, warmStart: start, started: started, exchange: true,
-            handOverDelay: handOverDelay, stats: chosen.stats)
-        if outcome.status == .optimal || outcome.status == .infeasible { proven.raise() }
+            handOverDelay: handOverDelay, measured: chosen.measurements)
+        // A relative gap proven by GLPK ends the search's side too: the portfolio honours the gap.
+        if outcome.status == .optimal || outcome.status == .infeasible || outcome.termination == .gapReached { proven.raise() }
         return (outcome, started.secondsElapsed)
     }
 
@@ -211,9 +226,9 @@ public struct PortfolioSolver: AgendaSolver {
         func set(_ program: ScheduleFormulation) { model.withLock { $0 = program } }
     }
 
-    private func with(_ attempt: SolverAttempt, stats: [JSONValue.Member]) -> SolverAttempt {
+    private func with(_ attempt: SolverAttempt, stats: SolveStatistics) -> SolverAttempt {
         var result = attempt
-        result.stats = stats
+        result.statistics = stats
         return result
     }
 
@@ -223,5 +238,4 @@ public struct PortfolioSolver: AgendaSolver {
     /// two rounds (150 sessions: 20–30 s of stalling before, 1–2 s now).
     static let patienceBesideGLPK = 50_000
 
-    static func rounded(_ seconds: Double) -> Double { (seconds * 1000).rounded() / 1000 }
 }

@@ -1,0 +1,179 @@
+/// What a solve measured: the agenda document's `stats`, typed. Each solver fills the parts it
+/// measures; a part is nil when that solver did not run (or, for an agenda read back, when the
+/// document does not hold it).
+///
+/// The document writes it as one flat `stats` object with the keys Convene has always written
+/// (`seconds`, `termination`, `moves`, `nodes`, `searchSeconds`, `modelSize`, `milpSeconds`,
+/// `rows`, `columns`, `nonZeros`, `roomClasses`, `concurrency`, `candidates`,
+/// `formulationSeconds`, `relaxationSeconds`, `glpkSeconds`, `warmStartUsed`, `agendasTakenUp`,
+/// `afterHandOver`, `glpk`, `rejected`, `milp`, `method`, `rounds`, `improvements`,
+/// `agendasAdopted`, `diff`), in that order. Members it does not know (written by another tool)
+/// are kept as they were read and written back after these.
+public struct SolveStatistics: Sendable, Equatable {
+    /// Seconds the solve took, the checker's verdict included; nil for an agenda no solve made.
+    public package(set) var seconds: Double?
+    /// Why the solve stopped; nil for an agenda no solve made, or one written before Convene said.
+    public package(set) var termination: Termination?
+    /// The search's own count, when its answer is the one returned or it ran alone.
+    public package(set) var search: Search?
+    /// The portfolio's (`--solver auto`): its two threads and whether GLPK ran.
+    public package(set) var portfolio: Portfolio?
+    /// The integer program's, when one was built and solved.
+    public package(set) var integerProgram: IntegerProgram?
+    /// Why no integer program was solved (`milp` in the document): it would have had more columns
+    /// than the backend's limit, or was too large for the time limit.
+    public package(set) var integerProgramSkipped: String?
+    /// Fix-and-optimise's, when the portfolio ran it.
+    public package(set) var fixAndOptimise: FixAndOptimise?
+    /// With a previous agenda and an agenda found: what changed, and whom to tell.
+    public package(set) var diff: AgendaDiff?
+    /// Members this version of Convene does not know, as they were read.
+    package var others: [JSONValue.Member] = []
+
+    /// The search's (``SearchSolver``) count.
+    public struct Search: Sendable, Equatable {
+        /// Local search moves made; nil when the construction found no agenda.
+        public package(set) var moves: Int?
+        /// Nodes of the construction's complete backtracking.
+        public package(set) var nodes: Int
+
+        package init(moves: Int?, nodes: Int) {
+            self.moves = moves
+            self.nodes = nodes
+        }
+    }
+
+    /// The portfolio's threads.
+    public struct Portfolio: Sendable, Equatable {
+        /// Seconds on the search's thread: the search, then fix-and-optimise.
+        public package(set) var searchSeconds: Double
+        /// The estimated rows of the smallest integer program, which decides whether GLPK runs.
+        public package(set) var modelSize: Int
+        /// Seconds on GLPK's thread; nil when GLPK was skipped.
+        public package(set) var milpSeconds: Double?
+
+        package init(searchSeconds: Double, modelSize: Int, milpSeconds: Double?) {
+            self.searchSeconds = searchSeconds
+            self.modelSize = modelSize
+            self.milpSeconds = milpSeconds
+        }
+    }
+
+    /// How the integer program charges clashes and track overlaps (the README's "The exact solver").
+    public enum Concurrency: String, Sendable, CaseIterable {
+        /// Per slot, one of the listed patterns of costly sessions.
+        case patterns
+        /// A pair indicator per costly pair, one row per pair and shared slot, and group cuts.
+        case pairs
+        /// Per group (an attendee's interests, a track) and slot: exact, with no pair columns.
+        case groups
+        /// Per session, the cost of its concurrent partners: the fewest rows, the weakest bound.
+        case stars
+    }
+
+    /// One candidate program measured before one was chosen (`candidates` in the document).
+    package struct Candidate: Sendable, Equatable {
+        /// How it charges concurrency.
+        package var concurrency: Concurrency
+        /// Its rows.
+        package var rows: Int
+        /// The whole bound of its LP relaxation; nil when it was not solved in time.
+        package var bound: Int?
+
+        package init(concurrency: Concurrency, rows: Int, bound: Int?) {
+            self.concurrency = concurrency
+            self.rows = rows
+            self.bound = bound
+        }
+    }
+
+    /// The integer program GLPK solved.
+    public struct IntegerProgram: Sendable, Equatable {
+        /// Its rows.
+        public package(set) var rows: Int
+        /// Its columns.
+        public package(set) var columns: Int
+        /// Its non-zero coefficients.
+        public package(set) var nonZeros: Int
+        /// Classes of interchangeable rooms that placements count.
+        public package(set) var roomClasses: Int
+        /// How it charges concurrency.
+        public package(set) var concurrency: Concurrency
+        /// Each candidate measured, when there were several.
+        package var candidates: [Candidate] = []
+        /// Seconds spent building the program (and its candidates).
+        public package(set) var formulationSeconds: Double
+        /// Seconds spent solving the candidates' LP relaxations; nil when none was measured.
+        public package(set) var relaxationSeconds: Double?
+        /// The backend's name, lower case: its seconds are `glpkSeconds`, its failure `glpk`.
+        package var backend = "glpk"
+        /// Seconds in the backend's branch-and-cut.
+        public package(set) var backendSeconds: Double
+        /// Whether the backend took the warm start given to it; nil when none was given.
+        public package(set) var warmStartUsed: Bool?
+        /// In a portfolio: agendas of the other thread the backend took up as incumbents.
+        public package(set) var agendasTakenUp: Int?
+        /// In a portfolio: whether the backend's answer came after it took one up.
+        public package(set) var afterHandOver: Bool?
+        /// Why the backend failed, when it did.
+        public package(set) var failure: String?
+        /// Why its solution was refused (it broke a rule after decoding), when it was.
+        public package(set) var rejected: String?
+
+        package init(
+            rows: Int, columns: Int, nonZeros: Int, roomClasses: Int, concurrency: Concurrency, formulationSeconds: Double,
+            backendSeconds: Double
+        ) {
+            self.rows = rows
+            self.columns = columns
+            self.nonZeros = nonZeros
+            self.roomClasses = roomClasses
+            self.concurrency = concurrency
+            self.formulationSeconds = formulationSeconds
+            self.backendSeconds = backendSeconds
+        }
+    }
+
+    /// Fix-and-optimise's rounds: a few sessions freed around a cost term, solved exactly.
+    public struct FixAndOptimise: Sendable, Equatable {
+        /// Rounds run.
+        public package(set) var rounds: Int
+        /// Rounds that found a cheaper agenda.
+        public package(set) var improvements: Int
+        /// In a portfolio: better agendas of GLPK's it took up between rounds.
+        public package(set) var agendasAdopted: Int?
+
+        package init(rounds: Int, improvements: Int, agendasAdopted: Int?) {
+            self.rounds = rounds
+            self.improvements = improvements
+            self.agendasAdopted = agendasAdopted
+        }
+    }
+
+    package init(
+        search: Search? = nil, portfolio: Portfolio? = nil, integerProgram: IntegerProgram? = nil, integerProgramSkipped: String? = nil,
+        fixAndOptimise: FixAndOptimise? = nil
+    ) {
+        self.search = search
+        self.portfolio = portfolio
+        self.integerProgram = integerProgram
+        self.integerProgramSkipped = integerProgramSkipped
+        self.fixAndOptimise = fixAndOptimise
+    }
+
+    /// These statistics with every part `other` has and these lack.
+    package func merging(_ other: SolveStatistics?) -> SolveStatistics {
+        guard let other else { return self }
+        var merged = self
+        merged.seconds = seconds ?? other.seconds
+        merged.termination = termination ?? other.termination
+        merged.search = search ?? other.search
+        merged.portfolio = portfolio ?? other.portfolio
+        merged.integerProgram = integerProgram ?? other.integerProgram
+        merged.integerProgramSkipped = integerProgramSkipped ?? other.integerProgramSkipped
+        merged.fixAndOptimise = fixAndOptimise ?? other.fixAndOptimise
+        merged.diff = diff ?? other.diff
+        merged.others = others + other.others
+        return merged
+    }
+}
