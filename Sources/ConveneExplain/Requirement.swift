@@ -137,7 +137,8 @@ package enum Requirement: Sendable, Hashable, Comparable {
 
 extension Gathering {
     /// The same gathering with these requirements lifted (a frozen place is the previous agenda's,
-    /// which ``Domain/relaxing(_:)`` lifts).
+    /// and one person's one-at-a-time rule or travel time are the domain's, which
+    /// ``Domain/relaxing(_:)`` lifts).
     package func relaxing(_ requirements: some Sequence<Requirement>) -> Gathering {
         var g = self
         for requirement in requirements.sorted() {
@@ -146,7 +147,6 @@ extension Gathering {
             case .availability(let p):
                 g.people[p].available = []
                 g.people[p].unavailable = []
-            case .oneAtATime(let p): g.people[p].oneAtATime = false
             case .exclusive(let s): g.sessions[s].exclusive = false
             case .after(let s, let b): g.sessions[s].after.removeAll { $0 == b }
             case .apart(let pair):
@@ -156,9 +156,8 @@ extension Gathering {
             case .pinRoom(let s): g.sessions[s].pinRoom = nil
             case .roomUnavailable(let r): g.rooms[r].unavailable = []
             case .capacity(let r): g.rooms[r].capacity = nil
-            case .travel(let p): g.people[p].travels = false
             case .dailyLoad(let p): g.people[p].maxPerDay = nil
-            case .frozen: break
+            case .frozen, .oneAtATime, .travel: break
             }
         }
         return g
@@ -167,15 +166,24 @@ extension Gathering {
 
 extension Domain {
     /// The same replanning domain with these requirements lifted: the gathering's through
-    /// ``Gathering/relaxing(_:)``, and a frozen session's by dropping its entry from the previous
-    /// agenda (it then moves freely, at or after the frozen time, like any session that has not run).
+    /// ``Gathering/relaxing(_:)``; a person's one-at-a-time rule and travel time through the
+    /// domain's ``Domain/Relaxations``; and a frozen session's by dropping its entry from the
+    /// previous agenda (it then moves freely, at or after the frozen time, like any session that
+    /// has not run).
     package func relaxing(_ requirements: some Sequence<Requirement>) -> Domain {
         var previous = self.previous
         var kept = self.kept
-        for case .frozen(let s, _) in requirements {
-            previous?.placements[gathering.sessions[s].id] = nil
-            kept.remove(gathering.sessions[s].id)
+        var lifted = relaxations
+        for requirement in requirements {
+            switch requirement {
+            case .frozen(let s, _):
+                previous?.placements[gathering.sessions[s].id] = nil
+                kept.remove(gathering.sessions[s].id)
+            case .oneAtATime(let p): lifted.oneAtATime.insert(p)
+            case .travel(let p): lifted.travel.insert(p)
+            default: continue
+            }
         }
-        return Domain(gathering.relaxing(requirements), previous: previous, frozenUntil: frozenUntil, keep: kept)
+        return Domain(gathering.relaxing(requirements), previous: previous, frozenUntil: frozenUntil, keep: kept, relaxations: lifted)
     }
 }

@@ -45,6 +45,13 @@ package struct Domain: Sendable {
     package let dayOf: [Int]
     /// Rule 11's travel time, in seconds.
     package let travelSeconds: Int
+    /// The rules the explainer has lifted to ask whether the rest could hold; none for a solve or a check.
+    package let relaxations: Relaxations
+    /// `oneAtATime[person]`: rule 5 keeps them in one session at a time (not lifted).
+    let oneAtATime: [Bool]
+    /// `busyFacilitators[session]`: its facilitators rule 5 keeps in one session at a time, whom
+    /// placing it makes busy in every slot it occupies.
+    package let busyFacilitators: [[Int]]
 
     /// A session's place before the frozen time, or its held place, as the previous agenda has it.
     package struct FrozenPlace: Sendable, Hashable {
@@ -63,8 +70,16 @@ package struct Domain: Sendable {
     ///   - frozenUntil: rule 10's time in seconds since 1970; needs `previous`.
     ///   - keep: ids of sessions that keep the previous agenda's place whatever its time; needs
     ///     `previous`, and ids it does not place are ignored.
-    package init(_ gathering: Gathering, previous: PreviousAgenda? = nil, frozenUntil: Int? = nil, keep: Set<String> = []) {
+    ///   - relaxations: the rules about people lifted (only the explainer lifts any).
+    package init(
+        _ gathering: Gathering, previous: PreviousAgenda? = nil, frozenUntil: Int? = nil, keep: Set<String> = [],
+        relaxations: Relaxations = Relaxations()
+    ) {
         self.gathering = gathering
+        self.relaxations = relaxations
+        let oneAtATime = gathering.people.indices.map { !relaxations.oneAtATime.contains($0) }
+        self.oneAtATime = oneAtATime
+        busyFacilitators = gathering.sessions.map { $0.facilitators.filter { oneAtATime[$0] } }
         self.previous = previous
         self.frozenUntil = previous == nil ? nil : frozenUntil
         kept = previous == nil ? [] : keep
@@ -129,7 +144,7 @@ package struct Domain: Sendable {
     /// The same replanning (previous agenda, frozen time, sessions held) applied to another
     /// gathering, such as one with a requirement lifted.
     package func replanning(_ other: Gathering) -> Domain {
-        Domain(other, previous: previous, frozenUntil: frozenUntil, keep: kept)
+        Domain(other, previous: previous, frozenUntil: frozenUntil, keep: kept, relaxations: relaxations)
     }
 
     /// Whether a session must be placed: it is not optional, or it already ran or is held (rule 10).
