@@ -53,8 +53,8 @@ public struct ConflictExplainer: Sendable {
     /// Explains `gathering`, replanning `previous` with the past frozen until `frozenUntil` when
     /// given. Runs on a thread of its own.
     ///
-    /// - Throws: ``SolveError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
-    public func explain(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) async throws(SolveError)
+    /// - Throws: ``ReplanningError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
+    public func explain(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) async throws(ReplanningError)
         -> Explanation
     {
         let domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil)
@@ -65,8 +65,9 @@ public struct ConflictExplainer: Sendable {
     /// them nowhere: a quick, partial explanation (``explain(_:previous:frozenUntil:)`` gives the
     /// whole one).
     ///
-    /// - Throws: ``SolveError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
-    package static func immediateReasons(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError)
+    /// - Throws: ``ReplanningError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
+    package static func immediateReasons(_ gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil)
+        throws(ReplanningError)
         -> [ImmediateReason]
     {
         ImmediateReason.all(try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil))

@@ -57,10 +57,11 @@ public struct AgendaChecker: Sendable {
     /// with `frozenUntil` it checks the frozen past (rule 10), and with `keep` that those sessions
     /// keep the place `previous` gives them (as ``SolveOptions/keep`` asks of a solve).
     ///
-    /// - Throws: ``SolveError/frozenWithoutPrevious`` when a frozen time comes without a previous
-    ///   agenda, ``SolveError/keptWithoutPrevious`` likewise for `keep`, and
-    ///   ``SolveError/invalidOption(_:)`` for a kept session that `previous` does not place.
-    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil, keep: Set<String> = []) throws(SolveError) {
+    /// - Throws: ``ReplanningError/frozenWithoutPrevious`` when a frozen time comes without a
+    ///   previous agenda, ``ReplanningError/keptWithoutPrevious`` likewise for `keep`, and
+    ///   ``ReplanningError/keptSessionUnknown(_:)`` or ``ReplanningError/keptSessionUnplaced(_:)``
+    ///   for a kept session the gathering lacks or `previous` does not place.
+    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil, keep: Set<String> = []) throws(ReplanningError) {
         domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil, keep: keep)
     }
 

@@ -8,6 +8,10 @@ extension Gathering {
     ///
     /// - Throws: ``SolveError/frozenWithoutPrevious`` for a frozen time without a previous agenda.
     public func integerProgram(previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError) -> IntegerProgram {
-        ScheduleFormulation(domain: try replanningDomain(previous: previous, frozenUntil: frozenUntil)).program
+        do {
+            return ScheduleFormulation(domain: try replanningDomain(previous: previous, frozenUntil: frozenUntil)).program
+        } catch {
+            throw SolveError(error)
+        }
     }
 }
