@@ -2,16 +2,27 @@ import ConveneCore
 
 /// Why a session has no possible placement on its own: the first requirement, in the order the
 /// domain applies them, that leaves it nowhere to go, in the organiser's words.
-package struct ImmediateReason: Sendable, Hashable {
-    package enum Kind: String, Sendable, Hashable {
-        case duration, slotTags, pinnedSlot, availability, facilitatorsTogether, roomTags, capacity, roomCount, pinnedRoom, roomUnavailable
+public struct ImmediateReason: Sendable, Hashable {
+    /// Which requirement leaves the session nowhere to go.
+    public enum Kind: String, Sendable, Hashable {
+        /// Too long for any run of back-to-back slots; too long for any run of slots with its
+        /// tags; its pinned slot cannot start it.
+        case duration, slotTags, pinnedSlot
+        /// A facilitator is never free for it; its facilitators are never free together.
+        case availability, facilitatorsTogether
+        /// No room has its tags; none has enough seats; too few suitable rooms for a multi-room
+        /// session; its pinned room does not suit; its rooms are closed whenever it could run.
+        case roomTags, capacity, roomCount, pinnedRoom, roomUnavailable
         /// A session that already ran (rule 10) cannot keep its place.
         case frozen
     }
 
-    package var session: String
-    package var kind: Kind
-    package var message: String
+    /// The session, by id.
+    public var session: String
+    /// Which requirement leaves it nowhere to go.
+    public var kind: Kind
+    /// Why, in words: `'Keynote' (keynote) needs 80 seats per room; the largest is Middle room (mid), 30.`
+    public var message: String
 
     /// The reason for every session that must be placed and whose domain is empty.
     package static func all(_ domain: Domain) -> [ImmediateReason] {
