@@ -24,6 +24,20 @@ extension Domain {
     /// `slot` (with some room set).
     package func mayStart(_ s: Int, at slot: Int) -> Bool { startIndex(s, at: slot) != nil }
 
+    /// Rule 3: every slot of `run` has the tags session `s` needs.
+    package func hasSlotTags(_ s: Int, _ run: Range<Int>) -> Bool {
+        let tags = gathering.sessions[s].slotTags
+        return tags.isEmpty || run.allSatisfy { tags.isSubset(of: gathering.slots[$0].tags) }
+    }
+
+    /// Rule 5's availability: person `p` can be there for every slot of `run`.
+    package func isFree(_ p: Int, _ run: Range<Int>) -> Bool { run.allSatisfy { personFree[p][$0] } }
+
+    /// Rule 2: the rooms that suit session `s` (tags, seats) and are open for every slot of `run`.
+    package func openRooms(_ s: Int, _ run: Range<Int>) -> [Int] {
+        suitableRooms[s].filter { r in run.allSatisfy { roomOpen[r][$0] } }
+    }
+
     /// The index into `starts[s]` of its start at `slot`, nil when it may not start there.
     package func startIndex(_ s: Int, at slot: Int) -> Int? {
         let list = starts[s]
