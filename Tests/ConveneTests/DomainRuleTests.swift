@@ -19,7 +19,10 @@ import Testing
                 .init(id: "hall", capacity: 50, tags: ["large"], site: "library"), .init(id: "side", capacity: 10, site: "library"),
                 .init(id: "annex", unavailable: [.init(start: clock(720), end: clock(780))], site: "annex"),
             ],
-            people: [.init(id: "pat", available: [.init(start: clock(540), end: clock(720))]), .init(id: "quinn", maxPerDay: 1), .init(id: "rae")],
+            people: [
+                .init(id: "pat", available: [.init(start: clock(540), end: clock(720))]), .init(id: "quinn", maxPerDay: 1),
+                .init(id: "rae"),
+            ],
             sessions: [
                 .init(id: "keynote", facilitators: ["pat"], duration: 60, exclusive: true, roomTags: ["large"]),
                 .init(id: "talk", facilitators: ["quinn"], duration: 60),
@@ -142,6 +145,9 @@ import Testing
         #expect(report.rules.isSuperset(of: [.roomClash, .facilitators, .notConcurrent]))
         #expect(report.violations.contains { $0.message == "'talk' and 'workshop' are both in hall at s1 (Mon 7 Jan 09:00–10:00)." })
         #expect(report.violations.contains { $0.message == "quinn facilitates both 'talk' and 'workshop' at s1 (Mon 7 Jan 09:00–10:00)." })
-        #expect(report.violations.contains { $0.message == "'talk' and 'workshop' must not run at the same time, but both run at s1 (Mon 7 Jan 09:00–10:00)." })
+        #expect(
+            report.violations.contains {
+                $0.message == "'talk' and 'workshop' must not run at the same time, but both run at s1 (Mon 7 Jan 09:00–10:00)."
+            })
     }
 }
