@@ -32,7 +32,7 @@ struct Explain: AsyncParsableCommand {
         let limit = Duration.milliseconds(Int64(timeLimit * 1000))
         let explanation = try await ConflictExplainer(oracle: .exact(timeLimit: limit))
             .explain(gathering, previous: previous, frozenUntil: frozen)
-        try Files.write(format == .json ? explanation.json(gathering) : explanation.text(gathering), to: nil)
+        try Files.write(format == .json ? explanation.json() : explanation.text(gathering), to: nil)
         guard explanation.feasible else { throw ExitStatus.noAgenda.code }
         guard format == .text else { return }
         let result = try await gathering.solve(

@@ -2,16 +2,27 @@ import ConveneCore
 
 /// Why a session has no possible placement on its own: the first requirement, in the order the
 /// domain applies them, that leaves it nowhere to go, in the organiser's words.
-package struct ImmediateReason: Sendable, Hashable {
-    package enum Kind: String, Sendable, Hashable {
-        case duration, slotTags, pinnedSlot, availability, facilitatorsTogether, roomTags, capacity, roomCount, pinnedRoom, roomUnavailable
+public struct ImmediateReason: Sendable, Hashable {
+    /// Which requirement leaves the session nowhere to go.
+    public enum Kind: String, Sendable, Hashable {
+        /// Too long for any run of back-to-back slots; too long for any run of slots with its
+        /// tags; its pinned slot cannot start it.
+        case duration, slotTags, pinnedSlot
+        /// A facilitator is never free for it; its facilitators are never free together.
+        case availability, facilitatorsTogether
+        /// No room has its tags; none has enough seats; too few suitable rooms for a multi-room
+        /// session; its pinned room does not suit; its rooms are closed whenever it could run.
+        case roomTags, capacity, roomCount, pinnedRoom, roomUnavailable
         /// A session that already ran (rule 10) cannot keep its place.
         case frozen
     }
 
-    package var session: String
-    package var kind: Kind
-    package var message: String
+    /// The session, by id.
+    public var session: String
+    /// Which requirement leaves it nowhere to go.
+    public var kind: Kind
+    /// Why, in words: `'Keynote' (keynote) needs 80 seats per room; the largest is Middle room (mid), 30.`
+    public var message: String
 
     /// The reason for every session that must be placed and whose domain is empty.
     package static func all(_ domain: Domain) -> [ImmediateReason] {
@@ -38,10 +49,10 @@ package struct ImmediateReason: Sendable, Hashable {
                 "needs \(minutes) minutes of back-to-back slots; the longest run is \(longest.map { seconds($0, g) / 60 } ?? 0) minutes"
                     + (longest.map { " (\(g.label(slots: $0)))" } ?? "") + ".")
         }
-        let tagged = chains.filter { _, chain in chain.allSatisfy { session.slotTags.isSubset(of: g.slots[$0].tags) } }
+        let tagged = chains.filter { _, chain in domain.hasSlotTags(session.index, chain) }
         if tagged.isEmpty {
             let tags = AgendaChecker.list(session.slotTags)
-            let runs = taggedRuns(g, session.slotTags)
+            let runs = taggedRuns(domain, session.index)
             let longest = runs.max { seconds($0, g) < seconds($1, g) }
             let detail =
                 longest.map { "the longest such run is \(seconds($0, g) / 60) minutes (\(g.label(slots: $0)))" }
@@ -56,12 +67,11 @@ package struct ImmediateReason: Sendable, Hashable {
                     + (session.slotTags.isEmpty ? "" : " in slots tagged \(AgendaChecker.list(session.slotTags))") + ".")
         }
         for f in session.facilitators {
-            if pinned.allSatisfy({ _, chain in chain.contains { !domain.personFree[f][$0] } }) {
+            if pinned.allSatisfy({ _, chain in !domain.isFree(f, chain) }) {
                 return say(.availability, "cannot run while \(g.people[f].label) is available: \(availability(g.people[f], g)).")
             }
         }
-        let withPeople = pinned.filter { _, chain in session.facilitators.allSatisfy { f in chain.allSatisfy { domain.personFree[f][$0] } }
-        }
+        let withPeople = pinned.filter { _, chain in session.facilitators.allSatisfy { domain.isFree($0, chain) } }
         if withPeople.isEmpty {
             let names = session.facilitators.map { g.people[$0].label }
             return say(
@@ -69,7 +79,7 @@ package struct ImmediateReason: Sendable, Hashable {
                 "has facilitators who are never available together for \(minutes) minutes: \(names.joined(separator: " and ")).")
         }
         let tags = AgendaChecker.list(session.roomTags)
-        let taggedRooms = g.rooms.filter { session.roomTags.isSubset(of: $0.tags) }
+        let taggedRooms = g.rooms.filter { Domain.hasRoomTags($0, session) }
         if taggedRooms.isEmpty {
             return say(.roomTags, "needs a room tagged \(tags); no room has \(session.roomTags.count == 1 ? "that tag" : "all of them").")
         }
@@ -93,7 +103,7 @@ package struct ImmediateReason: Sendable, Hashable {
         if let pin = session.pinRoom, !suitable.contains(pin) {
             let room = g.rooms[pin]
             let why =
-                !session.roomTags.isSubset(of: room.tags)
+                !Domain.hasRoomTags(room, session)
                 ? "lacks the tag\(session.roomTags.subtracting(room.tags).count == 1 ? "" : "s") "
                     + "\(AgendaChecker.list(session.roomTags.subtracting(room.tags)))"
                 : "holds \(room.capacity ?? 0), fewer than the \(session.seatsPerRoom) it needs"
@@ -127,18 +137,21 @@ package struct ImmediateReason: Sendable, Hashable {
 
     static func seconds(_ run: Range<Int>, _ g: Gathering) -> Int { g.slots[run].reduce(0) { $0 + $1.seconds } }
 
-    /// Maximal runs of back-to-back slots that all carry `tags`.
-    static func taggedRuns(_ g: Gathering, _ tags: Set<String>) -> [Range<Int>] {
+    /// Maximal runs of back-to-back slots (the domain's chain rule) that all carry the tags
+    /// session `s` needs (rule 3).
+    static func taggedRuns(_ domain: Domain, _ s: Int) -> [Range<Int>] {
         var runs: [Range<Int>] = []
-        var start: Int?
-        for k in g.slots.indices {
-            let ok = tags.isSubset(of: g.slots[k].tags)
-            let joined = k > 0 && g.slots[k - 1].end == g.slots[k].start
-            if ok && start != nil && joined { continue }
-            if let s = start { runs.append(s..<k) }
-            start = ok ? k : nil
+        var k = 0
+        while k < domain.gathering.slots.count {
+            guard domain.hasSlotTags(s, k..<k + 1) else {
+                k += 1
+                continue
+            }
+            let run = domain.chains.longestRun(from: k)
+            let end = run.first { !domain.hasSlotTags(s, $0..<$0 + 1) } ?? run.upperBound
+            runs.append(k..<end)
+            k = end
         }
-        if let s = start { runs.append(s..<g.slots.count) }
         return runs
     }
 

@@ -62,7 +62,7 @@ extension SearchRun {
         }
         var mates: [Int] = []
         for p in g.sessions[s].facilitators {
-            for b in model.facilitated[p] where b != s && !mates.contains(b) { mates.append(b) }
+            for b in g.facilitated[p] where b != s && !mates.contains(b) { mates.append(b) }
         }
         for var kind in [clashing, mates, others] {
             for k in kind.indices.reversed() { kind.swapAt(k, rng.below(k + 1)) }

@@ -16,7 +16,7 @@ extension SearchState {
         }
         let roomCount = model.g.rooms.count
         for k in option.slots {
-            for p in session.facilitators { add(personAt[p * slotCount + k]) }
+            for p in model.domain.busyFacilitators[s] { add(personAt[p * slotCount + k]) }
             if session.exclusive {
                 if countAt[k] > 0 { for r in 0..<roomCount { add(roomAt[r * slotCount + k]) } }
             } else {

@@ -15,8 +15,6 @@ final class SearchModel {
     let previous: [(start: Int?, rooms: Set<Int>)?]
     let changeWeight: Int
     let roomChangeWeight: Int
-    /// `facilitated[p]`: the sessions person `p` facilitates (rules 11 and 12).
-    let facilitated: [[Int]]
     /// People for whom rule 11 or 12 can bind, per session: its facilitators who travel, and
     /// those with a daily limit.
     let travellers: [[Int]]
@@ -28,8 +26,6 @@ final class SearchModel {
     let claimed: [Int]
     /// `after` reversed: the sessions that must start after this one.
     let before: [[Int]]
-    /// `notConcurrentWith`, named on either side.
-    let apart: [[Int]]
     /// Rooms ordered plainest first: fewest tags, then fewest seats, then input order.
     let roomsByScarcity: [Int]
 
@@ -53,11 +49,8 @@ final class SearchModel {
         unplacedCost = g.sessions.map { $0.optional ? g.weights.unscheduled * $0.priority : 0 }
         changeWeight = agenda == nil ? 0 : g.weights.change
         roomChangeWeight = agenda == nil ? 0 : g.weights.roomChangeWeight
-        var facilitated = [[Int]](repeating: [], count: g.people.count)
-        for s in g.sessions { for p in s.facilitators { facilitated[p].append(s.index) } }
-        self.facilitated = facilitated
-        travellers = g.sessions.map { s in s.facilitators.filter { domain.travels($0) && facilitated[$0].count > 1 } }
-        limited = g.sessions.map { s in s.facilitators.filter { p in g.people[p].maxPerDay.map { $0 < facilitated[p].count } ?? false } }
+        travellers = g.sessions.map { s in s.facilitators.filter { domain.travels($0) && g.facilitated[$0].count > 1 } }
+        limited = g.sessions.map { s in s.facilitators.filter { p in domain.dailyLimit(p).map { $0 < g.facilitated[p].count } ?? false } }
         dayCount = (domain.dayOf.max() ?? 0) + 1
         self.previous = g.sessions.map { s in
             guard let entry = agenda?.placements[s.id] else { return nil }
@@ -72,16 +65,8 @@ final class SearchModel {
         }
         self.claimed = claimed
         var before = [[Int]](repeating: [], count: g.sessions.count)
-        var apart = [[Int]](repeating: [], count: g.sessions.count)
-        for s in g.sessions {
-            for b in s.after { before[b].append(s.index) }
-            for b in s.notConcurrentWith {
-                if !apart[s.index].contains(b) { apart[s.index].append(b) }
-                if !apart[b].contains(s.index) { apart[b].append(s.index) }
-            }
-        }
+        for s in g.sessions { for b in s.after { before[b].append(s.index) } }
         self.before = before
-        self.apart = apart
         roomsByScarcity = g.rooms.indices.sorted {
             (g.rooms[$0].tags.count, g.rooms[$0].capacity ?? Int.max, $0) < (g.rooms[$1].tags.count, g.rooms[$1].capacity ?? Int.max, $1)
         }
@@ -163,7 +148,7 @@ struct SearchState {
         let range = slots(s, i)
         for k in range {
             for r in rooms where roomAt[r * slotCount + k] >= 0 { return false }
-            for p in session.facilitators where personAt[p * slotCount + k] >= 0 { return false }
+            for p in model.domain.busyFacilitators[s] where personAt[p * slotCount + k] >= 0 { return false }
             if session.exclusive ? countAt[k] > 0 : exclusiveAt[k] >= 0 { return false }
         }
         return respectsOrder(s, range) && personRuleBlockers(s, at: i, rooms: rooms, all: false).isEmpty
@@ -178,7 +163,7 @@ struct SearchState {
         let range = slots(s, i)
         var sites: [Int]?  // worked out once a session is close enough in time to matter
         for p in model.travellers[s] {
-            for b in model.facilitated[p] where b != s && start[b] >= 0 && domain.tooClose(range, slots(b)) && !found.contains(b) {
+            for b in model.g.facilitated[p] where b != s && start[b] >= 0 && domain.tooClose(range, slots(b)) && !found.contains(b) {
                 let mine = sites ?? domain.sites(rooms)
                 sites = mine
                 guard mine != siteSet[b] else { continue }
@@ -188,12 +173,12 @@ struct SearchState {
         }
         let day = domain.dayOf[domain.starts[s][i].slot]
         for p in model.limited[s] {
-            guard let most = model.g.people[p].maxPerDay else { continue }
+            guard let most = domain.dailyLimit(p) else { continue }
             let load = Int(dayLoad[p * model.dayCount + day])
             guard load >= most else { continue }
             if !all { return [-1] }
             // The most flexible of their sessions that day, as many as free a place.
-            let here = model.facilitated[p].filter { b in b != s && start[b] >= 0 && domain.dayOf[domain.starts[b][start[b]].slot] == day }
+            let here = model.g.facilitated[p].filter { b in b != s && start[b] >= 0 && domain.dayOf[domain.starts[b][start[b]].slot] == day }
             let flexible = here.sorted { (-domain.starts[$0].count, $0) < (-domain.starts[$1].count, $1) }
             for b in flexible.prefix(load - most + 1) where !found.contains(b) { found.append(b) }
         }
@@ -211,7 +196,7 @@ struct SearchState {
         var found: [Int] = []
         for b in model.g.sessions[s].after where start[b] >= 0 && !domain.startsAfter(range.lowerBound, slots(b)) { found.append(b) }
         for c in model.before[s] where start[c] >= 0 && !domain.startsAfter(slots(c).lowerBound, range) { found.append(c) }
-        for b in model.apart[s] where start[b] >= 0 && slots(b).overlaps(range) { found.append(b) }
+        for b in model.g.sessions[s].notConcurrentWith where start[b] >= 0 && slots(b).overlaps(range) { found.append(b) }
         return found
     }
 
@@ -246,7 +231,7 @@ struct SearchState {
         let domain = model.domain
         let range = slots(s, i)
         for p in model.travellers[s] {
-            for b in model.facilitated[p] where b != s && start[b] >= 0 && domain.tooClose(range, slots(b)) { return siteSet[b] }
+            for b in model.g.facilitated[p] where b != s && start[b] >= 0 && domain.tooClose(range, slots(b)) { return siteSet[b] }
         }
         return nil
     }
@@ -280,7 +265,7 @@ struct SearchState {
         let session = model.g.sessions[s]
         for k in slots(s, i) {
             for r in chosen { roomAt[r * slotCount + k] = Int32(s) }
-            for p in session.facilitators where model.g.people[p].oneAtATime { personAt[p * slotCount + k] = Int32(s) }
+            for p in model.domain.busyFacilitators[s] { personAt[p * slotCount + k] = Int32(s) }
             if session.exclusive { exclusiveAt[k] = Int32(s) }
             countAt[k] += 1
         }
@@ -295,7 +280,7 @@ struct SearchState {
         let session = model.g.sessions[s]
         for k in slots(s, i) {
             for r in chosen { roomAt[r * slotCount + k] = -1 }
-            for p in session.facilitators where model.g.people[p].oneAtATime { personAt[p * slotCount + k] = -1 }
+            for p in model.domain.busyFacilitators[s] { personAt[p * slotCount + k] = -1 }
             if session.exclusive { exclusiveAt[k] = -1 }
             countAt[k] -= 1
         }
@@ -313,7 +298,7 @@ struct SearchState {
         let range = slots(s, i)
         var found = Set<Int>()
         for k in range {
-            for p in session.facilitators where personAt[p * slotCount + k] >= 0 { found.insert(Int(personAt[p * slotCount + k])) }
+            for p in model.domain.busyFacilitators[s] where personAt[p * slotCount + k] >= 0 { found.insert(Int(personAt[p * slotCount + k])) }
             if session.exclusive {
                 for (b, bi) in start.enumerated() where bi >= 0 && b != s && slots(b).contains(k) { found.insert(b) }
             } else if exclusiveAt[k] >= 0 {

@@ -20,6 +20,28 @@ import Testing
         #expect((object?["immediate"] as? [[String: Any]])?.first?["kind"] as? String == "capacity")
     }
 
+    /// Two sessions, one room, one slot: the explanation says which place runs short, in words and
+    /// in the JSON, which keeps its keys and gains the requirements' kinds, rules and ids.
+    @Test func theResourceThatRunsShortIsNamed() throws {
+        let r = try convene(["explain", "Fixtures/infeasible/one-room-one-slot.json", "--time-limit", "600"])
+        #expect(r.status == 1)
+        #expect(
+            r.stdout.contains(
+                "What runs short: Rabb Hall (rabb) at Thu 19 Sep 09:00 is the only place 'Update from P2PU' (a) and "
+                    + "'Stories from facilitators' (b) can go, and it holds one session at a time."), "\(r.stdout)")
+        let json = try convene(["explain", "Fixtures/infeasible/one-room-one-slot.json", "--format", "json", "--time-limit", "600"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["feasible", "immediate", "conflict", "shortage", "fixes", "proven"])
+        let first = try #require((object["conflict"] as? [[String: Any]])?.first)
+        #expect(first["key"] as? String == "placed a" && first["kind"] as? String == "placed" && first["rule"] as? Int == 1)
+        #expect(first["sessions"] as? [String] == ["a"] && first["sentence"] != nil)
+        let shortage = try #require(object["shortage"] as? [String: Any])
+        #expect(shortage["kind"] as? String == "places" && shortage["available"] as? Int == 1 && shortage["needed"] as? Int == 2)
+        #expect((shortage["places"] as? [[String: Any]])?.first?["room"] as? String == "rabb")
+        let fix = try #require((object["fixes"] as? [[String: Any]])?.first)
+        #expect(fix["key"] as? String == "placed a" && fix["advice"] as? String == "make 'Update from P2PU' (a) optional")
+    }
+
     @Test func aFeasibleInputExitsZeroAndTellsTheCostsPerPerson() throws {
         let r = try convene(["explain", "Fixtures/p2pu-gathering-2019.json", "--time-limit", "600"])
         #expect(r.status == 0, "\(r.stderr)")

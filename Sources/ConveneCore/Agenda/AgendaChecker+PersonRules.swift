@@ -4,22 +4,18 @@ extension AgendaChecker {
     func personRules(_ placements: [Assignment]) -> [Violation] {
         let g = gathering
         var violations: [Violation] = []
-        var facilitated = [[Assignment]](repeating: [], count: g.people.count)
-        for p in placements.sorted(by: { ($0.start, $0.session) < ($1.start, $1.session) }) {
-            for f in g.sessions[p.session].facilitators { facilitated[f].append(p) }
-        }
+        var placed = [Assignment?](repeating: nil, count: g.sessions.count)
+        for p in placements { placed[p.session] = p }
         for person in g.people {
-            let mine = facilitated[person.index]
+            let mine = g.facilitated[person.index].compactMap { placed[$0] }.sorted { ($0.start, $0.session) < ($1.start, $1.session) }
             if domain.travels(person.index) {
                 for (i, a) in mine.enumerated() {
-                    for b in mine[(i + 1)...] {
-                        let (sa, sb) = (domain.sites(a.rooms), domain.sites(b.rooms))
-                        guard domain.tooCloseToTravel(a.slots, sa, b.slots, sb) else { continue }
-                        violations.append(Violation(rule: .travel, message: travelSentence(person, a, sa, b, sb)))
+                    for b in mine[(i + 1)...] where domain.whyNotBoth(person.index, a, b).contains(.travel(person.index)) {
+                        violations.append(Violation(rule: .travel, message: sentence(.travel(person.index), a, b, slot: a.start)))
                     }
                 }
             }
-            if let most = person.maxPerDay {
+            if let most = domain.dailyLimit(person.index) {
                 var byDay: [Int: [Assignment]] = [:]
                 for p in mine { byDay[domain.dayOf[p.start], default: []].append(p) }
                 for (_, here) in byDay.sorted(by: { $0.key < $1.key }) where here.count > most {
@@ -38,7 +34,7 @@ extension AgendaChecker {
 
     /// `p3 facilitates 'A' at MIT Media Lab until 14:30 and 'B' at Boston Public Library from
     /// 14:45; they need 30 minutes to travel.` (`a` starts first.)
-    private func travelSentence(_ person: Person, _ a: Assignment, _ sa: [Int], _ b: Assignment, _ sb: [Int]) -> String {
+    func travelSentence(_ person: Person, _ a: Assignment, _ sa: [Int], _ b: Assignment, _ sb: [Int]) -> String {
         let g = gathering
         let zone = g.timeZone
         let ends = g.slots[a.slots.upperBound - 1].end

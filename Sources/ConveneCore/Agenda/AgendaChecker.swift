@@ -59,10 +59,11 @@ public struct AgendaChecker: Sendable {
     /// with `frozenUntil` it checks the frozen past (rule 10), and with `keep` that those sessions
     /// keep the place `previous` gives them (as ``SolveOptions/keep`` asks of a solve).
     ///
-    /// - Throws: ``SolveError/frozenWithoutPrevious`` when a frozen time comes without a previous
-    ///   agenda, ``SolveError/keptWithoutPrevious`` likewise for `keep`, and
-    ///   ``SolveError/invalidOption(_:)`` for a kept session that `previous` does not place.
-    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil, keep: Set<String> = []) throws(SolveError) {
+    /// - Throws: ``ReplanningError/frozenWithoutPrevious`` when a frozen time comes without a
+    ///   previous agenda, ``ReplanningError/keptWithoutPrevious`` likewise for `keep`, and
+    ///   ``ReplanningError/keptSessionUnknown(_:)`` or ``ReplanningError/keptSessionUnplaced(_:)``
+    ///   for a kept session the gathering lacks or `previous` does not place.
+    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil, keep: Set<String> = []) throws(ReplanningError) {
         domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil, keep: keep)
     }
 
@@ -238,27 +239,15 @@ public struct AgendaChecker: Sendable {
                 flag(.pins, "\(session.label) is not in \(g.rooms[pin].label), the room it is pinned to.")
             }
         }
-        // Rules 4, 5 (one session at a time), 6 and 8 concern sessions that share a slot.
-        var reported = Set<[Int]>()
-        func once(_ key: [Int]) -> Bool { reported.insert(key).inserted }
+        // Rules 4, 5 (one session at a time), 6 and 8 concern sessions that share a slot: each
+        // reason the domain gives is told once per pair, at the first slot they share.
+        var reported = Set<ReportedPair>()
         for (slot, here) in bySlot.enumerated() where here.count > 1 {
             for (i, a) in here.enumerated() {
                 for b in here[(i + 1)...] {
-                    let (sa, sb) = (g.sessions[a], g.sessions[b])
-                    let pair = "\(sa.label) and \(sb.label)"
-                    for r in Set(placed[a]?.rooms ?? []).intersection(placed[b]?.rooms ?? []).sorted() where once([4, a, b, r]) {
-                        flag(.roomClash, "\(pair) are both in \(g.rooms[r].label) at \(g.label(slot: slot)).")
-                    }
-                    for f in Set(sa.facilitators).intersection(sb.facilitators).sorted() where g.people[f].oneAtATime && once([5, a, b, f])
-                    {
-                        flag(.facilitators, "\(g.people[f].label) facilitates both \(pair) at \(g.label(slot: slot)).")
-                    }
-                    if (sa.exclusive || sb.exclusive) && once([6, a, b]) {
-                        let (ex, other) = sa.exclusive ? (sa, sb) : (sb, sa)
-                        flag(.exclusive, "\(ex.label) is exclusive, but \(other.label) runs at the same time (\(g.label(slot: slot))).")
-                    }
-                    if (sa.notConcurrentWith.contains(b) || sb.notConcurrentWith.contains(a)) && once([8, a, b]) {
-                        flag(.notConcurrent, "\(pair) must not run at the same time, but both run at \(g.label(slot: slot)).")
+                    guard let pa = placed[a], let pb = placed[b] else { continue }
+                    for reason in domain.whyNotConcurrent(pa, pb) where reported.insert(ReportedPair(a: a, b: b, reason: reason)).inserted {
+                        flag(reason.rule, sentence(reason, pa, pb, slot: slot))
                     }
                 }
             }
@@ -267,7 +256,50 @@ public struct AgendaChecker: Sendable {
         return Report(violations: violations, costs: g.costs(of: unique, previous: domain.previous), assignments: unique)
     }
 
+    /// `'A' (a) and 'B' (b) are both in Rabb Hall at thu-1 (Thu 19 Sep 09:00–10:30).`: a reason
+    /// the domain gives against two placements, in words; `slot` is where they first meet.
+    func sentence(_ reason: Domain.Reason, _ a: Assignment, _ b: Assignment, slot: Int) -> String {
+        let g = gathering
+        let pair = "\(g.sessions[a.session].label) and \(g.sessions[b.session].label)"
+        let when = g.label(slot: slot)
+        switch reason {
+        case .sameRoom(let r): return "\(pair) are both in \(g.rooms[r].label) at \(when)."
+        case .sameFacilitator(let f): return "\(g.people[f].label) facilitates both \(pair) at \(when)."
+        case .exclusive(let e):
+            let other = e == a.session ? b.session : a.session
+            return "\(g.sessions[e].label) is exclusive, but \(g.sessions[other].label) runs at the same time (\(when))."
+        case .apart: return "\(pair) must not run at the same time, but both run at \(when)."
+        case .travel(let p):
+            let (first, second) = a.start <= b.start ? (a, b) : (b, a)
+            return travelSentence(g.people[p], first, domain.sites(first.rooms), second, domain.sites(second.rooms))
+        case .dailyLoad(let p):
+            let day = LocalTime.dayLabel(g.slots[a.start].start, in: g.timeZone)
+            return "\(g.people[p].label) facilitates both \(pair), which start on \(day); they facilitate at most 1 a day."
+        }
+    }
+
+    /// A pair of sessions and a reason already reported.
+    private struct ReportedPair: Hashable {
+        var a: Int
+        var b: Int
+        var reason: Domain.Reason
+    }
+
     package static func list(_ tags: Set<String>) -> String { tags.sorted().map { "'\($0)'" }.joined(separator: ", ") }
 
     static func minutes(_ m: Double) -> String { JSONValue.format(m) }
+}
+
+extension Domain.Reason {
+    /// The rule the reason is about, as the checker numbers it.
+    package var rule: AgendaChecker.Rule {
+        switch self {
+        case .sameRoom: .roomClash
+        case .sameFacilitator: .facilitators
+        case .exclusive: .exclusive
+        case .apart: .notConcurrent
+        case .travel: .travel
+        case .dailyLoad: .dailyLoad
+        }
+    }
 }

@@ -31,7 +31,13 @@ extension Domain {
     }
 
     /// Whether rule 11 applies to person `p` at all.
-    package func travels(_ p: Int) -> Bool { travelMatters && gathering.people[p].travels }
+    package func travels(_ p: Int) -> Bool { travelMatters && !relaxations.travel.contains(p) }
+
+    /// Whether rule 5 keeps person `p` in one session at a time (only the explainer lifts it).
+    package func isOneAtATime(_ p: Int) -> Bool { oneAtATime[p] }
+
+    /// Rule 12: the most sessions person `p` facilitates that start on one day; nil for no limit.
+    package func dailyLimit(_ p: Int) -> Int? { gathering.people[p].maxPerDay }
 
     /// `MIT Media Lab`, `Boston Public Library and MIT Media Lab`, or `the default site`.
     package func siteLabel(_ sites: [Int]) -> String {

@@ -1,11 +1,4 @@
 extension Domain {
-    /// Rule 7's test, the one every solver and the checker use: a session starting at slot
-    /// `start` starts at or after the end of a session occupying `earlier`.
-    package func startsAfter(_ start: Int, _ earlier: Range<Int>) -> Bool {
-        let slots = gathering.slots
-        return slots[start].start >= slots[earlier.upperBound - 1].end
-    }
-
     /// The rooms of a start that are free for its whole chain, by `isFree(room, slot)`.
     package func freeRooms(_ start: Start, isFree: (Int, Int) -> Bool) -> [Int] {
         start.rooms.filter { r in start.slots.allSatisfy { isFree(r, $0) } }

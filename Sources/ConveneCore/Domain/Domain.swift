@@ -19,7 +19,7 @@ package struct Domain: Sendable {
     package let gathering: Gathering
     package let chains: Chains
     /// `starts[session]`, by start slot.
-    package let starts: [[Start]]
+    package private(set) var starts: [[Start]]
     /// `suitableRooms[session]`: rooms with the session's tags and enough capacity, at any time.
     package let suitableRooms: [[Int]]
     /// `roomOpen[room][slot]`: no unavailable window of the room overlaps the slot.
@@ -45,6 +45,13 @@ package struct Domain: Sendable {
     package let dayOf: [Int]
     /// Rule 11's travel time, in seconds.
     package let travelSeconds: Int
+    /// The rules the explainer has lifted to ask whether the rest could hold; none for a solve or a check.
+    package let relaxations: Relaxations
+    /// `oneAtATime[person]`: rule 5 keeps them in one session at a time (not lifted).
+    let oneAtATime: [Bool]
+    /// `busyFacilitators[session]`: its facilitators rule 5 keeps in one session at a time, whom
+    /// placing it makes busy in every slot it occupies.
+    package let busyFacilitators: [[Int]]
 
     /// A session's place before the frozen time, or its held place, as the previous agenda has it.
     package struct FrozenPlace: Sendable, Hashable {
@@ -63,8 +70,16 @@ package struct Domain: Sendable {
     ///   - frozenUntil: rule 10's time in seconds since 1970; needs `previous`.
     ///   - keep: ids of sessions that keep the previous agenda's place whatever its time; needs
     ///     `previous`, and ids it does not place are ignored.
-    package init(_ gathering: Gathering, previous: PreviousAgenda? = nil, frozenUntil: Int? = nil, keep: Set<String> = []) {
+    ///   - relaxations: the rules about people lifted (only the explainer lifts any).
+    package init(
+        _ gathering: Gathering, previous: PreviousAgenda? = nil, frozenUntil: Int? = nil, keep: Set<String> = [],
+        relaxations: Relaxations = Relaxations()
+    ) {
         self.gathering = gathering
+        self.relaxations = relaxations
+        let oneAtATime = gathering.people.indices.map { !relaxations.oneAtATime.contains($0) }
+        self.oneAtATime = oneAtATime
+        busyFacilitators = gathering.sessions.map { $0.facilitators.filter { oneAtATime[$0] } }
         self.previous = previous
         self.frozenUntil = previous == nil ? nil : frozenUntil
         kept = previous == nil ? [] : keep
@@ -95,41 +110,43 @@ package struct Domain: Sendable {
         }
         dayOf = civilDays.map { $0 - (civilDays.min() ?? 0) }
         travelSeconds = gathering.travelMinutes * 60
-        var starts: [[Start]] = []
-        for session in gathering.sessions {
-            var list: [Start] = []
-            let place = frozen[session.index]
-            for start in slots.indices {
-                if let pin = session.pinSlot, pin != start { continue }
-                if let place, place.slot != start { continue }
-                if place == nil, let until = self.frozenUntil, slots[start].start < until { continue }
-                guard let chain = self.chains.chain(minutes: session.duration, from: start),
-                    chain.allSatisfy({ session.slotTags.isSubset(of: slots[$0].tags) }),
-                    session.facilitators.allSatisfy({ p in chain.allSatisfy { personFree[p][$0] } })
+        starts = []
+        starts = gathering.sessions.map(possibleStarts)
+    }
+
+    /// Every start of `session` (rules 2, 3, 5's availability, 9 and 10, and the chain rule), by
+    /// start slot: what ``starts`` holds.
+    private func possibleStarts(_ session: Session) -> [Start] {
+        var list: [Start] = []
+        let place = frozen[session.index]
+        for start in gathering.slots.indices {
+            if let pin = session.pinSlot, pin != start { continue }
+            if let place, place.slot != start { continue }
+            if place == nil, let until = frozenUntil, gathering.slots[start].start < until { continue }
+            guard let chain = chain(session: session.index, start: start), hasSlotTags(session.index, chain),
+                session.facilitators.allSatisfy({ isFree($0, chain) })
+            else { continue }
+            var rooms = openRooms(session.index, chain)
+            var required = session.pinRoom.map { [$0] } ?? []
+            if let place {
+                // Its rooms then, which must still include the pinned room (rule 9 binds it too).
+                guard let kept = place.rooms, kept.count == session.rooms, kept.allSatisfy(rooms.contains),
+                    required.allSatisfy(kept.contains)
                 else { continue }
-                var rooms = suitableRooms[session.index].filter { r in chain.allSatisfy { roomOpen[r][$0] } }
-                var required = session.pinRoom.map { [$0] } ?? []
-                if let place {
-                    // Its rooms then, which must still include the pinned room (rule 9 binds it too).
-                    guard let kept = place.rooms, kept.count == session.rooms, kept.allSatisfy(rooms.contains),
-                        required.allSatisfy(kept.contains)
-                    else { continue }
-                    rooms = kept
-                    required = kept
-                }
-                guard rooms.count >= session.rooms, required.allSatisfy(rooms.contains) else { continue }
-                if required.count == session.rooms { rooms = required }
-                list.append(Start(slot: start, slots: chain, rooms: rooms, required: required.sorted()))
+                rooms = kept
+                required = kept
             }
-            starts.append(list)
+            guard rooms.count >= session.rooms, required.allSatisfy(rooms.contains) else { continue }
+            if required.count == session.rooms { rooms = required }
+            list.append(Start(slot: start, slots: chain, rooms: rooms, required: required.sorted()))
         }
-        self.starts = starts
+        return list
     }
 
     /// The same replanning (previous agenda, frozen time, sessions held) applied to another
     /// gathering, such as one with a requirement lifted.
     package func replanning(_ other: Gathering) -> Domain {
-        Domain(other, previous: previous, frozenUntil: frozenUntil, keep: kept)
+        Domain(other, previous: previous, frozenUntil: frozenUntil, keep: kept, relaxations: relaxations)
     }
 
     /// Whether a session must be placed: it is not optional, or it already ran or is held (rule 10).
@@ -142,7 +159,12 @@ package struct Domain: Sendable {
 
     /// Hard rule 2's time-independent part: the room has every tag and enough seats.
     package static func suits(_ room: Room, _ session: Session) -> Bool {
-        session.roomTags.isSubset(of: room.tags) && (room.capacity.map { $0 >= session.seatsPerRoom } ?? true)
+        hasRoomTags(room, session) && (room.capacity.map { $0 >= session.seatsPerRoom } ?? true)
+    }
+
+    /// Hard rule 2's tags: the room has every tag the session needs.
+    package static func hasRoomTags(_ room: Room, _ session: Session) -> Bool {
+        session.roomTags.isSubset(of: room.tags)
     }
 
     /// Rule 10's frozen place of a session: the previous agenda places it with a start earlier

@@ -90,11 +90,12 @@ struct InputValidator {
             for s in interests { interested[s] += 1 }
             return Attendee(id: attendee.id, index: i, interests: interests, person: person)
         }
-        let sessions = document.sessions.enumerated().map { i, session in
-            resolve(
-                session, index: i, at: root / "sessions" / i, interested: interested[i], formatIDs: formatIDs, personIDs: personIDs,
-                sessionIDs: sessionIDs, slotIDs: slotIDs, roomIDs: roomIDs)
-        }
+        let sessions = Self.apartBothWays(
+            document.sessions.enumerated().map { i, session in
+                resolve(
+                    session, index: i, at: root / "sessions" / i, interested: interested[i], formatIDs: formatIDs,
+                    personIDs: personIDs, sessionIDs: sessionIDs, slotIDs: slotIDs, roomIDs: roomIDs)
+            })
         checkAfterCycles(sessions)
         if let travel = document.event.travelMinutes, travel < 0 {
             log.error(
@@ -230,6 +231,17 @@ struct InputValidator {
             notConcurrentWith: notConcurrent.filter { $0 != index }, pinSlot: pinSlot, pinRoom: pinRoom,
             preferredSlotTags: Set(session.prefer?.slotTags ?? []), preferenceWeight: max(0, session.prefer?.weight ?? 1),
             optional: session.optional, priority: max(1, session.priority ?? 1), guid: session.guid?.lowercased())
+    }
+
+    /// Rule 8 binds two sessions whichever of them names the other: each session's
+    /// `notConcurrentWith` becomes the sessions on either side, sorted, so that every rule and
+    /// solver reads the relation as it is, symmetric, without closing it again.
+    private static func apartBothWays(_ sessions: [Session]) -> [Session] {
+        var apart = sessions.map { Set($0.notConcurrentWith) }
+        for session in sessions { for other in session.notConcurrentWith { apart[other].insert(session.index) } }
+        var result = sessions
+        for s in result.indices { result[s].notConcurrentWith = apart[s].sorted() }
+        return result
     }
 
     /// A `guid` is a UUID that names one session only: the frab formats write it as the event's guid.

@@ -45,6 +45,9 @@ public struct Gathering: Sendable {
     package let roomIndex: [String: Int]
     /// Session indices by id.
     package let sessionIndex: [String: Int]
+    /// `facilitated[person]`: the sessions they facilitate, in input order; every rule about a
+    /// person's sessions together (5, 11, 12) and every page about a person reads this one index.
+    package let facilitated: [[Int]]
 
     init(
         name: String, timeZoneName: String, timeZone: TimeZone, slots: [Slot], rooms: [Room], formats: [Format], people: [Person],
@@ -65,6 +68,9 @@ public struct Gathering: Sendable {
         slotIndex = Dictionary(slots.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         roomIndex = Dictionary(rooms.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         sessionIndex = Dictionary(sessions.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
+        var facilitated = [[Int]](repeating: [], count: people.count)
+        for session in sessions { for p in session.facilitators { facilitated[p].append(session.index) } }
+        self.facilitated = facilitated
     }
 
     /// `thu-1 (Thu 19 Sep 09:00–10:30)`.

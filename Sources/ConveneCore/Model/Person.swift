@@ -13,11 +13,6 @@ public struct Person: Sendable, Hashable, Identifiable {
     package internal(set) var preferred: [TimeWindow] = []
     /// Rule 12: the most sessions they facilitate that start on one day; nil for no limit.
     package var maxPerDay: Int? = nil
-    /// Whether rule 5's one session at a time holds for them; only `explain` lifts it, to ask
-    /// whether the rest of the input could hold without it.
-    package var oneAtATime = true
-    /// Whether rule 11's travel time holds for them; only `explain` lifts it.
-    package var travels = true
 
     /// How people read it: `P2PU executive director (director)`, or the id alone without a name.
     package var label: String { name.map { "\($0) (\(id))" } ?? id }

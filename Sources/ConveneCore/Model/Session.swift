@@ -22,7 +22,8 @@ public struct Session: Sendable, Hashable, Identifiable {
     public internal(set) var track: String?
     /// Sessions this one starts after (each once).
     package var after: [Int]
-    /// Sessions it must not run at the same time as, named on either side (each once, never itself).
+    /// Sessions it must not run at the same time as (rule 8), whichever of the two named the
+    /// other: symmetric once the input is read, sorted, each once, never itself.
     package var notConcurrentWith: [Int]
     package var pinSlot: Int?
     package var pinRoom: Int?

@@ -78,8 +78,10 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
     /// Compares two agendas of `gathering`: `previous` may come from an earlier input (its sessions
     /// no longer in `gathering` are cancelled), `new` is an agenda of `gathering`.
     public init(previous: Agenda, new: Agenda, gathering g: Gathering) {
-        let before = DiffSide(previous, g)
-        let after = DiffSide(new, g)
+        // The chain rule (which slots a placement occupies) is the domain's.
+        let domain = Domain(g)
+        let before = DiffSide(previous, domain)
+        let after = DiffSide(new, domain)
         var changes: [Change] = []
         for session in g.sessions {
             let was = before.placement[session.id]
@@ -166,16 +168,14 @@ private struct DiffSide {
     /// Occupied slot indices by session id, for sessions in the gathering whose start resolves.
     let occupied: [String: Range<Int>]
 
-    init(_ agenda: Agenda, _ g: Gathering) {
+    init(_ agenda: Agenda, _ domain: Domain) {
+        let g = domain.gathering
         gathering = g
         var placement: [String: Agenda.Placement] = [:]
         var occupied: [String: Range<Int>] = [:]
-        let chains = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
         for p in agenda.placements where placement[p.session] == nil {
             placement[p.session] = p
-            if let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start],
-                let chain = chains.chain(minutes: g.sessions[s].duration, from: t)
-            {
+            if let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start], let chain = domain.chain(session: s, start: t) {
                 occupied[p.session] = chain
             }
         }

@@ -22,7 +22,12 @@ extension Gathering {
     ///   throws.
     public func solve(using solver: some AgendaSolver, options: SolveOptions = SolveOptions()) async throws -> SolveResult {
         let started = ContinuousClock.now
-        let domain = try replanningDomain(previous: options.previous, frozenUntil: options.frozenUntil, keep: options.keep)
+        let domain: Domain
+        do {
+            domain = try replanningDomain(previous: options.previous, frozenUntil: options.frozenUntil, keep: options.keep)
+        } catch {
+            throw SolveError(error)
+        }
         guard options.relativeGap >= 0, options.relativeGap.isFinite else {
             throw SolveError.invalidOption("the relative gap must be 0 or more, such as 0.01 for 1 %")
         }
@@ -39,22 +44,6 @@ extension Gathering {
         }
         return Verdict(domain: domain, board: board, deadline: problem.deadline).judge(
             attempt, cancelled: Task.isCancelled, started: started)
-    }
-
-    /// The domain for a solve or a check: the previous agenda, the frozen time and the sessions
-    /// held in place applied.
-    package func replanningDomain(previous: Agenda?, frozenUntil: Date?, keep: Set<String> = []) throws(SolveError) -> Domain {
-        guard frozenUntil == nil || previous != nil else { throw SolveError.frozenWithoutPrevious }
-        guard let previous else {
-            guard keep.isEmpty else { throw SolveError.keptWithoutPrevious }
-            return Domain(self)
-        }
-        let earlier = PreviousAgenda(previous)
-        if let id = keep.sorted().first(where: { sessionIndex[$0] == nil || earlier.placements[$0] == nil }) {
-            let why = sessionIndex[id] == nil ? "the gathering has no such session" : "the previous agenda does not place it"
-            throw SolveError.invalidOption("session \"\(id)\" cannot be kept in place: \(why)")
-        }
-        return Domain(self, previous: earlier, frozenUntil: frozenUntil.map(Self.instant), keep: keep)
     }
 
     /// Whole seconds since 1970, as the gathering counts time. A fraction of a second rounds up:

@@ -45,10 +45,19 @@ public enum SolveError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, in plain words.
     public var description: String {
         switch self {
-        case .frozenWithoutPrevious: "a frozen time needs a previous agenda: it freezes what that agenda placed before it"
-        case .keptWithoutPrevious: "sessions to keep need a previous agenda: they keep the place it gives them"
+        case .frozenWithoutPrevious: ReplanningError.frozenWithoutPrevious.description
+        case .keptWithoutPrevious: ReplanningError.keptWithoutPrevious.description
         case .invalidOption(let why): why
         case .unsupportedOption(let option, let solver, let reason): "\(solver) cannot honour the option \(option): \(reason)"
+        }
+    }
+
+    /// The front door's word for a replanning that cannot be set up.
+    package init(_ error: ReplanningError) {
+        switch error {
+        case .frozenWithoutPrevious: self = .frozenWithoutPrevious
+        case .keptWithoutPrevious: self = .keptWithoutPrevious
+        case .keptSessionUnknown, .keptSessionUnplaced: self = .invalidOption(error.description)
         }
     }
 }

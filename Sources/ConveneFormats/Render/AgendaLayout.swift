@@ -26,12 +26,12 @@ package struct AgendaLayout: Sendable {
     package init(agenda: Agenda, gathering g: Gathering) {
         self.gathering = g
         self.agenda = agenda
-        let chains = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
+        let domain = Domain(g)
         var placements: [Assignment] = []
         for p in agenda.placements {
-            guard let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start],
-                let chain = chains.chain(minutes: g.sessions[s].duration, from: t)
-            else { continue }
+            guard let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start], let chain = domain.chain(session: s, start: t) else {
+                continue
+            }
             placements.append(Assignment(session: s, start: t, slots: chain, rooms: p.rooms.compactMap { g.roomIndex[$0] }))
         }
         placementOf = Dictionary(placements.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })

@@ -149,17 +149,17 @@ package struct FrabXMLRenderer: Sendable {
         let g = layout.gathering
         let dates = schedule.dates
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<schedule>\n"
-        out += "  <version>\(Self.escape(layout.agenda.status.rawValue))</version>\n"
+        out += "  <version>\(XMLText.escape(layout.agenda.status.rawValue))</version>\n"
         out += "  <conference>\n"
-        out += "    <title>\(Self.escape(g.name))</title>\n    <acronym>\(schedule.acronym)</acronym>\n"
+        out += "    <title>\(XMLText.escape(g.name))</title>\n    <acronym>\(schedule.acronym)</acronym>\n"
         out += "    <start>\(dates.start)</start>\n    <end>\(dates.end)</end>\n    <days>\(dates.count)</days>\n"
         out += "    <timeslot_duration>\(schedule.timeslot)</timeslot_duration>\n"
-        if let zone = schedule.timeZoneName { out += "    <time_zone_name>\(Self.escape(zone))</time_zone_name>\n" }
+        if let zone = schedule.timeZoneName { out += "    <time_zone_name>\(XMLText.escape(zone))</time_zone_name>\n" }
         out += "  </conference>\n"
         for day in schedule.days {
             out += "  <day index=\"\(day.index)\" date=\"\(day.day.date)\" start=\"\(day.start)\" end=\"\(day.end)\">\n"
             for (room, events) in day.rooms {
-                out += "    <room name=\"\(Self.escape(layout.roomName(room)))\">\n"
+                out += "    <room name=\"\(XMLText.escape(layout.roomName(room)))\">\n"
                 for event in events {
                     let s = event.placement.session
                     let session = g.sessions[s]
@@ -169,16 +169,16 @@ package struct FrabXMLRenderer: Sendable {
                     out += "        <date>\(layout.isoDateTime(start))</date>\n"
                     out += "        <start>\(LocalTime.clock(start, in: g.timeZone))</start>\n"
                     out += "        <duration>\(layout.duration(event.placement))</duration>\n"
-                    out += "        <room>\(Self.escape(layout.roomName(room)))</room>\n"
+                    out += "        <room>\(XMLText.escape(layout.roomName(room)))</room>\n"
                     out += "        <slug>\(event.slug)</slug>\n"
-                    out += "        <title>\(Self.escape(layout.title(s)))</title>\n        <subtitle></subtitle>\n"
-                    out += "        <track>\(Self.escape(session.track ?? ""))</track>\n"
-                    out += "        <type>\(Self.escape(layout.formatName(s) ?? "session"))</type>\n"
+                    out += "        <title>\(XMLText.escape(layout.title(s)))</title>\n        <subtitle></subtitle>\n"
+                    out += "        <track>\(XMLText.escape(session.track ?? ""))</track>\n"
+                    out += "        <type>\(XMLText.escape(layout.formatName(s) ?? "session"))</type>\n"
                     out += "        <language>en</language>\n        <abstract></abstract>\n"
-                    out += "        <description>\(Self.escape(layout.facilitators(s).joined(separator: ", ")))</description>\n"
+                    out += "        <description>\(XMLText.escape(layout.facilitators(s).joined(separator: ", ")))</description>\n"
                     out += "        <persons>\n"
                     for person in schedule.persons(s) {
-                        out += "          <person id=\"\(person.id)\">\(Self.escape(person.name))</person>\n"
+                        out += "          <person id=\"\(person.id)\">\(XMLText.escape(person.name))</person>\n"
                     }
                     out += "        </persons>\n        <links></links>\n      </event>\n"
                 }
@@ -187,22 +187,6 @@ package struct FrabXMLRenderer: Sendable {
             out += "  </day>\n"
         }
         return out + "</schedule>\n"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case _ where scalar.value < 0x20 && scalar != "\n" && scalar != "\t": continue
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }
 

@@ -11,7 +11,7 @@ package struct HTMLRenderer: Sendable {
 
     package func render(_ layout: AgendaLayout) -> String {
         let g = layout.gathering
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let used = layout.days.filter { !$0.placements.isEmpty }
         var out = """
             <!DOCTYPE html>
@@ -61,7 +61,7 @@ package struct HTMLRenderer: Sendable {
     }
 
     private func table(_ layout: AgendaLayout, _ day: AgendaLayout.Day) -> String {
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let grid = HTMLGrid(layout, day: day)
         var out = "<section class=\"day\">\n<table>\n<caption>\(e(day.title))</caption>\n<thead>\n<tr><th scope=\"col\">Time</th>"
         for r in grid.rooms {
@@ -86,7 +86,7 @@ package struct HTMLRenderer: Sendable {
 
     private func block(_ layout: AgendaLayout, _ p: Assignment, span: String) -> String {
         let g = layout.gathering
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let session = g.sessions[p.session]
         let colour = session.format.map { "f\($0 % Self.palette.count)" } ?? "plain"
         var out = "<td class=\"session \(colour)\"\(span)><span class=\"title\">\(e(layout.title(p.session)))</span>"

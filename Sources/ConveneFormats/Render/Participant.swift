@@ -39,7 +39,7 @@ package struct Participant: Sendable, Hashable {
     }
 
     private static func person(_ p: Int, _ g: Gathering) -> Participant {
-        let facilitates = g.sessions.filter { $0.facilitators.contains(p) }.map(\.index)
+        let facilitates = g.facilitated[p]
         let linked = g.attendees.filter { $0.person == p }
         let wanted = Set(linked.flatMap(\.interests)).subtracting(facilitates).sorted()
         return Participant(

@@ -87,13 +87,6 @@ package struct ConcurrencyGroups: Sendable {
         return min(matched, sessions.count)
     }
 
-    /// Whether two sessions may run at the same time at all (hard rules 5, 6 and 8).
-    static func mayRunTogether(_ a: Int, _ b: Int, _ g: Gathering) -> Bool {
-        let (x, y) = (g.sessions[a], g.sessions[b])
-        return !x.exclusive && !y.exclusive && !x.notConcurrentWith.contains(b) && !y.notConcurrentWith.contains(a)
-            && Set(x.facilitators).isDisjoint(with: y.facilitators)
-    }
-
     /// Writes the charges into `program`; `startColumn[s][i]` is the column of `s`'s `i`-th start.
     /// - Parameter shouldStop: asked between groups; once true, writing stops.
     package func add(
@@ -156,7 +149,7 @@ package struct ConcurrencyGroups: Sendable {
         var result: [(session: Int, before: [Int])] = []
         for (i, a) in long.enumerated() {
             let before = long[..<i].filter { b in
-                mayRunTogether(a, b, domain.gathering) && most(of: [a, b], slot: k, domain: domain) == 2
+                domain.mayRunTogether(a, b) && most(of: [a, b], slot: k, domain: domain) == 2
             }
             if !before.isEmpty { result.append((a, before)) }
         }

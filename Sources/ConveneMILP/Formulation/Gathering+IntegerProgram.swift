@@ -13,6 +13,10 @@ extension Gathering {
 
     /// The integer program the exact solver would solve, solver-neutral; ``lpFile(previous:frozenUntil:)`` writes it.
     package func integerProgram(previous: Agenda? = nil, frozenUntil: Date? = nil) throws(SolveError) -> IntegerProgram {
-        ScheduleFormulation(domain: try replanningDomain(previous: previous, frozenUntil: frozenUntil)).program
+        do {
+            return ScheduleFormulation(domain: try replanningDomain(previous: previous, frozenUntil: frozenUntil)).program
+        } catch {
+            throw SolveError(error)
+        }
     }
 }

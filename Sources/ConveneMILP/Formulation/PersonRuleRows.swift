@@ -52,18 +52,16 @@ struct PersonRuleRows {
     /// Adds both rules' rows to `program`.
     mutating func add(to program: inout IntegerProgram) {
         let g = domain.gathering
-        var facilitated = [[Int]](repeating: [], count: g.people.count)
-        for s in g.sessions { for p in s.facilitators { facilitated[p].append(s.index) } }
-        for person in g.people where facilitated[person.index].count > 1 {
-            let sessions = facilitated[person.index]
+        for person in g.people where g.facilitated[person.index].count > 1 {
+            let sessions = g.facilitated[person.index]
             if domain.travels(person.index) {
-                if person.oneAtATime {
+                if domain.isOneAtATime(person.index) {
                     addTravel(person, sessions, sessions, to: &program)
                 } else {
                     for a in sessions { for b in sessions where b != a { addTravel(person, [a], [b], to: &program) } }
                 }
             }
-            if let most = person.maxPerDay { addDailyLoad(person, sessions, most, to: &program) }
+            if let most = domain.dailyLimit(person.index) { addDailyLoad(person, sessions, most, to: &program) }
         }
     }
 

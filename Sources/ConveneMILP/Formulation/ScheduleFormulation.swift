@@ -376,9 +376,7 @@ private struct Builder {
 
     /// Hard rule 5: a facilitator in at most one session per slot.
     private mutating func addFacilitators() {
-        var sessionsOf = [[Int]](repeating: [], count: g.people.count)
-        for session in g.sessions { for p in session.facilitators { sessionsOf[p].append(session.index) } }
-        for (p, sessions) in sessionsOf.enumerated() where sessions.count > 1 && g.people[p].oneAtATime {
+        for (p, sessions) in g.facilitated.enumerated() where sessions.count > 1 && domain.isOneAtATime(p) {
             for k in g.slots.indices {
                 let here = sessions.filter { !occupying[$0][k].isEmpty }
                 guard here.count > 1 else { continue }
@@ -410,31 +408,31 @@ private struct Builder {
         }
     }
 
-    /// Hard rule 7, per start time τ of the later session: starting at or before τ excludes the
-    /// earlier session ending after τ.
+    /// Hard rule 7, per start τ of the later session: starting at τ or earlier (the starts are in
+    /// time order) excludes each start of the earlier session that τ does not start after, by the
+    /// domain's ``Domain/startsAfter(_:_:)``: if τ does not, no earlier start does.
     private mutating func addAfter() {
         for session in g.sessions {
             let s = session.index
             for b in session.after {
-                let times = Set(domain.starts[s].map { g.slots[$0.slot].start }).sorted()
-                for tau in times {
-                    let early = domain.starts[s].indices.filter { g.slots[domain.starts[s][$0].slot].start <= tau }
-                    let late = domain.starts[b].indices.filter { g.slots[domain.starts[b][$0].slots.upperBound - 1].end > tau }
-                    guard !early.isEmpty, !late.isEmpty else { continue }
+                for (last, tau) in domain.starts[s].enumerated() {
+                    let late = domain.starts[b].indices.filter { !domain.startsAfter(tau.slot, domain.starts[b][$0].slots) }
+                    guard !late.isEmpty else { continue }
                     program.addConstraint(
-                        "after(\(name(s)),\(name(b)),\(tau))",
-                        early.map { .init(startColumn[s][$0], 1) } + late.map { .init(startColumn[b][$0], 1) },
+                        "after(\(name(s)),\(name(b)),\(g.slots[tau.slot].start))",
+                        (0...last).map { .init(startColumn[s][$0], 1) } + late.map { .init(startColumn[b][$0], 1) },
                         .lessOrEqual, 1)
                 }
             }
         }
     }
 
-    /// Hard rule 8, per pair and shared slot.
+    /// Hard rule 8, per pair (the relation is symmetric: each pair once) and shared slot.
     private mutating func addNotConcurrent() {
-        var pairs = Set<SessionPair>()
-        for session in g.sessions { for other in session.notConcurrentWith { pairs.insert(SessionPair(session.index, other)) } }
-        for pair in pairs.sorted() {
+        let pairs = g.sessions.flatMap { session in
+            session.notConcurrentWith.filter { $0 > session.index }.map { SessionPair(session.index, $0) }
+        }
+        for pair in pairs {
             for k in g.slots.indices where !occupying[pair.first][k].isEmpty && !occupying[pair.second][k].isEmpty {
                 program.addConstraint(
                     "apart(\(name(pair.first)),\(name(pair.second)),\(g.slots[k].id))",
@@ -489,15 +487,6 @@ private struct Builder {
         }
     }
 
-    /// Whether two sessions could ever run at the same time: not when either is exclusive, when
-    /// they must be apart, or when they share a facilitator who is in one place at a time (rules 5,
-    /// 6 and 8 forbid it).
-    private func mayBeConcurrent(_ pair: SessionPair) -> Bool {
-        let (a, b) = (g.sessions[pair.first], g.sessions[pair.second])
-        return !a.exclusive && !b.exclusive && !a.notConcurrentWith.contains(b.index) && !b.notConcurrentWith.contains(a.index)
-            && Set(a.facilitators).intersection(b.facilitators).allSatisfy { !g.people[$0].oneAtATime }
-    }
-
     /// Clash and track-overlap costs through pair concurrency, then the group cuts.
     private mutating func addPairs() {
         let weight = g.concurrencyWeights()
@@ -505,8 +494,7 @@ private struct Builder {
         patternColumns = g.slots.map { _ in [:] }
         let forced = options.concurrency
         if options.slotPatterns, forced == nil || forced == .patterns,
-            let patterns = SlotPatterns(
-                domain: domain, weight: weight, together: mayBeConcurrent, limit: options.patternLimit, shouldStop: shouldStop)
+            let patterns = SlotPatterns(domain: domain, weight: weight, limit: options.patternLimit, shouldStop: shouldStop)
         {
             addPatterns(patterns)
             concurrency = .patterns
@@ -520,7 +508,7 @@ private struct Builder {
             concurrency = .groups
             return
         }
-        let costly = weight.filter { $0.value > 0 && mayBeConcurrent($0.key) }.sorted { $0.key < $1.key }
+        let costly = weight.filter { $0.value > 0 && domain.mayRunTogether($0.key.first, $0.key.second) }.sorted { $0.key < $1.key }
         // The slots each costly pair could share: one pair row each.
         let sharing = costly.map { pair, w in
             (

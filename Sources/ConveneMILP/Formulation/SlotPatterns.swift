@@ -40,13 +40,12 @@ package struct SlotPatterns: Sendable {
 
     /// Lists the patterns, or returns nil when there would be more than `limit`.
     /// - Parameters:
-    ///   - weight: the cost of each pair when concurrent; only pairs that `together` allows count.
-    ///   - together: whether two sessions may run at the same time at all (hard rules 5, 6, 8).
+    ///   - weight: the cost of each pair when concurrent; only pairs the domain lets run together
+    ///     (``Domain/mayRunTogether(_:_:)``: hard rules 5, 6, 8) count.
     ///   - shouldStop: asked every thousand steps of the listing; once true, listing stops (nil).
-    package init?(
-        domain: Domain, weight: [SessionPair: Int], together: (SessionPair) -> Bool, limit: Int, shouldStop: () -> Bool = { false }
-    ) {
+    package init?(domain: Domain, weight: [SessionPair: Int], limit: Int, shouldStop: () -> Bool = { false }) {
         let g = domain.gathering
+        let together = { (pair: SessionPair) in domain.mayRunTogether(pair.first, pair.second) }
         var costly = [Int: [Int]]()  // session → sessions it has a positive weight with
         for (pair, w) in weight where w > 0 && together(pair) {
             costly[pair.first, default: []].append(pair.second)

@@ -7,7 +7,7 @@ struct ChangesPage {
 
     func page(_ diff: AgendaDiff) -> SitePage {
         let g = site.gathering
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         var out: String
         if diff.changes.isEmpty {
             out = "<p>Nothing has changed since the previous agenda.</p>\n"

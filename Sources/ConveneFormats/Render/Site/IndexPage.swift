@@ -9,7 +9,7 @@ struct IndexPage {
     func page() -> SitePage {
         let layout = site.layout
         let g = site.gathering
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let days = layout.days.filter { !$0.placements.isEmpty }
         var out = "<p class=\"lead\">\(e(dates(days)))</p>\n"
         if let diff = site.diff {
@@ -53,7 +53,7 @@ struct IndexPage {
         guard !formats.isEmpty || hasPlain else { return "" }
         var out = "<h2 id=\"formats\">Formats</h2>\n<ul class=\"legend\" aria-labelledby=\"formats\">\n"
         for f in formats {
-            out += "<li><span class=\"swatch \(Self.colour(f))\"></span>\(FrabXMLRenderer.escape(g.formats[f].label))</li>\n"
+            out += "<li><span class=\"swatch \(Self.colour(f))\"></span>\(XMLText.escape(g.formats[f].label))</li>\n"
         }
         if hasPlain { out += "<li><span class=\"swatch plain\"></span>Other</li>\n" }
         return out + "</ul>\n"
@@ -63,7 +63,7 @@ struct IndexPage {
 
     private func section(_ day: AgendaLayout.Day) -> String {
         let layout = site.layout
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let grid = HTMLGrid(layout, day: day)
         var out = "<section class=\"day\" id=\"day-\(day.date)\" aria-labelledby=\"h-\(day.date)\">\n"
         out += "<h2 id=\"h-\(day.date)\">\(e(day.title))</h2>\n"
@@ -103,7 +103,7 @@ struct IndexPage {
     /// rooms, which the grid's columns show (a session in several rooms spans their columns).
     private func block(_ p: Assignment, list: Bool) -> String {
         let layout = site.layout
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let session = site.gathering.sessions[p.session]
         var out = ""
         if list { out += "<span class=\"when\">\(layout.clock(p.slots))</span>" }
@@ -123,7 +123,7 @@ struct IndexPage {
     }
 
     private func people() -> String {
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let shown = site.published
         let people = shown.filter { !site.participants[$0].facilitates.isEmpty }
         let attendees = shown.filter { site.participants[$0].facilitates.isEmpty }

@@ -9,7 +9,7 @@ struct PersonPage {
     func page(_ i: Int) -> SitePage {
         let layout = site.layout
         let g = site.gathering
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let person = site.participants[i]
         let role =
             person.person == nil

@@ -8,7 +8,7 @@ struct RoomPage {
     func page(_ r: Int) -> SitePage {
         let layout = site.layout
         let g = site.gathering
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let room = g.rooms[r]
         var lead: [String] = []
         if let place = room.siteName { lead.append(place) }

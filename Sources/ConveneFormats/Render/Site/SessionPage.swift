@@ -9,7 +9,7 @@ struct SessionPage {
     func page(_ p: Assignment) -> SitePage {
         let layout = site.layout
         let g = site.gathering
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let session = g.sessions[p.session]
         let path = site.sessionPage(p.session) ?? "sessions/\(site.names.sessions[p.session]).html"
         let root = "../"

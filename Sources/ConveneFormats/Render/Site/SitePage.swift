@@ -21,7 +21,7 @@ struct SitePage {
     var root: String { String(repeating: "../", count: path.split(separator: "/").count - 1) }
 
     func html(_ site: SiteContext) -> String {
-        let e = FrabXMLRenderer.escape
+        let e = XMLText.escape
         let g = site.gathering
         let title = heading == g.name ? g.name : "\(heading) · \(g.name)"
         var nav = [("index.html", "Schedule"), ("index.html#rooms", "Rooms"), ("index.html#people", "People")]
