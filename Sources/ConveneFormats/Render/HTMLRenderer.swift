@@ -69,7 +69,9 @@ package struct HTMLRenderer: Sendable {
         out += "aria-label=\"\(e(day.title))\">\n<table style=\"min-width: \(7 + 9 * grid.rooms.count)rem\">\n<thead>\n"
         out += "<tr><th scope=\"col\" class=\"time\">Time</th>"
         for r in grid.rooms {
-            let site = layout.gathering.rooms[r].siteName.map { "<span class=\"site\">\(e($0))</span>" } ?? ""
+            // The building under the room's name, unless the name says it already.
+            let building = layout.gathering.rooms[r].siteName.flatMap { layout.roomName(r).contains($0) ? nil : $0 }
+            let site = building.map { "<span class=\"site\">\(e($0))</span>" } ?? ""
             out += "<th scope=\"col\">\(e(layout.roomName(r)))\(site)</th>"
         }
         out += "</tr>\n</thead>\n<tbody>\n"

@@ -48,7 +48,8 @@ struct ChangeWords {
     /// `Fri 20 Sep 09:00–10:30`; without the day when `after` is on the same day.
     func span(_ p: SiteHistory.Placement, after earlier: Int? = nil) -> String {
         let day = LocalTime.dayLabel(p.start, in: zone)
-        let clock = "\(LocalTime.clock(p.start, in: zone))–\(LocalTime.clock(p.end, in: zone))"
+        // A session gone from the input may have only its start known.
+        let clock = LocalTime.clock(p.start, in: zone) + (p.end > p.start ? "–" + LocalTime.clock(p.end, in: zone) : "")
         if let earlier, LocalTime.dayLabel(earlier, in: zone) == day { return clock }
         return "\(day) \(clock)"
     }

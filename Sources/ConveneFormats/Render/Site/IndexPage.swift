@@ -192,7 +192,7 @@ struct IndexPage {
         let e = FrabXMLRenderer.escape
         var out = "<section id=\"downloads\" aria-labelledby=\"downloads-heading\">\n<h2 id=\"downloads-heading\">Downloads</h2>\n<ul>\n"
         for d in SitePage.downloads { out += "<li><a href=\"\(d.file)\">\(d.label)</a>: \(d.note)</li>\n" }
-        out += "</ul>\n"
+        out += "<li><a href=\"versions.json\">versions (JSON)</a>: every published version of this agenda</li>\n</ul>\n"
         if let subscribe = site.webcal("schedule.ics") {
             out += "<p>Subscribe in your calendar app, to follow every change: <a href=\"\(e(subscribe))\">\(e(subscribe))</a></p>\n"
         }

@@ -24,8 +24,10 @@ struct RoomPage {
         out += days.isEmpty ? "" : "<p class=\"noprint\">Print this page for the door: one page per day.</p>\n"
         for (day, placements) in days {
             let closed = closures(r, day)
-            let lines = placements.count + (closed.isEmpty ? 0 : 1)
-            let size = lines > 9 ? " crowded" : lines > 5 ? " many" : ""
+            let size = Self.size(placements.map { p in
+                (layout.title(p.session), layout.facilitators(p.session).joined(separator: ", "), p.rooms.count > 1,
+                    site.changeMark(p.session) != nil)
+            }, closed: !closed.isEmpty)
             out += "<section class=\"sign\(size)\" aria-labelledby=\"day-\(day.date)\">\n"
             out += "<p class=\"event\" aria-hidden=\"true\">\(e(g.name))</p>\n"
             out += "<p class=\"room\" aria-hidden=\"true\">\(e(layout.roomName(r)))</p>\n"
@@ -56,5 +58,29 @@ struct RoomPage {
         return g.rooms[r].unavailable.filter { $0.start < close && open < $0.end }.map { w in
             "\(LocalTime.clock(max(w.start, open), in: g.timeZone))–\(LocalTime.clock(min(w.end, close), in: g.timeZone))"
         }
+    }
+
+    /// The type size of a day's sign (`""`, ` many` or ` crowded`, as the print stylesheet sets
+    /// them): the largest whose estimated height fits a portrait Letter page (the smaller of
+    /// Letter and A4), so that a sign never spills an orphan line onto a page of its own.
+    /// Estimated in millimetres from the characters per line each size allows.
+    static func size(_ items: [(title: String, who: String, elsewhere: Bool, badge: Bool)], closed: Bool) -> String {
+        // header, title characters per line, title line, other characters per line, other line, padding per item
+        let tiers: [(name: String, header: Double, title: Double, titleLine: Double, other: Double, otherLine: Double, pad: Double)] = [
+            ("", 46, 30, 9.2, 46, 7, 8.5),
+            (" many", 40, 46, 6.5, 62, 5.2, 4.5),
+            (" crowded", 33, 62, 4.9, 84, 4, 2.5),
+        ]
+        func lines(_ text: String, _ perLine: Double) -> Double { text.isEmpty ? 0 : (Double(text.count) / perLine).rounded(.up) }
+        for tier in tiers {
+            var height = tier.header + (closed ? tier.otherLine + 2 : 0)
+            for item in items {
+                height += tier.pad + lines(item.title, tier.title) * tier.titleLine + lines(item.who, tier.other) * tier.otherLine
+                if item.elsewhere { height += 2 * tier.otherLine }
+                if item.badge { height += tier.otherLine }
+            }
+            if height <= 230 { return tier.name }
+        }
+        return " crowded"
     }
 }

@@ -26,8 +26,8 @@ struct SessionPage {
             }
             out += "</div>\n"
         }
-        out += "<dl class=\"facts\">\n<dt>When</dt><dd>\(site.when(p)) (<span class=\"zone-name\" data-event=\"\(e(site.zoneLabel))\">"
-        out += "\(e(site.zoneLabel))</span>)</dd>\n"
+        out += "<dl class=\"facts\">\n<dt>When</dt><dd>\(site.when(p)), <span class=\"zone-name\" data-event=\"\(e(site.zoneLabel))\">"
+        out += "\(e(site.zoneLabel))</span></dd>\n"
         let rooms = p.rooms.map { "<a href=\"\(root)\(site.roomPage($0))\">\(e(layout.roomName($0)))</a>" }
         out += "<dt>\(p.rooms.count == 1 ? "Room" : "Rooms")</dt><dd>\(rooms.joined(separator: ", "))</dd>\n"
         let sites = Array(Set(p.rooms.compactMap { g.rooms[$0].siteName })).sorted()

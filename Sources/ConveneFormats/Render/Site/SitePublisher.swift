@@ -103,13 +103,13 @@ public struct SitePublisher: Sendable {
                 + (cancelled[i] ?? []).compactMap { site.revisions[$0] }.map(cancelledEvent)
             return Site.File(
                 path: site.participantCalendar(i),
-                contents: calendar.calendar(g, name: ICSRenderer.name(g, participants[i]), events.sorted { ($0.start, $0.session) < ($1.start, $1.session) }))
+                contents: calendar.calendar(g, name: ICSRenderer.name(g, participants[i]), events))
         }
         for download in SitePage.downloads {
             let text: String
             if download.format == .ics {
                 let events = site.placements.map { revised(calendar.event(layout, $0)) } + gone.map(cancelledEvent)
-                text = calendar.calendar(g, name: g.name, events.sorted { ($0.start, $0.session) < ($1.start, $1.session) })
+                text = calendar.calendar(g, name: g.name, events)
             } else {
                 text = download.format.render(agenda, gathering: g, stamp: stamp)
             }

@@ -1,7 +1,8 @@
 /// The site's one script, written into the pages that use it. Every page reads the same without
 /// it; with it:
 ///
-/// - "Now and next" (`#now`) shows what runs now and what starts next, from the items of the
+/// - "Now and next" (`#now`) shows what runs now and what starts next (at most eight of each,
+///   three on a phone), from the items of the
 ///   page's agenda (`[data-agenda] li[data-start]`, instants in seconds), refreshed every minute.
 ///   `?now=2019-09-20T10:45-04:00` in the address stands in for the clock, to try a page out.
 /// - "Today" in the days' navigation leads to today's sessions during the gathering.
@@ -30,7 +31,7 @@ enum SiteScript {
           var zone = stored === 'reader' ? readerZone : eventZone;
           function parts(t, z, options) {
             var out = {};
-            new Intl.DateTimeFormat('en-GB', Object.assign({ timeZone: z }, options)).formatToParts(new Date(t)).forEach(function (p) {
+            new Intl.DateTimeFormat('en-US', Object.assign({ timeZone: z }, options)).formatToParts(new Date(t)).forEach(function (p) {
               out[p.type] = p.value;
             });
             return out;
@@ -87,7 +88,7 @@ enum SiteScript {
             if (where) {
               var w = document.createElement('span');
               w.className = 'where';
-              w.textContent = ' · ' + where.textContent;
+              w.textContent = ' · ' + where.textContent.split(' · ')[0];
               li.appendChild(w);
             }
             return li;
@@ -97,11 +98,13 @@ enum SiteScript {
             h.textContent = heading;
             box.appendChild(h);
             var ol = document.createElement('ol');
-            chosen.slice(0, 8).forEach(function (el) { ol.appendChild(copy(el)); });
-            if (chosen.length > 8) {
+            // A phone shows three of each, so that the day's agenda follows soon after.
+            var most = window.innerWidth < 700 ? 3 : 8;
+            chosen.slice(0, most).forEach(function (el) { ol.appendChild(copy(el)); });
+            if (chosen.length > most) {
               var more = document.createElement('li');
               more.className = 'more';
-              more.textContent = 'and ' + (chosen.length - 8) + ' more';
+              more.textContent = 'and ' + (chosen.length - most) + ' more';
               ol.appendChild(more);
             }
             box.appendChild(ol);

@@ -87,9 +87,9 @@ enum SiteStyle {
             table.grid tbody th { white-space: nowrap; background: \(band); text-align: left; }
             table.grid th.time { width: 6.5rem; }
             table.grid tbody th, table.grid th.time { position: sticky; left: 0; z-index: 1; }
-            .session span, .session a.title { display: block; }
-            .session a.title { font-weight: 650; color: \(text); }
-            .session .when, .session .who, .session .where, .session .fmt, .session .all, .session .track { font-size: .8rem;
+            :is(td, li).session span, :is(td, li).session a.title { display: block; }
+            :is(td, li).session a.title { font-weight: 650; color: \(text); }
+            :is(td, li).session :is(.when, .who, .where, .fmt, .all, .track) { font-size: .8rem;
               color: \(muted); }
             .track::before { content: ""; display: inline-block; width: .6rem; height: .6rem; border-radius: 50%; margin-right: .3rem;
               border: 1px solid \(rule); }
@@ -99,7 +99,7 @@ enum SiteStyle {
             .plain, .swatch.plain { background: \(plain); }
             .badge { display: inline-block; background: \(alert); color: \(page); font-size: .75rem; font-weight: 700; padding: 0 .35rem;
               border-radius: .25rem; }
-            .session .badge { display: inline-block; margin-top: .2rem; }
+            :is(td, li).session .badge { display: inline-block; margin-top: .2rem; }
             .dim { opacity: .25; }
             ol.list { display: none; list-style: none; padding: 0; margin: .4rem 0 1rem; }
             ol.list .when { font-weight: 650; color: \(text); }
@@ -146,7 +146,7 @@ enum SiteStyle {
               header.site, footer.site, nav, .skip, .tools, .now, .changed, .noprint, body.index main > :not(.agenda) { display: none; }
               main { padding: 0; }
               a { color: inherit; text-decoration: none; }
-              .session, .swatch, .badge, td.closed, .track::before { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+              td.session, .swatch, .badge, td.closed, .track::before { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
               .scroll { display: block; overflow: visible; margin: 0; }
               table.grid { display: table; min-width: 0 !important; }
               table.grid tbody th, table.grid th.time { position: static; }
@@ -157,7 +157,7 @@ enum SiteStyle {
               section.day { break-after: page; page-break-after: always; break-inside: avoid; }
               .agenda > section.day:last-child { break-after: auto; page-break-after: auto; }
               table.grid th, table.grid td { font-size: 7.5pt; padding: 1.5pt 3pt; line-height: 1.25; }
-              .session .when, .session .who, .session .fmt, .session .track { font-size: 6.5pt; }
+              td.session :is(.when, .who, .fmt, .track) { font-size: 6.5pt; }
               body.room h1, body.room .lead { display: none; }
               .sign { break-after: page; page-break-after: always; break-inside: avoid; }
               .sign:last-of-type { break-after: auto; page-break-after: auto; }
