@@ -118,9 +118,10 @@ extension SiteHistory {
             }
             for (k, p) in list.enumerated() {
                 let at = path / "placements" / k
-                guard let session = string(member(p, "session"), at / "session"), let start = instant(member(p, "start"), at / "start"),
-                    let end = instant(member(p, "end"), at / "end")
-                else { continue }
+                // Each field is read (and reported) even when another is wrong.
+                let (session, start, end) = (string(member(p, "session"), at / "session"), instant(member(p, "start"), at / "start"),
+                    instant(member(p, "end"), at / "end"))
+                guard let session, let start, let end else { continue }
                 let title: String = if case .string(let t)? = member(p, "title") { t } else { session }
                 var ids: [String] = []
                 if case .array(let r)? = member(p, "rooms") { ids = r.compactMap { if case .string(let s) = $0 { s } else { nil } } }
