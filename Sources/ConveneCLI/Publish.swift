@@ -67,8 +67,12 @@ struct Publish: ParsableCommand {
         }
         let stdin = [agenda, input, previous].filter { $0 == "-" }.count
         if stdin > 1 { throw ValidationError("Only one of the agenda, the input and the previous agenda can be read from standard input.") }
-        if listAttendees && privateLinks { throw ValidationError("--list-attendees lists the pages that --private-links keeps unlisted: give one.") }
-        if listAttendees && noAttendeePages { throw ValidationError("--list-attendees needs attendees' pages: leave out --no-attendee-pages.") }
+        if listAttendees && privateLinks {
+            throw ValidationError("--list-attendees lists the pages that --private-links keeps unlisted: give one.")
+        }
+        if listAttendees && noAttendeePages {
+            throw ValidationError("--list-attendees needs attendees' pages: leave out --no-attendee-pages.")
+        }
         if linkSecret != nil && !privateLinks { throw ValidationError("--link-secret is the key of --private-links: give both.") }
     }
 
@@ -83,7 +87,8 @@ struct Publish: ParsableCommand {
         let memory: CalendarMemory
         do {
             history = try folder.read("versions.json").map { try SiteHistory(json: $0, file: output + "/versions.json") }
-            memory = try folder.read(".convene/calendars.json").map { try CalendarMemory(json: $0, file: output + "/.convene/calendars.json") }
+            memory =
+                try folder.read(".convene/calendars.json").map { try CalendarMemory(json: $0, file: output + "/.convene/calendars.json") }
                 ?? CalendarMemory()
         } catch let error as SiteStateError {
             for problem in error.problems { printError("error: \(problem)") }
@@ -106,7 +111,8 @@ struct Publish: ParsableCommand {
                 }
                 publisher.linkSecret = Array(text.utf8)
             } else {
-                let secret = stored?.trimmingCharacters(in: .whitespacesAndNewlines)
+                let secret =
+                    stored?.trimmingCharacters(in: .whitespacesAndNewlines)
                     ?? SHA256.hex((0..<32).map { _ in UInt8.random(in: 0...255) })
                 keep = secret + "\n"
                 publisher.linkSecret = Array(secret.utf8)
@@ -141,7 +147,9 @@ struct Publish: ParsableCommand {
         var warnings = plain.violations.map(\.description)
         guard let stated = document.objective, document.status == .optimal || document.status == .feasible else { return warnings }
         var costs = [plain.objective]
-        if let previous, let checker = try? AgendaChecker(gathering: g, previous: previous) { costs.append(checker.check(unstated).objective) }
+        if let previous, let checker = try? AgendaChecker(gathering: g, previous: previous) {
+            costs.append(checker.check(unstated).objective)
+        }
         if !costs.contains(stated) {
             let sums = costs.count == 1 ? "\(costs[0])" : "\(costs[0]) (\(costs[1]) with the changes from --previous)"
             warnings.append("the agenda states objective \(stated), but its costs add up to \(sums).")

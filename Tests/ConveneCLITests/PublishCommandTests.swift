@@ -114,13 +114,17 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("people").path).sorted() == people)
         // A key of one's own.
         try Data("0123456789abcdef0123".utf8).write(to: key)
-        #expect(try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links", "--link-secret", key.path]).status == 0)
+        #expect(
+            try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links", "--link-secret", key.path]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("people").path).sorted() != people)
         try Data("short".utf8).write(to: key)
-        #expect(try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links", "--link-secret", key.path]).status == 65)
+        #expect(
+            try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links", "--link-secret", key.path]).status == 65
+        )
         // Flags that contradict each other.
         #expect(try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links", "--list-attendees"]).status == 64)
-        #expect(try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--no-attendee-pages", "--list-attendees"]).status == 64)
+        #expect(
+            try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--no-attendee-pages", "--list-attendees"]).status == 64)
         #expect(try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--link-secret", key.path]).status == 64)
         let listed = try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--list-attendees"])
         #expect(listed.status == 0, "\(listed.stderr)")

@@ -18,14 +18,19 @@ import Testing
             SHA256.hex(
                 SHA256.hash(
                     Array(
-                        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu".utf8)))
+                        "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
+                            .utf8)))
                 == "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
         #expect(
             SHA256.hex(SHA256.hash([UInt8](repeating: 0x61, count: 1_000_000)))
                 == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
         // Lengths around the 64-byte block and its 56-byte padding boundary.
-        #expect(SHA256.hex(SHA256.hash([UInt8](repeating: 0x61, count: 55))) == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
-        #expect(SHA256.hex(SHA256.hash([UInt8](repeating: 0x61, count: 64))) == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
+        #expect(
+            SHA256.hex(SHA256.hash([UInt8](repeating: 0x61, count: 55)))
+                == "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
+        #expect(
+            SHA256.hex(SHA256.hash([UInt8](repeating: 0x61, count: 64)))
+                == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
     }
 
     @Test func hmacMatchesRFC4231() {
@@ -42,7 +47,8 @@ import Testing
         #expect(
             SHA256.hex(
                 SHA256.hmac(
-                    key: [UInt8](repeating: 0xaa, count: 131), message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)))
+                    key: [UInt8](repeating: 0xaa, count: 131), message: Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8)
+                ))
                 == "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54")
         #expect(hex("0b0c").count == 2)
     }
@@ -62,18 +68,23 @@ import Testing
             #expect(name.count == 32 && name.allSatisfy(\.isHexDigit), "\(page)")
             #expect(!ids.contains { name.contains($0) })
         }
-        #expect(SiteNames.privateName("attendee-02", secret: secret) == pages.first { site[$0]?.contains("<h1>attendee-02</h1>") == true }.map {
-            String($0.dropFirst("people/".count).dropLast(".html".count))
-        })
+        #expect(
+            SiteNames.privateName("attendee-02", secret: secret)
+                == pages.first { site[$0]?.contains("<h1>attendee-02</h1>") == true }.map {
+                    String($0.dropFirst("people/".count).dropLast(".html".count))
+                })
         // Another secret, other addresses.
-        #expect(SiteNames.privateName("attendee-02", secret: Array("another secret, sixteen or more".utf8)) != SiteNames.privateName("attendee-02", secret: secret))
+        #expect(
+            SiteNames.privateName("attendee-02", secret: Array("another secret, sixteen or more".utf8))
+                != SiteNames.privateName("attendee-02", secret: secret))
         // No page links to a personal page; the links table lists every one.
         for file in site.files where file.path.hasSuffix(".html") && !file.path.hasPrefix("people/") {
             #expect(!file.contents.contains("people/"), "\(file.path)")
         }
         let links = try #require(site.state.first { $0.path == ".convene/links.csv" }).contents
         #expect(links.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == pages.count + 1)
-        #expect(links.contains("attendee-02,,https://example.org/p2pu/people/\(SiteNames.privateName("attendee-02", secret: secret)).html,"))
+        #expect(
+            links.contains("attendee-02,,https://example.org/p2pu/people/\(SiteNames.privateName("attendee-02", secret: secret)).html,"))
         #expect(try SiteFixture.brokenLinks(site) == [])
     }
 

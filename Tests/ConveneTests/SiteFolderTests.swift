@@ -13,9 +13,11 @@ import Testing
     }
 
     func site(_ files: [String: String]) -> Site {
-        Site(files: files.sorted { $0.key < $1.key }.map { Site.File(path: $0.key, contents: $0.value) }, state: [
-            Site.File(path: ".convene/calendars.json", contents: "{}\n")
-        ])
+        Site(
+            files: files.sorted { $0.key < $1.key }.map { Site.File(path: $0.key, contents: $0.value) },
+            state: [
+                Site.File(path: ".convene/calendars.json", contents: "{}\n")
+            ])
     }
 
     func text(_ url: URL, _ path: String) -> String? {

@@ -63,7 +63,8 @@ import Testing
     }
 
     @Test func aBrokenHistoryIsReportedWithItsPlace() {
-        let text = #"{"convene": 1, "timeZone": "UTC", "versions": [{"published": null, "placements": [{"session": "a", "start": "soon"}]}]}"#
+        let text =
+            #"{"convene": 1, "timeZone": "UTC", "versions": [{"published": null, "placements": [{"session": "a", "start": "soon"}]}]}"#
         #expect(throws: SiteStateError.self) { try SiteHistory(json: Array(text.utf8), file: "versions.json") }
         do {
             _ = try SiteHistory(json: Array(text.utf8), file: "versions.json")
@@ -113,7 +114,10 @@ import Testing
         #expect(bob["Gamma"]?.fields["LAST-MODIFIED"] == "20300106T032000Z")
         // What changed, in words; ann hears of both, bob of neither.
         let changes = try #require(second["changes.html"])
-        #expect(changes.contains("“<a href=\"sessions/a.html\">Alpha</a>” moves from Mon 7 Jan 09:00–10:00 to 11:00–12:00, still in Rabb Hall."))
+        #expect(
+            changes.contains(
+                "“<a href=\"sessions/a.html\">Alpha</a>” moves from Mon 7 Jan 09:00–10:00 to 11:00–12:00, still in Rabb Hall.")
+        )
         #expect(changes.contains("“Beta” is cancelled (it was Mon 7 Jan 10:00–11:00 in Rabb Hall)."))
         #expect(second["people/ann.html"]?.contains("What changed for you (2)") == true)
         #expect(second["people/bob.html"]?.contains("What changed for you") == false)
@@ -144,7 +148,9 @@ import Testing
         #expect(ICSRenderer.location([("Rabb Hall", "Library"), ("Salon", "Library")]) == "Rabb Hall / Salon, Library")
         #expect(ICSRenderer.location([("Rabb Hall", "Library"), ("Lab", "Annex")]) == "Rabb Hall, Library; Lab, Annex")
         #expect(ICSRenderer.location([("MIT Media Lab", "MIT Media Lab"), ("Hall", nil)]) == "MIT Media Lab; Hall")
-        #expect(ICSRenderer.location([("Cambridge Public Library, main branch", "Cambridge Public Library")]) == "Cambridge Public Library, main branch")
+        #expect(
+            ICSRenderer.location([("Cambridge Public Library, main branch", "Cambridge Public Library")])
+                == "Cambridge Public Library, main branch")
         let g = try Self.small()
         let calendar = AgendaFormat.ics.render(agenda([("a", "s1", ["r2"])]), gathering: g)
         #expect(calendar.contains("LOCATION:Seminar room\\, Annex\r\n"))

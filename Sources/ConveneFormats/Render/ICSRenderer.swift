@@ -46,7 +46,9 @@ package struct ICSRenderer: Sendable {
     package func events(_ layout: AgendaLayout, for participant: Participant) -> [CalendarEvent] {
         let mine = Set(participant.sessions)
         let facilitating = Set(participant.facilitates)
-        return layout.placements.filter { mine.contains($0.session) }.map { event(layout, $0, facilitating: facilitating.contains($0.session)) }
+        return layout.placements.filter { mine.contains($0.session) }.map {
+            event(layout, $0, facilitating: facilitating.contains($0.session))
+        }
     }
 
     /// A whole calendar of `events`, named `name` (nil: no name, for a single event to add).

@@ -21,7 +21,7 @@ struct IndexPage {
             out += "\(count == 0 ? "no" : "\(count)") change\(count == 1 ? "" : "s"). <a href=\"changes.html\">What changed</a></p>\n"
         }
         out += NowBox(site: site).html(placements: site.placements, all: true)
-        out += navigation(days)
+        out += Self.navigation(days)
         out += tools()
         out += "<div class=\"agenda\" data-agenda=\"\">\n"
         for day in days { out += section(day) }
@@ -44,10 +44,12 @@ struct IndexPage {
         return "\(first.title) to \(last.title)"
     }
 
-    /// A link per day, and "Today" that the script shows during the gathering.
-    private func navigation(_ days: [AgendaLayout.Day]) -> String {
+    /// A link per day, and "Today" that the script shows during the gathering (on the index and
+    /// on each person's page, whose days have the same ids).
+    static func navigation(_ days: [AgendaLayout.Day]) -> String {
         guard days.count > 1 else { return "" }
-        var out = "<nav aria-label=\"Days\"><ul class=\"days\"><li class=\"today\" id=\"today\" hidden=\"hidden\"><a href=\"#main\">Today</a></li>"
+        var out = "<nav aria-label=\"Days\"><ul class=\"days\">"
+        out += "<li class=\"today\" id=\"today\" hidden=\"hidden\"><a href=\"#main\">Today</a></li>"
         out += days.map { "<li><a href=\"#day-\($0.date)\">\(FrabXMLRenderer.escape(Self.short($0)))</a></li>" }.joined()
         return out + "</ul></nav>\n"
     }
@@ -59,7 +61,8 @@ struct IndexPage {
     private func tools() -> String {
         let e = FrabXMLRenderer.escape
         var out = "<div class=\"tools\" id=\"tools\" hidden=\"hidden\">\n"
-        out += "<input type=\"search\" id=\"find\" aria-label=\"Find a session, person or room\" placeholder=\"Find a session, person…\"/>\n"
+        out +=
+            "<input type=\"search\" id=\"find\" aria-label=\"Find a session, person or room\" placeholder=\"Find a session, person…\"/>\n"
         if !site.tracks.isEmpty {
             out += "<select id=\"track\" aria-label=\"Track\"><option value=\"\">All tracks</option>"
             out += site.tracks.map { "<option value=\"\(e($0))\">\(e($0))</option>" }.joined() + "</select>\n"

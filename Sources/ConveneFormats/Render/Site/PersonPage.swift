@@ -31,10 +31,7 @@ struct PersonPage {
         out += "</p>\n"
         out += changes(person, placed)
         let days = layout.days.filter { day in placed.contains { site.day($0)?.date == day.date } }
-        if days.count > 1 {
-            out += "<nav aria-label=\"Days\"><ul class=\"days\"><li class=\"today\" id=\"today\" hidden=\"hidden\"><a href=\"#main\">Today</a></li>"
-            out += days.map { "<li><a href=\"#day-\($0.date)\">\(e(IndexPage.short($0)))</a></li>" }.joined() + "</ul></nav>\n"
-        }
+        out += IndexPage.navigation(days)
         out += "<div class=\"tools\" id=\"tools\" hidden=\"hidden\">\n" + IndexPage.zoneSwitch(site) + "</div>\n"
         if placed.isEmpty { out += "<p>No session of theirs is on the agenda.</p>\n" }
         out += "<div class=\"agenda\" data-agenda=\"\">\n"
@@ -53,7 +50,9 @@ struct PersonPage {
                 let start = group.map(\.slots.lowerBound).min() ?? 0
                 let end = group.map(\.slots.upperBound).max() ?? start
                 let titles = group.map { "“\(e(layout.title($0.session)))”" }
-                let names = titles.count == 2 ? titles.joined(separator: " and ") : titles.dropLast().joined(separator: ", ") + " and " + (titles.last ?? "")
+                let names =
+                    titles.count == 2
+                    ? titles.joined(separator: " and ") : titles.dropLast().joined(separator: ", ") + " and " + (titles.last ?? "")
                 let day = group.first.flatMap(site.day).map { e($0.title) + ", " } ?? ""
                 out += "<li><span class=\"clash\">\(day)\(site.clock(start..<end))</span>: \(names) run at the same time.</li>\n"
             }
@@ -83,13 +82,18 @@ struct PersonPage {
         let e = FrabXMLRenderer.escape
         let session = site.gathering.sessions[p.session]
         let classes = (site.trackClass(p.session).map { [$0] } ?? []) + (clashing ? ["clashing"] : [])
-        var out = "<li data-session=\"\(e(session.id))\"\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")\(site.data(p))>"
+        var out =
+            "<li data-session=\"\(e(session.id))\"\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")\(site.data(p))>"
         out += "<span class=\"when\">\(site.clock(p.slots))</span> "
         let title = e(layout.title(p.session))
-        out += site.sessionPage(p.session).map { "<a class=\"title\" href=\"../\($0)\">\(title)</a>" } ?? "<span class=\"title\">\(title)</span>"
+        out +=
+            site.sessionPage(p.session).map { "<a class=\"title\" href=\"../\($0)\">\(title)</a>" }
+            ?? "<span class=\"title\">\(title)</span>"
         let rooms = p.rooms.map { "<a href=\"../\(site.roomPage($0))\">\(e(layout.roomName($0)))</a>" }
         let place = Set(p.rooms.compactMap(site.site)).sorted().map { " · " + e($0) }.joined()
-        out += "<br/><span class=\"role\">\(person.role(p.session))</span> · <span class=\"where\">\(rooms.joined(separator: ", "))\(place)</span>"
+        out +=
+            "<br/><span class=\"role\">\(person.role(p.session))</span> · "
+            + "<span class=\"where\">\(rooms.joined(separator: ", "))\(place)</span>"
         if !site.trackLabel(p.session).isEmpty { out += " " + site.trackLabel(p.session) }
         if let mark = site.changeMark(p.session) { out += " <span class=\"badge\">\(mark)</span>" }
         if clashing { out += " <a class=\"clash\" href=\"#clashes\">Clash</a>" }
@@ -105,7 +109,9 @@ struct PersonPage {
         let mine = release.filter { ids.contains($0.session) }
         let versions = site.history.versions
         let before = Dictionary((versions.dropLast().last?.placements ?? []).map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
-        var lines = mine.map { ChangeWords(zone: g.timeZone).sentence($0, page: g.sessionIndex[$0.session].flatMap(site.sessionPage).map { "../" + $0 }) }
+        var lines = mine.map {
+            ChangeWords(zone: g.timeZone).sentence($0, page: g.sessionIndex[$0.session].flatMap(site.sessionPage).map { "../" + $0 })
+        }
         for (k, a) in placed.enumerated() {
             for b in placed[(k + 1)...] where a.isConcurrent(with: b) {
                 let (x, y) = (g.sessions[a.session].id, g.sessions[b.session].id)

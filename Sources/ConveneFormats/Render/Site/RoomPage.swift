@@ -24,10 +24,13 @@ struct RoomPage {
         out += days.isEmpty ? "" : "<p class=\"noprint\">Print this page for the door: one page per day.</p>\n"
         for (day, placements) in days {
             let closed = closures(r, day)
-            let size = Self.size(placements.map { p in
-                (layout.title(p.session), layout.facilitators(p.session).joined(separator: ", "), p.rooms.count > 1,
-                    site.changeMark(p.session) != nil)
-            }, closed: !closed.isEmpty)
+            let size = Self.size(
+                placements.map { p in
+                    (
+                        layout.title(p.session), layout.facilitators(p.session).joined(separator: ", "), p.rooms.count > 1,
+                        site.changeMark(p.session) != nil
+                    )
+                }, closed: !closed.isEmpty)
             out += "<section class=\"sign\(size)\" aria-labelledby=\"day-\(day.date)\">\n"
             out += "<p class=\"event\" aria-hidden=\"true\">\(e(g.name))</p>\n"
             out += "<p class=\"room\" aria-hidden=\"true\">\(e(layout.roomName(r)))</p>\n"

@@ -22,7 +22,8 @@ struct SessionPage {
         if let text = site.descriptions[session.id], !text.isEmpty {
             out += "<div class=\"description\">\n"
             for paragraph in text.components(separatedBy: "\n\n") where !paragraph.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                out += "<p>\(e(paragraph.trimmingCharacters(in: .whitespacesAndNewlines)).replacingOccurrences(of: "\n", with: "<br/>"))</p>\n"
+                out +=
+                    "<p>\(e(paragraph.trimmingCharacters(in: .whitespacesAndNewlines)).replacingOccurrences(of: "\n", with: "<br/>"))</p>\n"
             }
             out += "</div>\n"
         }

@@ -127,7 +127,9 @@ package struct SiteFolder {
         func scan(_ relative: String) throws(Failure) -> Bool {
             let path = relative.isEmpty ? folder.path : folder.appendingPathComponent(relative).path
             let names: [String]
-            do { names = try fm.contentsOfDirectory(atPath: path).sorted() } catch { throw .io("cannot read \(path): \(error.localizedDescription)") }
+            do { names = try fm.contentsOfDirectory(atPath: path).sorted() } catch {
+                throw .io("cannot read \(path): \(error.localizedDescription)")
+            }
             var allUsers = true
             for name in names {
                 let child = relative.isEmpty ? name : relative + "/" + name
@@ -182,7 +184,9 @@ package struct SiteFolder {
                 }
                 moved.append(entry)
             } catch {
-                for back in moved.reversed() { _ = rename(staging.appendingPathComponent(back).path, folder.appendingPathComponent(back).path) }
+                for back in moved.reversed() {
+                    _ = rename(staging.appendingPathComponent(back).path, folder.appendingPathComponent(back).path)
+                }
                 try? fm.removeItem(at: staging)
                 throw .io("\(error)")
             }
@@ -192,7 +196,9 @@ package struct SiteFolder {
                 try? fm.setAttributes([.posixPermissions: mode], ofItemAtPath: staging.path)
             }
             guard Self.exchange(staging.path, folder.path) else {
-                for back in moved.reversed() { _ = rename(staging.appendingPathComponent(back).path, folder.appendingPathComponent(back).path) }
+                for back in moved.reversed() {
+                    _ = rename(staging.appendingPathComponent(back).path, folder.appendingPathComponent(back).path)
+                }
                 try? fm.removeItem(at: staging)
                 throw .io("cannot swap the new site into \(folder.path): \(String(cString: strerror(errno)))")
             }

@@ -119,14 +119,17 @@ extension SiteHistory {
             for (k, p) in list.enumerated() {
                 let at = path / "placements" / k
                 // Each field is read (and reported) even when another is wrong.
-                let (session, start, end) = (string(member(p, "session"), at / "session"), instant(member(p, "start"), at / "start"),
-                    instant(member(p, "end"), at / "end"))
+                let (session, start, end) = (
+                    string(member(p, "session"), at / "session"), instant(member(p, "start"), at / "start"),
+                    instant(member(p, "end"), at / "end")
+                )
                 guard let session, let start, let end else { continue }
                 let title: String = if case .string(let t)? = member(p, "title") { t } else { session }
                 var ids: [String] = []
                 if case .array(let r)? = member(p, "rooms") { ids = r.compactMap { if case .string(let s) = $0 { s } else { nil } } }
                 placements.append(
-                    Placement(session: session, title: title, start: start, end: end, rooms: ids.map { rooms[$0] ?? Room(id: $0, name: $0) }))
+                    Placement(
+                        session: session, title: title, start: start, end: end, rooms: ids.map { rooms[$0] ?? Room(id: $0, name: $0) }))
             }
             versions.append(Version(published: published, placements: placements))
         }

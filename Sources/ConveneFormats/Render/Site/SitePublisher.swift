@@ -96,10 +96,12 @@ public struct SitePublisher: Sendable {
                 url: base.map { $0 + "changes.html" }, sequence: r.sequence, lastModified: r.lastModified ?? stamp, cancelled: true)
         }
         files += placed.map {
-            Site.File(path: site.sessionCalendar($0.session), contents: calendar.calendar(g, name: nil, [revised(calendar.event(layout, $0))]))
+            Site.File(
+                path: site.sessionCalendar($0.session), contents: calendar.calendar(g, name: nil, [revised(calendar.event(layout, $0))]))
         }
         files += site.published.map { i in
-            let events = calendar.events(layout, for: participants[i]).map(revised)
+            let events =
+                calendar.events(layout, for: participants[i]).map(revised)
                 + (cancelled[i] ?? []).compactMap { site.revisions[$0] }.map(cancelledEvent)
             return Site.File(
                 path: site.participantCalendar(i),

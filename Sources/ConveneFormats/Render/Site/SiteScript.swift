@@ -36,8 +36,14 @@ enum SiteScript {
             });
             return out;
           }
-          function hm(t, z) { var p = parts(t, z, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }); return p.hour + ':' + p.minute; }
-          function date(t, z) { var p = parts(t, z, { year: 'numeric', month: '2-digit', day: '2-digit' }); return p.year + '-' + p.month + '-' + p.day; }
+          function hm(t, z) {
+            var p = parts(t, z, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+            return p.hour + ':' + p.minute;
+          }
+          function date(t, z) {
+            var p = parts(t, z, { year: 'numeric', month: '2-digit', day: '2-digit' });
+            return p.year + '-' + p.month + '-' + p.day;
+          }
           function weekday(t, z) { return parts(t, z, { weekday: 'short' }).weekday; }
           function zoneName(t, z) { return parts(t, z, { timeZoneName: 'short' }).timeZoneName || z; }
 
@@ -58,7 +64,8 @@ enum SiteScript {
           }
           var switcher = document.getElementById('zone');
           var first = items.length ? start(items[0]) : clock();
-          if (switcher && readerZone !== eventZone && hm(first, readerZone) + date(first, readerZone) !== hm(first, eventZone) + date(first, eventZone)) {
+          function differ(t) { return hm(t, readerZone) + date(t, readerZone) !== hm(t, eventZone) + date(t, eventZone); }
+          if (switcher && readerZone !== eventZone && differ(first)) {
             switcher.hidden = false;
             switcher.querySelector('[data-zone="reader"]').textContent = 'Yours (' + zoneName(first, readerZone) + ')';
             switcher.querySelectorAll('button').forEach(function (b) {
@@ -119,7 +126,11 @@ enum SiteScript {
             if (later.length) {
               var next = start(later[0]);
               var soon = later.filter(function (el) { return start(el) === next; });
-              var day = date(next, zone) === date(t, zone) ? '' : ' (' + weekday(next, zone) + ' ' + parts(next, zone, { day: 'numeric', month: 'short' }).day + ' ' + parts(next, zone, { month: 'short' }).month + ')';
+              var day = '';
+              if (date(next, zone) !== date(t, zone)) {
+                var d = parts(next, zone, { day: 'numeric', month: 'short' });
+                day = ' (' + weekday(next, zone) + ' ' + d.day + ' ' + d.month + ')';
+              }
               list('Next' + day, soon);
             } else if (!running.length) {
               var p = document.createElement('p');

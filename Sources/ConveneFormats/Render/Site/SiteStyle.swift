@@ -15,7 +15,9 @@ enum SiteStyle {
 
     /// Track colours (`t0`…): a stripe beside each session and a dot before the track's name,
     /// never the only clue (the track is named in words).
-    static let trackPalette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"]
+    static let trackPalette = [
+        "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
+    ]
     /// The darker stripes of a closed room's cells.
     static let closed = "#e6e6ea"
 
@@ -70,7 +72,8 @@ enum SiteStyle {
             .now .when { font-weight: 650; font-variant-numeric: tabular-nums; margin-right: .35rem; }
             .now .where, .now .more { color: \(muted); font-size: .85rem; }
             ul.days { display: flex; flex-wrap: wrap; gap: .3rem .5rem; list-style: none; padding: 0; margin: .4rem 0; }
-            ul.days a { display: inline-block; padding: .15rem .55rem; border: 1px solid \(rule); border-radius: 1rem; text-decoration: none; }
+            ul.days a { display: inline-block; padding: .15rem .55rem; border: 1px solid \(rule); border-radius: 1rem;
+              text-decoration: none; }
             ul.days .today a { border-color: \(link); font-weight: 700; }
             .tools { display: flex; flex-wrap: wrap; gap: .4rem 1.2rem; align-items: center; margin: .4rem 0; }
             .tools input, .tools select, .tools button { font: inherit; }
