@@ -16,11 +16,12 @@ enum Files {
     }
 
     /// Reads and validates an input document; prints every problem and exits 65 when it is invalid.
-    static func gathering(_ path: String) throws -> Gathering {
-        let data = try read(path)
+    /// `data` is the document when already read; warnings `known` accepts are not printed.
+    static func gathering(_ path: String, data given: Data? = nil, known: (InputProblem) -> Bool = { _ in false }) throws -> Gathering {
+        let data = try given ?? read(path)
         do {
             let gathering = try Gathering(json: data)
-            report(gathering.warnings, in: path)
+            report(gathering.warnings.filter { !known($0) }, in: path)
             return gathering
         } catch {
             report(error.diagnostics, in: path)

@@ -31,8 +31,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let r = try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--previous", hand, "--no-attendee-pages"])
         #expect(r.status == 0, "\(r.stderr)")
-        let changes = try String(contentsOf: out.appendingPathComponent("changes.html"), encoding: .utf8)
-        #expect(changes.contains("Nothing has changed"))
+        // The same agenda as the previous one: one version, nothing changed, no "What changed".
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("changes.html").path))
+        let versions = try String(contentsOf: out.appendingPathComponent("versions.json"), encoding: .utf8)
+        #expect(versions.contains("\"version\": 1") && !versions.contains("\"version\": 2") && !versions.contains("\"published\": null"))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("people/attendee-01.html").path))
     }
 
@@ -54,7 +56,8 @@ import Testing
     @Test func renderWritesOnePersonsCalendar() throws {
         let r = try convene(["render", hand, "--input", p2pu, "--format", "ics", "--person", "p2pu-director"])
         #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.components(separatedBy: "BEGIN:VEVENT").count - 1 == 3)
+        // The three sessions the director facilitates, and three exclusive ones (everyone's).
+        #expect(r.stdout.components(separatedBy: "BEGIN:VEVENT").count - 1 == 6)
         #expect(r.stdout.components(separatedBy: "DESCRIPTION:You facilitate this session.").count - 1 == 3)
         let attendee = try convene(["render", hand, "--input", p2pu, "--format", "ics", "--person", "attendee-01"])
         #expect(attendee.status == 0 && attendee.stdout.contains("BEGIN:VEVENT") && !attendee.stdout.contains("You facilitate"))
@@ -65,5 +68,86 @@ import Testing
         #expect(r.status == 65)
         #expect(r.stderr.contains("no person or attendee has the id \"p2pu-directr\"; did you mean \"p2pu-director\"?"))
         #expect(try convene(["render", hand, "--input", p2pu, "--format", "html", "--person", "p2pu-director"]).status == 64)
+    }
+
+    @Test func theStatedObjectiveIsCheckedWithTheChangeCosts() throws {
+        let out = folder("objective")
+        let replanned = folder("objective.json")
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: replanned)
+        }
+        // An agenda replanned from the hand-made one states its costs with the changes from it.
+        let solved = try convene([
+            "solve", p2pu, "--previous", hand, "--format", "json", "--solver", "search", "--moves", "200", "--seed", "1", "--quiet",
+            "--output", replanned.path,
+        ])
+        #expect(solved.status == 0, "\(solved.stderr)")
+        let published = try convene(["publish", replanned.path, "--input", p2pu, "--previous", hand, "--output", out.path])
+        #expect(published.status == 0 && !published.stderr.contains("warning"), "\(published.stderr)")
+        // A stated objective that is neither sum is warned about, with both.
+        var text = try String(contentsOf: replanned, encoding: .utf8)
+        text = text.replacingOccurrences(of: #""objective": [0-9]+"#, with: "\"objective\": 1", options: .regularExpression)
+        try Data(text.utf8).write(to: replanned)
+        let wrong = try convene(["publish", replanned.path, "--input", p2pu, "--previous", hand, "--output", out.path])
+        #expect(wrong.status == 0)
+        #expect(wrong.stderr.contains("warning: the agenda states objective 1, but its costs add up to "), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains(" with the changes from --previous)"))
+    }
+
+    @Test func privateLinksListAttendeesAndTheirFlags() throws {
+        let out = folder("private")
+        let key = folder("key.txt")
+        defer {
+            try? FileManager.default.removeItem(at: out)
+            try? FileManager.default.removeItem(at: key)
+        }
+        let r = try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains(".convene/links.csv"))
+        let secret = try String(contentsOf: out.appendingPathComponent(".convene/link-secret"), encoding: .utf8)
+        #expect(secret.count == 65)
+        let people = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("people").path).sorted()
+        #expect(!people.contains("attendee-01.html") && people.allSatisfy { $0.count == 32 + 5 || $0.count == 32 + 4 })
+        // Publishing again keeps the addresses (the secret stays in .convene/).
+        #expect(try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("people").path).sorted() == people)
+        // A key of one's own.
+        try Data("0123456789abcdef0123".utf8).write(to: key)
+        #expect(
+            try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links", "--link-secret", key.path]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("people").path).sorted() != people)
+        try Data("short".utf8).write(to: key)
+        #expect(
+            try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links", "--link-secret", key.path]).status == 65
+        )
+        // Flags that contradict each other.
+        #expect(try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--private-links", "--list-attendees"]).status == 64)
+        #expect(
+            try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--no-attendee-pages", "--list-attendees"]).status == 64)
+        #expect(try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--link-secret", key.path]).status == 64)
+        let listed = try convene(["publish", hand, "--input", p2pu, "--output", out.path, "--list-attendees"])
+        #expect(listed.status == 0, "\(listed.stderr)")
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("href=\"people/attendee-01.html\""))
+    }
+
+    @Test func yourFilesAreKeptAndStopAPublishThatWouldOverwriteThem() throws {
+        let out = folder("yours")
+        defer { try? FileManager.default.removeItem(at: out) }
+        #expect(try convene(["publish", hand, "--input", p2pu, "--output", out.path]).status == 0)
+        try Data("our own".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        try Data("edited".utf8).write(to: out.appendingPathComponent("index.html"))
+        let r = try convene(["publish", hand, "--input", p2pu, "--output", out.path])
+        #expect(r.status == 73)
+        #expect(r.stderr.contains("index.html") && r.stderr.contains("move them away"), "\(r.stderr)")
+        try FileManager.default.removeItem(at: out.appendingPathComponent("index.html"))
+        let again = try convene(["publish", hand, "--input", p2pu, "--output", out.path])
+        #expect(again.status == 0 && again.stderr.contains("1 of yours kept"), "\(again.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("notes.txt"), encoding: .utf8) == "our own")
+        // An unreadable history is invalid input.
+        try Data("{".utf8).write(to: out.appendingPathComponent("versions.json"))
+        let broken = try convene(["publish", hand, "--input", p2pu, "--output", out.path])
+        #expect(broken.status == 65 && broken.stderr.contains("versions.json: line 1"), "\(broken.stderr)")
     }
 }

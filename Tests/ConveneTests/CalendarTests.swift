@@ -11,6 +11,8 @@ struct ICSReader {
         var uid: String
         var start: Int
         var end: Int
+        /// Every property by name, as written (`SEQUENCE`, `STATUS`, `LOCATION`…).
+        var fields: [String: String] = [:]
     }
 
     var events: [Event] = []
@@ -49,7 +51,7 @@ struct ICSReader {
                 events.append(
                     Event(
                         summary: Self.unescape(current["SUMMARY"] ?? ""), uid: current["UID"] ?? "",
-                        start: instant("DTSTART"), end: instant("DTEND")))
+                        start: instant("DTSTART"), end: instant("DTEND"), fields: current))
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { continue }

@@ -23,12 +23,18 @@ import Testing
     }
 
     @Test func everyLinkResolvesToAFileOfTheSite() throws {
-        let (site, _, _) = try SiteFixture.p2pu()
-        #expect(try SiteFixture.brokenLinks(site) == [])
-        let index = try #require(site["index.html"])
-        let links = Set(try SiteFixture.attributes("//a", "href", in: index))
-        for path in site.files.map(\.path) where !path.hasSuffix(".ics") && path != "index.html" {
-            #expect(links.contains(path), "the index does not link to \(path)")
+        var listing = SitePublisher(stamp: GoldenTests.stamp)
+        listing.listAttendees = true
+        for publisher in [SitePublisher(stamp: GoldenTests.stamp), listing] {
+            let (site, _, g) = try SiteFixture.p2pu(publisher)
+            #expect(try SiteFixture.brokenLinks(site) == [])
+            let index = try #require(site["index.html"])
+            let links = Set(try SiteFixture.attributes("//a", "href", in: index))
+            let attendees = Set(g.attendees.filter { $0.person == nil }.map { "people/\($0.id).html" })
+            for path in site.files.map(\.path) where !path.hasSuffix(".ics") && path != "index.html" {
+                // Attendees' pages are listed only when asked for.
+                #expect(links.contains(path) == (publisher.listAttendees || !attendees.contains(path)), "\(path)")
+            }
         }
     }
 
@@ -47,16 +53,18 @@ import Testing
         #expect(site.files.filter { $0.path.hasPrefix("sessions/") && $0.path.hasSuffix(".html") }.count == agenda.placements.count)
     }
 
-    /// A person's sessions: those they facilitate, and those wanted by the attendees who are them
-    /// (an attendee who is no person: their interests). Computed here from the input, not by the site.
+    /// A person's sessions: those they facilitate, those wanted by the attendees who are them (an
+    /// attendee who is no person: their interests), and the exclusive ones, which are everyone's.
+    /// Computed here from the input, not by the site.
     static func sessions(of page: String, _ g: Gathering) -> Set<String>? {
         let id = String(page.dropFirst("people/".count).dropLast(".html".count))
+        let everyone = g.sessions.filter(\.exclusive).map(\.id)
         if let person = g.people.first(where: { $0.id == id }) {
             let facilitated = g.sessions.filter { $0.facilitators.contains(person.index) }.map(\.id)
             let wanted = g.attendees.filter { $0.person == person.index }.flatMap { $0.interests.map { g.sessions[$0].id } }
-            return Set(facilitated + wanted)
+            return Set(facilitated + wanted + everyone)
         }
-        return g.attendees.first { $0.id == id }.map { Set($0.interests.map { g.sessions[$0].id }) }
+        return g.attendees.first { $0.id == id }.map { Set($0.interests.map { g.sessions[$0].id } + everyone) }
     }
 
     @Test func eachPersonPageListsExactlyTheirSessions() throws {
@@ -70,21 +78,30 @@ import Testing
         }
     }
 
-    @Test func clashesAreMarkedOnThePersonPage() throws {
+    @Test func clashesAreMarkedOnThePersonPageAndSummarisedOnce() throws {
         let (site, agenda, g) = try SiteFixture.p2pu()
+        var pairs: [String: [[String]]] = [:]
         for cost in agenda.costs where cost.kind == .clash {
-            for attendee in cost.attendees {
-                let page = try #require(site["people/\(attendee).html"])
-                let items = try SiteFixture.document(page).nodes(forXPath: "//li[@data-session]").compactMap { $0 as? XMLElement }
-                for session in cost.sessions {
-                    let item = items.first { $0.attribute(forName: "data-session")?.stringValue == session }
-                    #expect(item?.stringValue?.contains("Clash:") == true, "\(attendee): \(session)")
-                }
+            for attendee in cost.attendees { pairs[attendee, default: []].append(cost.sessions) }
+        }
+        for (attendee, clashes) in pairs {
+            let page = try #require(site["people/\(attendee).html"])
+            let document = try SiteFixture.document(page)
+            let items = try document.nodes(forXPath: "//li[@data-session]").compactMap { $0 as? XMLElement }
+            for session in Set(clashes.flatMap { $0 }) {
+                let item = items.first { $0.attribute(forName: "data-session")?.stringValue == session }
+                #expect(item?.attribute(forName: "class")?.stringValue?.contains("clashing") == true, "\(attendee): \(session)")
+                #expect(try item?.nodes(forXPath: "a[@class='clash' and @href='#clashes']").count == 1, "\(attendee): \(session)")
+            }
+            // Each clash is told once, in the summary, with both titles.
+            let summary = try document.nodes(forXPath: "//section[@id='clashes']//li").compactMap(\.stringValue)
+            for pair in clashes {
+                let titles = pair.compactMap { g.sessionIndex[$0].flatMap { g.sessions[$0].title } }
+                #expect(summary.filter { line in titles.allSatisfy { line.contains($0) } }.count == 1, "\(attendee): \(pair)")
             }
         }
-        let clashing = Set(agenda.costs.filter { $0.kind == .clash }.flatMap(\.attendees))
-        let calm = try #require(g.attendees.first { !clashing.contains($0.id) })
-        #expect(site["people/\(calm.id).html"]?.contains("Clash:") == false)
+        let calm = try #require(g.attendees.first { pairs[$0.id] == nil })
+        #expect(site["people/\(calm.id).html"]?.contains("id=\"clashes\"") == false)
     }
 
     @Test func everyCalendarHasTheAgendasInstants() throws {
@@ -115,7 +132,11 @@ import Testing
 
     @Test func theDownloadsAreTheRenderersOutput() throws {
         let (site, agenda, g) = try SiteFixture.p2pu()
-        #expect(site["schedule.ics"] == AgendaFormat.ics.render(agenda, gathering: g, stamp: GoldenTests.stamp))
+        // The site's calendar is the renderer's with each event's revisions (a first version: none).
+        let revisions = try #require(site["schedule.ics"]).components(separatedBy: "\r\n")
+        #expect(revisions.filter { $0 == "SEQUENCE:0" }.count == agenda.placements.count)
+        let plain = revisions.filter { !$0.hasPrefix("SEQUENCE:") && !$0.hasPrefix("LAST-MODIFIED:") }.joined(separator: "\r\n")
+        #expect(plain == AgendaFormat.ics.render(agenda, gathering: g, stamp: GoldenTests.stamp))
         #expect(site["schedule.xml"] == AgendaFormat.frabXML.render(agenda, gathering: g))
         #expect(site["schedule.json"] == AgendaFormat.frabJSON.render(agenda, gathering: g))
         #expect(site["agenda.csv"] == AgendaFormat.csv.render(agenda, gathering: g))
@@ -123,10 +144,13 @@ import Testing
     }
 
     @Test func aFacilitatedSessionSaysSoInThePersonalCalendar() throws {
-        let (site, _, _) = try SiteFixture.p2pu()
+        let (site, _, g) = try SiteFixture.p2pu()
         let calendar = try #require(site["people/p2pu-director.ics"])
         let reader = try ICSReader(calendar)
-        #expect(reader.events.count == 3)
+        // The three the director facilitates, and the other exclusive sessions: everyone's.
+        let director = try #require(g.people.first { $0.id == "p2pu-director" })
+        let others = g.sessions.filter { $0.exclusive && !$0.facilitators.contains(director.index) }.count
+        #expect(reader.events.count == 3 + others && others > 0)
         #expect(reader.lines.filter { $0.hasPrefix("DESCRIPTION:You facilitate this session.") }.count == 3)
         #expect(reader.lines.contains("X-WR-CALNAME:P2PU Gathering 2019: P2PU executive director"))
         let attendee = try #require(site["people/attendee-01.ics"])

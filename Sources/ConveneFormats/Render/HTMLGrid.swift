@@ -6,7 +6,8 @@ import ConveneCore
 /// are not side by side gets one rectangle per run of adjacent columns.
 ///
 /// An exclusive session is drawn in its own rooms like any other; the other rooms' cells beside it
-/// form ``Content/quiet`` rectangles, which say that nothing else runs then.
+/// form ``Content/quiet`` rectangles, which say that nothing else runs then. A room's cells in
+/// the slots it is unavailable are ``Content/closed``, so that a closed room does not look free.
 struct HTMLGrid {
     /// What a cell shows.
     enum Content: Hashable {
@@ -14,6 +15,8 @@ struct HTMLGrid {
         case session(Assignment)
         /// Rooms left empty because this exclusive placement runs.
         case quiet(Assignment)
+        /// The room (this index) is unavailable then (`rooms[].unavailable`).
+        case closed(Int)
         /// Nothing.
         case empty
     }
@@ -50,6 +53,11 @@ struct HTMLGrid {
                 for room in p.rooms {
                     if let c = column[room], owner[r][c] == .empty { owner[r][c] = .session(p) }
                 }
+            }
+        }
+        for (c, room) in rooms.enumerated() {
+            for (r, slot) in slots.enumerated() where owner[r][c] == .empty {
+                if g.rooms[room].unavailable.contains(where: { $0.overlaps(g.slots[slot].window) }) { owner[r][c] = .closed(room) }
             }
         }
         for p in occupants where g.sessions[p.session].exclusive {

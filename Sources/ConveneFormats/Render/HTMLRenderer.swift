@@ -63,9 +63,15 @@ package struct HTMLRenderer: Sendable {
     private func table(_ layout: AgendaLayout, _ day: AgendaLayout.Day) -> String {
         let e = XMLText.escape
         let grid = HTMLGrid(layout, day: day)
-        var out = "<section class=\"day\">\n<table>\n<caption>\(e(day.title))</caption>\n<thead>\n<tr><th scope=\"col\">Time</th>"
+        // Each room keeps a readable width: on a narrow screen the day scrolls sideways (the times
+        // stay in view) instead of squeezing the rooms until their text overprints.
+        var out = "<section class=\"day\">\n<h2>\(e(day.title))</h2>\n<div class=\"scroll\" role=\"region\" tabindex=\"0\" "
+        out += "aria-label=\"\(e(day.title))\">\n<table style=\"min-width: \(7 + 9 * grid.rooms.count)rem\">\n<thead>\n"
+        out += "<tr><th scope=\"col\" class=\"time\">Time</th>"
         for r in grid.rooms {
-            let site = layout.gathering.rooms[r].siteName.map { "<span class=\"site\">\(e($0))</span>" } ?? ""
+            // The building under the room's name, unless the name says it already.
+            let building = layout.gathering.rooms[r].siteName.flatMap { layout.roomName(r).contains($0) ? nil : $0 }
+            let site = building.map { "<span class=\"site\">\(e($0))</span>" } ?? ""
             out += "<th scope=\"col\">\(e(layout.roomName(r)))\(site)</th>"
         }
         out += "</tr>\n</thead>\n<tbody>\n"
@@ -76,12 +82,13 @@ package struct HTMLRenderer: Sendable {
                 switch cell.content {
                 case .session(let p): out += block(layout, p, span: span)
                 case .quiet: out += "<td class=\"quiet\"\(span)>Nothing else at this time</td>"
+                case .closed: out += "<td class=\"closed\"\(span)>Closed</td>"
                 case .empty: out += "<td></td>"
                 }
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }
 
     private func block(_ layout: AgendaLayout, _ p: Assignment, span: String) -> String {
@@ -108,9 +115,11 @@ package struct HTMLRenderer: Sendable {
             .legend { list-style: none; padding: 0; margin: 1rem 0; display: flex; flex-wrap: wrap; gap: .4rem 1rem; }
             .legend li { display: flex; align-items: center; gap: .35rem; font-size: .9rem; }
             .swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: .2rem; border: 1px solid #0002; }
-            table { border-collapse: collapse; width: 100%; table-layout: fixed; margin: 1rem 0 2rem; }
-            caption { text-align: left; font-size: 1.3rem; font-weight: 700; padding: .3rem 0; }
+            .day h2 { font-size: 1.3rem; margin: 1rem 0 .3rem; }
+            .scroll { overflow-x: auto; margin: 0 0 2rem; }
+            table { border-collapse: collapse; width: 100%; table-layout: fixed; overflow-wrap: anywhere; }
             th, td { border: 1px solid #c8c8cc; padding: .35rem .45rem; vertical-align: top; font-size: .85rem; }
+            th.time, tbody th { position: sticky; left: 0; z-index: 1; }
             thead th { background: #f2f2f5; text-align: left; }
             thead th .site { display: block; font-weight: 400; font-size: .75rem; color: #555; }
             tbody tr { height: 3.4rem; }
@@ -120,15 +129,21 @@ package struct HTMLRenderer: Sendable {
             td.session .when, td.session .who, td.session .where { font-size: .78rem; color: #333; }
             td.plain, .swatch.plain { background: #f4f4f4; }
             td.quiet { background: #f7f7f9; color: #55555a; font-size: .78rem; text-align: center; vertical-align: middle; }
+            td.closed { background: repeating-linear-gradient(135deg, #ececef 0 6px, #f7f7f9 6px 12px); color: #55555a;
+              font-size: .78rem; text-align: center; vertical-align: middle; }
+            @media (max-width: 699.98px) { body { margin: .8rem; } }
             footer { font-size: .85rem; color: #333; }
             footer h3 { font-size: .95rem; margin: .8rem 0 .2rem; }
             @media print {
               @page { size: landscape; margin: 10mm; }
               body { margin: 0; }
               .day { break-after: page; page-break-after: always; break-inside: avoid; }
-              table { margin: 0; }
+              .day h2 { margin: 0 0 2mm; font-size: 14pt; }
+              .scroll { overflow: visible; margin: 0; }
+              table { min-width: 0 !important; }
+              th.time, tbody th { position: static; }
               th, td { font-size: 8pt; padding: 2pt 3pt; }
-              td.session, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+              td.session, td.closed, .swatch { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
               footer { break-before: page; }
             }
             """

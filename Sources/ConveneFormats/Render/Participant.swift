@@ -15,12 +15,22 @@ package struct Participant: Sendable, Hashable {
     package var facilitates: [Int]
     /// Sessions they want and do not facilitate, in input order.
     package var wants: [Int]
+    /// Exclusive sessions (nothing else runs then: the update, the dinner) that they neither
+    /// facilitate nor want: everyone's, so on everyone's agenda.
+    package var everyone: [Int] = []
 
     /// Their name, or their id when the input gives no name.
     package var label: String { name ?? id }
 
-    /// Facilitated and wanted sessions, in input order.
-    package var sessions: [Int] { (facilitates + wants).sorted() }
+    /// Facilitated, wanted and everyone's sessions, in input order: their agenda.
+    package var sessions: [Int] { (facilitates + wants + everyone).sorted() }
+
+    /// Why a session is on their agenda, in the words of their page.
+    package func role(_ session: Int) -> String {
+        if facilitates.contains(session) { return "You facilitate" }
+        if wants.contains(session) { return "You want to attend" }
+        return "For everyone"
+    }
 
     /// Every participant: the people in input order, then the attendees who are no person.
     package static func everyone(in g: Gathering) -> [Participant] {
@@ -44,12 +54,19 @@ package struct Participant: Sendable, Hashable {
         let wanted = Set(linked.flatMap(\.interests)).subtracting(facilitates).sorted()
         return Participant(
             id: g.people[p].id, name: g.people[p].name, person: p, attendees: linked.map(\.index), facilitates: facilitates,
-            wants: wanted)
+            wants: wanted, everyone: everyone(g, except: facilitates + wanted))
     }
 
     private static func attendee(_ a: Int, _ g: Gathering) -> Participant {
-        Participant(
-            id: g.attendees[a].id, name: nil, person: nil, attendees: [a], facilitates: [], wants: g.attendees[a].interests.sorted())
+        let wanted = g.attendees[a].interests.sorted()
+        return Participant(
+            id: g.attendees[a].id, name: nil, person: nil, attendees: [a], facilitates: [], wants: wanted,
+            everyone: everyone(g, except: wanted))
+    }
+
+    private static func everyone(_ g: Gathering, except mine: [Int]) -> [Int] {
+        let mine = Set(mine)
+        return g.sessions.filter { $0.exclusive && !mine.contains($0.index) }.map(\.index)
     }
 }
 

@@ -7,10 +7,23 @@ public struct Site: Sendable {
         public package(set) var path: String
         /// UTF-8 text.
         public package(set) var contents: String
+
+        package init(path: String, contents: String) {
+            self.path = path
+            self.contents = contents
+        }
     }
 
     /// Every file, sorted by path.
     public package(set) var files: [File]
+    /// The publisher's private state, kept in the folder's `.convene/` and never to be served:
+    /// what each personal calendar held, and the table of personal links.
+    package var state: [File] = []
+
+    package init(files: [File], state: [File] = []) {
+        self.files = files
+        self.state = state
+    }
 
     /// The contents of the file at `path`, if the site has one.
     package subscript(path: String) -> String? { files.first { $0.path == path }?.contents }

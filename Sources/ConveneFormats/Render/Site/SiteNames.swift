@@ -4,6 +4,10 @@ import ConveneCore
 /// within its folder (a clash gets `-2`, `-3`…), never a name Windows reserves, at most 60
 /// characters. Names come from the input alone, in its order, so a session, room or person keeps
 /// its address from one agenda to the next.
+///
+/// With a link secret (`--private-links`), a participant's name is a keyed hash of their id
+/// instead (``privateName(_:secret:)``): the same from one publish to the next while the secret
+/// is, and not to be guessed from the id without it.
 struct SiteNames {
     /// By session index, every session of the input.
     let sessions: [String]
@@ -12,10 +16,19 @@ struct SiteNames {
     /// By position in ``Participant/everyone(in:)``.
     let participants: [String]
 
-    init(_ g: Gathering, participants: [Participant]) {
+    init(_ g: Gathering, participants: [Participant], secret: [UInt8]? = nil) {
         sessions = Self.unique(g.sessions.map(\.id), fallback: "session")
         rooms = Self.unique(g.rooms.map(\.id), fallback: "room")
-        self.participants = Self.unique(participants.map(\.id), fallback: "person")
+        if let secret {
+            self.participants = Self.unique(participants.map { Self.privateName($0.id, secret: secret) }, fallback: "person")
+        } else {
+            self.participants = Self.unique(participants.map(\.id), fallback: "person")
+        }
+    }
+
+    /// 32 hexadecimal digits (128 bits) of HMAC-SHA256(secret, `convene person ` + id).
+    static func privateName(_ id: String, secret: [UInt8]) -> String {
+        SHA256.hex(Array(SHA256.hmac(key: secret, message: Array("convene person \(id)".utf8)).prefix(16)))
     }
 
     /// Names that Windows will not create, whatever the extension.

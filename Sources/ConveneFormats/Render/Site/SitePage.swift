@@ -14,8 +14,9 @@ struct SitePage {
     var content: String
     /// Print rules for this kind of page.
     var print = SiteStyle.landscape
-    /// An optional script that adds to a page that works without it.
-    var script: String?
+    /// Whether the page carries ``SiteScript`` (now and next, the time zone, the filters); it
+    /// reads the same without it.
+    var script = false
 
     /// `../` for each folder between the page and the site's folder.
     var root: String { String(repeating: "../", count: path.split(separator: "/").count - 1) }
@@ -24,8 +25,9 @@ struct SitePage {
         let e = XMLText.escape
         let g = site.gathering
         let title = heading == g.name ? g.name : "\(heading) · \(g.name)"
-        var nav = [("index.html", "Schedule"), ("index.html#rooms", "Rooms"), ("index.html#people", "People")]
-        if site.diff != nil { nav.append(("changes.html", "What changed")) }
+        var nav = [("index.html", "Schedule"), ("index.html#rooms", "Rooms")]
+        if !site.privateLinks { nav.append(("index.html#people", "People")) }
+        if site.hasChanges { nav.append(("changes.html", "What changed")) }
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -37,7 +39,7 @@ struct SitePage {
             \(SiteStyle.css(print: print))
             </style>
             </head>
-            <body class="\(kind)">
+            <body class="\(kind)" data-zone="\(e(g.timeZone.identifier))">
             <a class="skip" href="#main">Skip to the content</a>
             <header class="site">
             <p><a href="\(root)index.html">\(e(g.name))</a></p>
@@ -51,10 +53,11 @@ struct SitePage {
             """
         out += content
         out += "</main>\n<footer class=\"site\">\n"
-        out += "<p>Times are local to \(e(g.timeZoneName)). Downloads: "
+        out += "<p>Times are local to \(e(site.zoneLabel)) unless you choose your own. Downloads: "
         out += Self.downloads.map { "<a href=\"\(root)\($0.file)\">\($0.label)</a>" }.joined(separator: " · ") + ".</p>\n"
         out += "<p>Made with Convene.</p>\n</footer>\n"
-        if let script { out += "<script>\n\(script)\n</script>\n" }
+        // CDATA keeps the page well-formed XML; to an HTML parser its markers are comments.
+        if script { out += "<script>//<![CDATA[\n\(SiteScript.text)\n//]]></script>\n" }
         return out + "</body>\n</html>\n"
     }
 
