@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .library(name: "Convene", targets: ["Convene"]),
         .library(name: "ConveneGLPK", targets: ["ConveneGLPK"]),
+        .library(name: "ConveneURLSession", targets: ["ConveneURLSession"]),
         .executable(name: "convene", targets: ["ConveneCLI"]),
     ],
     dependencies: [
@@ -32,6 +33,8 @@ let package = Package(
             name: "Convene",
             dependencies: ["ConveneCore", "ConveneSearch", "ConveneExplain", "ConveneMILP", "ConveneFormats", "ConveneGenerate"]
         ),
+        // pretalx's API over URLSession (FoundationNetworking on Linux): networking stays out of the umbrella.
+        .target(name: "ConveneURLSession", dependencies: ["ConveneFormats"]),
         .systemLibrary(name: "CGLPK", providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]),
         // GLPK as the MILP backend: the only target that imports CGLPK.
         .target(name: "ConveneGLPK", dependencies: ["ConveneCore", "ConveneExplain", "ConveneMILP", "CGLPK"]),
@@ -41,6 +44,7 @@ let package = Package(
                 "Convene",
                 "ConveneGLPK",
                 "ConvenePlanner",
+                "ConveneURLSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

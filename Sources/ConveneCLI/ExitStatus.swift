@@ -8,7 +8,14 @@ enum ExitStatus: Int32, CaseIterable {
     case badUsage = 64
     case invalidInput = 65
     case unreadable = 66
+    /// pretalx cannot serve the request: no such event, errors or overload after every retry, an
+    /// answer that is not pretalx's.
+    case unavailable = 69
     case cannotWrite = 73
+    /// No answer from pretalx after every retry: try again later.
+    case noAnswer = 75
+    /// pretalx refuses the token, or the token may not read the event.
+    case tokenRefused = 77
 
     var meaning: String {
         switch self {
@@ -18,6 +25,9 @@ enum ExitStatus: Int32, CaseIterable {
         case .invalidInput: "invalid input"
         case .unreadable: "unreadable file"
         case .cannotWrite: "the output cannot be written"
+        case .unavailable: "pretalx cannot serve the request (no such event, errors after every retry)"
+        case .noAnswer: "no answer from pretalx after every retry"
+        case .tokenRefused: "pretalx refuses the token"
         }
     }
 

@@ -2,14 +2,17 @@ import ArgumentParser
 import Convene
 import Foundation
 
-struct Import: ParsableCommand {
+struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Turns a pretalx, Sessionize or frab export and interest surveys into one input document.",
+        abstract: "Turns a pretalx event, a Sessionize or frab export and interest surveys into one input document.",
         discussion:
             "The frame (--frame) is a partial input document with what the sources do not have: event, slots, formats, weights, "
             + "extra rooms, people or sessions. Without it, the event, time zone, days and rooms come from the sources and slots are "
-            + "derived. Warnings go to standard error; with invalid input nothing is written. "
-            + ExitStatus.summary([.success, .badUsage, .invalidInput, .unreadable, .cannotWrite])
+            + "derived. pretalx is read from files saved from its API (--pretalx) or from the API itself (--pretalx-url and --event, "
+            + "with an API token in the environment variable PRETALX_TOKEN or the one --token-env names); the existing schedule is "
+            + "then the work-in-progress one, which `convene push` writes to. Warnings go to standard error; with invalid input "
+            + "nothing is written. "
+            + ExitStatus.summary([.success, .badUsage, .invalidInput, .unreadable, .unavailable, .cannotWrite, .noAnswer, .tokenRefused])
     )
 
     @Option(help: "A partial input document the imported items are added to.") var frame: String?
@@ -17,6 +20,7 @@ struct Import: ParsableCommand {
         parsing: .upToNextOption,
         help: "Files saved from pretalx's REST API (submissions or talks, speakers, rooms…), every page; a shell glob works.")
     var pretalx: [String] = []
+    @OptionGroup var live: PretalxOptions
     @Option(help: "Sessionize's \"All\" JSON view.") var sessionize: String?
     @Option(name: .customLong("sessionize-track"), help: "The Sessionize category group whose items become tracks.")
     var sessionizeTrack: String?
@@ -34,8 +38,11 @@ struct Import: ParsableCommand {
     var outputAgenda: String?
 
     func validate() throws {
-        guard frame != nil || !pretalx.isEmpty || sessionize != nil || frab != nil || !interests.isEmpty else {
-            throw ValidationError("Give at least one source: --pretalx, --sessionize, --frab, --interests (or a --frame).")
+        guard frame != nil || !pretalx.isEmpty || live.isGiven || sessionize != nil || frab != nil || !interests.isEmpty else {
+            throw ValidationError("Give at least one source: --pretalx-url, --pretalx, --sessionize, --frab, --interests (or a --frame).")
+        }
+        if live.isGiven, !pretalx.isEmpty {
+            throw ValidationError("Read pretalx from its API (--pretalx-url) or from files (--pretalx), not both.")
         }
         if sessionizeTrack != nil, sessionize == nil { throw ValidationError("--sessionize-track needs --sessionize.") }
         let surveyOptions = choicesColumn != nil || respondentColumn != nil || !ignoreColumn.isEmpty
@@ -46,10 +53,20 @@ struct Import: ParsableCommand {
         if let output, output == outputAgenda { throw ValidationError("--output and --output-agenda must name different files.") }
     }
 
-    func run() throws {
+    func run() async throws {
         func file(_ path: String) throws -> ImportFile { ImportFile(name: path, data: try Files.read(path)) }
+        var pretalxFiles = try pretalx.map(file)
+        if live.isGiven {
+            let client = try live.client()
+            do {
+                pretalxFiles = try await client.importFiles()
+            } catch {
+                throw live.failed(error)
+            }
+            printError("Read \(client.event) from \(client.server.absoluteString) in \(client.requestsMade) requests.")
+        }
         let request = ImportRequest(
-            frame: try frame.map(file), pretalx: try pretalx.map(file), sessionize: try sessionize.map(file),
+            frame: try frame.map(file), pretalx: pretalxFiles, sessionize: try sessionize.map(file),
             sessionizeTrack: sessionizeTrack, frab: try frab.map(file), interests: try interests.map(file),
             survey: SurveyOptions(
                 choicesColumn: choicesColumn, respondentColumn: respondentColumn, minRating: minRating, ignoredColumns: ignoreColumn))

@@ -7,7 +7,7 @@ import Synchronization
 struct Solve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the best agenda for an input.",
-        discussion: ExitStatus.summary()
+        discussion: ExitStatus.summary([.success, .noAgenda, .badUsage, .invalidInput, .unreadable, .cannotWrite])
             + " An agenda is printed only once the checker has accepted it; a solver's answer that breaks a rule is refused, "
             + "with the broken rule on standard error."
     )

@@ -3,10 +3,13 @@ import Foundation
 import Testing
 
 /// Runs the built `convene` binary and returns its exit status and output.
-func convene(_ arguments: [String], stdin: Data? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+func convene(
+    _ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil
+) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
     process.executableURL = try conveneBinary()
     process.arguments = arguments
+    if let environment { process.environment = environment }
     process.currentDirectoryURL = repositoryRoot
     let out = Pipe()
     let err = Pipe()

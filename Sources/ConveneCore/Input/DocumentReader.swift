@@ -44,7 +44,7 @@ package enum DocumentReader {
             return .init(
                 id: r.string("id", required: "every room needs an id, such as \"rabb\"") ?? "",
                 name: r.string("name"), capacity: r.integer("capacity"), tags: r.strings("tags"),
-                unavailable: windows(&r, "unavailable"), site: r.string("site"))
+                unavailable: windows(&r, "unavailable"), site: r.string("site"), guid: r.string("guid"))
         }
         document.formats = root.list("formats", of: "formats") { value, path, log in
             guard var r = ObjectReader(value, at: path, log: log, what: "a format") else { return .init(id: "") }

@@ -44,7 +44,7 @@ struct InputValidator {
             }
             return Room(
                 id: room.id, index: i, name: room.name, capacity: room.capacity, tags: Set(room.tags),
-                unavailable: windows(room.unavailable, at: path / "unavailable"), site: room.site ?? "")
+                unavailable: windows(room.unavailable, at: path / "unavailable"), site: room.site ?? "", guid: room.guid?.lowercased())
         }
         let formats = document.formats.enumerated().map { i, format in
             let path = root / "formats" / i
@@ -244,22 +244,27 @@ struct InputValidator {
         return result
     }
 
-    /// A `guid` is a UUID that names one session only: the frab formats write it as the event's guid.
+    /// A `guid` is a UUID that names one session (or one room) only: the frab formats write it back,
+    /// and `convene push` finds a pretalx room by it.
     private func checkGUIDs() {
-        var first: [String: Int] = [:]
-        for (i, session) in document.sessions.enumerated() {
-            guard let guid = session.guid else { continue }
-            let path = JSONPath.root / "sessions" / i / "guid"
-            guard StableIdentifier.isUUID(guid) else {
-                log.error(
-                    path, "\"\(guid)\" is not a UUID; write 8-4-4-4-12 hexadecimal digits, such as \"7339cde5-b135-51f2-a9db-67a2d930fc22\""
-                )
-                continue
-            }
-            if let earlier = first[guid.lowercased()] {
-                log.error(path, "session \"\(document.sessions[earlier].id)\" has the same guid; a guid names one session only")
-            } else {
-                first[guid.lowercased()] = i
+        check(document.sessions.map { ($0.id, $0.guid) }, list: "sessions", what: "session")
+        check(document.rooms.map { ($0.id, $0.guid) }, list: "rooms", what: "room")
+        func check(_ items: [(id: String, guid: String?)], list: String, what: String) {
+            var first: [String: Int] = [:]
+            for (i, item) in items.enumerated() {
+                guard let guid = item.guid else { continue }
+                let path = JSONPath.root / list / i / "guid"
+                guard StableIdentifier.isUUID(guid) else {
+                    log.error(
+                        path,
+                        "\"\(guid)\" is not a UUID; write 8-4-4-4-12 hexadecimal digits, such as \"7339cde5-b135-51f2-a9db-67a2d930fc22\"")
+                    continue
+                }
+                if let earlier = first[guid.lowercased()] {
+                    log.error(path, "\(what) \"\(items[earlier].id)\" has the same guid; a guid names one \(what) only")
+                } else {
+                    first[guid.lowercased()] = i
+                }
             }
         }
     }

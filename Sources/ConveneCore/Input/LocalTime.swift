@@ -80,6 +80,16 @@ package enum LocalTime {
         return text
     }
 
+    /// `2019-09-19T09:00:00-04:00`: ISO 8601 local to `zone`, with seconds and its UTC offset.
+    package static func iso8601(_ instant: Int, in zone: TimeZone) -> String {
+        let c = components(instant, in: zone)
+        let offset = offset(at: instant, in: zone)
+        let sign = offset < 0 ? "-" : "+"
+        let date = "\(pad(c.year, 4))-\(pad(c.month))-\(pad(c.day))"
+        let time = "\(pad(c.hour)):\(pad(c.minute)):\(pad(c.second))"
+        return "\(date)T\(time)\(sign)\(pad(abs(offset) / 3600)):\(pad(abs(offset) % 3600 / 60))"
+    }
+
     /// `HH:MM` local to `zone`.
     package static func clock(_ instant: Int, in zone: TimeZone) -> String {
         let c = components(instant, in: zone)

@@ -84,8 +84,12 @@ public struct InputDocument: Sendable, Equatable, Codable {
         package var unavailable: [Window]
         /// The building or place the room is in; rooms without one share the default site.
         package var site: String?
+        /// A UUID naming the room in the tool it was imported from (pretalx's room `uuid`, frab's room
+        /// `guid`): `convene push` finds the pretalx room by it, the frab formats write it back.
+        package var guid: String?
         package init(
-            id: String, name: String? = nil, capacity: Int? = nil, tags: [String] = [], unavailable: [Window] = [], site: String? = nil
+            id: String, name: String? = nil, capacity: Int? = nil, tags: [String] = [], unavailable: [Window] = [], site: String? = nil,
+            guid: String? = nil
         ) {
             self.id = id
             self.name = name
@@ -93,6 +97,7 @@ public struct InputDocument: Sendable, Equatable, Codable {
             self.tags = tags
             self.unavailable = unavailable
             self.site = site
+            self.guid = guid
         }
     }
 

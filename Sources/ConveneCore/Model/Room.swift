@@ -13,6 +13,8 @@ public struct Room: Sendable, Hashable, Identifiable {
     /// The building or place it is in (`rooms[].site`); `""` is the default site, which every
     /// room without one shares.
     package internal(set) var site: String = ""
+    /// The UUID the room had in the tool it was imported from, lower case (see `rooms[].guid`).
+    package internal(set) var guid: String? = nil
 
     /// How people read it: `Rabb Hall (rabb)`, or the id alone when the room has no name.
     public var label: String { name.map { "\($0) (\(id))" } ?? id }

@@ -93,7 +93,10 @@ struct FrabReader {
                     if rooms[roomName] == nil {
                         let id = roomIDs.make(roomName, fallback: "room")
                         rooms[roomName] = id
-                        source.rooms.append(.init(value: .init(room: .init(id: id, name: roomName), available: nil), origin: origin(room)))
+                        // pretalx writes its room uuid as the room's guid: `convene push` finds the room by it.
+                        let guid = room.attribute("guid").flatMap { StableIdentifier.isUUID($0) ? $0.lowercased() : nil }
+                        source.rooms.append(
+                            .init(value: .init(room: .init(id: id, name: roomName, guid: guid), available: nil), origin: origin(room)))
                     }
                     guard var event = self.event(element, dayDate: dayDate, dayStart: dayStart, room: rooms[roomName] ?? "") else {
                         continue
@@ -199,8 +202,7 @@ struct FrabReader {
                 }
                 session.format = formats[type]
             }
-            let end = SourceTime(naive: first.start.naive + first.minutes * 60, offset: first.start.offset)
-            let placed = ImportedSource.Placed(start: first.start, end: end, rooms: group.map(\.room), origin: origin(first.element))
+            let placed = ImportedSource.Placed(start: first.start, rooms: group.map(\.room), origin: origin(first.element))
             let aliases = (count[first.key] ?? 1) > 1 ? [first.key, first.title] : []
             source.sessions.append(.init(value: .init(session: session, placed: placed, aliases: aliases), origin: origin(first.element)))
         }

@@ -207,7 +207,9 @@ struct ImportAssembly {
                 )
             } else {
                 let durations = document.sessions.compactMap { s in s.duration ?? document.formats.first { $0.id == s.format }?.duration }
-                let grid = SlotGrid(durations: durations, days: days, placed: placedIntervals(), zone: zone)
+                let placed = placedIntervals()
+                let grid = SlotGrid(
+                    durations: durations, days: days, placed: placed, complete: placed.count >= document.sessions.count, zone: zone)
                 document.slots = grid.slots()
                 for i in document.slots.indices { remember("slots", i, ImportOrigin(file: "(derived slots)")) }
                 log.warning(

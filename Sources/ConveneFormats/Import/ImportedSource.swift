@@ -30,10 +30,9 @@ struct ImportedSource {
         var available: [Window]
     }
 
-    /// Where and when the source already schedules a session.
+    /// Where and when the source already schedules a session (its end follows from its duration).
     struct Placed {
         var start: SourceTime
-        var end: SourceTime
         var rooms: [String]
         var origin: ImportOrigin
     }

@@ -34,6 +34,8 @@ struct PretalxReader {
     private var typeRecords: [String: Record] = [:]
     private var speakerRecords: [String: Record] = [:]
     private var slotRecords: [String: Record] = [:]
+    /// Slot records by the code of their submission (API v1 slots name it; a break names none).
+    private var slotsBySubmission: [String: [Record]] = [:]
 
     /// Reads every file; nil when none of them could be read.
     static func read(_ files: [ImportFile], log: ImportLog) -> ImportedSource? {
@@ -120,8 +122,22 @@ struct PretalxReader {
                 speakerRecords[code] = record
             }
         }
+        var schedules: [String: ImportOrigin] = [:]
         for record in records[.slots] ?? [] {
             if let id = SourceJSON.identifier(SourceJSON.member(record.value, "id")) { slotRecords[id] = record }
+            if let code = SourceJSON.identifier(SourceJSON.member(record.value, "submission")) {
+                slotsBySubmission[code, default: []].append(record)
+            }
+            if let schedule = SourceJSON.identifier(SourceJSON.member(record.value, "schedule")), schedules[schedule] == nil {
+                schedules[schedule] = record.origin
+            }
+        }
+        if schedules.count > 1, let first = records[.slots]?.first {
+            let ids = schedules.keys.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
+            log.error(
+                ImportOrigin(file: first.origin.file),
+                "the slots come from \(ids.count) schedules (ids \(ids.joined(separator: ", "))), so each talk would be placed once per "
+                    + "schedule; save the slots of one: /slots/?schedule=ID (the work-in-progress schedule's id is in /schedules/)")
         }
     }
 
@@ -155,6 +171,9 @@ struct PretalxReader {
         }
         let id = roomIDs.make(name ?? "", fallback: "room-\(pretalxID ?? "")")
         var room = InputDocument.Room(id: id, name: name)
+        // The room's uuid (its guid when set) survives renames: `convene push` finds the room by it.
+        room.guid = [SourceJSON.text(value, "uuid"), SourceJSON.text(value, "guid")].lazy.compactMap { $0 }
+            .first(where: StableIdentifier.isUUID)?.lowercased()
         if let capacity = SourceJSON.member(value, "capacity") {
             if let c = SourceJSON.integer(capacity), c >= 0 {
                 room.capacity = c
@@ -334,7 +353,7 @@ struct PretalxReader {
                 log.error(record.origin.appending("slot_count"), "expected a whole number of 1 or more, found \(slots.excerpt)")
             }
         }
-        let placed = placements(value, at: record.origin).sorted {
+        let placed = placements(value, code: code, at: record.origin).sorted {
             $0.start.naive - ($0.start.offset ?? 0) < $1.start.naive - ($1.start.offset ?? 0)
         }
         if placed.count > count {
@@ -384,35 +403,44 @@ struct PretalxReader {
         return id
     }
 
-    /// The submission's scheduled slots: the legacy `slot` object, or `slots` as objects or ids.
-    private mutating func placements(_ value: JSONValue, at origin: ImportOrigin) -> [ImportedSource.Placed] {
+    /// The submission's scheduled slots: the legacy `slot` object, `slots` as objects or ids, and
+    /// the slot records that name the submission. Slot records, when there are any, are one
+    /// schedule's slots (the work-in-progress one from the live API): a submission's own `slots`
+    /// ids name the released schedule's, which need not be among them.
+    private mutating func placements(_ value: JSONValue, code: String, at origin: ImportOrigin) -> [ImportedSource.Placed] {
         var found: [(JSONValue, ImportOrigin)] = []
-        if let slot = SourceJSON.member(value, "slot") { found.append((slot, origin.appending("slot"))) }
+        var ids = Set<String>()
+        func add(_ slot: JSONValue, _ here: ImportOrigin) {
+            if let id = SourceJSON.identifier(SourceJSON.member(slot, "id")), !ids.insert(id).inserted { return }
+            found.append((slot, here))
+        }
+        if let slot = SourceJSON.member(value, "slot") { add(slot, origin.appending("slot")) }
         var unresolved = 0
         for (k, slot) in SourceJSON.list(value, "slots").enumerated() {
             if case .object = slot {
-                found.append((slot, origin.appending("slots").appending(k)))
+                add(slot, origin.appending("slots").appending(k))
             } else if let id = SourceJSON.identifier(slot), let record = slotRecords[id] {
-                found.append((record.value, record.origin))
+                add(record.value, record.origin)
             } else {
                 unresolved += 1
             }
         }
-        if unresolved > 0 {
+        for record in slotsBySubmission[code] ?? [] { add(record.value, record.origin) }
+        if unresolved > 0, slotRecords.isEmpty {
             log.warning(
                 origin.appending("slots"),
                 "the schedule's slots are named by id only; add pretalx's /slots/ export to --pretalx to keep the existing schedule")
         }
+        // A slot is placed when it has a room and a start; pretalx may keep a stale end on an unplaced one.
         return found.compactMap { slot, here in
-            guard let startText = SourceJSON.text(slot, "start"), let endText = SourceJSON.text(slot, "end"),
-                let roomValue = SourceJSON.member(slot, "room")
-            else { return nil }
-            guard let start = SourceTime.parse(startText), let end = SourceTime.parse(endText) else {
-                log.error(here, "cannot read the slot's times \"\(startText)\" and \"\(endText)\"")
+            guard let startText = SourceJSON.text(slot, "start"), let roomValue = SourceJSON.member(slot, "room") else { return nil }
+            guard let start = SourceTime.parse(startText) else {
+                log.error(
+                    here.appending("start"), "cannot read the slot's start \"\(startText)\"; pretalx writes 2025-09-18T10:00:00+02:00")
                 return nil
             }
             guard let room = room(roomValue, at: here.appending("room")) else { return nil }
-            return ImportedSource.Placed(start: start, end: end, rooms: [room], origin: here)
+            return ImportedSource.Placed(start: start, rooms: [room], origin: here)
         }
     }
 }

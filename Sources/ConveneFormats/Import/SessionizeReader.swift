@@ -157,7 +157,7 @@ struct SessionizeReader {
                     imported.session = session
                 }
                 if !rooms.isEmpty {
-                    imported.placed = ImportedSource.Placed(start: start, end: end, rooms: rooms, origin: origin(path / "startsAt"))
+                    imported.placed = ImportedSource.Placed(start: start, rooms: rooms, origin: origin(path / "startsAt"))
                 }
                 if service {
                     imported.pinStart = start

@@ -16,8 +16,10 @@ struct SlotGrid {
     var zone: TimeZone
 
     /// The grid for these session lengths, days and existing placements (instants); days and hours
-    /// come from the placements when there are any.
-    init(durations: [Double], days: Set<Int>, placed: [(start: Int, end: Int)], zone: TimeZone) {
+    /// come from the placements when there are any. A schedule that places only some sessions (a
+    /// pretalx event half planned) says little about the hours, so they then span at least
+    /// 09:00–18:00 as well.
+    init(durations: [Double], days: Set<Int>, placed: [(start: Int, end: Int)], complete: Bool = true, zone: TimeZone) {
         var counts: [Int: Int] = [:]
         for d in durations where d >= 1 { counts[Int(d.rounded()), default: 0] += 1 }
         length = counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 60
@@ -32,9 +34,9 @@ struct SlotGrid {
             opens = min(opens, minute)
             closes = max(closes, minute + (p.end - p.start + 59) / 60)
         }
-        if opens == Int.max {
-            opens = 9 * 60
-            closes = 18 * 60
+        if opens == Int.max || !complete {
+            opens = min(opens, 9 * 60)
+            closes = max(closes, 18 * 60)
         }
         self.days = allDays.sorted()
         self.opens = opens

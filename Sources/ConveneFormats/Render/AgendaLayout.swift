@@ -89,17 +89,7 @@ extension AgendaLayout {
     }
 
     /// `2019-09-19T09:00:00-04:00`: local time with its UTC offset.
-    package func isoDateTime(_ instant: Int) -> String {
-        let zone = gathering.timeZone
-        let c = LocalTime.components(instant, in: zone)
-        let offset = LocalTime.offset(at: instant, in: zone)
-        let sign = offset < 0 ? "-" : "+"
-        let hours = abs(offset) / 3600
-        let minutes = abs(offset) % 3600 / 60
-        let date = "\(LocalTime.pad(c.year, 4))-\(LocalTime.pad(c.month))-\(LocalTime.pad(c.day))"
-        let time = "\(LocalTime.pad(c.hour)):\(LocalTime.pad(c.minute)):\(LocalTime.pad(c.second))"
-        return "\(date)T\(time)\(sign)\(LocalTime.pad(hours)):\(LocalTime.pad(minutes))"
-    }
+    package func isoDateTime(_ instant: Int) -> String { LocalTime.iso8601(instant, in: gathering.timeZone) }
 
     /// `HH:MM` of a placement's length (real minutes, so a slot across a clock change counts true).
     package func duration(_ p: Assignment) -> String {

@@ -6,7 +6,8 @@ import ConveneCore
 ///
 /// Identity survives a round trip through other tools: an imported session's `guid` is its
 /// event's guid, a session id that is a pretalx code (`ABC123`, or `ABC123-2` for a part) is the
-/// event's `code`, and a numeric session id (a frab event id) is the event's `id`. Other events
+/// event's `code`, a numeric session id (a frab event id) is the event's `id`, and an imported
+/// room's `guid` (pretalx's room uuid) is the room's guid in `schedule.json`. Other events
 /// are numbered in time order around those, with name-based uuids stable for the same input.
 struct FrabSchedule {
     struct Event {
@@ -203,7 +204,8 @@ package struct FrabJSONRenderer: Sendable {
         func object(_ members: [(String, JSONValue)]) -> JSONValue { .object(members.map { .init(key: $0.0, value: $0.1) }) }
         let usedRooms = Set(schedule.days.flatMap { $0.rooms.map(\.room) }).sorted()
         let rooms = usedRooms.map { r in
-            object([("name", s(layout.roomName(r))), ("guid", s(StableIdentifier.uuid("convene:\(g.name):room:\(g.rooms[r].id)")))])
+            let guid = g.rooms[r].guid ?? StableIdentifier.uuid("convene:\(g.name):room:\(g.rooms[r].id)")
+            return object([("name", s(layout.roomName(r))), ("guid", s(guid))])
         }
         let days: [JSONValue] = schedule.days.map { day in
             object([

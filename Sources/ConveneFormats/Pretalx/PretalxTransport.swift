@@ -1,0 +1,51 @@
+import Foundation
+
+/// One HTTP request to pretalx, as the client builds it: everything a transport needs to send it.
+public struct PretalxRequest: Sendable, Equatable {
+    /// `GET`, `PATCH` or `POST`.
+    public var method: String
+    /// The whole address, query included.
+    public var url: URL
+    /// Header fields to send (`Authorization`, `Pretalx-Version`, `Accept`, `Content-Type`).
+    public var headers: [String: String]
+    /// The JSON body of a write.
+    public var body: Data?
+
+    /// A request as the client sends it.
+    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// pretalx's answer to one request, as a transport received it.
+public struct PretalxResponse: Sendable, Equatable {
+    /// The HTTP status code.
+    public var status: Int
+    /// Header fields, names in lower case (`content-type`, `retry-after`).
+    public var headers: [String: String]
+    /// The body's bytes.
+    public var body: Data
+
+    /// An answer; header names are lower-cased here, so that the client reads them one way.
+    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+        self.status = status
+        self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.body = body
+    }
+}
+
+/// Sends one request to pretalx and returns the answer as it came, whatever its status.
+///
+/// `URLSessionTransport` (in `ConveneURLSession`) sends it over the network; tests give recorded
+/// answers. A transport follows no redirect (pretalx answers `301` to a path without its final `/`,
+/// and following one turns a `PATCH` into a `GET`), and throws only when no answer came at all
+/// (no connection, a timeout, a connection lost): the client retries those.
+public protocol PretalxTransport: Sendable {
+    /// The answer to `request`.
+    ///
+    /// - Throws: Any error, when no answer arrived.
+    func send(_ request: PretalxRequest) async throws -> PretalxResponse
+}
