@@ -17,7 +17,7 @@ enum Files {
 
     /// Reads and validates an input document; prints every problem and exits 65 when it is invalid.
     /// `data` is the document when already read; warnings `known` accepts are not printed.
-    static func gathering(_ path: String, data given: Data? = nil, known: (InputProblem) -> Bool = { _ in false }) throws -> Gathering {
+    static func gathering(_ path: String, data given: Data? = nil, known: (Diagnostic) -> Bool = { _ in false }) throws -> Gathering {
         let data = try given ?? read(path)
         do {
             let gathering = try Gathering(json: data)

@@ -138,7 +138,7 @@ import Testing
             #expect(verdict["valid"] as? Bool == true, "\(verdict["violations"] ?? "")")
             #expect(verdict["status"] as? String == "feasible" || verdict["status"] as? String == "optimal")
             let document = try JSONSerialization.data(withJSONObject: verdict["agenda"] ?? [:])
-            let repaired = try Agenda.load(document).agenda
+            let repaired = try Agenda.load(document).value
             let held = try #require(repaired.placements.first { $0.session == moved })
             #expect(
                 held.start == move["start"] as? String && held.rooms == move["rooms"] as? [String],
@@ -181,7 +181,7 @@ import Testing
             let changes = (repaired["diff"] as? [String: Any])?["changes"] as? [[String: Any]] ?? []
             let moved = Set(changes.compactMap { $0["session"] as? String })
             let wereThere = Set(
-                try Agenda.load(handAgenda).agenda.placements.filter { $0.rooms.contains("commonwealth") && morning.contains($0.start) }
+                try Agenda.load(handAgenda).value.placements.filter { $0.rooms.contains("commonwealth") && morning.contains($0.start) }
                     .map(\.session))
             #expect(!wereThere.isEmpty && wereThere.isSubset(of: moved), "every session of the closed room moves: \(wereThere) \(moved)")
         }
@@ -201,9 +201,9 @@ import Testing
             let response = try await client.send(.get, "/api/gatherings/\(g)/agendas/\(b)/diff?against=\(a)")
             #expect(response.status == .ok)
             let gathering = try Gathering(json: p2pu)
-            let newAgenda = try Agenda.load(Data(buffer: try await client.send(.get, "/api/gatherings/\(g)/agendas/\(b)").body)).agenda
-            let expected = AgendaDiff(previous: try Agenda.load(handAgenda).agenda, new: newAgenda, gathering: gathering).json
-            #expect(response.json as? NSDictionary == (try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? NSDictionary))
+            let newAgenda = try Agenda.load(Data(buffer: try await client.send(.get, "/api/gatherings/\(g)/agendas/\(b)").body)).value
+            let expected = AgendaDiff(previous: try Agenda.load(handAgenda).value, new: newAgenda, gathering: gathering).json
+            #expect(response.json as? NSDictionary == (try JSONSerialization.jsonObject(with: expected) as? NSDictionary))
             #expect(try await client.send(.get, "/api/gatherings/\(g)/agendas/\(b)/diff").status == .badRequest)
             #expect(try await client.send(.get, "/api/gatherings/\(g)/agendas/\(b)/diff?against=a999").status == .notFound)
             #expect(try await client.send(.get, "/api/gatherings/\(g)/agendas/a999").status == .notFound)
@@ -223,7 +223,7 @@ import Testing
             #expect(response.headers[.contentType] == "application/zip")
             #expect(response.headers[.contentDisposition] == "attachment; filename=\"\(g)-\(a).zip\"")
             let entries = try ZipReading.entries(Data(buffer: response.body))
-            let site = SitePublisher().publish(try Agenda.load(handAgenda).agenda, gathering: try Gathering(json: p2pu))
+            let site = SitePublisher().publish(try Agenda.load(handAgenda).value, gathering: try Gathering(json: p2pu))
             #expect(entries.count == site.files.count)
             #expect(entries["\(g)-\(a)/index.html"] == site.files.first { $0.path == "index.html" }.map { Data($0.contents.utf8) })
 

@@ -23,7 +23,7 @@ import Testing
             let a = try #require(ended["agenda"] as? String)
             let document = try await client.send(.get, "/api/gatherings/\(g)/agendas/\(a)")
             #expect(document.status == .ok)
-            let agenda = try Agenda.load(Data(buffer: document.body)).agenda
+            let agenda = try Agenda.load(Data(buffer: document.body)).value
             #expect(agenda.objective == ended["objective"] as? Int)
             let gathering = try Gathering(json: p2pu)
             #expect(try AgendaChecker(gathering: gathering).check(agenda).isValid, "every stored agenda passes the checker")
@@ -89,7 +89,7 @@ import Testing
             #expect(cancelled.status == .ok)
             #expect(cancelled.object["state"] as? String == "cancelled")
             let a = try #require(cancelled.object["agenda"] as? String, "the best verified agenda so far is kept")
-            let agenda = try Agenda.load(Data(buffer: try await client.send(.get, "/api/gatherings/\(g)/agendas/\(a)").body)).agenda
+            let agenda = try Agenda.load(Data(buffer: try await client.send(.get, "/api/gatherings/\(g)/agendas/\(a)").body)).value
             #expect(try AgendaChecker(gathering: Gathering(json: p2pu)).check(agenda).isValid)
             let again = try await client.send(.delete, "/api/jobs/\(job)")
             #expect(again.object["state"] as? String == "cancelled", "a job that has ended stays as it ended")
@@ -175,8 +175,8 @@ import Testing
             let replanned = try #require(ended["agenda"] as? String)
             let list = try await client.send(.get, "/api/gatherings/\(g)/agendas").array
             #expect(list.first { $0["id"] as? String == replanned }?["previous"] as? String == a)
-            let previous = try Agenda.load(handAgenda).agenda
-            let agenda = try Agenda.load(Data(buffer: try await client.send(.get, "/api/gatherings/\(g)/agendas/\(replanned)").body)).agenda
+            let previous = try Agenda.load(handAgenda).value
+            let agenda = try Agenda.load(Data(buffer: try await client.send(.get, "/api/gatherings/\(g)/agendas/\(replanned)").body)).value
             let gathering = try Gathering(json: p2pu)
             let frozen = try #require(try? gathering.date(fromLocalTime: "2019-09-20T08:00").get())
             #expect(try AgendaChecker(gathering: gathering, previous: previous, frozenUntil: frozen).check(agenda).isValid)

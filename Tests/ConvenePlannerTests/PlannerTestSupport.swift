@@ -60,7 +60,7 @@ extension TestClientProtocol {
     /// The first move of one placed session of the hand-made agenda whose checker-only what-if `fits`: to another's start
     /// slot and rooms, or (`sameRoom`) to another start slot in its own rooms.
     func findMove(_ g: String, _ a: String, sameRoom: Bool = false, fits: ([String: Any]) -> Bool) async throws -> [String: Any]? {
-        let agenda = try Agenda.load(handAgenda).agenda
+        let agenda = try Agenda.load(handAgenda).value
         let single = agenda.placements.filter { $0.rooms.count == 1 }
         let starts = Set(agenda.placements.map(\.start)).sorted()
         for p in single {

@@ -26,7 +26,7 @@ import Testing
         func changed(_ change: (inout InputDocument) -> Void) async throws -> Event {
             var document = gathering.document
             change(&document)
-            let g = try Gathering(validating: document)
+            let g = try Gathering(document: document)
             return Event(gathering: g, agenda: try await solveForTest(g))
         }
     }
@@ -51,13 +51,13 @@ import Testing
     }
 
     /// The problems of a push that must be refused.
-    static func refusal(_ event: Event, _ pretalx: FakePretalx, release: PretalxRelease? = nil) async throws -> [ImportProblem] {
+    static func refusal(_ event: Event, _ pretalx: FakePretalx, release: PretalxRelease? = nil) async throws -> [Diagnostic] {
         do {
             _ = try await PretalxPushPlan.read(
                 using: client(pretalx), gathering: event.gathering, agenda: event.agenda, release: release, inputName: "input.json",
                 agendaName: "agenda.json")
         } catch {
-            if case .refused(let refusal) = error { return refusal.problems }
+            if case .refused(let refusal) = error { return refusal.diagnostics }
             throw TestFailure.invalid("\(error)")
         }
         throw TestFailure.invalid("the push was not refused")
@@ -180,7 +180,7 @@ import Testing
         var d = solved.gathering.document
         d.rooms.append(.init(id: "garden", name: "Garden"))
         for id in ["keynote", "3PTRJQ", "8EVBYA-2", "CCCPPP"] { d.sessions.append(.init(id: id, title: id, duration: 30)) }
-        let g = try Gathering(validating: d)
+        let g = try Gathering(document: d)
         var agenda = solved.agenda
         agenda.objective = nil  // solved with the previous agenda: its objective counts changes
         let starts = [0, 12, 24, 36].map { g.slots[$0].id }
@@ -219,7 +219,7 @@ import Testing
         broken.placements[1].startTime = nil
         broken.placements[1].endTime = nil
         let problems = try await Self.refusal(Event(gathering: event.gathering, agenda: broken), try FakePretalx())
-        #expect(problems.contains { $0.file == "agenda.json" && $0.message.hasPrefix("rule 4: ") })
+        #expect(problems.contains { $0.location.description.hasPrefix("agenda.json") && $0.message.hasPrefix("rule 4: ") })
 
         let wide = try await event.changed { d in
             if let i = d.sessions.firstIndex(where: { $0.id == "8EVBYA" }) { d.sessions[i].rooms = 2 }

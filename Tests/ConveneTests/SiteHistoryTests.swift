@@ -135,7 +135,7 @@ import Testing
         var document = g.document
         document.sessions.removeAll { $0.id == "b" }
         for i in document.attendees.indices { document.attendees[i].interests.removeAll { $0 == "b" } }
-        let without = try Gathering(validating: document)
+        let without = try Gathering(document: document)
         let second = try Self.publish(agenda([("a", "s1", ["r1"]), ("c", "s3", ["r2"])]), without, after: first, at: Self.t2)
         let ann = try Self.events(second, "people/ann.ics")
         #expect(ann["Beta"]?.fields["STATUS"] == "CANCELLED" && ann["Beta"]?.fields["SEQUENCE"] == "1")

@@ -6,7 +6,7 @@ public enum PretalxPushError: Error, Sendable {
     /// A request failed (after its retries).
     case pretalx(PretalxError)
     /// The agenda cannot be pushed: every reason, each at its place; nothing was written.
-    case refused(ImportError)
+    case refused(DiagnosticError)
 }
 
 /// What a push did.

@@ -60,7 +60,7 @@ public struct PretalxPushPlan: Sendable {
     /// Slots the agenda leaves off the schedule (taken off, or already off).
     public private(set) var unplaced: Int
     /// What the push notices but does not stop for (submissions the input does not hold).
-    public private(set) var warnings: [ImportProblem]
+    public private(set) var warnings: [Diagnostic]
     /// The release, when one is asked for.
     public private(set) var release: PretalxRelease?
     /// The work-in-progress schedule's id.
@@ -81,12 +81,12 @@ public struct PretalxPushPlan: Sendable {
 
     /// Matches the agenda to pretalx's state.
     ///
-    /// - Throws: ``ImportError`` with every reason the agenda cannot be pushed (a broken rule, a
+    /// - Throws: ``DiagnosticError`` with every reason the agenda cannot be pushed (a broken rule, a
     ///   session that is no submission, a room pretalx does not have, a version already released),
     ///   each at its place in the agenda or the input.
     init(
         gathering g: Gathering, agenda: Agenda, state: PretalxState, release: PretalxRelease?, inputName: String, agendaName: String
-    ) throws(ImportError) {
+    ) throws(DiagnosticError) {
         try Self.check(agenda, gathering: g, agendaName: agendaName)
         let log = ImportLog()
         schedule = state.schedule
@@ -161,7 +161,7 @@ public struct PretalxPushPlan: Sendable {
         }
         rooms.reportMissing()
         let minutes = Self.minutes(placedMinutes, gathering: g, inputName: inputName, log: log)
-        guard !log.hasErrors else { throw ImportError(problems: log.problems) }
+        guard !log.hasErrors else { throw DiagnosticError(log.problems) }
 
         for code in wanted.keys.sorted() {
             let runs = wanted[code] ?? []
@@ -234,13 +234,13 @@ public struct PretalxPushPlan: Sendable {
     /// Every rule the agenda breaks, as errors: nothing that breaks one goes to pretalx. Only the
     /// placements go there: the stated objective may count changes from an agenda the push does
     /// not know (a solve with `--previous`), so it is not judged.
-    static func check(_ agenda: Agenda, gathering: Gathering, agendaName: String) throws(ImportError) {
+    static func check(_ agenda: Agenda, gathering: Gathering, agendaName: String) throws(DiagnosticError) {
         var placements = agenda
         placements.objective = nil
         let violations = AgendaChecker(domain: Domain(gathering)).check(placements).violations
         guard !violations.isEmpty else { return }
-        throw ImportError(
-            problems: violations.map { ImportProblem(.error, at: ImportOrigin(file: agendaName), "\($0); `convene check` shows them all") })
+        throw DiagnosticError(
+            violations.map { Diagnostic(.error, at: ImportOrigin(file: agendaName).location, "\($0); `convene check` shows them all") })
     }
 
     static func place(_ slot: PretalxState.Slot) -> Place? {

@@ -44,7 +44,7 @@ package struct APIError: Error, Sendable, HTTPResponseConvertible {
     }
 
     /// 422: every problem of an input document (errors and warnings), each at its JSON path.
-    package static func invalidInput(_ problems: [InputProblem]) -> APIError {
+    package static func invalidInput(_ problems: [Diagnostic]) -> APIError {
         let errors = problems.filter { $0.severity == .error }.count
         return APIError(
             .unprocessableContent, "the input document is not valid: \(errors) error\(errors == 1 ? "" : "s")",
@@ -61,8 +61,8 @@ package struct APIError: Error, Sendable, HTTPResponseConvertible {
 
 extension Components.Schemas.Problem {
     /// An input problem, at its JSON path as `convene check` prints it.
-    package init(_ problem: InputProblem) {
-        self.init(path: problem.location, message: problem.message, severity: problem.severity == .error ? .error : .warning)
+    package init(_ problem: Diagnostic) {
+        self.init(path: problem.location.description, message: problem.message, severity: problem.severity == .error ? .error : .warning)
     }
 }
 

@@ -28,10 +28,10 @@ extension PlannerAPI {
         try Self.refuseLaterRuns(data)
         let document: Agenda
         do {
-            document = try Agenda.load(data).agenda
+            document = try Agenda.load(data).value
         } catch {
             throw APIError(
-                .unprocessableContent, "the agenda document is not valid", problems: error.problems.map(Components.Schemas.Problem.init))
+                .unprocessableContent, "the agenda document is not valid", problems: error.diagnostics.map(Components.Schemas.Problem.init))
         }
         let loaded = try planner.library.load(record)
         let report = loaded.checker.check(document)
@@ -45,7 +45,7 @@ extension PlannerAPI {
         }
         // Stored as the checker resolved it: placements in time order with their slots, times and costs.
         var agenda = Agenda(
-            status: .feasible, solver: nil, bound: nil, assignments: report.assignments, domain: loaded.checker.domain, stats: [])
+            status: .feasible, solver: nil, bound: nil, assignments: report.assignments, domain: loaded.checker.domain)
         agenda.solver = document.solver
         if let bound = document.bound, bound <= report.objective {
             agenda.bound = bound
@@ -53,7 +53,7 @@ extension PlannerAPI {
         }
         let number = try await planner.store.insertAgenda(
             AgendaRecord(
-                id: nil, gathering: id, version: record.version, document: Data(agenda.json.utf8), status: agenda.status.rawValue,
+                id: nil, gathering: id, version: record.version, document: agenda.json, status: agenda.status.rawValue,
                 objective: agenda.objective, solver: agenda.solver, job: nil, previous: nil, created: Timestamp.now()))
         let agendaID = PlannerID.agenda(number)
         return .created(

@@ -22,7 +22,7 @@ extension PlannerAPI {
                 }
             summary = gathering.summary
         } catch {
-            problems = error.problems.map(Components.Schemas.Problem.init)
+            problems = error.diagnostics.map(Components.Schemas.Problem.init)
         }
         let valid = !problems.contains { $0.severity == .error }
         return .ok(.init(body: .json(.init(valid: valid, problems: problems, summary: summary))))

@@ -43,10 +43,10 @@ extension PlannerAPI {
         do {
             result = try Importer.run(importRequest)
         } catch {
-            let errors = error.problems.filter { $0.severity == .error }.count
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
             throw APIError(
                 .unprocessableContent, "the files cannot be imported: \(errors) error\(errors == 1 ? "" : "s")",
-                problems: error.problems.map(Self.problem))
+                problems: error.diagnostics.map(Self.problem))
         }
         let g = result.gathering
         let summary =
@@ -64,9 +64,8 @@ extension PlannerAPI {
     }
 
     /// An import problem at its file and place: `survey.csv: row 3, column 2 (B)`.
-    private static func problem(_ p: ImportProblem) -> Components.Schemas.Problem {
-        let place = p.location.isEmpty ? p.file : "\(p.file): \(p.location)"
-        return .init(path: place, message: p.message, severity: p.severity == .error ? .error : .warning)
+    private static func problem(_ p: Diagnostic) -> Components.Schemas.Problem {
+        .init(path: p.location.description, message: p.message, severity: p.severity == .error ? .error : .warning)
     }
 }
 

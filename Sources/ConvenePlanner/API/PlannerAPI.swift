@@ -30,7 +30,7 @@ enum Documents {
         do {
             return (data, try Gathering(json: data))
         } catch {
-            throw .invalidInput(error.problems)
+            throw .invalidInput(error.diagnostics)
         }
     }
 

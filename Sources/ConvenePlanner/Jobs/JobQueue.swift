@@ -148,7 +148,7 @@ struct JobRun {
         // Only an agenda the front door's checker accepted has an objective; that is the one stored.
         guard agenda.objective != nil else { return (state, nil) }
         let record = AgendaRecord(
-            id: nil, gathering: spec.gathering.id, version: spec.gathering.version, document: Data(agenda.json.utf8),
+            id: nil, gathering: spec.gathering.id, version: spec.gathering.version, document: agenda.json,
             status: agenda.status.rawValue, objective: agenda.objective, solver: agenda.solver, job: id, previous: spec.previous,
             created: state.at)
         return (state, record)

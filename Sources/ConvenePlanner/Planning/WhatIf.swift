@@ -149,7 +149,7 @@ package struct WhatIf: Sendable {
     }
 
     private func document(_ assignments: [Assignment], solver: String?) -> Agenda {
-        var agenda = Agenda(status: .feasible, solver: nil, bound: nil, assignments: assignments, domain: loaded.checker.domain, stats: [])
+        var agenda = Agenda(status: .feasible, solver: nil, bound: nil, assignments: assignments, domain: loaded.checker.domain)
         agenda.solver = solver
         return agenda
     }

@@ -69,7 +69,7 @@ package final class GatheringLibrary: Sendable {
 
     /// The stored agenda's document, read.
     package func agenda(_ record: AgendaRecord) throws -> Agenda {
-        guard let id = record.id else { return try Agenda.load(record.document).agenda }
+        guard let id = record.id else { return try Agenda.load(record.document).value }
         if let hit = cache.withLock({ c -> Agenda? in
             c.clock += 1
             c.agendas[id]?.used = c.clock
@@ -77,7 +77,7 @@ package final class GatheringLibrary: Sendable {
         }) {
             return hit
         }
-        let agenda = try Agenda.load(record.document).agenda
+        let agenda = try Agenda.load(record.document).value
         cache.withLock { c in
             c.agendas[id] = (agenda, c.clock)
             if c.agendas.count > capacity * 4, let oldest = c.agendas.min(by: { $0.value.used < $1.value.used })?.key {

@@ -21,8 +21,8 @@ package enum SessionDescriptions {
 
     /// Whether an input problem is the warning about `sessions[N].description`, a key the
     /// publisher reads.
-    package static func isDescriptionWarning(_ problem: InputProblem) -> Bool {
-        problem.severity == .warning && problem.location.hasPrefix("sessions[")
-            && problem.location.hasSuffix("].description")
+    package static func isDescriptionWarning(_ problem: Diagnostic) -> Bool {
+        problem.severity == .warning && problem.location.description.hasPrefix("sessions[")
+            && problem.location.description.hasSuffix("].description")
     }
 }
