@@ -178,7 +178,8 @@ struct SearchState {
             guard load >= most else { continue }
             if !all { return [-1] }
             // The most flexible of their sessions that day, as many as free a place.
-            let here = model.g.facilitated[p].filter { b in b != s && start[b] >= 0 && domain.dayOf[domain.starts[b][start[b]].slot] == day }
+            let here = model.g.facilitated[p].filter { b in b != s && start[b] >= 0 && domain.dayOf[domain.starts[b][start[b]].slot] == day
+            }
             let flexible = here.sorted { (-domain.starts[$0].count, $0) < (-domain.starts[$1].count, $1) }
             for b in flexible.prefix(load - most + 1) where !found.contains(b) { found.append(b) }
         }
@@ -298,7 +299,9 @@ struct SearchState {
         let range = slots(s, i)
         var found = Set<Int>()
         for k in range {
-            for p in model.domain.busyFacilitators[s] where personAt[p * slotCount + k] >= 0 { found.insert(Int(personAt[p * slotCount + k])) }
+            for p in model.domain.busyFacilitators[s] where personAt[p * slotCount + k] >= 0 {
+                found.insert(Int(personAt[p * slotCount + k]))
+            }
             if session.exclusive {
                 for (b, bi) in start.enumerated() where bi >= 0 && b != s && slots(b).contains(k) { found.insert(b) }
             } else if exclusiveAt[k] >= 0 {

@@ -29,7 +29,7 @@ import Testing
         return sorted(try parser.parseDocument())
     }
 
-    static let inputs = ["p2pu-gathering-2019.json", "real/gecco21-workshop.json", "real/gecco23.json"]
+    static let inputs = ["p2pu-gathering-2019.json", "real/gecco21-workshop.json", "real/gecco23.json", "real/or60.json"]
 
     /// Input documents: decode → encode → decode gives the same document, and encoding is a fixed
     /// point, byte for byte. The writer normalises (keys sorted, omitted lists written empty,
