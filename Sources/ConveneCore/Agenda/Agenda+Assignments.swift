@@ -10,14 +10,16 @@ extension Agenda {
         let g = domain.gathering
         let zone = g.timeZone
         let sorted = assignments.sorted {
-            ($0.start, $0.rooms.first ?? 0, $0.session) < ($1.start, $1.rooms.first ?? 0, $1.session)
+            ($0.start, $0.rooms.first ?? 0, $0.session, $0.run) < ($1.start, $1.rooms.first ?? 0, $1.session, $1.run)
         }
         placements = sorted.map { p in
-            Agenda.Placement(
-                session: g.sessions[p.session].id, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id },
+            var placement = Agenda.Placement(
+                session: g.sessions[p.session].id, run: p.run, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id },
                 slots: p.slots.map { g.slots[$0].id },
                 startTime: LocalTime.format(g.slots[p.slots.lowerBound].start, in: zone),
                 endTime: LocalTime.format(g.slots[p.slots.upperBound - 1].end, in: zone))
+            placement.namesRun = g.sessions[p.session].runs > 1
+            return placement
         }
         let placed = Set(assignments.map(\.session))
         unscheduled = g.sessions.filter { !placed.contains($0.index) }.map(\.id)

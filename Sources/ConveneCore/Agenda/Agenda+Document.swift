@@ -83,10 +83,13 @@ extension Agenda {
 }
 
 extension Agenda.Placement {
-    /// `session`, `start`, `rooms`, then the derived `slots`, `startTime` and `endTime` when known.
+    /// `session`, `run` (for a session with more than one run), `start`, `rooms`, then the derived `slots`, `startTime` and `endTime` when known.
     package var jsonValue: JSONValue {
         var members: [JSONValue.Member] = [
-            .init(key: "session", value: .string(session)),
+            .init(key: "session", value: .string(session))
+        ]
+        if namesRun || run != 1 { members.append(.init(key: "run", value: .number(Double(run)))) }
+        members += [
             .init(key: "start", value: .string(start)),
             .init(key: "rooms", value: .strings(rooms)),
         ]
@@ -114,7 +117,10 @@ extension Agenda.Placement {
         let session = p.string("session", required: "every placement names its session") ?? ""
         let start = p.string("start", required: "every placement names its start slot") ?? ""
         let hasRooms = p.value("rooms") != nil
-        var placement = Agenda.Placement(session: session, start: start, rooms: p.strings("rooms"))
+        let run = p.integer("run")
+        var placement = Agenda.Placement(session: session, run: run ?? 1, start: start, rooms: p.strings("rooms"))
+        placement.namesRun = run != nil
+        if let run, run < 1 { log.error(path / "run", "run is \(run); runs are counted from 1 (run 1 is the first time the session takes place)") }
         if !hasRooms { log.error(path / "rooms", "is missing: every placement lists its rooms, such as [\"rabb\"]") }
         if p.value("slots") != nil { placement.slots = p.strings("slots") }
         placement.startTime = p.string("startTime")

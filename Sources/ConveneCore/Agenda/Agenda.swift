@@ -25,6 +25,12 @@ public struct Agenda: Sendable, Equatable, Codable {
     public struct Placement: Sendable, Equatable, Codable {
         /// The session's id.
         public package(set) var session: String
+        /// Which run of the session it is, 1-based: run 1 starts first, run 2 next (1 for a
+        /// session that takes place once, and for a placement that does not say).
+        public package(set) var run: Int
+        /// Whether the document writes `"run"`: the session has more than one run, or the
+        /// placement was read with one.
+        package var namesRun: Bool
         /// The id of the slot it starts in.
         public package(set) var start: String
         /// The ids of the rooms it uses.
@@ -37,10 +43,12 @@ public struct Agenda: Sendable, Equatable, Codable {
 
         /// A placement by ids; the derived fields are filled in when the agenda is judged.
         public init(
-            session: String, start: String, rooms: [String], slots: [String]? = nil,
+            session: String, run: Int = 1, start: String, rooms: [String], slots: [String]? = nil,
             startTime: String? = nil, endTime: String? = nil
         ) {
             self.session = session
+            self.run = run
+            namesRun = run != 1
             self.start = start
             self.rooms = rooms
             self.slots = slots

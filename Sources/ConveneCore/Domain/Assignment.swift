@@ -3,14 +3,17 @@
 /// in the document, by id.
 package struct Assignment: Sendable, Hashable {
     package var session: Int
+    /// Which run of the session, 1-based (see ``Agenda/Placement/run``).
+    package var run: Int
     package var start: Int
     /// The occupied slots: the chain from `start` (indices into the time-sorted slots).
     package var slots: Range<Int>
     /// Room indices, sorted.
     package var rooms: [Int]
 
-    package init(session: Int, start: Int, slots: Range<Int>, rooms: [Int]) {
+    package init(session: Int, run: Int = 1, start: Int, slots: Range<Int>, rooms: [Int]) {
         self.session = session
+        self.run = run
         self.start = start
         self.slots = slots
         self.rooms = rooms.sorted()

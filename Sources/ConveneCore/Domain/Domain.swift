@@ -152,6 +152,18 @@ package struct Domain: Sendable {
     /// Whether a session must be placed: it is not optional, or it already ran or is held (rule 10).
     package func mustPlace(_ session: Int) -> Bool { !gathering.sessions[session].optional || frozen[session] != nil }
 
+    /// The most attendees a run can hold: the session's `seats` when the input gives them, else
+    /// the sum of its rooms' capacities; nil when that is unlimited (a room without capacity).
+    package func seats(_ a: Assignment) -> Int? {
+        if let seats = gathering.sessions[a.session].seats { return seats }
+        var sum = 0
+        for r in a.rooms {
+            guard let capacity = gathering.rooms[r].capacity else { return nil }
+            sum += capacity
+        }
+        return sum
+    }
+
     /// The slots a session occupies when it starts at `start`, or nil when the chain rule allows no start there.
     package func chain(session: Int, start: Int) -> Range<Int>? {
         chains.chain(minutes: gathering.sessions[session].duration, from: start)

@@ -113,6 +113,9 @@ package enum DocumentReader {
         session.optional = r.bool("optional") ?? false
         session.priority = r.integer("priority")
         session.guid = r.string("guid")
+        session.runs = r.integer("runs")
+        session.seats = r.integer("seats")
+        session.description = r.string("description")
         return session
     }
 

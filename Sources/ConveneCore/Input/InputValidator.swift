@@ -214,6 +214,12 @@ struct InputValidator {
         if let r = session.rooms { checkRooms(r, at: path / "rooms") }
         if let a = session.attendance, a < 0 { log.error(path / "attendance", "attendance is \(a); it must be 0 or more") }
         if let p = session.priority, p < 1 { log.error(path / "priority", "priority is \(p); it must be a whole number 1 or more") }
+        if let r = session.runs, r < 1 {
+            log.error(path / "runs", "runs is \(r); a session takes place at least once, so write 1 or more (or leave it out for 1)")
+        }
+        if let s = session.seats, s < 1 {
+            log.error(path / "seats", "seats is \(s); a run seats at least 1 person, so write 1 or more (or leave it out for the rooms' capacity)")
+        }
         if let w = session.prefer?.weight, w < 0 { log.error(path / "prefer" / "weight", "weight is \(w); it must be 0 or more") }
         let notConcurrent = references(session.notConcurrentWith, to: sessionIDs, "session", at: path / "notConcurrentWith")
         var pinSlot: Int?
@@ -230,7 +236,8 @@ struct InputValidator {
             after: references(session.after, to: sessionIDs, "session", at: path / "after"),
             notConcurrentWith: notConcurrent.filter { $0 != index }, pinSlot: pinSlot, pinRoom: pinRoom,
             preferredSlotTags: Set(session.prefer?.slotTags ?? []), preferenceWeight: max(0, session.prefer?.weight ?? 1),
-            optional: session.optional, priority: max(1, session.priority ?? 1), guid: session.guid?.lowercased())
+            optional: session.optional, priority: max(1, session.priority ?? 1), guid: session.guid?.lowercased(),
+            runs: max(1, session.runs ?? 1), seats: session.seats.map { max(1, $0) }, description: session.description)
     }
 
     /// Rule 8 binds two sessions whichever of them names the other: each session's

@@ -186,11 +186,18 @@ public struct InputDocument: Sendable, Equatable, Codable {
         /// A UUID naming the session in the schedule it was imported from (frab's event `guid`);
         /// the frab formats write it back as the event's `guid`. Not part of the contract's objective.
         package var guid: String?
+        /// How many times the session takes place (each run is one placement); 1 when omitted.
+        package var runs: Int?
+        /// Most attendees in one run; when omitted, the sum of the run's rooms' capacities.
+        package var seats: Int?
+        /// Text shown to attendees (site, ics `DESCRIPTION`, frab `abstract`).
+        package var description: String?
         package init(
             id: String, title: String? = nil, format: String? = nil, facilitators: [String] = [], attendance: Int? = nil,
             duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [],
             slotTags: [String] = [], track: String? = nil, after: [String] = [], notConcurrentWith: [String] = [],
-            pin: Pin? = nil, prefer: Preference? = nil, optional: Bool = false, priority: Int? = nil, guid: String? = nil
+            pin: Pin? = nil, prefer: Preference? = nil, optional: Bool = false, priority: Int? = nil, guid: String? = nil,
+            runs: Int? = nil, seats: Int? = nil, description: String? = nil
         ) {
             self.id = id
             self.title = title
@@ -210,6 +217,9 @@ public struct InputDocument: Sendable, Equatable, Codable {
             self.optional = optional
             self.priority = priority
             self.guid = guid
+            self.runs = runs
+            self.seats = seats
+            self.description = description
         }
     }
 

@@ -35,10 +35,17 @@ public struct Session: Sendable, Hashable, Identifiable {
     package internal(set) var priority: Int
     /// The UUID the session had in the schedule it was imported from, lower case (see `sessions[].guid`).
     package internal(set) var guid: String? = nil
+    /// How many times it takes place, at least 1: each run is one placement, run 1 first.
+    public internal(set) var runs: Int = 1
+    /// The most attendees in one run, as the input gives it (`seats`); nil: the sum of the run's
+    /// rooms' capacities (see ``Domain/seats(_:)``).
+    package var seats: Int? = nil
+    /// Text shown to attendees, if the input gives one.
+    public internal(set) var description: String? = nil
 
     /// How people read it: `'Update from P2PU' (update)`, or the id alone without a title.
     public var label: String { title.map { "'\($0)' (\(id))" } ?? "'\(id)'" }
 
-    /// The capacity each of its rooms needs: ⌈attendance ÷ rooms⌉.
-    package var seatsPerRoom: Int { (attendance + rooms - 1) / rooms }
+    /// The capacity each room of each run needs: ⌈attendance ÷ (runs × rooms)⌉ (rule 2).
+    package var seatsPerRoom: Int { (attendance + runs * rooms - 1) / (runs * rooms) }
 }
