@@ -8,7 +8,7 @@ struct Convene: AsyncParsableCommand {
         discussion: "Input is one JSON document (see the README's format section). " + ExitStatus.summary(),
         subcommands: [
             Solve.self, Check.self, Explain.self, Render.self, Diff.self, UnconferenceCommand.self, Publish.self, Generate.self,
-            Import.self, Serve.self, Push.self,
+            Import.self, Serve.self, Push.self, ItinerariesCommand.self,
         ]
     )
 }

@@ -1,0 +1,90 @@
+/// What itinerary planning works on, resolved to indices: the runs of a valid agenda with their
+/// seats, and for each attendee the sessions they want, the runs they facilitate, and the runs
+/// they could go to. Built once by the front door; the planners, the integer program and the
+/// checker all read it, so that none derives a rule of its own.
+package struct ItineraryInstance: Sendable {
+    /// One run of a placed session.
+    package struct Run: Sendable, Hashable {
+        /// The session's index.
+        package var session: Int
+        /// 1-based, as the agenda writes it.
+        package var run: Int
+        /// The occupied slots.
+        package var slots: Range<Int>
+        /// The sites of its rooms, sorted indices into ``Domain/siteNames``.
+        package var sites: [Int]
+        /// Most attendees it holds; nil for no limit.
+        package var seats: Int?
+    }
+
+    /// One attendee's part of the problem.
+    package struct Traveller: Sendable {
+        /// Every session they want, each once (interests, then those they facilitate).
+        package var wanted: [Int]
+        /// Wanted sessions that are placed and that their linked person facilitates: served in
+        /// every run, without a seat.
+        package var facilitated: [Int]
+        /// The runs they facilitate (indices into ``runs``), by time.
+        package var facilitating: [Int]
+        /// Wanted, placed sessions they do not facilitate, each with the runs they could attend
+        /// (indices into ``runs``): not concurrent with, nor too close to, a run they facilitate.
+        /// A session with no such run is still listed, with none.
+        package var choices: [(session: Int, runs: [Int])]
+    }
+
+    package let domain: Domain
+    /// Every run of the agenda, by session then run number.
+    package let runs: [Run]
+    /// `runsOf[session]`: its runs (indices into ``runs``), by run number; empty when not placed.
+    package let runsOf: [[Int]]
+    /// By attendee index.
+    package let travellers: [Traveller]
+
+    /// The instance for `assignments`, a valid agenda's placements of `domain`'s gathering.
+    package init(domain: Domain, assignments: [Assignment]) {
+        self.domain = domain
+        let g = domain.gathering
+        let ordered = assignments.sorted { ($0.session, $0.runNumber) < ($1.session, $1.runNumber) }
+        let runs = ordered.map { a in
+            Run(session: a.session, run: a.runNumber, slots: a.slots, sites: domain.sites(a.rooms), seats: domain.seatLimit(a))
+        }
+        var runsOf = [[Int]](repeating: [], count: g.sessions.count)
+        for (i, run) in runs.enumerated() { runsOf[run.session].append(i) }
+        self.runs = runs
+        self.runsOf = runsOf
+        travellers = g.attendees.map { attendee in
+            let mine = attendee.person.map { Set(g.facilitated[$0]) } ?? []
+            let facilitated = attendee.interests.filter { mine.contains($0) && !runsOf[$0].isEmpty }
+            let facilitating = facilitated.flatMap { runsOf[$0] }.sorted { (runs[$0].slots.lowerBound, $0) < (runs[$1].slots.lowerBound, $1) }
+            let choices = attendee.interests.filter { !mine.contains($0) && !runsOf[$0].isEmpty }.map { s in
+                (session: s, runs: runsOf[s].filter { r in !facilitating.contains { Self.clash(runs[r], runs[$0], domain) } })
+            }
+            return Traveller(wanted: attendee.interests, facilitated: facilitated, facilitating: facilitating, choices: choices)
+        }
+    }
+
+    /// Whether one attendee cannot go to both runs: they share a slot, or (rule 11's travel time
+    /// applied to attendees) their rooms are at different sites and the later starts less than
+    /// the travel time after the earlier ends.
+    package func clash(_ a: Int, _ b: Int) -> Bool { Self.clash(runs[a], runs[b], domain) }
+
+    /// Whether two runs occupy a common slot.
+    package func concurrent(_ a: Int, _ b: Int) -> Bool { runs[a].slots.overlaps(runs[b].slots) }
+
+    private static func clash(_ a: Run, _ b: Run, _ domain: Domain) -> Bool {
+        a.slots.overlaps(b.slots) || domain.tooCloseToTravel(a.slots, a.sites, b.slots, b.sites)
+    }
+
+    /// The (attendee, wanted session) pairs: every session each attendee wants, placed or not.
+    package var wanted: Int { travellers.reduce(0) { $0 + $1.wanted.count } }
+
+    /// The pairs served whatever the plan: the placed sessions attendees facilitate.
+    package var servedByFacilitating: Int { travellers.reduce(0) { $0 + $1.facilitated.count } }
+
+    /// `'Intro' (intro) run 2`, or without the run for a session held once.
+    package func label(run r: Int) -> String {
+        let run = runs[r]
+        let session = domain.gathering.sessions[run.session]
+        return runsOf[run.session].count > 1 ? "\(session.label) run \(run.run)" : session.label
+    }
+}

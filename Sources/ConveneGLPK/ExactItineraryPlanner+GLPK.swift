@@ -1,0 +1,6 @@
+import ConveneMILP
+
+extension ExactItineraryPlanner {
+    /// An exact itinerary planner with GLPK's default settings.
+    public init() { self.init(backend: GLPKBackend()) }
+}
