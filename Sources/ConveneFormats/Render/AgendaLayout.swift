@@ -18,8 +18,10 @@ package struct AgendaLayout: Sendable {
     package let gathering: Gathering
     package let agenda: Agenda
     package let days: [Day]
-    /// Each placed session's placement, by session index.
+    /// Each placed session's first placed run, by session index.
     package let placementOf: [Int: Assignment]
+    /// Each placed session's runs in run order, by session index.
+    package let runsOf: [Int: [Assignment]]
 
     /// Resolves an agenda's ids against the gathering; placements that do not resolve (a checked
     /// agenda has none) are left out.
@@ -32,9 +34,11 @@ package struct AgendaLayout: Sendable {
             guard let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start], let chain = domain.chain(session: s, start: t) else {
                 continue
             }
-            placements.append(Assignment(session: s, start: t, slots: chain, rooms: p.rooms.compactMap { g.roomIndex[$0] }))
+            placements.append(Assignment(session: s, run: p.run, start: t, slots: chain, rooms: p.rooms.compactMap { g.roomIndex[$0] }))
         }
-        placementOf = Dictionary(placements.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
+        let runs = Dictionary(grouping: placements, by: \.session).mapValues { $0.sorted { ($0.run, $0.start) < ($1.run, $1.start) } }
+        runsOf = runs
+        placementOf = runs.compactMapValues(\.first)
         var days: [Day] = []
         for slot in g.slots {
             let c = LocalTime.components(slot.start, in: g.timeZone)
@@ -50,7 +54,7 @@ package struct AgendaLayout: Sendable {
         for d in days.indices {
             let starting = Set(days[d].slots)
             let here = placements.filter { starting.contains($0.start) }
-                .sorted { ($0.start, $0.rooms.first ?? 0, $0.session) < ($1.start, $1.rooms.first ?? 0, $1.session) }
+                .sorted { ($0.start, $0.rooms.first ?? 0, $0.session, $0.run) < ($1.start, $1.rooms.first ?? 0, $1.session, $1.run) }
             days[d].placements = here
             days[d].rooms = Set(here.flatMap(\.rooms)).sorted()
         }
@@ -58,6 +62,16 @@ package struct AgendaLayout: Sendable {
     }
 
     package func title(_ session: Int) -> String { gathering.sessions[session].title ?? gathering.sessions[session].id }
+
+    /// `run 2 of 2` for a run of a session that takes place more than once; nil for one that
+    /// takes place once, whose agenda reads as it always has.
+    package func runLabel(_ p: Assignment) -> String? {
+        let runs = gathering.sessions[p.session].runs
+        return runs > 1 || p.run > 1 ? "run \(p.run) of \(max(runs, p.run))" : nil
+    }
+
+    /// The title as people read it in a grid or a list: `Workshop (run 2 of 2)`.
+    package func title(_ p: Assignment) -> String { title(p.session) + (runLabel(p).map { " (\($0))" } ?? "") }
 
     package func facilitators(_ session: Int) -> [String] {
         gathering.sessions[session].facilitators.map { gathering.people[$0].name ?? gathering.people[$0].id }

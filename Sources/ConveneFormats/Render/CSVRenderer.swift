@@ -1,12 +1,13 @@
 import ConveneCore
 import Foundation
 
-/// One row per placement (RFC 4180: CRLF line ends, fields quoted when they hold a comma, a
+/// One row per placement, so one per run of a session that takes place more than once, with the
+/// run and the number of runs in the last two columns (RFC 4180: CRLF line ends, fields quoted when they hold a comma, a
 /// quote or a line break, quotes doubled).
 package struct CSVRenderer: Sendable {
     package init() {}
 
-    package static let header = ["session", "title", "format", "day", "start", "end", "rooms", "facilitators"]
+    package static let header = ["session", "title", "format", "day", "start", "end", "rooms", "facilitators", "run", "runs"]
 
     package func render(_ layout: AgendaLayout) -> String {
         var rows = [Self.header]
@@ -18,7 +19,8 @@ package struct CSVRenderer: Sendable {
                     layout.gathering.sessions[p.session].id, layout.title(p.session), layout.formatName(p.session) ?? "",
                     day.date, LocalTime.clock(start, in: zone), LocalTime.clock(end, in: zone),
                     p.rooms.map(layout.roomName).joined(separator: "; "),
-                    layout.facilitators(p.session).joined(separator: "; "),
+                    layout.facilitators(p.session).joined(separator: "; "), String(p.run),
+                    String(layout.gathering.sessions[p.session].runs),
                 ])
             }
         }

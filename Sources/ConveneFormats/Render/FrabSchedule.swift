@@ -7,8 +7,10 @@ import ConveneCore
 /// Identity survives a round trip through other tools: an imported session's `guid` is its
 /// event's guid, a session id that is a pretalx code (`ABC123`, or `ABC123-2` for a part) is the
 /// event's `code`, a numeric session id (a frab event id) is the event's `id`, and an imported
-/// room's `guid` (pretalx's room uuid) is the room's guid in `schedule.json`. Other events
-/// are numbered in time order around those, with name-based uuids stable for the same input.
+/// room's `guid` (pretalx's room uuid) is the room's guid in `schedule.json`; all of these belong to
+/// run 1 of a session that takes place more than once. Other events (runs 2 and later among them)
+/// are numbered in time order around those, with name-based uuids of (event, session, run) stable
+/// for the same input.
 struct FrabSchedule {
     struct Event {
         var id: Int
@@ -57,21 +59,21 @@ struct FrabSchedule {
                 for p in day.placements where p.rooms.contains(room) {
                     let session = g.sessions[p.session]
                     var id: Int
-                    if let n = Self.numericID(session.id), !usedIDs.contains(n) {
+                    if p.run == 1, let n = Self.numericID(session.id), !usedIDs.contains(n) {
                         id = n
                     } else {
                         while reserved.contains(nextID) || usedIDs.contains(nextID) { nextID += 1 }
                         id = nextID
                     }
                     usedIDs.insert(id)
-                    let name = p.rooms.count > 1 ? "\(session.id):\(g.rooms[room].id)" : session.id
+                    let name = (p.rooms.count > 1 ? "\(session.id):\(g.rooms[room].id)" : session.id) + (p.run > 1 ? ":run:\(p.run)" : "")
                     var guid = StableIdentifier.uuid("convene:\(g.name):\(name)")
-                    if let imported = session.guid {
+                    if p.run == 1, let imported = session.guid {
                         let candidate = p.rooms.first == room ? imported : StableIdentifier.uuid("convene:\(imported):\(g.rooms[room].id)")
                         if !usedGUIDs.contains(candidate) { guid = candidate }
                     }
                     usedGUIDs.insert(guid)
-                    let code = Self.pretalxCode(session.id).flatMap { usedCodes.insert($0).inserted ? $0 : nil }
+                    let code = p.run > 1 ? nil : Self.pretalxCode(session.id).flatMap { usedCodes.insert($0).inserted ? $0 : nil }
                     events.append(
                         Event(
                             id: id, guid: guid, slug: Self.slug(acronym: acronym, id: id, session: session.id), code: code,
@@ -172,10 +174,10 @@ package struct FrabXMLRenderer: Sendable {
                     out += "        <duration>\(layout.duration(event.placement))</duration>\n"
                     out += "        <room>\(XMLText.escape(layout.roomName(room)))</room>\n"
                     out += "        <slug>\(event.slug)</slug>\n"
-                    out += "        <title>\(XMLText.escape(layout.title(s)))</title>\n        <subtitle></subtitle>\n"
+                    out += "        <title>\(XMLText.escape(layout.title(event.placement)))</title>\n        <subtitle></subtitle>\n"
                     out += "        <track>\(XMLText.escape(session.track ?? ""))</track>\n"
                     out += "        <type>\(XMLText.escape(layout.formatName(s) ?? "session"))</type>\n"
-                    out += "        <language>en</language>\n        <abstract></abstract>\n"
+                    out += "        <language>en</language>\n        <abstract>\(XMLText.escape(session.description ?? ""))</abstract>\n"
                     out += "        <description>\(XMLText.escape(layout.facilitators(s).joined(separator: ", ")))</description>\n"
                     out += "        <persons>\n"
                     for person in schedule.persons(s) {
@@ -246,10 +248,11 @@ package struct FrabJSONRenderer: Sendable {
             ("date", .string(layout.isoDateTime(start))), ("start", .string(LocalTime.clock(start, in: g.timeZone))),
             ("duration", .string(layout.duration(event.placement))), ("room", .string(layout.roomName(event.room))),
             ("slug", .string(event.slug)), ("url", .string("urn:uuid:" + event.guid)),
-            ("title", .string(layout.title(session))), ("subtitle", .string("")),
+            ("title", .string(layout.title(event.placement))), ("subtitle", .string("")),
             ("track", g.sessions[session].track.map(JSONValue.string) ?? .null),
             ("type", .string(layout.formatName(session) ?? "session")), ("language", .string("en")),
-            ("abstract", .string("")), ("description", .string(layout.facilitators(session).joined(separator: ", "))),
+            ("abstract", .string(g.sessions[session].description ?? "")),
+            ("description", .string(layout.facilitators(session).joined(separator: ", "))),
             ("persons", .array(persons)), ("links", .array([])),
         ]
         return .object(members.map { .init(key: $0.0, value: $0.1) })

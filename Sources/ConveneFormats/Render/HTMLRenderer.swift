@@ -97,6 +97,7 @@ package struct HTMLRenderer: Sendable {
         let session = g.sessions[p.session]
         let colour = session.format.map { "f\($0 % Self.palette.count)" } ?? "plain"
         var out = "<td class=\"session \(colour)\"\(span)><span class=\"title\">\(e(layout.title(p.session)))</span>"
+        if let run = layout.runLabel(p) { out += "<span class=\"run\">\(e(run))</span>" }
         out += "<span class=\"when\">\(layout.clock(p.slots))</span>"
         let people = layout.facilitators(p.session)
         if !people.isEmpty { out += "<span class=\"who\">\(e(people.joined(separator: ", ")))</span>" }
@@ -126,7 +127,7 @@ package struct HTMLRenderer: Sendable {
             tbody th { width: 6.5rem; white-space: nowrap; background: #fafafa; text-align: left; font-weight: 600; }
             td.session span { display: block; }
             td.session .title { font-weight: 650; }
-            td.session .when, td.session .who, td.session .where { font-size: .78rem; color: #333; }
+            td.session .when, td.session .who, td.session .where, td.session .run { font-size: .78rem; color: #333; }
             td.plain, .swatch.plain { background: #f4f4f4; }
             td.quiet { background: #f7f7f9; color: #55555a; font-size: .78rem; text-align: center; vertical-align: middle; }
             td.closed { background: repeating-linear-gradient(135deg, #ececef 0 6px, #f7f7f9 6px 12px); color: #55555a;

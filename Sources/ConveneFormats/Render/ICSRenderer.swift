@@ -3,7 +3,7 @@ import Foundation
 
 /// The agenda as an RFC 5545 calendar: a `VTIMEZONE` with the event zone's real transitions
 /// around the event's dates (named as the tz database names them: `EDT`, `EST`), one `VEVENT` per
-/// placement with a stable `UID` and a `LOCATION` naming the rooms and their building; CRLF line
+/// placement (each run of a session its own event) with a stable `UID` and a `LOCATION` naming the rooms and their building; CRLF line
 /// ends, lines folded at 75 octets, text escaped. The published site adds to each event its
 /// revisions (`SEQUENCE`, `LAST-MODIFIED`) and keeps cancelled sessions as `STATUS:CANCELLED`.
 ///
@@ -42,11 +42,12 @@ package struct ICSRenderer: Sendable {
     /// `P2PU Gathering 2019: P2PU executive director`, a personal calendar's name.
     static func name(_ g: Gathering, _ participant: Participant) -> String { "\(g.name): \(participant.label)" }
 
-    /// The events of a participant's calendar, in time order.
-    package func events(_ layout: AgendaLayout, for participant: Participant) -> [CalendarEvent] {
+    /// The events of a participant's calendar, in time order: every run of their sessions, or the
+    /// runs given (their own, with itineraries).
+    package func events(_ layout: AgendaLayout, for participant: Participant, runs: [Assignment]? = nil) -> [CalendarEvent] {
         let mine = Set(participant.sessions)
         let facilitating = Set(participant.facilitates)
-        return layout.placements.filter { mine.contains($0.session) }.map {
+        return (runs ?? layout.placements.filter { mine.contains($0.session) }).map {
             event(layout, $0, facilitating: facilitating.contains($0.session))
         }
     }
@@ -73,8 +74,10 @@ package struct ICSRenderer: Sendable {
         if facilitating { description.insert("You facilitate this session.", at: 0) }
         if let format = layout.formatName(p.session) { description.append("Format: " + format) }
         if let track = session.track { description.append("Track: " + track) }
+        if let run = layout.runLabel(p) { description.append("This is \(run): the session takes place \(session.runs) times.") }
+        if let about = session.description, !about.isEmpty { description += ["", about] }
         return CalendarEvent(
-            session: session.id, start: start, end: end, summary: layout.title(p.session),
+            session: session.id, run: p.run, start: start, end: end, summary: layout.title(p),
             location: Self.location(p.rooms.map { (layout.roomName($0), g.rooms[$0].siteName) }),
             description: description.joined(separator: "\n"), category: layout.formatName(p.session), url: pages[p.session])
     }
@@ -101,7 +104,7 @@ package struct ICSRenderer: Sendable {
     private func lines(_ event: CalendarEvent, _ g: Gathering) -> [String] {
         var lines = [
             "BEGIN:VEVENT",
-            "UID:" + Self.uid(g.name, event.session),
+            "UID:" + Self.uid(g.name, event.session, run: event.run),
             "DTSTAMP:" + Self.utc(stamp),
             "DTSTART;TZID=\(g.timeZoneName):" + Self.local(event.start, g.timeZone),
             "DTEND;TZID=\(g.timeZoneName):" + Self.local(event.end, g.timeZone),
@@ -119,10 +122,11 @@ package struct ICSRenderer: Sendable {
         return lines + [event.cancelled ? "TRANSP:TRANSPARENT" : "TRANSP:OPAQUE", "END:VEVENT"]
     }
 
-    /// The event's `UID`: a name-based UUID of the event's name and the session's id, the same in
-    /// every calendar and every publish.
-    package static func uid(_ event: String, _ session: String) -> String {
-        StableIdentifier.uuid("convene:\(event):\(session)") + "@convene"
+    /// The event's `UID`: a name-based UUID of the event's name and the session's id (and, from run 2
+    /// on, the run), the same in every calendar and every publish. Run 1 keeps the `UID` a session
+    /// had before it had runs, so calendars that subscribed to it do not lose it.
+    package static func uid(_ event: String, _ session: String, run: Int = 1) -> String {
+        StableIdentifier.uuid(run > 1 ? "convene:\(event):\(session):run:\(run)" : "convene:\(event):\(session)") + "@convene"
     }
 
     /// The zone's rules in force from the last transition before `from` through `to`: each
@@ -216,6 +220,8 @@ package struct ICSRenderer: Sendable {
 package struct CalendarEvent: Sendable, Equatable {
     /// The session's id, from which the `UID` is made.
     package var session: String
+    /// Which run of the session, 1-based; from run 2 on, part of the `UID`.
+    package var run: Int = 1
     /// First and last instant, seconds since 1970.
     package var start: Int
     package var end: Int

@@ -16,7 +16,7 @@ package struct MarkdownRenderer: Sendable {
             for slot in day.slots {
                 let cells = day.rooms.map { room -> String in
                     guard let p = layout.occupant(slot: slot, room: room, day: day) else { return "" }
-                    let title = escape(layout.title(p.session))
+                    let title = escape(layout.title(p))
                     if slot != p.start { return "↳ _\(title) (continued)_" }
                     let people = layout.facilitators(p.session).map(escape).joined(separator: ", ")
                     return "**\(title)**" + (people.isEmpty ? "" : "<br>\(people)")

@@ -103,7 +103,7 @@ package struct TextRenderer: Sendable {
 
     /// The session's title where it starts; a continuation mark below.
     private func cell(_ layout: AgendaLayout, _ p: Assignment, _ slot: Int) -> String {
-        slot == p.start ? layout.title(p.session) : "⋮ " + layout.title(p.session)
+        slot == p.start ? layout.title(p) : "⋮ " + layout.title(p)
     }
 
     private func roomsNote(_ layout: AgendaLayout, _ p: Assignment) -> String {
