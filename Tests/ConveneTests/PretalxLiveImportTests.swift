@@ -25,7 +25,7 @@ import Testing
             requests == [
                 "GET /api/events/convene-test/",
                 "GET /api/events/convene-test/submissions/"
-                    + "?fields=code,title,speakers,submission_type,track,state,duration,slot_count&page_size=250",
+                    + "?fields=code,title,abstract,speakers,submission_type,track,state,duration,slot_count&page_size=250",
                 "GET /api/events/convene-test/speakers/?fields=code,name,availabilities&page_size=250",
                 "GET /api/events/convene-test/rooms/?page_size=250",
                 "GET /api/events/convene-test/tracks/?page_size=250",
@@ -39,10 +39,11 @@ import Testing
         let (result, _) = try await Self.importLive(try FakePretalx())
         let d = result.document
         #expect(d.event.name == "Convene Test Conference" && d.event.timeZone == "Europe/Berlin")
-        // 30 submissions on the programme, two of them held twice.
-        #expect(d.sessions.count == 32 && d.people.count == 24 && d.rooms.count == 5)
-        #expect(d.sessions.filter { $0.id.hasPrefix("CCCPPP") }.map(\.id) == ["CCCPPP-1", "CCCPPP-2"])
-        #expect(d.sessions.first { $0.id == "CCCPPP-2" }?.after == ["CCCPPP-1"])
+        // 30 submissions on the programme, two of them held twice: one session each, with two runs.
+        #expect(d.sessions.count == 30 && d.people.count == 24 && d.rooms.count == 5)
+        #expect(d.sessions.filter { $0.id.hasPrefix("CCCPPP") }.map(\.id) == ["CCCPPP"])
+        #expect(d.sessions.first { $0.id == "CCCPPP" }?.runs == 2)
+        #expect(d.sessions.filter { $0.runs == 2 }.count == 2)
         // Each room keeps pretalx's uuid, which `convene push` finds it by.
         #expect(d.rooms.map(\.id) == ["main-hall", "room-a", "room-b", "workshop-room", "lounge"])
         #expect(d.rooms.first?.guid == "f620b4ee-2bff-543c-ae99-32727d9bf98e")
@@ -62,7 +63,7 @@ import Testing
         // talks placed, CCCPPP's placed slot as its first run, the lunch break left out.
         let previous = try #require(result.previous)
         #expect(previous.placements.count == 9)
-        #expect(previous.placements.contains { $0.session == "CCCPPP-1" && $0.rooms == ["room-a"] && $0.start == "d2-0900" })
+        #expect(previous.placements.contains { $0.session == "CCCPPP" && $0.run == 1 && $0.rooms == ["room-a"] && $0.start == "d2-0900" })
         #expect(!previous.placements.contains { $0.session.hasPrefix("LTGYYZ") })
         #expect(result.warnings.contains { $0.message.contains("no frame gives slots") && $0.message.contains("09:00–18:00 each day") })
     }

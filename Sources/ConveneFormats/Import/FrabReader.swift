@@ -193,6 +193,7 @@ struct FrabReader {
             var session = InputDocument.Session(id: id, title: first.title, facilitators: first.persons, duration: Double(first.minutes))
             if group.count > 1 { session.rooms = group.count }
             session.track = first.track
+            if let text = first.element.childText("abstract"), !text.isEmpty { session.description = text }
             if let guid = first.guid, StableIdentifier.isUUID(guid) { session.guid = guid.lowercased() }
             if let type = first.type {
                 if formats[type] == nil {
@@ -204,7 +205,7 @@ struct FrabReader {
             }
             let placed = ImportedSource.Placed(start: first.start, rooms: group.map(\.room), origin: origin(first.element))
             let aliases = (count[first.key] ?? 1) > 1 ? [first.key, first.title] : []
-            source.sessions.append(.init(value: .init(session: session, placed: placed, aliases: aliases), origin: origin(first.element)))
+            source.sessions.append(.init(value: .init(session: session, placed: [placed], aliases: aliases), origin: origin(first.element)))
         }
     }
 

@@ -14,6 +14,8 @@ struct ImportAssembly {
 
     private struct Placement {
         var session: String
+        /// Which run of the session, 1-based.
+        var run: Int
         var start: Int
         var rooms: [String]
         var origin: ImportOrigin
@@ -155,9 +157,9 @@ struct ImportAssembly {
             session.format = session.format.map { formatID[$0] ?? $0 }
             let index = document.sessions.count
             remember("sessions", index, item.origin)
-            if let placed = item.value.placed {
+            for (k, placed) in item.value.placed.enumerated() {
                 let start = placed.start.instant(in: zone)
-                placements.append(Placement(session: session.id, start: start, rooms: placed.rooms, origin: placed.origin))
+                placements.append(Placement(session: session.id, run: k + 1, start: start, rooms: placed.rooms, origin: placed.origin))
                 sourceDays.insert(day(of: start))
             }
             if let pin = item.value.pinStart { pins.append((index, pin.instant(in: zone), item.origin)) }
@@ -377,7 +379,7 @@ struct ImportAssembly {
         var missed: [Placement] = []
         for p in placements {
             if let slot = slotAt[p.start] {
-                result.append(.init(session: p.session, start: slot, rooms: p.rooms))
+                result.append(.init(session: p.session, run: p.run, start: slot, rooms: p.rooms))
             } else {
                 missed.append(p)
             }

@@ -39,10 +39,12 @@ struct ImportedSource {
 
     struct Session {
         var session: InputDocument.Session
-        var placed: Placed?
+        /// Where the source already schedules each run, in run order (run 1 first); empty: unscheduled.
+        var placed: [Placed] = []
         /// Pinned to the slot that starts at this time (Sessionize's service sessions).
         var pinStart: SourceTime?
-        /// Other names a survey may use for it: a multi-slot talk's code and title name every part.
+        /// Other names a survey may use for it: a talk the source splits in parts is named by its
+        /// code and title in every part.
         var aliases: [String] = []
     }
 
@@ -72,13 +74,13 @@ struct ImportedSource {
         func add(_ t: SourceTime) { if let o = t.offset { offsets.insert(o) } }
         for room in rooms { for w in room.value.available ?? [] { add(w.start) } }
         for person in people { for w in person.value.available { add(w.start) } }
-        for session in sessions { if let p = session.value.placed { add(p.start) } }
+        for session in sessions { for p in session.value.placed { add(p.start) } }
         return offsets
     }
 
     /// True when some time is written without an offset, so that the zone matters to its meaning.
     var hasLocalTimes: Bool {
-        sessions.contains { $0.value.placed?.start.offset == nil && $0.value.placed != nil }
+        sessions.contains { $0.value.placed.contains { $0.start.offset == nil } }
             || people.contains { $0.value.available.contains { $0.start.offset == nil } }
     }
 }

@@ -361,17 +361,13 @@ struct PretalxReader {
                 record.origin.appending("slots"),
                 "the submission \(code) is scheduled \(placed.count) times but has slot_count \(count); the first \(count) are kept")
         }
-        for k in 0..<count {
-            var session = base
-            if count > 1 {
-                session.id = "\(code)-\(k + 1)"
-                session.title = "\(title) (part \(k + 1) of \(count))"
-                if k > 0 { session.after = ["\(code)-\(k)"] }
-            }
-            let imported = ImportedSource.Session(
-                session: session, placed: k < placed.count ? placed[k] : nil, aliases: count > 1 ? [code, title] : [])
-            source.sessions.append(.init(value: imported, origin: record.origin))
-        }
+        // One session that takes place `slot_count` times: interest in it is one interest, and its
+        // runs are the submission's slots in time order.
+        var session = base
+        if count > 1 { session.runs = count }
+        if let abstract = SourceJSON.text(value, "abstract"), !abstract.isEmpty { session.description = abstract }
+        let imported = ImportedSource.Session(session: session, placed: Array(placed.prefix(count)))
+        source.sessions.append(.init(value: imported, origin: record.origin))
     }
 
     /// The format of a submission type given by id, by name, or as an object; created once.

@@ -106,6 +106,7 @@ struct SessionizeReader {
                 continue
             }
             var session = InputDocument.Session(id: id, title: SourceJSON.text(value, "title") ?? id)
+            if let text = SourceJSON.text(value, "description"), !text.isEmpty { session.description = text }
             if plenum || (service && start != nil) { session.exclusive = true }
             for (j, speaker) in SourceJSON.list(value, "speakers").enumerated() {
                 let speakerID = SourceJSON.identifier(SourceJSON.member(speaker, "id")) ?? SourceJSON.identifier(speaker)
@@ -157,7 +158,7 @@ struct SessionizeReader {
                     imported.session = session
                 }
                 if !rooms.isEmpty {
-                    imported.placed = ImportedSource.Placed(start: start, rooms: rooms, origin: origin(path / "startsAt"))
+                    imported.placed = [ImportedSource.Placed(start: start, rooms: rooms, origin: origin(path / "startsAt"))]
                 }
                 if service {
                     imported.pinStart = start
