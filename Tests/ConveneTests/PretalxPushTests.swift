@@ -182,12 +182,12 @@ import Testing
         let solved = try await Event.solved()
         var d = solved.gathering.document
         d.rooms.append(.init(id: "garden", name: "Garden"))
-        for id in ["keynote", "3PTRJQ", "8EVBYA-2", "CCCPPP"] { d.sessions.append(.init(id: id, title: id, duration: 30)) }
+        for id in ["keynote", "3PTRJQ", "8EVBYA-2", "CCCPPP-1"] { d.sessions.append(.init(id: id, title: id, duration: 30)) }
         let g = try Gathering(document: d)
         var agenda = solved.agenda
         agenda.objective = nil  // solved with the previous agenda: its objective counts changes
         let starts = [0, 12, 24, 36].map { g.slots[$0].id }
-        for (id, start) in zip(["keynote", "3PTRJQ", "8EVBYA-2", "CCCPPP"], starts) {
+        for (id, start) in zip(["keynote", "3PTRJQ", "8EVBYA-2", "CCCPPP-1"], starts) {
             agenda.placements.append(.init(session: id, start: start, rooms: ["garden"]))
         }
         let moved = try #require(agenda.placements.firstIndex { $0.session == "8EVBYA" })
@@ -208,8 +208,9 @@ import Testing
                 "agenda.json: error: placements[\(n + 2)]: '8EVBYA-2' (8EVBYA-2) is run 2 of the submission 8EVBYA, which has 1 "
                     + "slot in pretalx: "
                     + "raise its number of slots in pretalx",
-                "agenda.json: error: placements[\(n + 3)]: 'CCCPPP' (CCCPPP) and 'Local-first volunteers without the pain (part 1 of 2)' "
-                    + "(CCCPPP-1) are both run 1 of the submission CCCPPP; keep one of them",
+                // An input imported before runs names run 1 of CCCPPP as CCCPPP-1: both cannot be it.
+                "agenda.json: error: placements[\(n + 3)]: 'CCCPPP-1' (CCCPPP-1) and 'Local-first volunteers without the pain' "
+                    + "(CCCPPP) are both run 1 of the submission CCCPPP; keep one of them",
                 "input.json: error: rooms[5]: the agenda puts 1 talk in Garden (garden) (first at agenda.json: placements[\(moved)]), but "
                     + "pretalx has no room called \"Garden\"; pretalx's rooms: Main Hall, Room A, Room B, Workshop Room, "
                     + "Lounge. Add the room "
@@ -333,6 +334,40 @@ import Testing
             gathering: g, agenda: agenda([("ABC-1", "s1", ["r1"]), ("ABC-2", "s3", ["r2"])]), state: state, release: nil,
             inputName: "in", agendaName: "agenda")
         #expect(plan.moved == 0 && plan.unchanged == 2 && plan.writeRequests == 2)
+    }
+
+    @Test func aSessionHeldTwiceIsOneSubmissionWhoseSlotsAreItsRuns() throws {
+        // pretalx's ABC with slot_count 2, imported as one session with two runs.
+        let g = try gathering(sessions: [.init(id: "ABC", duration: 60, runs: 2)])
+        let (_, state) = try Self.tiny(
+            slots: """
+                [{"id": 7, "submission": "ABC", "room": 2, "start": "2030-01-07T11:00:00Z", "end": "2030-01-07T12:00:00Z"},
+                 {"id": 9, "submission": "ABC", "room": 1, "start": "2030-01-07T09:00:00Z", "end": "2030-01-07T10:00:00Z"}]
+                """)
+        func writes(_ runs: [(Int, String, String)]) throws -> [String] {
+            let agenda = Agenda(
+                status: .feasible, placements: runs.map { Agenda.Placement(session: "ABC", run: $0.0, start: $0.1, rooms: [$0.2]) })
+            let plan = try PretalxPushPlan(gathering: g, agenda: agenda, state: state, release: nil, inputName: "in", agendaName: "agenda")
+            return plan.writes.flatMap { $0.slots.map { "\($0.slot) (run \($0.run.run) of \($0.runs)): \(plan.describe($0.after))" } }
+        }
+        // Both runs where pretalx has them: nothing to write.
+        #expect(try writes([(1, "s1", "r1"), (2, "s3", "r2")]) == [])
+        // Run 2 moves an hour: only its slot is written, in place.
+        #expect(try writes([(1, "s1", "r1"), (2, "s4", "r2")]) == ["7 (run 2 of 2): Mon 7 Jan 12:00 r2"])
+        // The runs of a session are counted as the input has them, and a third run has no slot.
+        let three = try gathering(sessions: [.init(id: "ABC", duration: 60, runs: 3)])
+        let agenda = Agenda(
+            status: .feasible,
+            placements: [("s1", "r1"), ("s2", "r1"), ("s3", "r2")].enumerated().map {
+                Agenda.Placement(session: "ABC", run: $0.offset + 1, start: $0.element.0, rooms: [$0.element.1])
+            })
+        let error = #expect(throws: DiagnosticError.self) {
+            try PretalxPushPlan(gathering: three, agenda: agenda, state: state, release: nil, inputName: "in", agendaName: "agenda")
+        }
+        #expect(
+            error?.diagnostics.map(\.message) == [
+                "'ABC' is run 3 of the submission ABC, which has 2 slots in pretalx: raise its number of slots in pretalx"
+            ])
     }
 
     @Test func aSessionIsRunKOfTheSubmissionItsIDNames() {

@@ -4,12 +4,10 @@ import ConveneCore
 /// submission with `slot_count` n has n slots in each schedule, and Convene's sessions and runs
 /// are matched to them through this.
 ///
-/// The one place where Convene's sessions become pretalx's runs. Today a submission with
-/// `slot_count` n imports as sessions `CODE-1` … `CODE-n` (chained with `after`), so the session
-/// `CODE-k`, run 1, is run k of `CODE`. When sessions gain `runs` and placements `run`, only
-/// ``runs(of:placedBy:)`` (which then lists every run of each session, with the placement of
-/// that run) and ``init(session:run:codes:)`` (where the session `CODE` with run k is run k of
-/// `CODE`, and `CODE-k` only an older document's name) change.
+/// The one place where Convene's sessions become pretalx's runs. A submission with `slot_count` n
+/// imports as one session `CODE` with `runs` n, so run k of the session `CODE` is run k of the
+/// submission. Input documents imported before sessions had runs hold `CODE-1` … `CODE-n` instead
+/// (one run each); the session `CODE-k` still stands for run k of `CODE`, so that they push as before.
 struct SubmissionRun: Hashable, Comparable {
     var code: String
     var run: Int
@@ -37,11 +35,13 @@ struct SubmissionRun: Hashable, Comparable {
     }
 
     /// Every run of every session of the input, with the index of its placement in the agenda
-    /// (nil: the agenda leaves it unplaced). Today each session is one run.
+    /// (nil: the agenda leaves it unplaced).
     static func runs(of gathering: Gathering, placedBy agenda: Agenda) -> [(session: Int, run: Int, placement: Int?)] {
-        var placement: [String: Int] = [:]
-        for (i, p) in agenda.placements.enumerated() where placement[p.session] == nil { placement[p.session] = i }
-        return gathering.sessions.map { ($0.index, 1, placement[$0.id]) }
+        var placement: [String: [Int: Int]] = [:]
+        for (i, p) in agenda.placements.enumerated() where placement[p.session]?[p.run] == nil {
+            placement[p.session, default: [:]][p.run] = i
+        }
+        return gathering.sessions.flatMap { s in (1...max(1, s.runs)).map { (s.index, $0, placement[s.id]?[$0]) } }
     }
 
     static func < (a: SubmissionRun, b: SubmissionRun) -> Bool { (a.code, a.run) < (b.code, b.run) }
