@@ -41,6 +41,13 @@ struct Publish: ParsableCommand {
         help: "The address the site will be served from (https://…/): calendar links and webcal:// subscriptions need it.")
     var baseURL: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Who goes to which run (the JSON of `convene itineraries`): each attendee's page and calendar show their own runs, "
+                + "each run its seats taken. Without it, every run of each session someone wants is on their page.",
+            valueName: "FILE"))
+    var itineraries: String?
+
     @Flag(name: .customLong("no-attendee-pages"), help: "Leave out the pages and calendars of attendees who are not people of the input.")
     var noAttendeePages = false
 
@@ -65,8 +72,11 @@ struct Publish: ParsableCommand {
         if let baseURL, !SitePublisher.isSiteAddress(baseURL) {
             throw ValidationError("--base-url must be an http:// or https:// address with a host, such as https://example.org/gathering/.")
         }
-        let stdin = [agenda, input, previous].filter { $0 == "-" }.count
-        if stdin > 1 { throw ValidationError("Only one of the agenda, the input and the previous agenda can be read from standard input.") }
+        let stdin = [agenda, input, previous, itineraries].filter { $0 == "-" }.count
+        if stdin > 1 {
+            throw ValidationError(
+                "Only one of the agenda, the input, the previous agenda and the itineraries can be read from standard input.")
+        }
         if listAttendees && privateLinks {
             throw ValidationError("--list-attendees lists the pages that --private-links keeps unlisted: give one.")
         }
@@ -78,7 +88,7 @@ struct Publish: ParsableCommand {
 
     func run() throws {
         let data = try Files.read(input)
-        let gathering = try Files.gathering(input, data: data, known: SessionDescriptions.isDescriptionWarning)
+        let gathering = try Files.gathering(input, data: data)
         let document = try Files.agenda(agenda)
         let previousAgenda = try previous.map { try Files.agenda($0) }
         for warning in try judge(document, gathering, previous: previousAgenda) { printError("\(agenda): warning: \(warning)") }
@@ -100,7 +110,7 @@ struct Publish: ParsableCommand {
         publisher.history = history
         publisher.memory = memory
         publisher.listAttendees = listAttendees
-        publisher.descriptions = SessionDescriptions.read([UInt8](data))
+        publisher.itineraries = try itineraries.map { try Self.itineraries($0, gathering: gathering, agenda: document) }
         var keep = stored
         if privateLinks {
             if let linkSecret {
@@ -135,6 +145,35 @@ struct Publish: ParsableCommand {
         if !report.swapped { line += "; replaced file by file (the folder cannot be swapped)" }
         printError(line + "; open \(folder.url.appendingPathComponent("index.html").path)")
         if privateLinks { printError("Personal links: \(folder.url.appendingPathComponent(".convene/links.csv").path)") }
+    }
+
+    /// The itineraries in `path`, which must be itineraries through this agenda: every problem
+    /// reading them, and every rule they break (a run over its seats, an attendee in two places at
+    /// once), is reported, and the publish stops (exit 65).
+    private static func itineraries(_ path: String, gathering: Gathering, agenda: Agenda) throws -> Itineraries {
+        let document: Itineraries
+        do {
+            let loaded = try Itineraries.load(try Files.read(path))
+            Files.report(loaded.warnings, in: path)
+            document = loaded.value
+        } catch let error as DiagnosticError {
+            Files.report(error.diagnostics, in: path)
+            throw ExitStatus.invalidInput.code
+        }
+        let report: ItineraryChecker.Report
+        do {
+            report = try ItineraryChecker(gathering: gathering, agenda: agenda).check(document)
+        } catch {
+            printError("error: \(path): \(error)")
+            throw ExitStatus.invalidInput.code
+        }
+        guard report.isValid else {
+            for violation in report.violations { printError("error: \(path): \(violation)") }
+            let count = report.violations.count
+            printError("\(path): \(count) broken rule\(count == 1 ? "" : "s"); make the itineraries again with `convene itineraries`.")
+            throw ExitStatus.invalidInput.code
+        }
+        return document
     }
 
     /// The agenda's broken rules, and a stated objective that is neither its costs nor its costs

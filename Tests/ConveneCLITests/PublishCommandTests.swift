@@ -53,6 +53,56 @@ import Testing
         #expect(try convene(["publish", hand, "--input", p2pu, "--output", blocked.path]).status == 73)
     }
 
+    @Test func itinerariesGiveEachAttendeeTheirOwnRunsAndBadOnesStopThePublish() throws {
+        let dir = folder("runs")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        // A lab held twice with two seats a run; a1 goes to run 2, a2 to run 1.
+        let files = [
+            "input.json": """
+            {"convene": 1, "event": {"name": "Runs Day"},
+             "slots": [{"id": "t1", "start": "2026-05-04T09:00", "end": "2026-05-04T10:00"},
+                       {"id": "t2", "start": "2026-05-04T10:00", "end": "2026-05-04T11:00"}],
+             "rooms": [{"id": "lab", "capacity": 12}, {"id": "hall", "capacity": 40}],
+             "sessions": [{"id": "laptops", "title": "Laptop lab", "duration": 60, "runs": 2, "seats": 2}],
+             "attendees": [{"id": "a1", "interests": ["laptops"]}, {"id": "a2", "interests": ["laptops"]}]}
+            """,
+            "agenda.json": """
+            {"convene": 1, "status": "feasible", "placements": [
+              {"session": "laptops", "run": 1, "start": "t1", "rooms": ["lab"]},
+              {"session": "laptops", "run": 2, "start": "t2", "rooms": ["hall"]}]}
+            """,
+            "itineraries.json": """
+            {"convene": 1, "status": "optimal", "served": 2, "wanted": 2, "bound": 2,
+             "itineraries": [{"attendee": "a1", "runs": [{"session": "laptops", "run": 2}], "missed": []},
+                             {"attendee": "a2", "runs": [{"session": "laptops", "run": 1}], "missed": []}],
+             "runs": [{"session": "laptops", "run": 1, "seats": 2, "taken": 1},
+                      {"session": "laptops", "run": 2, "seats": 2, "taken": 1}], "stats": {}}
+            """,
+            "unreadable.json": #"{"convene": 1, "itineraries": 3}"#,
+        ]
+        for (name, text) in files { try Data(text.utf8).write(to: dir.appendingPathComponent(name)) }
+        func path(_ name: String) -> String { dir.appendingPathComponent(name).path }
+        let site = dir.appendingPathComponent("site")
+        let r = try convene([
+            "publish", path("agenda.json"), "--input", path("input.json"), "--output", site.path, "--itineraries", path("itineraries.json"),
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let a1 = try String(contentsOf: site.appendingPathComponent("people/a1.ics"), encoding: .utf8)
+        #expect(a1.contains("SUMMARY:Laptop lab (run 2 of 2)") && !a1.contains("run 1 of 2"))
+        let page = try String(contentsOf: site.appendingPathComponent("sessions/laptops.html"), encoding: .utf8)
+        #expect(page.contains("1 of 2 seats taken"))
+
+        let elsewhere = dir.appendingPathComponent("elsewhere")
+        let bad = try convene([
+            "publish", path("agenda.json"), "--input", path("input.json"), "--output", elsewhere.path, "--itineraries",
+            path("unreadable.json"),
+        ])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("unreadable.json"))
+        #expect(!FileManager.default.fileExists(atPath: elsewhere.path))
+    }
+
     @Test func renderWritesOnePersonsCalendar() throws {
         let r = try convene(["render", hand, "--input", p2pu, "--format", "ics", "--person", "p2pu-director"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -42,8 +42,10 @@ import Testing
         #expect(history.versions.count == 5)
         let r = history.revisions()
         // a: moved (t2), cancelled (t3+10), back (t3+20); b: another room (t3).
-        #expect(r["a"]?.sequence == 3 && r["a"]?.lastModified == Self.t3 + 20 && r["a"]?.cancelled == false)
-        #expect(r["b"]?.sequence == 1 && r["b"]?.lastModified == Self.t3)
+        #expect(
+            r[.init(session: "a")]?.sequence == 3 && r[.init(session: "a")]?.lastModified == Self.t3 + 20
+                && r[.init(session: "a")]?.cancelled == false)
+        #expect(r[.init(session: "b")]?.sequence == 1 && r[.init(session: "b")]?.lastModified == Self.t3)
         #expect(history.changes(at: 1).map(\.kind) == [.moved])
         #expect(history.changes(at: 2).map(\.kind) == [.roomChanged])
         #expect(history.changes(at: 3).map(\.kind) == [.cancelled])
@@ -58,8 +60,8 @@ import Testing
         history.versions = [SiteHistory.Version(published: nil, placements: [Self.placement("a", 0), Self.placement("b", 0, "r2")])]
         history = history.adding([Self.placement("a", 3600), Self.placement("b", 0, "r2")], at: Self.t1, event: "E", timeZone: "UTC")
         let r = history.revisions()
-        #expect(r["a"]?.sequence == 1 && r["a"]?.lastModified == Self.t1)
-        #expect(r["b"]?.sequence == 0 && r["b"]?.lastModified == Self.t1)
+        #expect(r[.init(session: "a")]?.sequence == 1 && r[.init(session: "a")]?.lastModified == Self.t1)
+        #expect(r[.init(session: "b")]?.sequence == 0 && r[.init(session: "b")]?.lastModified == Self.t1)
     }
 
     @Test func aBrokenHistoryIsReportedWithItsPlace() {

@@ -16,7 +16,7 @@ struct ChangeWords {
     /// The sentence as HTML, the title linked to `page` when given.
     func sentence(_ change: SiteChange, page: String?) -> String {
         let e = XMLText.escape
-        let title = e(change.placement.title)
+        let title = e(change.placement.label)
         let subject = "“" + (page.map { "<a href=\"\($0)\">\(title)</a>" } ?? title) + "”"
         return subject + " " + e(predicate(change))
     }

@@ -157,7 +157,7 @@ struct IndexPage {
         let session = site.gathering.sessions[p.session]
         var out = ""
         if list { out += "<span class=\"when\">\(site.clock(p.slots))</span>" }
-        let title = e(layout.title(p.session))
+        let title = e(layout.title(p))
         out +=
             site.sessionPage(p.session).map { "<a class=\"title\" href=\"\($0)\">\(title)</a>" } ?? "<span class=\"title\">\(title)</span>"
         if !list { out += "<span class=\"when\">\(site.clock(p.slots))</span>" }
@@ -167,7 +167,7 @@ struct IndexPage {
         out += "<span class=\"fmt\">\(e(layout.formatName(p.session) ?? "Other"))</span>"
         out += site.trackLabel(p.session)
         if list && session.exclusive { out += "<span class=\"all\">Nothing else runs at this time</span>" }
-        if let mark = site.changeMark(p.session) { out += "<span class=\"badge\">\(mark)</span>" }
+        if let mark = site.changeMark(p) { out += "<span class=\"badge\">\(mark)</span>" }
         return out
     }
 

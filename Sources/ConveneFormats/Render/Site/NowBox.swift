@@ -19,7 +19,7 @@ struct NowBox {
         } else {
             out += "<ol>\n"
             for p in mine.prefix(12) {
-                let title = e(site.layout.title(p.session))
+                let title = e(site.layout.title(p))
                 let link = site.sessionPage(p.session).map { "<a class=\"title\" href=\"\(all ? "" : "../")\($0)\">\(title)</a>" } ?? title
                 out += "<li><span class=\"when\">\(site.clock(p.slots))</span>\(link)"
                 out += "<span class=\"where\"> · \(e(site.roomsLabel(p.rooms)))</span></li>\n"

@@ -6,17 +6,16 @@ import ConveneCore
 /// download or, with `--base-url`, to subscribe to (`webcal://`).
 struct PersonPage {
     let site: SiteContext
-    /// Sessions of theirs that an earlier version placed and this one does not, by id.
-    let cancelled: [String]
+    /// Runs of their sessions that an earlier version placed and this one does not.
+    let cancelled: [SiteHistory.Key]
 
     func page(_ i: Int) -> SitePage {
         let layout = site.layout
         let g = site.gathering
         let e = XMLText.escape
         let person = site.participants[i]
-        let mine = Set(person.sessions)
-        let placed = site.placements.filter { mine.contains($0.session) }
-        let clashes = Self.clashes(placed)
+        let placed = site.placements(of: person)
+        let clashes = Self.clashes(placed, runs: site.visits == nil ? layout.runsOf : [:])
         let clashing = Set(clashes.flatMap { $0.map(\.session) })
         var lead = [person.person == nil ? "Attendee, by their registration id" : person.facilitates.isEmpty ? "Attendee" : "Facilitator"]
         lead.append("\(placed.count) session\(placed.count == 1 ? "" : "s") on the agenda")
@@ -49,7 +48,7 @@ struct PersonPage {
             for group in clashes {
                 let start = group.map(\.slots.lowerBound).min() ?? 0
                 let end = group.map(\.slots.upperBound).max() ?? start
-                let titles = group.map { "“\(e(layout.title($0.session)))”" }
+                let titles = group.map { "“\(e(layout.title($0)))”" }
                 let names =
                     titles.count == 2
                     ? titles.joined(separator: " and ") : titles.dropLast().joined(separator: ", ") + " and " + (titles.last ?? "")
@@ -64,12 +63,23 @@ struct PersonPage {
             for s in unplaced { out += "<li data-session=\"\(e(g.sessions[s].id))\">\(e(layout.title(s)))</li>\n" }
             out += "</ul>\n"
         }
+        let going = Set(placed.map(\.session))
+        let unseated = person.wants.filter { layout.placementOf[$0] != nil && !going.contains($0) }
+        if !unseated.isEmpty {
+            out += "<h2>No seat for you</h2>\n<p>Every run of these is full with the attendees the itineraries give it.</p>\n<ul>\n"
+            for s in unseated {
+                let title = e(layout.title(s))
+                let link = site.sessionPage(s).map { "<a href=\"../\($0)\">\(title)</a>" } ?? title
+                out += "<li data-session=\"\(e(g.sessions[s].id))\">\(link)</li>\n"
+            }
+            out += "</ul>\n"
+        }
         let gone = cancelled.compactMap { site.revisions[$0] }.filter { g.sessionIndex[$0.last.session] == nil }
         if !gone.isEmpty {
             let words = ChangeWords(zone: g.timeZone)
             out += "<h2>Cancelled</h2>\n<ul>\n"
             for r in gone.sorted(by: { $0.last.start < $1.last.start }) {
-                out += "<li>“\(e(r.last.title))”, \(e(words.span(r.last))) in \(e(words.rooms(r.last, sites: false)))</li>\n"
+                out += "<li>“\(e(r.last.label))”, \(e(words.span(r.last))) in \(e(words.rooms(r.last, sites: false)))</li>\n"
             }
             out += "</ul>\n"
         }
@@ -85,7 +95,7 @@ struct PersonPage {
         var out =
             "<li data-session=\"\(e(session.id))\"\(classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\"")\(site.data(p))>"
         out += "<span class=\"when\">\(site.clock(p.slots))</span> "
-        let title = e(layout.title(p.session))
+        let title = e(layout.title(p))
         out +=
             site.sessionPage(p.session).map { "<a class=\"title\" href=\"../\($0)\">\(title)</a>" }
             ?? "<span class=\"title\">\(title)</span>"
@@ -95,7 +105,7 @@ struct PersonPage {
             "<br/><span class=\"role\">\(person.role(p.session))</span> · "
             + "<span class=\"where\">\(rooms.joined(separator: ", "))\(place)</span>"
         if !site.trackLabel(p.session).isEmpty { out += " " + site.trackLabel(p.session) }
-        if let mark = site.changeMark(p.session) { out += " <span class=\"badge\">\(mark)</span>" }
+        if let mark = site.changeMark(p) { out += " <span class=\"badge\">\(mark)</span>" }
         if clashing { out += " <a class=\"clash\" href=\"#clashes\">Clash</a>" }
         return out + "</li>\n"
     }
@@ -105,20 +115,19 @@ struct PersonPage {
     private func changes(_ person: Participant, _ placed: [Assignment]) -> String {
         guard site.hasChanges, let release = site.releases.last else { return "" }
         let g = site.gathering
-        let ids = Set(person.sessions.map { g.sessions[$0].id } + cancelled)
-        let mine = release.filter { ids.contains($0.session) }
+        let keys = Set(placed.map(site.key) + cancelled)
+        let mine = release.filter { keys.contains($0.key) }
         let versions = site.history.versions
-        let before = Dictionary((versions.dropLast().last?.placements ?? []).map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
+        let before = Dictionary((versions.dropLast().last?.placements ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         var lines = mine.map {
             ChangeWords(zone: g.timeZone).sentence($0, page: g.sessionIndex[$0.session].flatMap(site.sessionPage).map { "../" + $0 })
         }
         for (k, a) in placed.enumerated() {
-            for b in placed[(k + 1)...] where a.isConcurrent(with: b) {
-                let (x, y) = (g.sessions[a.session].id, g.sessions[b.session].id)
-                if let u = before[x], let v = before[y], u.start < v.end, v.start < u.end { continue }
+            for b in placed[(k + 1)...] where a.session != b.session && a.isConcurrent(with: b) {
+                if let u = before[site.key(a)], let v = before[site.key(b)], u.start < v.end, v.start < u.end { continue }
                 let e = XMLText.escape
                 lines.append(
-                    "“\(e(site.layout.title(a.session)))” and “\(e(site.layout.title(b.session)))” now run at the same time "
+                    "“\(e(site.layout.title(a)))” and “\(e(site.layout.title(b)))” now run at the same time "
                         + "(\(e(site.day(a)?.title ?? "")), \(site.clock(a.slots.clamped(to: b.slots))))."
                 )
             }
@@ -132,12 +141,20 @@ struct PersonPage {
     }
 
     /// Their placements that run at the same time as another of theirs, in groups that overlap
-    /// one another (a chain of overlaps is one group), in time order.
-    static func clashes(_ placed: [Assignment]) -> [[Assignment]] {
+    /// one another (a chain of overlaps is one group), in time order. Given every run of each
+    /// session (`runs`, when the page lists them all), two sessions clash only when every run of
+    /// one is at the same time as every run of the other, as the `clash` cost counts them.
+    static func clashes(_ placed: [Assignment], runs: [Int: [Assignment]] = [:]) -> [[Assignment]] {
+        func clash(_ a: Assignment, _ b: Assignment) -> Bool {
+            guard a.session != b.session, a.isConcurrent(with: b) else { return false }
+            let (x, y) = (runs[a.session] ?? [a], runs[b.session] ?? [b])
+            return x.allSatisfy { u in y.allSatisfy(u.isConcurrent) }
+        }
+        let clashing = placed.filter { a in placed.contains { clash(a, $0) } }
         var groups: [[Assignment]] = []
         var current: [Assignment] = []
         var end = Int.min
-        for p in placed.sorted(by: { ($0.slots.lowerBound, $0.session) < ($1.slots.lowerBound, $1.session) }) {
+        for p in clashing.sorted(by: { ($0.slots.lowerBound, $0.session, $0.run) < ($1.slots.lowerBound, $1.session, $1.run) }) {
             if p.slots.lowerBound < end {
                 current.append(p)
                 end = max(end, p.slots.upperBound)

@@ -27,8 +27,8 @@ struct RoomPage {
             let size = Self.size(
                 placements.map { p in
                     (
-                        layout.title(p.session), layout.facilitators(p.session).joined(separator: ", "), p.rooms.count > 1,
-                        site.changeMark(p.session) != nil
+                        layout.title(p), layout.facilitators(p.session).joined(separator: ", "), p.rooms.count > 1,
+                        site.changeMark(p) != nil
                     )
                 }, closed: !closed.isEmpty)
             out += "<section class=\"sign\(size)\" aria-labelledby=\"day-\(day.date)\">\n"
@@ -36,14 +36,14 @@ struct RoomPage {
             out += "<p class=\"room\" aria-hidden=\"true\">\(e(layout.roomName(r)))</p>\n"
             out += "<h2 id=\"day-\(day.date)\">\(e(day.title))</h2>\n<ol>\n"
             for p in placements {
-                let title = e(layout.title(p.session))
+                let title = e(layout.title(p))
                 let link = site.sessionPage(p.session).map { "<a href=\"../\($0)\">\(title)</a>" } ?? title
                 out += "<li><span class=\"time\">\(layout.clock(p.slots))</span><span><span class=\"title\">\(link)</span>"
                 let people = layout.facilitators(p.session)
                 if !people.isEmpty { out += "<span class=\"who\">\(e(people.joined(separator: ", ")))</span>" }
                 let elsewhere = p.rooms.filter { $0 != r }.map(layout.roomName)
                 if !elsewhere.isEmpty { out += "<span class=\"also\">Also in \(e(elsewhere.joined(separator: ", ")))</span>" }
-                if let mark = site.changeMark(p.session) { out += " <span class=\"badge\">\(mark)</span>" }
+                if let mark = site.changeMark(p) { out += " <span class=\"badge\">\(mark)</span>" }
                 out += "</span></li>\n"
             }
             out += "</ol>\n"

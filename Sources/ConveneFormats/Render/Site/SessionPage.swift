@@ -3,7 +3,9 @@ import Foundation
 
 /// A page per placed session: its description, when and where (with the rooms' building), who
 /// facilitates, its format and track, what runs at the same time, how it changed from version
-/// to version, and "add to calendar" (the session's own `.ics`).
+/// to version, and "add to calendar" (the session's own `.ics`). A session that takes place more
+/// than once lists its runs instead, each with its time, rooms, seats (taken, with itineraries)
+/// and what runs at the same time.
 struct SessionPage {
     let site: SiteContext
 
@@ -16,10 +18,13 @@ struct SessionPage {
         let root = "../"
         let words = ChangeWords(zone: g.timeZone)
         var out = ""
-        if let change = site.change(p.session) {
+        let runs = layout.runsOf[p.session] ?? [p]
+        let several = runs.count > 1 || session.runs > 1
+        for r in runs {
+            guard let change = site.change(r) else { continue }
             out += "<p class=\"changed\"><span class=\"badge\">\(change.mark)</span> \(words.sentence(change, page: nil))</p>\n"
         }
-        if let text = site.descriptions[session.id], !text.isEmpty {
+        if let text = session.description, !text.isEmpty {
             out += "<div class=\"description\">\n"
             for paragraph in text.components(separatedBy: "\n\n") where !paragraph.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 out +=
@@ -27,12 +32,19 @@ struct SessionPage {
             }
             out += "</div>\n"
         }
-        out += "<dl class=\"facts\">\n<dt>When</dt><dd>\(site.when(p)), <span class=\"zone-name\" data-event=\"\(e(site.zoneLabel))\">"
-        out += "\(e(site.zoneLabel))</span></dd>\n"
-        let rooms = p.rooms.map { "<a href=\"\(root)\(site.roomPage($0))\">\(e(layout.roomName($0)))</a>" }
-        out += "<dt>\(p.rooms.count == 1 ? "Room" : "Rooms")</dt><dd>\(rooms.joined(separator: ", "))</dd>\n"
-        let sites = Array(Set(p.rooms.compactMap { g.rooms[$0].siteName })).sorted()
-        if !sites.isEmpty { out += "<dt>Site</dt><dd>\(e(sites.joined(separator: ", ")))</dd>\n" }
+        out += "<dl class=\"facts\">\n"
+        if several {
+            out += "<dt>Runs</dt><dd>It takes place \(session.runs) times: come to one of them (below), "
+            out += "<span class=\"zone-name\" data-event=\"\(e(site.zoneLabel))\">\(e(site.zoneLabel))</span>.</dd>\n"
+        } else {
+            out += "<dt>When</dt><dd>\(site.when(p)), <span class=\"zone-name\" data-event=\"\(e(site.zoneLabel))\">"
+            out += "\(e(site.zoneLabel))</span></dd>\n"
+            let rooms = p.rooms.map { "<a href=\"\(root)\(site.roomPage($0))\">\(e(layout.roomName($0)))</a>" }
+            out += "<dt>\(p.rooms.count == 1 ? "Room" : "Rooms")</dt><dd>\(rooms.joined(separator: ", "))</dd>\n"
+            let sites = Array(Set(p.rooms.compactMap { g.rooms[$0].siteName })).sorted()
+            if !sites.isEmpty { out += "<dt>Site</dt><dd>\(e(sites.joined(separator: ", ")))</dd>\n" }
+            if let seats = site.seats(p) { out += "<dt>Seats</dt><dd>\(seats)</dd>\n" }
+        }
         let people = session.facilitators.map { f in
             site.personPage(f).map { "<a href=\"\(root)\($0)\">\(e(g.people[f].name ?? g.people[f].id))</a>" }
                 ?? e(g.people[f].name ?? g.people[f].id)
@@ -45,32 +57,53 @@ struct SessionPage {
             out += "<dt>Interest</dt><dd>\(wanted) attendee\(wanted == 1 ? "" : "s") want\(wanted == 1 ? "s" : "") to come</dd>\n"
         }
         out += "</dl>\n"
+        if several { out += runList(runs) }
         if session.exclusive { out += "<p>For everyone: nothing else runs at this time.</p>\n" }
         let file = site.names.sessions[p.session] + ".ics"
         out += "<p><a class=\"button\" href=\"\(file)\" download=\"\(file)\">Add to calendar (.ics)</a></p>\n"
         out += "<div class=\"tools\" id=\"tools\" hidden=\"hidden\">\n" + IndexPage.zoneSwitch(site) + "</div>\n"
-        let others = site.concurrent(with: p)
-        if !others.isEmpty {
-            out += "<h2>At the same time</h2>\n<ul>\n"
+        for r in runs {
+            let others = site.concurrent(with: r)
+            guard !others.isEmpty else { continue }
+            out += "<h2>At the same time\(several ? " as run \(r.run)" : "")</h2>\n<ul>\n"
             for o in others {
-                let title = e(layout.title(o.session))
+                let title = e(layout.title(o))
                 let link = site.sessionPage(o.session).map { "<a href=\"\(root)\($0)\">\(title)</a>" } ?? title
                 out += "<li>\(link), \(site.clock(o.slots)), \(e(site.roomsLabel(o.rooms)))</li>\n"
             }
             out += "</ul>\n"
         }
-        let history = site.releases.enumerated().compactMap { i, release in
-            release.first { $0.session == session.id }.map { (i, $0) }
+        let history = site.releases.enumerated().flatMap { i, release in
+            release.filter { $0.session == session.id }.map { (i, $0) }
         }
         if !history.isEmpty {
             out += "<h2>Changes</h2>\n<ul>\n"
             for (i, change) in history.reversed() {
                 let when = site.history.versions[i].published.map { e(site.published($0)) + ": " } ?? ""
-                out += "<li>\(when)\(e(words.predicate(change)).capitalisedFirst)</li>\n"
+                let run = several ? "Run \(change.key.run): " : ""
+                out += "<li>\(when)\(run)\(e(words.predicate(change)).capitalisedFirst)</li>\n"
             }
             out += "</ul>\n"
         }
         return SitePage(path: path, heading: layout.title(p.session), kind: "session", content: out, script: true)
+    }
+
+    /// The runs of a session that takes place more than once, each with its anchor (`#run-2`), time,
+    /// rooms, seats and change mark.
+    private func runList(_ runs: [Assignment]) -> String {
+        let layout = site.layout
+        let e = XMLText.escape
+        var out = "<h2>Runs</h2>\n<ol class=\"runs\">\n"
+        for r in runs {
+            let rooms = r.rooms.map { "<a href=\"../\(site.roomPage($0))\">\(e(layout.roomName($0)))</a>" }
+            let place = Set(r.rooms.compactMap(site.site)).sorted().map { " · " + e($0) }.joined()
+            out += "<li id=\"run-\(r.run)\"\(site.data(r))><span class=\"run\">\(e(layout.runLabel(r)?.capitalisedFirst ?? ""))</span>: "
+            out += "\(site.when(r)), <span class=\"where\">\(rooms.joined(separator: ", "))\(place)</span>"
+            if let seats = site.seats(r) { out += " · <span class=\"seats\">\(seats)</span>" }
+            if let mark = site.changeMark(r) { out += " <span class=\"badge\">\(mark)</span>" }
+            out += "</li>\n"
+        }
+        return out + "</ol>\n"
     }
 }
 

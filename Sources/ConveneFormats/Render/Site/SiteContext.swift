@@ -19,14 +19,18 @@ struct SiteContext {
     let history: SiteHistory
     /// The changes each version made, by version index (none for the first).
     let releases: [[SiteChange]]
-    /// Every session ever published, by id: its revisions, for the calendars.
-    let revisions: [String: SiteHistory.Revisions]
-    /// Session descriptions by id (`sessions[].description`).
-    let descriptions: [String: String]
+    /// Every event (run of a session) ever published: its revisions, for the calendars.
+    let revisions: [SiteHistory.Key: SiteHistory.Revisions]
     /// When this publish was made, seconds since 1970.
     let stamp: Int
     /// Every track, sorted, its colour by position.
     let tracks: [String]
+    /// With itineraries (`publish --itineraries`): the runs each attendee goes to, by attendee id.
+    let visits: [String: Set<SiteHistory.Key>]?
+    /// With itineraries: the seats taken in each run.
+    let taken: [SiteHistory.Key: Int]
+    /// The gathering's rules, for each run's seats.
+    let domain: Domain
 
     init(
         layout: AgendaLayout, names: SiteNames, participants: [Participant], options: SitePublisher, history: SiteHistory,
@@ -42,15 +46,23 @@ struct SiteContext {
         self.history = history
         releases = history.versions.indices.map(history.changes(at:))
         revisions = history.revisions()
-        descriptions = options.descriptions
         stamp = options.stamp
         tracks = Set(layout.gathering.sessions.compactMap(\.track)).sorted()
+        visits = options.itineraries.map { document in
+            Dictionary(
+                document.itineraries.map { ($0.attendee, Set($0.runs.map { SiteHistory.Key(session: $0.session, run: $0.run) })) },
+                uniquingKeysWith: { a, b in a.union(b) })
+        }
+        taken = Dictionary(
+            (options.itineraries?.runs ?? []).map { (SiteHistory.Key(session: $0.session, run: $0.run), $0.taken) },
+            uniquingKeysWith: { a, _ in a })
+        domain = Domain(layout.gathering)
         placements = layout.placements
-        latestChanges = Dictionary((releases.last ?? []).map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
+        latestChanges = Dictionary((releases.last ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// The newest release's changes, by session id.
-    let latestChanges: [String: SiteChange]
+    /// The newest release's changes, by event.
+    let latestChanges: [SiteHistory.Key: SiteChange]
     /// Every placement, day by day (computed once: pages ask for it often).
     let placements: [Assignment]
 
@@ -96,11 +108,14 @@ struct SiteContext {
         return nil
     }
 
-    /// The newest release's change of a session.
-    func change(_ s: Int) -> SiteChange? { latestChanges[gathering.sessions[s].id] }
+    /// The newest release's change of a placement (a run of a session).
+    func change(_ p: Assignment) -> SiteChange? { latestChanges[key(p)] }
 
-    /// The mark of a session the newest release changed: `New`, `Moved` or `New room`.
-    func changeMark(_ s: Int) -> String? { change(s)?.mark }
+    /// The mark of a placement the newest release changed: `New`, `Moved` or `New room`.
+    func changeMark(_ p: Assignment) -> String? { change(p)?.mark }
+
+    /// The placement's event in the history: its session's id and its run.
+    func key(_ p: Assignment) -> SiteHistory.Key { SiteHistory.Key(session: gathering.sessions[p.session].id, run: p.run) }
 
     /// `Rabb Hall · Boston Public Library` as HTML, the building only when it is not the room's name.
     func roomLabel(_ r: Int) -> String {
@@ -128,7 +143,33 @@ struct SiteContext {
         gathering.rooms[r].siteName.flatMap { layout.roomName(r).contains($0) ? nil : $0 }
     }
 
-    /// Sessions placed at the same time as `p`, in time order.
+    /// The runs on a participant's agenda: every run of the sessions they facilitate and of
+    /// everyone's; of the sessions they want, the runs their itinerary gives them, or every run
+    /// when the site has no itineraries (or none for them).
+    func placements(of person: Participant) -> [Assignment] {
+        let mine = Set(person.sessions)
+        let all = placements.filter { mine.contains($0.session) }
+        let ids = person.attendees.map { gathering.attendees[$0].id }
+        guard let visits, ids.contains(where: { visits[$0] != nil }) else { return all }
+        let theirs = ids.reduce(into: Set<SiteHistory.Key>()) { $0.formUnion(visits[$1] ?? []) }
+        let always = Set(person.facilitates + person.everyone)
+        return all.filter { always.contains($0.session) || theirs.contains(key($0)) }
+    }
+
+    /// A run's seats in words: `8 of 12 seats taken` with itineraries, `12 seats` without (for a
+    /// session that takes place more than once); nil when there is nothing to say.
+    func seats(_ p: Assignment) -> String? {
+        let limit = domain.seats(p)
+        guard visits != nil else {
+            guard gathering.sessions[p.session].runs > 1, let limit else { return nil }
+            return "\(limit) seat\(limit == 1 ? "" : "s")"
+        }
+        let t = taken[key(p)] ?? 0
+        guard let limit else { return "\(t) attendee\(t == 1 ? "" : "s"), no seat limit" }
+        return "\(t) of \(limit) seat\(limit == 1 ? "" : "s") taken"
+    }
+
+    /// Sessions placed at the same time as `p`, in time order (other sessions' runs only).
     func concurrent(with p: Assignment) -> [Assignment] {
         placements.filter { $0.session != p.session && $0.isConcurrent(with: p) }
     }

@@ -16,7 +16,9 @@ import Foundation
 /// }
 /// ```
 ///
-/// `published` is null for the agenda given with `--previous` before the folder had a history.
+/// `published` is null for the agenda given with `--previous` before the folder had a history. A
+/// placement of a session that takes place more than once says which run it is and how many the
+/// session has (`"run": 2, "runs": 2`, after `session`); without them it is run 1 of 1.
 extension SiteHistory {
     /// The history as pretty, deterministic JSON.
     package var json: String {
@@ -36,11 +38,14 @@ extension SiteHistory {
                 rooms.append(.init(key: room.id, value: .object(fields)))
             }
             let placements: [JSONValue] = v.placements.map { p in
-                .object([
-                    .init(key: "session", value: .string(p.session)), .init(key: "title", value: .string(p.title)),
-                    .init(key: "start", value: time(p.start)), .init(key: "end", value: time(p.end)),
-                    .init(key: "rooms", value: .array(p.rooms.map { .string($0.id) })),
-                ])
+                .object(
+                    [.init(key: "session", value: .string(p.session))]
+                        + (p.runs > 1 || p.run > 1
+                            ? [.init(key: "run", value: .number(Double(p.run))), .init(key: "runs", value: .number(Double(p.runs)))] : [])
+                        + [
+                            .init(key: "title", value: .string(p.title)), .init(key: "start", value: time(p.start)),
+                            .init(key: "end", value: time(p.end)), .init(key: "rooms", value: .array(p.rooms.map { .string($0.id) })),
+                        ])
             }
             return .object([
                 .init(key: "version", value: .number(Double(i + 1))),
@@ -125,11 +130,21 @@ extension SiteHistory {
                 )
                 guard let session, let start, let end else { continue }
                 let title: String = if case .string(let t)? = member(p, "title") { t } else { session }
+                func count(_ key: String) -> Int {
+                    guard let value = member(p, key) else { return 1 }
+                    if case .number(let n) = value, n >= 1, n == n.rounded(), n < 1_000_000 { return Int(n) }
+                    fail(
+                        at / key,
+                        "should be a whole number from 1 (\(key == "run" ? "which run" : "how many runs")), found \(value.kindDescription)")
+                    return 1
+                }
+                let (run, runs) = (count("run"), count("runs"))
                 var ids: [String] = []
                 if case .array(let r)? = member(p, "rooms") { ids = r.compactMap { if case .string(let s) = $0 { s } else { nil } } }
                 placements.append(
                     Placement(
-                        session: session, title: title, start: start, end: end, rooms: ids.map { rooms[$0] ?? Room(id: $0, name: $0) }))
+                        session: session, run: run, runs: runs, title: title, start: start, end: end,
+                        rooms: ids.map { rooms[$0] ?? Room(id: $0, name: $0) }))
             }
             versions.append(Version(published: published, placements: placements))
         }

@@ -17,17 +17,40 @@ package struct SiteHistory: Sendable, Equatable {
         package var site: String?
     }
 
-    /// Where and when a session ran in one version. (When sessions run more than once, a run
-    /// number will join the session's id as the key of an event.)
+    /// One event of the agenda across versions: a session's id and which of its runs (1 for a
+    /// session that takes place once).
+    package struct Key: Sendable, Hashable, Comparable {
+        package var session: String
+        package var run: Int
+
+        package init(session: String, run: Int = 1) {
+            self.session = session
+            self.run = run
+        }
+
+        package static func < (a: Key, b: Key) -> Bool { (a.session, a.run) < (b.session, b.run) }
+    }
+
+    /// Where and when a run of a session took place in one version.
     package struct Placement: Sendable, Equatable {
         /// The session's id.
         package var session: String
+        /// Which run of the session, 1-based, and how many it had then (`run` and `runs` in
+        /// `versions.json`, for a session that takes place more than once).
+        package var run: Int = 1
+        package var runs: Int = 1
         /// Its title (its id when it has none).
         package var title: String
         /// First and last instant, seconds since 1970.
         package var start: Int
         package var end: Int
         package var rooms: [Room]
+
+        /// The event it is a version of.
+        package var key: Key { Key(session: session, run: run) }
+
+        /// `Workshop (run 2 of 2)`: the title as the site names the run.
+        package var label: String { runs > 1 || run > 1 ? "\(title) (run \(run) of \(max(run, runs)))" : title }
 
         /// Whether `other` is at another time or in another set of rooms.
         package func differs(from other: Placement) -> Bool {
@@ -59,9 +82,9 @@ package struct SiteHistory: Sendable, Equatable {
     /// gathering does not have keeps its id as title, and its times from the agenda document.
     package static func placements(_ agenda: Agenda, _ g: Gathering) -> [Placement] {
         let chains = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
-        var seen = Set<String>()
+        var seen = Set<Key>()
         var out: [Placement] = []
-        for p in agenda.placements where seen.insert(p.session).inserted {
+        for p in agenda.placements where seen.insert(Key(session: p.session, run: p.run)).inserted {
             let rooms = p.rooms.map { id in
                 g.roomIndex[id].map { Room(id: id, name: g.rooms[$0].name ?? id, site: g.rooms[$0].siteName) }
                     ?? Room(id: id, name: id, site: nil)
@@ -71,14 +94,15 @@ package struct SiteHistory: Sendable, Equatable {
             {
                 out.append(
                     Placement(
-                        session: p.session, title: g.sessions[s].title ?? p.session, start: g.slots[chain.lowerBound].start,
+                        session: p.session, run: p.run, runs: g.sessions[s].runs, title: g.sessions[s].title ?? p.session,
+                        start: g.slots[chain.lowerBound].start,
                         end: g.slots[chain.upperBound - 1].end, rooms: rooms))
             } else if let text = p.startTime ?? g.slotIndex[p.start].map({ LocalTime.format(g.slots[$0].start, in: g.timeZone) }),
                 case .success(let start) = LocalTime.instant(text, in: g.timeZone)
             {
                 var end = start
                 if let text = p.endTime, case .success(let t) = LocalTime.instant(text, in: g.timeZone) { end = t }
-                out.append(Placement(session: p.session, title: p.session, start: start, end: max(start, end), rooms: rooms))
+                out.append(Placement(session: p.session, run: p.run, title: p.session, start: start, end: max(start, end), rooms: rooms))
             }
         }
         return out
@@ -101,11 +125,11 @@ package struct SiteHistory: Sendable, Equatable {
 
     static func differ(_ a: [Placement], _ b: [Placement]) -> Bool {
         guard a.count == b.count else { return true }
-        let before = Dictionary(a.map { ($0.session, $0) }, uniquingKeysWith: { x, _ in x })
-        return b.contains { p in before[p.session].map { $0.differs(from: p) } ?? true }
+        let before = Dictionary(a.map { ($0.key, $0) }, uniquingKeysWith: { x, _ in x })
+        return b.contains { p in before[p.key].map { $0.differs(from: p) } ?? true }
     }
 
-    /// What one session's event has been through, for its calendar entry.
+    /// What one event (a run of a session) has been through, for its calendar entry.
     package struct Revisions: Sendable, Equatable {
         /// The versions in which its time or rooms changed (being cancelled counts; being first
         /// added does not): the event's `SEQUENCE`.
@@ -118,37 +142,37 @@ package struct SiteHistory: Sendable, Equatable {
         package var cancelled: Bool
     }
 
-    /// Every session the history has ever placed, by id.
-    package func revisions() -> [String: Revisions] {
-        var out: [String: Revisions] = [:]
+    /// Every event (run of a session) the history has ever placed.
+    package func revisions() -> [Key: Revisions] {
+        var out: [Key: Revisions] = [:]
         var firstTime: Int?
         // A change in a version without a time (the agenda given with --previous) is dated by the
         // first publish after it.
-        var undated: Set<String> = []
+        var undated: Set<Key> = []
         for (i, version) in versions.enumerated() {
-            let now = Dictionary(version.placements.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
+            let now = Dictionary(version.placements.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             if firstTime == nil, let t = version.published {
                 firstTime = t
                 for id in undated { out[id]?.lastModified = t }
                 undated = []
             }
-            func touch(_ id: String) {
+            func touch(_ id: Key) {
                 if let t = version.published { out[id]?.lastModified = t } else { undated.insert(id) }
             }
             for p in version.placements {
-                if var r = out[p.session] {
+                if var r = out[p.key] {
                     if r.cancelled || r.last.differs(from: p) {
                         r.sequence += 1
                         r.cancelled = false
                         r.last = p
-                        out[p.session] = r
-                        touch(p.session)
+                        out[p.key] = r
+                        touch(p.key)
                     } else {
-                        out[p.session]?.last = p
+                        out[p.key]?.last = p
                     }
                 } else {
-                    out[p.session] = Revisions(sequence: 0, lastModified: nil, last: p, cancelled: false)
-                    touch(p.session)
+                    out[p.key] = Revisions(sequence: 0, lastModified: nil, last: p, cancelled: false)
+                    touch(p.key)
                 }
             }
             guard i > 0 else { continue }
@@ -164,12 +188,12 @@ package struct SiteHistory: Sendable, Equatable {
     /// The changes the version at `index` made to the one before it, in time order.
     package func changes(at index: Int) -> [SiteChange] {
         guard versions.indices.contains(index), index > 0 else { return [] }
-        let before = Dictionary(versions[index - 1].placements.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
+        let before = Dictionary(versions[index - 1].placements.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let after = versions[index].placements
-        let now = Set(after.map(\.session))
+        let now = Set(after.map(\.key))
         var out: [SiteChange] = []
         for p in after {
-            guard let was = before[p.session] else {
+            guard let was = before[p.key] else {
                 out.append(SiteChange(kind: .added, before: nil, after: p))
                 continue
             }
@@ -179,14 +203,14 @@ package struct SiteHistory: Sendable, Equatable {
                 out.append(SiteChange(kind: .roomChanged, before: was, after: p))
             }
         }
-        for p in versions[index - 1].placements where !now.contains(p.session) {
+        for p in versions[index - 1].placements where !now.contains(p.key) {
             out.append(SiteChange(kind: .cancelled, before: p, after: nil))
         }
-        return out.sorted { ($0.placement.start, $0.placement.title, $0.session) < ($1.placement.start, $1.placement.title, $1.session) }
+        return out.sorted { ($0.placement.start, $0.placement.title, $0.key) < ($1.placement.start, $1.placement.title, $1.key) }
     }
 }
 
-/// One session's change from one published version to the next.
+/// One event's (a run of a session) change from one published version to the next.
 package struct SiteChange: Sendable, Equatable {
     package enum Kind: Sendable, Equatable {
         /// On the agenda now, not before.
@@ -204,6 +228,9 @@ package struct SiteChange: Sendable, Equatable {
     package var after: SiteHistory.Placement?
 
     package var session: String { (after ?? before)?.session ?? "" }
+
+    /// The event (session and run) it changed.
+    package var key: SiteHistory.Key { (after ?? before)?.key ?? SiteHistory.Key(session: "", run: 1) }
 
     /// The newer placement, else the older.
     package var placement: SiteHistory.Placement {

@@ -26,8 +26,9 @@ public struct SitePublisher: Sendable {
     package var listAttendees = false
     /// The key of private links: personal pages then live at a keyed hash of the id and no page links to them.
     package var linkSecret: [UInt8]?
-    /// Session descriptions by session id (`sessions[].description`).
-    package var descriptions: [String: String] = [:]
+    /// Who goes to which run (`publish --itineraries`, the output of `convene itineraries`): each
+    /// attendee's page and calendar then show their own runs, and each run its seats taken.
+    package var itineraries: Itineraries?
     /// When this publish is made (the version's time, the calendars' `DTSTAMP`), seconds since 1970 UTC.
     package var stamp: Int
 
@@ -63,14 +64,15 @@ public struct SitePublisher: Sendable {
         // What each calendar has held: what it held before, and every session of theirs any version placed.
         let ever = Set(history.versions.flatMap { $0.placements.map(\.session) })
         var memory = CalendarMemory()
-        var cancelled: [Int: [String]] = [:]
+        var cancelled: [Int: [SiteHistory.Key]] = [:]
+        let gone = site.revisions.values.filter(\.cancelled).sorted { ($0.last.start, $0.last.key) < ($1.last.start, $1.last.key) }
         for i in site.published {
             let id = participants[i].id
             let had = (self.memory.sessions[id] ?? []).union(participants[i].sessions.map { g.sessions[$0].id }.filter(ever.contains))
             memory.sessions[id] = had
-            cancelled[i] = had.filter { site.revisions[$0]?.cancelled == true }.sorted()
+            cancelled[i] = gone.map(\.last.key).filter { had.contains($0.session) }.sorted()
         }
-        // A session placed twice (an agenda that breaks rule 1) still gets one page, of its first placement.
+        // A session gets one page, of its first run (also one placed twice, which breaks rule 1).
         let placed = site.placements.filter { layout.placementOf[$0.session] == $0 }
         var pages = [IndexPage(site: site).page()]
         pages += placed.map { SessionPage(site: site).page($0) }
@@ -81,27 +83,28 @@ public struct SitePublisher: Sendable {
         var links: [Int: String] = [:]
         if let base { for p in placed { links[p.session] = site.sessionPage(p.session).map { base + $0 } } }
         let calendar = ICSRenderer(stamp: stamp, pages: links)
-        let gone = site.revisions.values.filter(\.cancelled).sorted { ($0.last.start, $0.last.session) < ($1.last.start, $1.last.session) }
         func revised(_ event: CalendarEvent) -> CalendarEvent {
             var event = event
-            event.sequence = site.revisions[event.session]?.sequence ?? 0
-            event.lastModified = site.revisions[event.session]?.lastModified ?? stamp
+            let key = SiteHistory.Key(session: event.session, run: event.run)
+            event.sequence = site.revisions[key]?.sequence ?? 0
+            event.lastModified = site.revisions[key]?.lastModified ?? stamp
             return event
         }
         func cancelledEvent(_ r: SiteHistory.Revisions) -> CalendarEvent {
             CalendarEvent(
-                session: r.last.session, start: r.last.start, end: r.last.end, summary: r.last.title,
+                session: r.last.session, run: r.last.run, start: r.last.start, end: r.last.end,
+                summary: r.last.label,
                 location: ICSRenderer.location(r.last.rooms.map { ($0.name, $0.site) }),
                 description: "Cancelled: this session is no longer on the agenda.", category: nil,
                 url: base.map { $0 + "changes.html" }, sequence: r.sequence, lastModified: r.lastModified ?? stamp, cancelled: true)
         }
         files += placed.map {
-            Site.File(
-                path: site.sessionCalendar($0.session), contents: calendar.calendar(g, name: nil, [revised(calendar.event(layout, $0))]))
+            let runs = (layout.runsOf[$0.session] ?? [$0]).map { revised(calendar.event(layout, $0)) }
+            return Site.File(path: site.sessionCalendar($0.session), contents: calendar.calendar(g, name: nil, runs))
         }
         files += site.published.map { i in
             let events =
-                calendar.events(layout, for: participants[i]).map(revised)
+                calendar.events(layout, for: participants[i], runs: site.placements(of: participants[i])).map(revised)
                 + (cancelled[i] ?? []).compactMap { site.revisions[$0] }.map(cancelledEvent)
             return Site.File(
                 path: site.participantCalendar(i),
