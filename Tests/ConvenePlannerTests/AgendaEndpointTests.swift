@@ -54,23 +54,58 @@ import Testing
         }
     }
 
-    @Test func runsBeyondTheFirstAreRefusedForNow() async throws {
+    /// A session held twice (a laptop lab, two seats a run) and a talk, as the planner stores them.
+    static let runsInput = Data(
+        """
+        {"convene": 1, "event": {"name": "Runs Day", "timeZone": "Europe/Berlin"},
+         "slots": [{"id": "t1", "start": "2026-05-04T09:00", "end": "2026-05-04T10:00"},
+                   {"id": "t2", "start": "2026-05-04T10:00", "end": "2026-05-04T11:00"},
+                   {"id": "t3", "start": "2026-05-04T11:00", "end": "2026-05-04T12:00"}],
+         "rooms": [{"id": "lab", "capacity": 12}, {"id": "hall", "capacity": 40}],
+         "sessions": [{"id": "laptops", "duration": 60, "runs": 2, "seats": 2}, {"id": "talk", "duration": 60}],
+         "attendees": [{"id": "a1", "interests": ["laptops", "talk"]}, {"id": "a2", "interests": ["laptops"]}]}
+        """.utf8)
+    static let runsAgenda = Data(
+        """
+        {"convene": 1, "status": "feasible", "placements": [
+          {"session": "laptops", "run": 1, "start": "t1", "rooms": ["lab"]},
+          {"session": "talk", "start": "t1", "rooms": ["hall"]},
+          {"session": "laptops", "run": 2, "start": "t2", "rooms": ["hall"]}]}
+        """.utf8)
+
+    @Test func everyRunIsStoredAndARunMovesOnItsOwn() async throws {
         try await withPlanner { client, _ in
-            let g = try await client.createP2PU()
-            let first = try handAgenda.editing { agenda in
-                var placements = agenda["placements"] as? [[String: Any]] ?? []
-                placements[0]["run"] = 1
-                agenda["placements"] = placements
-            }
-            #expect(try await client.send(.post, "/api/gatherings/\(g)/agendas", first).status == .created, "run 1 is the only run")
-            let second = try handAgenda.editing { agenda in
-                var placements = agenda["placements"] as? [[String: Any]] ?? []
-                placements[2]["run"] = 2
-                agenda["placements"] = placements
-            }
-            let refused = try await client.send(.post, "/api/gatherings/\(g)/agendas", second)
-            #expect(refused.status == .unprocessableContent)
-            #expect(refused.problems.first?.hasPrefix("placements[2].run") == true)
+            let created = try await client.send(.post, "/api/gatherings", Self.runsInput)
+            let g = try #require(created.object["id"] as? String)
+            let stored = try await client.send(.post, "/api/gatherings/\(g)/agendas", Self.runsAgenda)
+            #expect(stored.status == .created, "\(stored.text)")
+            let a = try #require(stored.object["id"] as? String)
+            let back = try await client.send(.get, "/api/gatherings/\(g)/agendas/\(a)").object
+            let runs = (back["placements"] as? [[String: Any]] ?? []).filter { $0["session"] as? String == "laptops" }
+            #expect(runs.compactMap { $0["run"] as? Int }.sorted() == [1, 2])
+
+            let uri = "/api/gatherings/\(g)/agendas/\(a)/what-if"
+            let moved = try await client.send(
+                .post, uri, json: ["moves": [["session": "laptops", "run": 2, "start": "t3", "rooms": ["lab"]]]])
+            #expect(moved.status == .ok, "\(moved.text)")
+            #expect(moved.object["valid"] as? Bool == true, "\(moved.object["violations"] ?? "")")
+            let placements = (moved.object["agenda"] as? [String: Any])?["placements"] as? [[String: Any]] ?? []
+            let lab = placements.filter { $0["session"] as? String == "laptops" }
+            #expect(lab.first { $0["run"] as? Int == 2 }?["start"] as? String == "t3")
+            #expect(lab.first { $0["run"] as? Int == 1 }?["start"] as? String == "t1", "run 1 stays")
+            #expect(lab.count == 2)
+
+            // A move without run moves run 1.
+            let first = try await client.send(.post, uri, json: ["moves": [["session": "laptops", "start": "t3"]]]).object
+            let firstRuns = ((first["agenda"] as? [String: Any])?["placements"] as? [[String: Any]] ?? [])
+                .filter { $0["session"] as? String == "laptops" }
+            #expect(firstRuns.first { $0["run"] as? Int == 1 }?["start"] as? String == "t3")
+
+            let third = try await client.send(.post, uri, json: ["moves": [["session": "laptops", "run": 3, "start": "t3"]]])
+            #expect(third.status == .unprocessableContent)
+            #expect(third.problems == ["moves[0].run: \"laptops\" takes place 2 times: give a run from 1 to 2"])
+            let zero = try await client.send(.post, uri, json: ["moves": [["session": "laptops", "run": 0, "start": "t3"]]])
+            #expect(zero.status == .unprocessableContent && zero.problems.first?.hasPrefix("moves[0].run") == true)
         }
     }
 

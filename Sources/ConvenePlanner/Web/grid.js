@@ -42,6 +42,18 @@ async function load(id) {
 
 function sortedSlots(doc) { return [...(doc.slots || [])].sort((a, b) => String(a.start).localeCompare(String(b.start))); }
 function title(id) { const s = (base.doc.sessions || []).find((x) => x.id === id); return (s && (s.title || s.id)) || id; }
+// How many times a session takes place (`runs`, 1 when absent).
+function runsOf(id) { const s = (base.doc.sessions || []).find((x) => x.id === id); return (s && s.runs) || 1; }
+// `Workshop (run 2 of 2)` for a run of a session that takes place more than once.
+function runTitle(id, run) { const n = runsOf(id); return n > 1 ? `${title(id)} (run ${run || 1} of ${n})` : title(id); }
+// One run of one session: the key of a placement, a move and a card.
+function runKey(session, run) { return `${session}\u0000${run || 1}`; }
+function chosenRun() { return Number(el('move-run').value) || 1; }
+function chosenPlacement() {
+  const id = el('move-session').value;
+  const run = chosenRun();
+  return shownAgenda && shownAgenda.placements.find((x) => x.session === id && (x.run || 1) === run);
+}
 function personName(id) {
   const p = (base.doc.people || []).find((x) => x.id === id);
   return (p && (p.name || p.id)) || id;
@@ -58,7 +70,7 @@ function draw() {
       cells.get(key).push({ p, start: slot === p.start });
     }
   }
-  const moved = new Set(moves.map((m) => m.session));
+  const moved = new Set(moves.map((m) => runKey(m.session, m.run)));
   const broken = new Set();
   for (const v of (verdict && verdict.violations) || []) for (const m of v.message.matchAll(/\(([^()]+)\)/g)) broken.add(m[1]);
   const pinned = new Set((doc.sessions || []).filter((s) => s.pin).map((s) => s.id));
@@ -77,7 +89,7 @@ function draw() {
         rooms.map((room) => {
           const here = cells.get(`${slot.id}|${room.id}`) || [];
           return h('td', { dataset: { slot: slot.id, room: room.id }, class: here.length > 1 ? 'clash' : null },
-            here.map(({ p, start }) => card(p, start, { moved: moved.has(p.session), broken: broken.has(p.session), pinned: pinned.has(p.session) })));
+            here.map(({ p, start }) => card(p, start, { moved: moved.has(runKey(p.session, p.run)), broken: broken.has(p.session), pinned: pinned.has(p.session) })));
         })))))));
   fill(el('grid'), tables.length ? tables : h('p', { class: 'hint' }, 'This gathering has no slots.'));
 }
@@ -85,33 +97,49 @@ function draw() {
 function card(p, start, flags) {
   const session = (base.doc.sessions || []).find((s) => s.id === p.session) || {};
   const who = (session.facilitators || []).map(personName).join(', ');
-  const classes = ['card', start ? '' : 'cont', flags.moved ? 'moved' : '', flags.broken ? 'clash' : '', el('move-session').value === p.session && picked ? 'picked' : '']
+  const chosen = el('move-session').value === p.session && chosenRun() === (p.run || 1);
+  const classes = ['card', start ? '' : 'cont', flags.moved ? 'moved' : '', flags.broken ? 'clash' : '', chosen && picked ? 'picked' : '']
     .filter(Boolean).join(' ');
-  if (!start) return h('div', { class: classes, 'aria-hidden': 'true' }, `⋮ ${title(p.session)}`);
-  const label = `${title(p.session)}, ${when(p.startTime)}, ${p.rooms.map(roomName).join(', ')}${flags.pinned ? ', pinned' : ''}${flags.moved ? ', moved' : ''}${flags.broken ? ', breaks a rule' : ''}. Choose to move it.`;
-  const button = h('button', { type: 'button', class: classes, dataset: { session: p.session }, 'aria-label': label },
+  const name = runTitle(p.session, p.run);
+  if (!start) return h('div', { class: classes, 'aria-hidden': 'true' }, `⋮ ${name}`);
+  const label = `${name}, ${when(p.startTime)}, ${p.rooms.map(roomName).join(', ')}${flags.pinned ? ', pinned' : ''}${flags.moved ? ', moved' : ''}${flags.broken ? ', breaks a rule' : ''}. Choose to move it.`;
+  const runs = runsOf(p.session);
+  const button = h('button', { type: 'button', class: classes, dataset: { session: p.session, run: String(p.run || 1) }, 'aria-label': label },
     flags.pinned ? h('span', { class: 'pin', 'aria-hidden': 'true' }, 'Pinned') : null, h('span', { class: 't' }, title(p.session)),
+    runs > 1 ? h('small', { class: 'run' }, `run ${p.run || 1} of ${runs}`) : null,
     who ? h('small', {}, who) : null);
   button.addEventListener('pointerdown', (e) => pointerDown(e, p));
-  button.addEventListener('click', (e) => { if (e.detail === 0 || !drag) pick(p.session, true); });
+  button.addEventListener('click', (e) => { if (e.detail === 0 || !drag) pick(p.session, true, p.run || 1); });
   return button;
 }
 
 function roomName(id) { const r = (base.doc.rooms || []).find((x) => x.id === id); return (r && (r.name || r.id)) || id; }
 
 let picked = false;
-function pick(session, focusForm) {
+function pick(session, focusForm, run = 1) {
   picked = true;
   el('move-session').value = session;
+  runChoices();
+  el('move-run').value = String(run);
   syncForm();
   for (const c of document.querySelectorAll('.card.picked')) c.classList.remove('picked');
-  for (const c of document.querySelectorAll(`.card[data-session="${CSS.escape(session)}"]`)) c.classList.add('picked');
-  announce(`${title(session)} chosen. Choose its start slot and room, then Check this move.`);
+  for (const c of document.querySelectorAll(`.card[data-session="${CSS.escape(session)}"][data-run="${run}"]`)) c.classList.add('picked');
+  announce(`${runTitle(session, run)} chosen. Choose its start slot and room, then Check this move.`);
   if (focusForm) el('move-slot').focus();
 }
 
+// The run field: shown for a session that takes place more than once, one choice per run.
+function runChoices() {
+  const n = base ? runsOf(el('move-session').value) : 1;
+  const keep = el('move-run').value;
+  options(el('move-run'), Array.from({ length: n }, (_, k) => [String(k + 1), `run ${k + 1} of ${n}`]));
+  if (Number(keep) >= 1 && Number(keep) <= n) el('move-run').value = keep;
+  el('move-run-field').hidden = n < 2;
+}
+
 function syncForm() {
-  const p = shownAgenda && shownAgenda.placements.find((x) => x.session === el('move-session').value);
+  runChoices();
+  const p = chosenPlacement();
   if (p) { el('move-slot').value = p.start; el('move-room').value = p.rooms[0]; }
   const s = base && (base.doc.sessions || []).find((x) => x.id === el('move-session').value);
   el('unpin').disabled = !(s && s.pin);
@@ -129,7 +157,7 @@ function pointerDown(event, p) {
   const move = (e) => {
     if (!ghost && Math.hypot(e.clientX - startX, e.clientY - startY) < 6) return;
     if (!ghost) {
-      drag = { session: p.session };
+      drag = { session: p.session, run: p.run || 1 };
       ghost = source.cloneNode(true);
       ghost.classList.add('ghost');
       document.body.append(ghost);
@@ -148,7 +176,7 @@ function pointerDown(event, p) {
     target?.classList.remove('target');
     const dragged = drag;
     setTimeout(() => { drag = null; }, 0);
-    if (dragged && target) tryMove({ session: p.session, start: target.dataset.slot, rooms: roomsFor(p, target.dataset.room) });
+    if (dragged && target) tryMove({ session: p.session, run: p.run || 1, start: target.dataset.slot, rooms: roomsFor(p, target.dataset.room) });
   };
   document.addEventListener('pointermove', move);
   document.addEventListener('pointerup', up);
@@ -162,7 +190,7 @@ function roomsFor(p, room) {
 }
 
 async function tryMove(move) {
-  moves = moves.filter((m) => m.session !== move.session).concat([move]);
+  moves = moves.filter((m) => runKey(m.session, m.run) !== runKey(move.session, move.run)).concat([move]);
   await judge(false);
 }
 
@@ -218,7 +246,7 @@ function changes(diff) {
     h('h4', {}, `${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'} from ${base.id}`),
     h('div', { class: 'table-wrap' }, h('table', { id: 'changes-table' },
       h('thead', {}, h('tr', {}, ['Session', 'Change', 'Before', 'After', 'People'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, diff.changes.map((c) => h('tr', {}, h('td', {}, title(c.session)), h('td', {}, h('span', { class: 'kind' }, kinds[c.kind] || c.kind)),
+      h('tbody', {}, diff.changes.map((c) => h('tr', {}, h('td', {}, runTitle(c.session, c.run)), h('td', {}, h('span', { class: 'kind' }, kinds[c.kind] || c.kind)),
         h('td', {}, place(c.before)), h('td', {}, place(c.after)), h('td', {}, String(c.people.length)))))))] : h('p', { class: 'muted' }, 'No change.'));
 }
 
@@ -265,12 +293,13 @@ async function pin(on) {
 
 export function init() {
   el('agenda-select').addEventListener('change', (e) => { location.hash = `agenda/${e.target.value}`; });
-  el('move-session').addEventListener('change', () => { picked = true; syncForm(); });
+  el('move-session').addEventListener('change', () => { picked = true; el('move-run').value = '1'; syncForm(); });
+  el('move-run').addEventListener('change', () => { picked = true; syncForm(); });
   el('move-form').addEventListener('submit', (e) => {
     e.preventDefault();
-    const p = shownAgenda.placements.find((x) => x.session === el('move-session').value);
+    const p = chosenPlacement();
     const room = el('move-room').value;
-    tryMove({ session: el('move-session').value, start: el('move-slot').value, rooms: p ? roomsFor(p, room) : [room] });
+    tryMove({ session: el('move-session').value, run: chosenRun(), start: el('move-slot').value, rooms: p ? roomsFor(p, room) : [room] });
   });
   el('repair').addEventListener('click', () => judge(true));
   el('keep').addEventListener('click', keep);
