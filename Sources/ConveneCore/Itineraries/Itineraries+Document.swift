@@ -109,7 +109,9 @@ extension Itineraries {
             return Itinerary(attendee: attendee, runs: runs, missed: i.strings("missed"))
         }
         document.runs = r.list("runs", of: "runs") { value, path, log in
-            guard var s = ObjectReader(value, at: path, log: log, what: "a run") else { return RunSeats(session: "", run: 0, seats: nil, taken: 0) }
+            guard var s = ObjectReader(value, at: path, log: log, what: "a run") else {
+                return RunSeats(session: "", run: 0, seats: nil, taken: 0)
+            }
             defer { s.warnAboutUnknownKeys() }
             return RunSeats(
                 session: s.string("session", required: "every run names its session") ?? "",
