@@ -35,7 +35,11 @@ extension SearchRun {
             guard unplaced.isEmpty || repair(unplaced, budget: 200 * required.count + 20_000, keys: keys) else { return .gaveUp }
         }
         for s in g.sessions.indices where !model.domain.mustPlace(s) && !state.isPlaced(s) {
-            insertBest(s, onlyIfCheaper: true)
+            if model.allOrNone[s] {
+                if g.sessions[s].run == 1 { insertRuns(of: s) }
+            } else {
+                insertBest(s, onlyIfCheaper: true)
+            }
         }
         best = (state.cost, state.placements)
         return .found
@@ -65,6 +69,22 @@ extension SearchRun {
     }
 
     /// Places `s` where it costs least (ties broken at random); false when it fits nowhere.
+    /// Places every run of the optional session `s` is a run of, each where it costs least, and
+    /// keeps them only when all fit and the agenda costs less; true when they are kept.
+    @discardableResult
+    mutating func insertRuns(of s: Int) -> Bool {
+        let runs = g.runs(of: s).filter { !state.isPlaced($0) }
+        let before = state.cost
+        var placed: [Int] = []
+        for r in runs {
+            guard insertBest(r) else { break }
+            placed.append(r)
+        }
+        if placed.count == runs.count && state.cost < before { return true }
+        for r in placed { state.remove(r) }
+        return false
+    }
+
     @discardableResult
     mutating func insertBest(_ s: Int, onlyIfCheaper: Bool = false) -> Bool {
         var choice: (i: Int, rooms: [Int], cost: Int)?

@@ -67,6 +67,21 @@ extension SearchRun {
         let s = rng.below(g.sessions.count)
         let starts = model.domain.starts[s].count
         guard starts > 0 else { return false }
+        if model.allOrNone[s] && (!state.isPlaced(s) || rng.chance(0.2)) {
+            // All the runs of an optional session in or out at once.
+            let runs = g.runs(of: s)
+            if state.isPlaced(s) {
+                for r in runs { take(r, &undo) }
+                return true
+            }
+            for r in runs { take(r, &undo) }
+            guard insertRuns(of: s) else {
+                restore(undo)
+                undo.removeAll()
+                return false
+            }
+            return true
+        }
         if !model.domain.mustPlace(s) && state.isPlaced(s) && rng.chance(0.2) {
             take(s, &undo)
             return true

@@ -70,14 +70,14 @@ public struct SearchSolver: AgendaSolver {
         case .found:
             break
         }
-        problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
+        problem.report(.search, objective: run.bestObjective, assignments: run.best.placements)
         var lastReport = ContinuousClock.now
         run.improve(moves: moves ?? self.moves ?? Self.defaultMoves(domain.gathering)) { run in
             guard ContinuousClock.now - lastReport > .milliseconds(50) else { return }
             lastReport = ContinuousClock.now
-            problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
+            problem.report(.search, objective: run.bestObjective, assignments: run.best.placements)
         }
-        problem.report(.search, objective: run.best.cost, assignments: run.best.placements)
+        problem.report(.search, objective: run.bestObjective, assignments: run.best.placements)
         // Costs are never negative: an agenda that costs nothing is optimal.
         let optimal = run.best.cost == 0
         let termination: Termination? = optimal ? .optimal : problem.shouldStop ? nil : .workLimit
@@ -119,4 +119,10 @@ struct SearchRun {
     }
 
     var outOfTime: Bool { shouldStop() }
+
+    /// The best agenda's contract objective: its cost, recounted when a session has several runs
+    /// (the search charges an optional session with only some runs placed more, and reports it without them).
+    var bestObjective: Int {
+        g.runsOf == nil ? best.cost : g.costs(of: best.placements, previous: model.domain.previous).reduce(0) { $0 + $1.cost }
+    }
 }

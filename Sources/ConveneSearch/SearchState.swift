@@ -28,6 +28,14 @@ final class SearchModel {
     let before: [[Int]]
     /// Rooms ordered plainest first: fewest tags, then fewest seats, then input order.
     let roomsByScarcity: [Int]
+    /// The clashes that involve a session with several runs (``Gathering/runClashes()``), and
+    /// per session the indices of those it is in.
+    let runClashes: [Gathering.RunClash]
+    let runClashesOf: [[Int]]
+    /// `allOrNone[s]`: `s` is a run of an optional session with several runs, which has all of
+    /// them placed or none; `leaveOutCost[s]` is what leaving that session out costs.
+    let allOrNone: [Bool]
+    let leaveOutCost: [Int]
 
     init(domain: Domain) {
         let agenda = domain.previous
@@ -53,7 +61,7 @@ final class SearchModel {
         limited = g.sessions.map { s in s.facilitators.filter { p in domain.dailyLimit(p).map { $0 < g.facilitated[p].count } ?? false } }
         dayCount = (domain.dayOf.max() ?? 0) + 1
         self.previous = g.sessions.map { s in
-            guard let entry = agenda?.placements[s.id] else { return nil }
+            guard let entry = agenda?.entry(s) else { return nil }
             let start = g.slotIndex[entry.start].flatMap { t in domain.starts[s.index].firstIndex { $0.slot == t } }
             let rooms = entry.rooms.compactMap { g.roomIndex[$0] }
             return (start, rooms.count == entry.rooms.count ? Set(rooms) : [])
@@ -67,6 +75,12 @@ final class SearchModel {
         var before = [[Int]](repeating: [], count: g.sessions.count)
         for s in g.sessions { for b in s.after { before[b].append(s.index) } }
         self.before = before
+        runClashes = g.runClashes()
+        var runClashesOf = [[Int]](repeating: [], count: g.sessions.count)
+        for (n, clash) in runClashes.enumerated() { for s in clash.runs + [clash.other] { runClashesOf[s].append(n) } }
+        self.runClashesOf = runClashesOf
+        allOrNone = g.sessions.map { $0.runs > 1 && !domain.mustPlace($0.index) }
+        leaveOutCost = g.sessions.map { g.weights.unscheduled * g.sessions[g.runs(of: $0.index)[0]].priority }
         roomsByScarcity = g.rooms.indices.sorted {
             (g.rooms[$0].tags.count, g.rooms[$0].capacity ?? Int.max, $0) < (g.rooms[$1].tags.count, g.rooms[$1].capacity ?? Int.max, $1)
         }
@@ -121,10 +135,11 @@ struct SearchState {
 
     func slots(_ s: Int, _ i: Int) -> Range<Int> { model.domain.starts[s][i].slots }
 
-    /// The placements, for the checker and the agenda document.
+    /// The placements, for the checker and the agenda document; the runs of an optional session
+    /// with several are left out unless all of them are placed.
     var placements: [Assignment] {
         start.indices.compactMap { s in
-            guard start[s] >= 0 else { return nil }
+            guard start[s] >= 0, !model.allOrNone[s] || model.g.runs(of: s).allSatisfy({ start[$0] >= 0 }) else { return nil }
             let option = model.domain.starts[s][start[s]]
             return Assignment(session: s, start: option.slot, slots: option.slots, rooms: rooms[s])
         }
@@ -135,10 +150,35 @@ struct SearchState {
         let range = slots(s, i)
         var total = model.preference[s][i] + model.change(s, i, rooms)
         for (b, w) in model.adjacency[s] where start[b] >= 0 && slots(b).overlaps(range) { total += w }
+        for n in model.runClashesOf[s] { total += runClash(model.runClashes[n], s, range) }
+        if model.allOrNone[s] { total += leftOut(s, placed: true) }
         return total
     }
 
-    func unplacedCost(of s: Int) -> Int { model.unplacedCost[s] + model.change(s, nil, []) }
+    func unplacedCost(of s: Int) -> Int {
+        (model.allOrNone[s] ? leftOut(s, placed: false) : model.unplacedCost[s]) + model.change(s, nil, [])
+    }
+
+    /// What a clash with a session with several runs costs with `s` (now unplaced) in `range`:
+    /// its weight when every run is then concurrent with the other session.
+    private func runClash(_ clash: Gathering.RunClash, _ s: Int, _ range: Range<Int>) -> Int {
+        let b = clash.other
+        if s == b { return clash.runs.allSatisfy { start[$0] >= 0 && slots($0).overlaps(range) } ? clash.weight : 0 }
+        guard start[b] >= 0, slots(b).overlaps(range) else { return 0 }
+        let other = slots(b)
+        return clash.runs.allSatisfy { $0 == s || start[$0] >= 0 && slots($0).overlaps(other) } ? clash.weight : 0
+    }
+
+    /// The leave-out term of the optional session `s` is a run of, with `s` placed or not and the
+    /// other runs as they are: nothing when all runs are placed, its `unscheduled` cost when none
+    /// is, and more than that when some are (an agenda cannot keep part of its runs: the penalty
+    /// makes the search finish or undo them, and ``placements`` leaves such runs out).
+    private func leftOut(_ s: Int, placed: Bool) -> Int {
+        let runs = model.g.runs(of: s)
+        let count = runs.filter { $0 != s && start[$0] >= 0 }.count + (placed ? 1 : 0)
+        let cost = model.leaveOutCost[s]
+        return count == runs.count ? 0 : count == 0 ? cost : 2 * cost + 1
+    }
 
     /// Whether `s` (now unplaced) may take start `i` in `rooms` under hard rules 4–8
     /// (rules 2, 3 and 9 hold for every start and room the domain offers).

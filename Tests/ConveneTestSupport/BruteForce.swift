@@ -33,6 +33,11 @@ package enum BruteForce {
     ///   instead of from its parts: slower, to check the faster way against.
     package static func solve(_ domain: Domain, plain: Bool = false) -> Result {
         let g = domain.gathering
+        // Sessions with several runs (each run a session of the domain's gathering): a clash is
+        // then a term of all the runs of one session and the other, never negative, so the pairs
+        // still bound the cost from below and the cut holds; but the agenda is costed whole, and
+        // judged whole (all runs or none, their order).
+        let hasRuns = g.runsOf != nil
         let checker = AgendaChecker(domain: domain)
         // Rules 1–9 by the checker without the frozen past; rule 10 from the replanning's own
         // inputs (previous agenda, frozen time, sessions held), not from the domain under test.
@@ -86,7 +91,7 @@ package enum BruteForce {
         }
         // Rule 12: counting sessions per person and day cuts short the branches that already
         // break a limit (counts only grow); the judge has the last word on the whole agenda.
-        let wholeAgendas = g.people.contains { $0.maxPerDay != nil }
+        let wholeAgendas = hasRuns || g.people.contains { $0.maxPerDay != nil }
         var load: [[Int]: Int] = [:]
         func fits(_ p: Assignment) -> Bool {
             g.sessions[p.session].facilitators.allSatisfy { f in
@@ -104,7 +109,7 @@ package enum BruteForce {
             if s == g.sessions.count {
                 seen += 1
                 let placements = chosen.map { flat[$0] }
-                let total = plain ? g.costs(of: placements, previous: domain.previous).reduce(0) { $0 + $1.cost } : cost
+                let total = plain || hasRuns ? g.costs(of: placements, previous: domain.previous).reduce(0) { $0 + $1.cost } : cost
                 if let best, total >= best.cost { return }
                 if wholeAgendas, !checker.check(placements).isValid { return }
                 best = (total, placements)
@@ -145,7 +150,7 @@ package enum BruteForce {
     /// (it started before the frozen time, or is held), or nil.
     static func frozenPlace(_ session: Session, _ domain: Domain) -> (slot: Int, rooms: [Int])? {
         let g = domain.gathering
-        guard let entry = domain.previous?.placements[session.id], let slot = g.slotIndex[entry.start] else { return nil }
+        guard let entry = domain.previous?.entry(session), let slot = g.slotIndex[entry.start] else { return nil }
         let before = domain.frozenUntil.map { g.slots[slot].start < $0 } ?? false
         guard before || domain.kept.contains(session.id) else { return nil }
         return (slot, entry.rooms.compactMap { g.roomIndex[$0] }.sorted())

@@ -14,7 +14,7 @@ extension Agenda {
         }
         placements = sorted.map { p in
             var placement = Agenda.Placement(
-                session: g.sessions[p.session].id, run: p.run, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id },
+                session: g.sessions[p.session].id, run: g.sessions[p.session].run, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id },
                 slots: p.slots.map { g.slots[$0].id },
                 startTime: LocalTime.format(g.slots[p.slots.lowerBound].start, in: zone),
                 endTime: LocalTime.format(g.slots[p.slots.upperBound - 1].end, in: zone))
@@ -22,7 +22,8 @@ extension Agenda {
             return placement
         }
         let placed = Set(assignments.map(\.session))
-        unscheduled = g.sessions.filter { !placed.contains($0.index) }.map(\.id)
+        // Once per session of the input: its run 1 stands for it.
+        unscheduled = g.sessions.filter { $0.run == 1 && !placed.contains($0.index) }.map(\.id)
         costs = g.costs(of: assignments, previous: domain.previous)
         objective = costs.reduce(0) { $0 + $1.cost }
     }

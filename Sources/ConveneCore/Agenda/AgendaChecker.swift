@@ -75,13 +75,26 @@ public struct AgendaChecker: Sendable {
         var seen = Set<Int>()
         for (k, entry) in agenda.placements.enumerated() {
             let what = "placements[\(k)]"
-            guard let s = gathering.sessionIndex[entry.session] else {
+            guard let first = gathering.sessionIndex[entry.session] else {
                 flag(.document, "\(what) names session \"\(entry.session)\", which is not in the input.")
                 continue
             }
+            let runs = gathering.runs(of: first)
+            guard runs.indices.contains(entry.run - 1) else {
+                let times = runs.count == 1 ? "once" : "\(runs.count) times"
+                flag(
+                    .document,
+                    "\(what) is run \(entry.run) of \(gathering.sessions[first].label), which takes place \(times); its runs are "
+                        + "numbered 1\(runs.count == 1 ? "" : " to \(runs.count)").")
+                continue
+            }
+            let s = runs[entry.run - 1]
             let session = gathering.sessions[s]
             guard seen.insert(s).inserted else {
-                flag(.placedOnce, "\(session.label) is placed more than once (again at \(what)); every session is placed at most once.")
+                flag(
+                    .placedOnce,
+                    "\(session.label) is placed more than once (again at \(what)); every session\(runs.count > 1 ? "'s run" : "") is "
+                        + "placed at most once.")
                 continue
             }
             guard let start = gathering.slotIndex[entry.start] else {
@@ -130,7 +143,7 @@ public struct AgendaChecker: Sendable {
                 if case .success(let t) = LocalTime.instant(given, in: zone), t == instant { continue }
                 flag(.document, "\(session.label) gives \(name) \(given), but its slots put it at \(LocalTime.format(instant, in: zone)).")
             }
-            placements.append(Assignment(session: s, start: start, slots: chain, rooms: rooms))
+            placements.append(Assignment(session: s, run: session.run, start: start, slots: chain, rooms: rooms))
         }
         let placedIDs = Set(placements.map { gathering.sessions[$0.session].id })
         for id in agenda.unscheduled where placedIDs.contains(id) {
@@ -164,6 +177,15 @@ public struct AgendaChecker: Sendable {
         for session in g.sessions where !session.optional && placed[session.index] == nil {
             flag(.placedOnce, "\(session.label) is not placed; it is not optional, so it must be.")
         }
+        for runs in g.runsOf ?? [] where g.sessions[runs[0]].optional {
+            let count = runs.filter { placed[$0] != nil }.count
+            guard count > 0, count < runs.count else { continue }
+            let session = g.sessions[runs[0]]
+            let name = session.title.map { "'\($0)' (\(session.id))" } ?? "'\(session.id)'"
+            flag(
+                .placedOnce,
+                "\(name) has \(count) of its \(runs.count) runs placed; an optional session has all of its runs placed or none.")
+        }
         violations += frozenPast(placed)
         violations += personRules(unique)
         var bySlot = [[Int]](repeating: [], count: g.slots.count)
@@ -185,8 +207,9 @@ public struct AgendaChecker: Sendable {
                 if let capacity = room.capacity, capacity < session.seatsPerRoom {
                     flag(
                         .rooms,
-                        "\(session.label) needs \(session.seatsPerRoom) seats per room (\(session.attendance) people in \(session.rooms) "
-                            + "room\(session.rooms == 1 ? "" : "s")), but \(room.label) holds \(capacity)."
+                        "\(session.label) needs \(session.seatsPerRoom) seats per room (\(session.attendance) people in "
+                            + (session.runs > 1 ? "\(session.runs) runs of " : "")
+                            + "\(session.rooms) room\(session.rooms == 1 ? "" : "s")), but \(room.label) holds \(capacity)."
                     )
                 }
                 let closed = p.slots.filter { !domain.roomOpen[r][$0] }
@@ -220,10 +243,15 @@ public struct AgendaChecker: Sendable {
                     )
                 }
             }
-            // Rule 7
+            // Rule 7, and rule 1's order of runs (each run lists the one before it in `after`)
             for b in session.after {
                 guard let before = placed[b] else { continue }
-                if !domain.startsAfter(p.start, before.slots) {
+                if g.areRuns(b, p.session), !domain.startsAfter(p.start, before.slots) {
+                    flag(
+                        .placedOnce,
+                        "\(session.label) starts \(when), before \(g.sessions[b].label) ends (\(g.label(slots: before.slots))); the runs "
+                            + "of a session take place one after another, run 1 first.")
+                } else if !domain.startsAfter(p.start, before.slots) {
                     flag(
                         .after,
                         "\(session.label) starts \(when), before \(g.sessions[b].label) ends (\(g.label(slots: before.slots))); it must "

@@ -8,12 +8,19 @@ extension Gathering {
         var costs: [Agenda.Cost] = []
 
         if weights.clash > 0 {
+            // Two sessions clash when every run of one is concurrent with every run of the other
+            // (with one run each: when they are concurrent); a session counts as placed here when
+            // all of its runs are.
+            func placedRuns(_ s: Int) -> [Assignment]? {
+                let runs = runs(of: s).compactMap { placed[$0] }
+                return runs.count == sessions[s].runs ? runs : nil
+            }
             var wanting: [SessionPair: [Int]] = [:]
             for attendee in attendees {
-                let wanted = attendee.interests.compactMap { placed[$0] }
+                let wanted = attendee.interests.compactMap { s in placedRuns(s).map { (s, $0) } }
                 for (i, a) in wanted.enumerated() {
-                    for b in wanted[(i + 1)...] where a.isConcurrent(with: b) {
-                        wanting[SessionPair(a.session, b.session), default: []].append(attendee.index)
+                    for b in wanted[(i + 1)...] where a.1.allSatisfy({ x in b.1.allSatisfy(x.isConcurrent) }) {
+                        wanting[SessionPair(a.0, b.0), default: []].append(attendee.index)
                     }
                 }
             }
@@ -38,7 +45,8 @@ extension Gathering {
                 }
             }
         }
-        for session in sessions where session.optional && placed[session.index] == nil {
+        // Once per session: run 1 carries it (an optional session has all its runs placed or none).
+        for session in sessions where session.optional && session.run == 1 && placed[session.index] == nil {
             let cost = weights.unscheduled * session.priority
             if cost > 0 { costs.append(.init(kind: .unscheduled, sessions: [session.id], cost: cost)) }
         }
@@ -48,7 +56,7 @@ extension Gathering {
             var moved: [String] = []
             var roomChanged: [String] = []
             for session in sessions {
-                guard let before = previous.placements[session.id] else { continue }
+                guard let before = previous.entry(session) else { continue }
                 guard let now = placed[session.index], slots[now.start].id == before.start else {
                     moved.append(session.id)
                     continue
@@ -63,7 +71,9 @@ extension Gathering {
             var pairs: [SessionPair] = []
             for members in tracks.values.map({ $0.compactMap { placed[$0] } }) {
                 for (i, a) in members.enumerated() {
-                    for b in members[(i + 1)...] where a.isConcurrent(with: b) { pairs.append(SessionPair(a.session, b.session)) }
+                    for b in members[(i + 1)...] where a.isConcurrent(with: b) && !areRuns(a.session, b.session) {
+                        pairs.append(SessionPair(a.session, b.session))
+                    }
                 }
             }
             for pair in pairs.sorted() {
@@ -83,19 +93,21 @@ extension Gathering {
 
     /// What running two sessions at the same time costs: the attendees who want both × the clash
     /// weight, plus the track-overlap weight when they share a track. Only pairs that cost something.
+    /// A clash with a session that has several runs is not a pair's: ``runClashes()``.
     package func concurrencyWeights() -> [SessionPair: Int] {
         var weight: [SessionPair: Int] = [:]
         if weights.clash > 0 {
             for attendee in attendees {
-                for (i, a) in attendee.interests.enumerated() {
-                    for b in attendee.interests[(i + 1)...] { weight[SessionPair(a, b), default: 0] += weights.clash }
+                let wanted = pairwiseInterests(attendee)
+                for (i, a) in wanted.enumerated() {
+                    for b in wanted[(i + 1)...] { weight[SessionPair(a, b), default: 0] += weights.clash }
                 }
             }
         }
         if weights.trackOverlap > 0 {
             for members in tracks.values {
                 for (i, a) in members.enumerated() {
-                    for b in members[(i + 1)...] { weight[SessionPair(a, b), default: 0] += weights.trackOverlap }
+                    for b in members[(i + 1)...] where !areRuns(a, b) { weight[SessionPair(a, b), default: 0] += weights.trackOverlap }
                 }
             }
         }

@@ -29,6 +29,6 @@ extension Assignment {
     /// The order of placements in documents and displays: by start slot, then first room, then
     /// session.
     package static func documentOrder(_ a: Assignment, _ b: Assignment) -> Bool {
-        (a.start, a.rooms.first ?? 0, a.session) < (b.start, b.rooms.first ?? 0, b.session)
+        (a.start, a.rooms.first ?? 0, a.session, a.run) < (b.start, b.rooms.first ?? 0, b.session, b.run)
     }
 }

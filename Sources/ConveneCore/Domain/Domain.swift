@@ -75,6 +75,8 @@ package struct Domain: Sendable {
         _ gathering: Gathering, previous: PreviousAgenda? = nil, frozenUntil: Int? = nil, keep: Set<String> = [],
         relaxations: Relaxations = Relaxations()
     ) {
+        // Each run a session of its own: the rules about runs are links between them.
+        let gathering = gathering.splittingRuns()
         self.gathering = gathering
         self.relaxations = relaxations
         let oneAtATime = gathering.people.indices.map { !relaxations.oneAtATime.contains($0) }
@@ -149,8 +151,11 @@ package struct Domain: Sendable {
         Domain(other, previous: previous, frozenUntil: frozenUntil, keep: kept, relaxations: relaxations)
     }
 
-    /// Whether a session must be placed: it is not optional, or it already ran or is held (rule 10).
-    package func mustPlace(_ session: Int) -> Bool { !gathering.sessions[session].optional || frozen[session] != nil }
+    /// Whether a session must be placed: it is not optional, or one of its runs already ran or is
+    /// held (rule 10; an optional session has all of its runs placed or none).
+    package func mustPlace(_ session: Int) -> Bool {
+        !gathering.sessions[session].optional || gathering.runs(of: session).contains { frozen[$0] != nil }
+    }
 
     /// The most attendees a run can hold: the session's `seats` when the input gives them, else
     /// the sum of its rooms' capacities; nil when that is unlimited (a room without capacity).
@@ -184,7 +189,7 @@ package struct Domain: Sendable {
     /// longer has counts by the start time the document gives; without one it cannot be known to
     /// be earlier, so it is not frozen.
     static func frozenPlace(of session: Session, in g: Gathering, previous: PreviousAgenda?, until: Int?, kept: Bool) -> FrozenPlace? {
-        guard until != nil || kept, let entry = previous?.placements[session.id] else { return nil }
+        guard until != nil || kept, let entry = previous?.entry(session) else { return nil }
         let slot = g.slotIndex[entry.start]
         let rooms = entry.rooms.compactMap { g.roomIndex[$0] }.sorted()
         var place = FrozenPlace(slot: slot, rooms: rooms.count == entry.rooms.count ? rooms : nil, entry: entry)

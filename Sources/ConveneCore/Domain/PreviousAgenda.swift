@@ -13,17 +13,32 @@ package struct PreviousAgenda: Sendable, Equatable {
         package var startTime: String?
     }
 
-    /// The entries by session id (the first placement of each session).
+    /// The entries of run 1 by session id (the first placement of each session's run 1).
     package var placements: [String: Entry]
+    /// The entries of later runs, by session id and run (the first placement of each).
+    package var laterRuns: [String: [Int: Entry]]
     /// The document itself.
     package let agenda: Agenda
 
     package init(_ agenda: Agenda) {
         var placements: [String: Entry] = [:]
-        for p in agenda.placements where placements[p.session] == nil {
-            placements[p.session] = Entry(start: p.start, rooms: Set(p.rooms), startTime: p.startTime)
+        var laterRuns: [String: [Int: Entry]] = [:]
+        for p in agenda.placements {
+            let entry = Entry(start: p.start, rooms: Set(p.rooms), startTime: p.startTime)
+            if p.run == 1 {
+                if placements[p.session] == nil { placements[p.session] = entry }
+            } else if laterRuns[p.session]?[p.run] == nil {
+                laterRuns[p.session, default: [:]][p.run] = entry
+            }
         }
         self.placements = placements
+        self.laterRuns = laterRuns
         self.agenda = agenda
+    }
+
+    /// The entry of a session's run (a session of the domain's gathering), matched by (id, run):
+    /// rule 10 and the change costs compare each run with the same run before.
+    package func entry(_ session: Session) -> Entry? {
+        session.run == 1 ? placements[session.id] : laterRuns[session.id]?[session.run]
     }
 }

@@ -217,6 +217,14 @@ struct InputValidator {
         if let r = session.runs, r < 1 {
             log.error(path / "runs", "runs is \(r); a session takes place at least once, so write 1 or more (or leave it out for 1)")
         }
+        if let s = session.seats, s >= 1, let runs = session.runs.map({ max(1, $0) }) ?? 1 as Int?,
+            case let wanting = max(0, session.attendance ?? interested), wanting > s * runs
+        {
+            log.warning(
+                path / "seats",
+                "\(wanting) people want this session, but its \(runs == 1 ? "run seats" : "\(runs) runs seat") \(s * runs); add runs "
+                    + "or seats if everyone should get one")
+        }
         if let s = session.seats, s < 1 {
             log.error(path / "seats", "seats is \(s); a run seats at least 1 person, so write 1 or more (or leave it out for the rooms' capacity)")
         }

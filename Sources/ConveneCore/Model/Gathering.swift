@@ -29,6 +29,10 @@ public struct Gathering: Sendable {
     package internal(set) var weights: InputDocument.Weights
     /// Rule 11: minutes a person needs between sessions at different sites (0: no travel time).
     package internal(set) var travelMinutes: Int = 0
+    /// In the domain's gathering, where each run is a session of its own: `runsOf[s]` lists the
+    /// runs of the input's session `s`, run 1 first. nil in the input's gathering (and when no
+    /// session has more than one run). See ``splittingRuns()``.
+    package internal(set) var runsOf: [[Int]]? = nil
     /// Problems that do not stop the input from being used (unknown keys).
     public internal(set) var warnings: [Diagnostic]
     /// The document this gathering was validated from: add to it with

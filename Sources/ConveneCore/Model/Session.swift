@@ -43,8 +43,21 @@ public struct Session: Sendable, Hashable, Identifiable {
     /// Text shown to attendees, if the input gives one.
     public internal(set) var description: String? = nil
 
-    /// How people read it: `'Update from P2PU' (update)`, or the id alone without a title.
-    public var label: String { title.map { "'\($0)' (\(id))" } ?? "'\(id)'" }
+    /// In the domain's gathering, where each run is a session of its own
+    /// (``Gathering/splittingRuns()``): which run this one is, 1 … ``runs``. 1 in the input's.
+    package internal(set) var run: Int = 1
+    /// In the domain's gathering, the index of the input's session this is a run of; nil in the input's.
+    package internal(set) var origin: Int? = nil
+
+    /// The index of the input's session it is (a run of).
+    package var inputIndex: Int { origin ?? index }
+
+    /// How people read it: `'Update from P2PU' (update)`, or the id alone without a title; a run
+    /// of a session with several adds which: `'Lab' (lab) (run 2 of 3)`.
+    public var label: String {
+        let name = title.map { "'\($0)' (\(id))" } ?? "'\(id)'"
+        return origin != nil && runs > 1 ? "\(name) (run \(run) of \(runs))" : name
+    }
 
     /// The capacity each room of each run needs: ⌈attendance ÷ (runs × rooms)⌉ (rule 2).
     package var seatsPerRoom: Int { (attendance + runs * rooms - 1) / (runs * rooms) }

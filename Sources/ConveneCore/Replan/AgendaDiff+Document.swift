@@ -17,8 +17,9 @@ extension AgendaDiff {
             ])
         }
         let changes: [JSONValue] = self.changes.map { c in
-            .object([
-                .init(key: "session", value: .string(c.session)),
+            let run: [JSONValue.Member] = c.runs > 1 || c.run != 1 ? [.init(key: "run", value: .number(Double(c.run)))] : []
+            return .object(
+                [.init(key: "session", value: .string(c.session))] + run + [
                 .init(key: "kind", value: .string(c.kind.rawValue)),
                 .init(key: "before", value: side(c.before)),
                 .init(key: "after", value: side(c.after)),
@@ -69,8 +70,9 @@ extension AgendaDiff {
                 let kinds = Kind.allCases.map(\.rawValue).joined(separator: ", ")
                 log.error(path / "kind", "unknown kind of change \"\(text)\"; it is one of \(kinds)")
             }
+            let run = c.integer("run")
             return Change(
-                session: session, kind: kind ?? .added, before: c.object("before", what: "where the session was", side),
+                session: session, run: run ?? 1, runs: run == nil ? 1 : 2, kind: kind ?? .added, before: c.object("before", what: "where the session was", side),
                 after: c.object("after", what: "where the session is", side), people: c.strings("people"))
         }
         let notices = r.list("notices", of: "notices") { value, path, log -> Notice in

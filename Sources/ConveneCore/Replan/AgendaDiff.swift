@@ -44,6 +44,11 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
     public struct Change: Sendable, Equatable {
         /// The session's id.
         public package(set) var session: String
+        /// Which run of the session changed (1 for a session that takes place once); written as
+        /// `"run"` after `"session"` for a session with several runs, like a placement's.
+        public package(set) var run: Int = 1
+        /// How many runs the session has (when it is known), which decides whether `"run"` is written.
+        package var runs: Int = 1
         /// What happened to it.
         public package(set) var kind: Kind
         /// Where it was; nil for `added`.
@@ -82,10 +87,13 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
         let domain = Domain(g)
         let before = DiffSide(previous, domain)
         let after = DiffSide(new, domain)
+        // Each run of a session is compared with the same run (see `Gathering.splittingRuns()`).
+        let g = domain.gathering
         var changes: [Change] = []
         for session in g.sessions {
-            let was = before.placement[session.id]
-            let now = after.placement[session.id]
+            let key = DiffSide.Key(session: session.id, run: session.run)
+            let was = before.placement[key]
+            let now = after.placement[key]
             let kind: Kind
             switch (was, now) {
             case (nil, nil): continue
@@ -102,13 +110,17 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
             }
             changes.append(
                 Change(
-                    session: session.id, kind: kind, before: was.map(before.side), after: now.map(after.side),
-                    people: Self.concerned(session.index, g)))
+                    session: session.id, run: session.run, runs: session.runs, kind: kind, before: was.map(before.side),
+                    after: now.map(after.side), people: Self.concerned(session.index, g)))
         }
-        for placement in previous.placements where g.sessionIndex[placement.session] == nil {
-            guard !changes.contains(where: { $0.session == placement.session }) else { continue }
+        // Cancelled: the session is no longer in the input, or no longer has that run.
+        for placement in previous.placements {
+            if let s = g.sessionIndex[placement.session], g.sessions[s].runs >= placement.run { continue }
+            guard !changes.contains(where: { $0.session == placement.session && $0.run == placement.run }) else { continue }
             changes.append(
-                Change(session: placement.session, kind: .cancelled, before: before.side(placement), after: nil, people: []))
+                Change(
+                    session: placement.session, run: placement.run, runs: placement.namesRun ? 2 : 1, kind: .cancelled,
+                    before: before.side(placement), after: nil, people: []))
         }
         self.changes = changes
         notices = Self.notices(changes, before: before, after: after, g)
@@ -125,7 +137,8 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
     static func concerned(_ s: Int, _ g: Gathering) -> [String] {
         let facilitators = g.sessions[s].facilitators
         var people = facilitators.map { g.people[$0].id }
-        for attendee in g.attendees where attendee.interests.contains(s) {
+        let wanted = g.runs(of: s)[0]  // interests name a session's run 1
+        for attendee in g.attendees where attendee.interests.contains(wanted) {
             if let person = attendee.person, facilitators.contains(person) { continue }
             people.append(attendee.id)
         }
@@ -135,7 +148,9 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
     private static func notices(_ changes: [Change], before: DiffSide, after: DiffSide, _ g: Gathering) -> [Notice] {
         var sessions: [String: [String]] = [:]
         for change in changes {
-            for id in change.people { sessions[id, default: []].append(change.session) }
+            for id in change.people where sessions[id]?.contains(change.session) != true {
+                sessions[id, default: []].append(change.session)
+            }
         }
         var clashes: [String: [[String]]] = [:]
         for attendee in g.attendees {
@@ -144,7 +159,7 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
             for (i, a) in wanted.enumerated() {
                 for b in wanted[(i + 1)...] {
                     let (x, y) = (g.sessions[a].id, g.sessions[b].id)
-                    if after.concurrent(x, y), !before.concurrent(x, y) { pairs.append([x, y]) }
+                    if after.clash(g.sessions[a], g.sessions[b]), !before.clash(g.sessions[a], g.sessions[b]) { pairs.append([x, y]) }
                 }
             }
             guard !pairs.isEmpty else { continue }
@@ -163,36 +178,48 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
 
 /// One agenda's placements by session id, with the slots they occupy in the gathering.
 private struct DiffSide {
+    /// A session's run, by id.
+    struct Key: Hashable {
+        var session: String
+        var run: Int
+    }
+
     let gathering: Gathering
-    let placement: [String: Agenda.Placement]
-    /// Occupied slot indices by session id, for sessions in the gathering whose start resolves.
-    let occupied: [String: Range<Int>]
+    let placement: [Key: Agenda.Placement]
+    /// Occupied slot indices by session id and run, for sessions in the gathering whose start resolves.
+    let occupied: [Key: Range<Int>]
 
     init(_ agenda: Agenda, _ domain: Domain) {
         let g = domain.gathering
         gathering = g
-        var placement: [String: Agenda.Placement] = [:]
-        var occupied: [String: Range<Int>] = [:]
-        for p in agenda.placements where placement[p.session] == nil {
-            placement[p.session] = p
+        var placement: [Key: Agenda.Placement] = [:]
+        var occupied: [Key: Range<Int>] = [:]
+        for p in agenda.placements {
+            let key = Key(session: p.session, run: p.run)
+            guard placement[key] == nil else { continue }
+            placement[key] = p
             if let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start], let chain = domain.chain(session: s, start: t) {
-                occupied[p.session] = chain
+                occupied[key] = chain
             }
         }
         self.placement = placement
         self.occupied = occupied
     }
 
-    func concurrent(_ a: String, _ b: String) -> Bool {
-        guard let x = occupied[a], let y = occupied[b] else { return false }
-        return x.overlaps(y)
+    /// Whether two sessions clash here: both placed, and every run of one concurrent with every
+    /// run of the other (the contract's clash; with one run each, concurrent).
+    func clash(_ a: Session, _ b: Session) -> Bool {
+        let x = (1...a.runs).compactMap { occupied[Key(session: a.id, run: $0)] }
+        let y = (1...b.runs).compactMap { occupied[Key(session: b.id, run: $0)] }
+        guard !x.isEmpty, !y.isEmpty else { return false }
+        return x.allSatisfy { r in y.allSatisfy(r.overlaps) }
     }
 
     /// The placement's side, its times from the gathering's slots when the start resolves there,
     /// else from the document.
     func side(_ p: Agenda.Placement) -> AgendaDiff.Side {
         let g = gathering
-        if let chain = occupied[p.session], let first = chain.first, let last = chain.last {
+        if let chain = occupied[Key(session: p.session, run: p.run)], let first = chain.first, let last = chain.last {
             return AgendaDiff.Side(
                 start: p.start, rooms: p.rooms, startTime: LocalTime.format(g.slots[first].start, in: g.timeZone),
                 endTime: LocalTime.format(g.slots[last].end, in: g.timeZone))

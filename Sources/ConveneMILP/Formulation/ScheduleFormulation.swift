@@ -85,6 +85,8 @@ package struct ScheduleFormulation: Sendable {
     let patternColumns: [[[SlotPatterns.Item]: Int]]
     /// `starColumns[s]`: the cost of `s`'s concurrency with later sessions, under `.stars`.
     let starColumns: [(session: Int, partners: [(other: Int, weight: Int)], column: Int)]
+    /// The clashes with sessions that have several runs, each with its column (``Gathering/runClashes()``).
+    let runClashColumns: [(clash: Gathering.RunClash, column: Int)]
     /// The groups and their charges, under `.groups`.
     let groups: ConcurrencyGroups?
     let groupCharges: [ConcurrencyGroups.Charge]
@@ -123,6 +125,7 @@ package struct ScheduleFormulation: Sendable {
         patternItems = builder.patternItems
         patternColumns = builder.patternColumns
         starColumns = builder.starColumns
+        runClashColumns = builder.runClashColumns
         groups = builder.groups
         groupCharges = builder.groupCharges
         concurrency = builder.concurrency
@@ -200,7 +203,7 @@ package struct ScheduleFormulation: Sendable {
         }
         for s in placed.indices {
             let g = domain.gathering
-            let before = previous?.placements[g.sessions[s].id]
+            let before = previous?.entry(g.sessions[s])
             let startKept = placed[s].map { p in before.map { g.slots[p.start].id == $0.start } ?? false } ?? false
             let roomsKept = placed[s].map { p in before.map { Set(p.rooms.map { g.rooms[$0].id }) == $0.rooms } ?? false } ?? false
             if let column = movedColumn[s] { x[column] = startKept ? 0 : 1 }
@@ -224,6 +227,10 @@ package struct ScheduleFormulation: Sendable {
             x[column] = 1
         }
         if let groups { groups.encode(groupCharges, placed: placed, into: &x) }
+        for (clash, column) in runClashColumns {
+            guard let b = placed[clash.other] else { continue }
+            if clash.runs.allSatisfy({ placed[$0].map { $0.isConcurrent(with: b) } ?? false }) { x[column] = 1 }
+        }
         for (sessions, slot, column) in groupColumns {
             let together = sessions.filter { placed[$0]?.start == slot }.count
             var least = 0
@@ -235,7 +242,7 @@ package struct ScheduleFormulation: Sendable {
 }
 
 /// Builds the program; kept apart so that ``ScheduleFormulation`` holds only what decoding needs.
-private struct Builder {
+struct Builder {
     static let tangents = 5
 
     let domain: Domain
@@ -258,6 +265,7 @@ private struct Builder {
     var groups: ConcurrencyGroups?
     var groupCharges: [ConcurrencyGroups.Charge] = []
     var concurrency = ScheduleFormulation.Concurrency.pairs
+    var runClashColumns: [(clash: Gathering.RunClash, column: Int)] = []
     /// `occupying[s][k]`: the `y` columns of `s`'s starts that occupy slot `k`.
     var occupying: [[[Int]]] = []
 
@@ -280,7 +288,7 @@ private struct Builder {
     mutating func build() {
         let steps: [(inout Builder) -> Void] = [
             { $0.addPlacements() }, { $0.addRoomCapacity() }, { $0.addFacilitators() }, { $0.addExclusivity() }, { $0.addAfter() },
-            { $0.addNotConcurrent() }, { $0.addPersonRules() }, { $0.addChanges() }, { $0.addPairs() },
+            { $0.addNotConcurrent() }, { $0.addPersonRules() }, { $0.addChanges() }, { $0.addPairs() }, { $0.addRuns() },
         ]
         for step in steps where !halted() { step(&self) }
         _ = halted()
@@ -292,7 +300,8 @@ private struct Builder {
         return stopped
     }
 
-    private func name(_ s: Int) -> String { g.sessions[s].id }
+    /// A session's id, and for a run of a session with several `#` and the run.
+    private func name(_ s: Int) -> String { g.sessions[s].runs > 1 ? "\(g.sessions[s].id)#\(g.sessions[s].run)" : g.sessions[s].id }
 
     /// `y`, `n`, `u`, preference costs, and "placed exactly (or at most) once".
     private mutating func addPlacements() {
@@ -458,7 +467,7 @@ private struct Builder {
         let (change, roomChange) = (g.weights.change, g.weights.roomChangeWeight)
         guard let previous, change > 0 || roomChange > 0 else { return }
         for session in g.sessions {
-            guard let before = previous.placements[session.id] else { continue }
+            guard let before = previous.entry(session) else { continue }
             let s = session.index
             let i = g.slotIndex[before.start].flatMap { t in domain.starts[s].firstIndex { $0.slot == t } }
             if change > 0 {
@@ -538,7 +547,10 @@ private struct Builder {
         guard options.groupCuts else { return }
         var groups = Set<[Int]>()
         if g.weights.clash > 0 {
-            for attendee in g.attendees where attendee.interests.count > 2 { groups.insert(attendee.interests.sorted()) }
+            for attendee in g.attendees {
+                let wanted = g.pairwiseInterests(attendee)
+                if wanted.count > 2 { groups.insert(wanted.sorted()) }
+            }
         }
         if g.weights.trackOverlap > 0 { for members in tracks.values where members.count > 2 { groups.insert(members) } }
         for (n, group) in groups.sorted(by: { $0.lexicographicallyPrecedes($1) }).enumerated() {
