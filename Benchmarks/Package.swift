@@ -27,5 +27,11 @@ let package = Package(
             dependencies: [.product(name: "Convene", package: "Convene"), .product(name: "ConveneGLPK", package: "Convene")],
             path: "Benchmarks/CancelLatency"
         ),
+        // Itineraries through an agenda, timed per planner: `swift run -c release ItineraryTiming INPUT AGENDA [SECONDS]`.
+        .executableTarget(
+            name: "ItineraryTiming",
+            dependencies: [.product(name: "Convene", package: "Convene"), .product(name: "ConveneGLPK", package: "Convene")],
+            path: "Benchmarks/ItineraryTiming"
+        ),
     ]
 )

@@ -6,7 +6,8 @@ import Foundation
 struct ItinerariesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "itineraries",
-        abstract: "Gives every attendee an itinerary through a valid agenda: which run of each wanted session they go to, within the seats.",
+        abstract:
+            "Gives every attendee an itinerary through a valid agenda: which run of each wanted session they go to, within the seats.",
         discussion: ExitStatus.summary([.success, .badUsage, .invalidInput, .unreadable, .cannotWrite])
             + " An agenda that breaks a rule of the input is invalid input (65), with every broken rule on standard error."
             + " Itineraries are printed only once the itinerary checker has accepted them."

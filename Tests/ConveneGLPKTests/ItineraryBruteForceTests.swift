@@ -47,3 +47,23 @@ import Testing
         #expect(fastOptimal * 10 >= compared * 9, "fast optimal on \(fastOptimal) of \(compared)")
     }
 }
+
+/// Beyond enumeration: the fast planner's itineraries pass the checker on larger seeded
+/// gatherings (up to 20 slots, 12 rooms, 16 sessions and 240 attendees), never exceed the exact
+/// planner's proven optimum, and its bound is never below it.
+@Suite(.sharesCPU) struct FastItineraryTests {
+    @Test(arguments: 0..<12) func fastIsValidOnLargerGatherings(seed: Int) async throws {
+        let instance = try TinyItineraries.make(seed: 1000 + seed, scale: 2 + seed % 3)
+        let g = instance.gathering
+        let checker = try ItineraryChecker(gathering: g, agenda: instance.agenda)
+        let options = ItineraryOptions(timeLimit: nil)
+        let fast = try await g.itineraries(through: instance.agenda, using: FastItineraryPlanner(), options: options)
+        #expect(fast.rejected.isEmpty, "seed \(seed): \(fast.rejected)")
+        #expect(checker.check(fast.itineraries).isValid)
+        let exact = try await g.itineraries(through: instance.agenda, using: ExactItineraryPlanner(), options: options)
+        #expect(exact.status == .optimal)
+        #expect(checker.check(exact.itineraries).isValid)
+        #expect(fast.itineraries.served <= exact.itineraries.served)
+        #expect((fast.itineraries.bound ?? Int.max) >= exact.itineraries.served)
+    }
+}

@@ -14,12 +14,14 @@ package enum TinyItineraries {
         package var agenda: Agenda
     }
 
-    package static func make(seed: Int) throws -> Instance {
+    /// `scale` multiplies the slots, rooms and sessions, and the attendees ten-fold past 1: the
+    /// fast planner's validity is tested beyond what enumeration can reach.
+    package static func make(seed: Int, scale: Int = 1) throws -> Instance {
         var rng = SplitMix(seed: UInt64(seed) &+ 0x17_1E_A4)
         func count(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(rng.next() % UInt64(range.count)) }
         func chance(_ p: Double) -> Bool { Double(rng.next() % 1000) < p * 1000 }
-        let slotCount = count(3...5)
-        let roomCount = count(2...3)
+        let slotCount = count(3 * scale...5 * scale)
+        let roomCount = count(2 * scale...3 * scale)
         let travel = chance(0.35)
         let slots = (0..<slotCount).map { i in
             #"{"id": "t\#(i + 1)", "start": "\#(clock(9 * 60 + i * 60))", "end": "\#(clock(10 * 60 + i * 60))"}"#
@@ -33,7 +35,7 @@ package enum TinyItineraries {
         var free = (0..<slotCount).flatMap { t in (0..<roomCount).map { (t, $0) } }
         var sessions: [String] = []
         var placements: [String] = []
-        for s in 0..<count(2...4) {
+        for s in 0..<count(2 * scale...4 * scale) {
             let runs = chance(0.45) ? 2 : 1
             var cells: [(Int, Int)] = []
             for _ in 0..<runs {
@@ -54,8 +56,8 @@ package enum TinyItineraries {
                 placements.append(#"{"session": "s\#(s + 1)", "run": \#(k + 1), "start": "t\#(cell.0 + 1)", "rooms": ["r\#(cell.1 + 1)"]}"#)
             }
         }
-        let attendees = (0..<count(2...6)).map { a in
-            let wants = (1...sessions.count).filter { _ in chance(0.55) }.map { "\"s\($0)\"" }.joined(separator: ", ")
+        let attendees = (0..<count(2...6) * (scale == 1 ? 1 : 10 * scale)).map { a in
+            let wants = (1...sessions.count).filter { _ in chance(scale == 1 ? 0.55 : 0.3) }.map { "\"s\($0)\"" }.joined(separator: ", ")
             let person = a == 0 && chance(0.6) ? #", "person": "p1""# : ""
             return #"{"id": "a\#(a + 1)", "interests": [\#(wants)]\#(person)}"#
         }
@@ -66,7 +68,8 @@ package enum TinyItineraries {
              "attendees": [\(attendees.joined(separator: ", "))]}
             """
         let gathering = try Gathering(json: Data(input.utf8))
-        let agenda = try Agenda.load(Data(#"{"convene": 1, "status": "feasible", "placements": [\#(placements.joined(separator: ", "))]}"#.utf8))
+        let agenda = try Agenda.load(
+            Data(#"{"convene": 1, "status": "feasible", "placements": [\#(placements.joined(separator: ", "))]}"#.utf8))
         return Instance(seed: seed, gathering: gathering, agenda: agenda.value)
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ConveneTestSupport
+import Foundation
 import Testing
 
 @testable import ConveneCore
@@ -19,7 +19,9 @@ import Testing
         let valid = Itineraries(
             status: .feasible, served: 6, wanted: 9, bound: nil,
             itineraries: [
-                .init(attendee: "a1", runs: [Visit(session: "lab", run: 1), Visit(session: "fac", run: 1, facilitates: true)], missed: ["talk"]),
+                .init(
+                    attendee: "a1", runs: [Visit(session: "lab", run: 1), Visit(session: "fac", run: 1, facilitates: true)],
+                    missed: ["talk"]),
                 .init(attendee: "a2", runs: [Visit(session: "talk", run: 1), Visit(session: "lab", run: 2)], missed: ["walk"]),
                 .init(attendee: "a3", runs: [Visit(session: "talk", run: 1), Visit(session: "walk", run: 1)], missed: ["lab"]),
             ],

@@ -33,19 +33,7 @@ extension Agenda {
     /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path, when the document
     ///   cannot be read as an agenda.
     public static func load(_ data: Data) throws(DiagnosticError) -> Loaded<Agenda> {
-        let log = ProblemLog()
-        var parser = JSONParser(Array(data))
-        let value: JSONValue
-        do {
-            value = try parser.parseDocument()
-        } catch {
-            throw DiagnosticError([
-                Diagnostic(at: .root, "the agenda is not valid JSON: \(error.message) (line \(error.line), column \(error.column))")
-            ])
-        }
-        for path in parser.repeatedKeys { log.error(path, "this key appears twice in the same object; keep one of them") }
-        guard let agenda = read(value, at: .root, log: log), !log.hasErrors else { throw DiagnosticError(log.problems) }
-        return Loaded(agenda, warnings: log.problems)
+        try JSONValue.load(data, what: "the agenda") { read($0, at: $1, log: $2) }
     }
 
     /// Decodes an agenda document through the reader of ``load(_:)``.

@@ -147,8 +147,9 @@ package struct FastItineraries: Sendable {
                     bestKey = (served, slackSum)
                     bestChoice = current
                 }
-                guard depth < order.count, used < nodeLimit, served + (order.count - depth) > bestKey.served
-                    || (served + (order.count - depth) == bestKey.served && seatsMatter)
+                guard depth < order.count, used < nodeLimit,
+                    served + (order.count - depth) > bestKey.served
+                        || (served + (order.count - depth) == bestKey.served && seatsMatter)
                 else { return }
                 let k = order[depth]
                 for r in options[k] where !picked.contains(where: { instance.clash($0, r) }) {

@@ -18,7 +18,8 @@ extension Gathering {
     /// - Throws: ``ItineraryError/invalidAgenda(_:)`` when the agenda breaks a rule of this
     ///   gathering, ``ItineraryError/invalidOption(_:)`` for a negative time limit.
     public func itineraries(
-        through agenda: Agenda, using planner: some ItineraryPlanner = FastItineraryPlanner(), options: ItineraryOptions = ItineraryOptions()
+        through agenda: Agenda, using planner: some ItineraryPlanner = FastItineraryPlanner(),
+        options: ItineraryOptions = ItineraryOptions()
     ) async throws(ItineraryError) -> ItineraryResult {
         let started = ContinuousClock.now
         if let limit = options.timeLimit, limit < .zero { throw .invalidOption("the time limit must not be negative") }
@@ -72,7 +73,10 @@ private struct ItineraryVerdict {
         var report = checker.check(document(chosen))
         if !report.isValid {
             rejected = report.violations
-            notes.append("The \(attempt.statistics.planner ?? "planner")'s itineraries break \(rejected.count) rule(s) and were refused: \(rejected[0]).")
+            notes.append(
+                "The \(attempt.statistics.planner ?? "planner") planner's itineraries break \(rejected.count) rule(s) and were "
+                    + "refused: \(rejected[0]). The fast planner's are given instead."
+            )
             chosen = FastItineraryPlanner().run(ItineraryProblem(instance: instance, deadline: nil, stop: StopFlag()))
             report = checker.check(document(chosen))
             if !report.isValid {
@@ -93,7 +97,8 @@ private struct ItineraryVerdict {
         let termination: Termination =
             status == .optimal
             ? .optimal
-            : cancelled ? .cancelled : problem.deadline.map { ContinuousClock.now >= $0 } == true ? .timeLimit : chosen.termination ?? .workLimit
+            : cancelled
+                ? .cancelled : problem.deadline.map { ContinuousClock.now >= $0 } == true ? .timeLimit : chosen.termination ?? .workLimit
         var statistics = chosen.statistics
         statistics.seconds = (elapsed.seconds * 1000).rounded() / 1000
         statistics.termination = termination

@@ -52,19 +52,7 @@ extension Itineraries {
     ///
     /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path.
     public static func load(_ data: Data) throws(DiagnosticError) -> Loaded<Itineraries> {
-        let log = ProblemLog()
-        var parser = JSONParser(Array(data))
-        let value: JSONValue
-        do {
-            value = try parser.parseDocument()
-        } catch {
-            throw DiagnosticError([
-                Diagnostic(at: .root, "the itineraries are not valid JSON: \(error.message) (line \(error.line), column \(error.column))")
-            ])
-        }
-        for path in parser.repeatedKeys { log.error(path, "this key appears twice in the same object; keep one of them") }
-        guard let document = read(value, at: .root, log: log), !log.hasErrors else { throw DiagnosticError(log.problems) }
-        return Loaded(document, warnings: log.problems)
+        try JSONValue.load(data, what: "the itineraries document") { read($0, at: $1, log: $2) }
     }
 
     /// Decodes an itineraries document through the reader of ``load(_:)``.
@@ -109,7 +97,9 @@ extension Itineraries {
             return Itinerary(attendee: attendee, runs: runs, missed: i.strings("missed"))
         }
         document.runs = r.list("runs", of: "runs") { value, path, log in
-            guard var s = ObjectReader(value, at: path, log: log, what: "a run") else { return RunSeats(session: "", run: 0, seats: nil, taken: 0) }
+            guard var s = ObjectReader(value, at: path, log: log, what: "a run") else {
+                return RunSeats(session: "", run: 0, seats: nil, taken: 0)
+            }
             defer { s.warnAboutUnknownKeys() }
             return RunSeats(
                 session: s.string("session", required: "every run names its session") ?? "",

@@ -106,7 +106,9 @@ public struct Itineraries: Sendable, Equatable, Codable {
             itineraries.append(
                 Itinerary(
                     attendee: g.attendees[a].id,
-                    runs: visits.map { Visit(session: g.sessions[instance.runs[$0.0].session].id, run: instance.runs[$0.0].run, facilitates: $0.1) },
+                    runs: visits.map {
+                        Visit(session: g.sessions[instance.runs[$0.0].session].id, run: instance.runs[$0.0].run, facilitates: $0.1)
+                    },
                     missed: traveller.wanted.filter { !servedSessions.contains($0) }.map { g.sessions[$0].id }))
         }
         self.init(

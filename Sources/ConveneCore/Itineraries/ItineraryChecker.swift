@@ -119,7 +119,9 @@ public struct ItineraryChecker: Sendable {
             for (i, x) in runs.enumerated() {
                 for y in runs[(i + 1)...] where !(x.facilitates && y.facilitates) {
                     if instance.concurrent(x.run, y.run) {
-                        flag(.concurrent, "\(who) goes to \(instance.label(run: x.run)) and \(instance.label(run: y.run)), which run at the same time.")
+                        flag(
+                            .concurrent,
+                            "\(who) goes to \(instance.label(run: x.run)) and \(instance.label(run: y.run)), which run at the same time.")
                     } else if instance.clash(x.run, y.run) {
                         flag(
                             .travel,
@@ -148,8 +150,12 @@ public struct ItineraryChecker: Sendable {
         }
         violations += checkRunTable(document.runs, runIndex: runIndex, taken: taken)
         let wanted = instance.wanted
-        if document.served != served { flag(.document, "the document says \(document.served) pairs are served; the itineraries serve \(served).") }
-        if document.wanted != wanted { flag(.document, "the document says \(document.wanted) pairs are wanted; the attendees want \(wanted).") }
+        if document.served != served {
+            flag(.document, "the document says \(document.served) pairs are served; the itineraries serve \(served).")
+        }
+        if document.wanted != wanted {
+            flag(.document, "the document says \(document.wanted) pairs are wanted; the attendees want \(wanted).")
+        }
         if let bound = document.bound, bound < served {
             flag(.document, "the bound \(bound) is below the \(served) pairs the itineraries serve, so it cannot be an upper bound.")
         }
@@ -165,7 +171,9 @@ public struct ItineraryChecker: Sendable {
         var listed = [Bool](repeating: false, count: instance.runs.count)
         for entry in table {
             guard let r = runIndex[entry.session]?[entry.run] else {
-                violations.append(Violation(rule: .document, message: "runs lists run \(entry.run) of \"\(entry.session)\", which the agenda does not place."))
+                violations.append(
+                    Violation(
+                        rule: .document, message: "runs lists run \(entry.run) of \"\(entry.session)\", which the agenda does not place."))
                 continue
             }
             if listed[r] {

@@ -44,9 +44,9 @@ package struct ItineraryInstance: Sendable {
     package init(domain: Domain, assignments: [Assignment]) {
         self.domain = domain
         let g = domain.gathering
-        let ordered = assignments.sorted { ($0.session, $0.runNumber) < ($1.session, $1.runNumber) }
+        let ordered = assignments.sorted { ($0.session, $0.run) < ($1.session, $1.run) }
         let runs = ordered.map { a in
-            Run(session: a.session, run: a.runNumber, slots: a.slots, sites: domain.sites(a.rooms), seats: domain.seatLimit(a))
+            Run(session: a.session, run: a.run, slots: a.slots, sites: domain.sites(a.rooms), seats: domain.seats(a))
         }
         var runsOf = [[Int]](repeating: [], count: g.sessions.count)
         for (i, run) in runs.enumerated() { runsOf[run.session].append(i) }
@@ -55,7 +55,9 @@ package struct ItineraryInstance: Sendable {
         travellers = g.attendees.map { attendee in
             let mine = attendee.person.map { Set(g.facilitated[$0]) } ?? []
             let facilitated = attendee.interests.filter { mine.contains($0) && !runsOf[$0].isEmpty }
-            let facilitating = facilitated.flatMap { runsOf[$0] }.sorted { (runs[$0].slots.lowerBound, $0) < (runs[$1].slots.lowerBound, $1) }
+            let facilitating = facilitated.flatMap { runsOf[$0] }.sorted {
+                (runs[$0].slots.lowerBound, $0) < (runs[$1].slots.lowerBound, $1)
+            }
             let choices = attendee.interests.filter { !mine.contains($0) && !runsOf[$0].isEmpty }.map { s in
                 (session: s, runs: runsOf[s].filter { r in !facilitating.contains { Self.clash(runs[r], runs[$0], domain) } })
             }

@@ -12,7 +12,7 @@ package struct ItineraryRenderer: Sendable {
         self.gathering = gathering
         var places: [String: [Int: Assignment]] = [:]
         for a in AgendaChecker(domain: Domain(gathering)).check(agenda).assignments {
-            places[gathering.sessions[a.session].id, default: [:]][a.runNumber] = a
+            places[gathering.sessions[a.session].id, default: [:]][a.run] = a
         }
         self.places = places
     }

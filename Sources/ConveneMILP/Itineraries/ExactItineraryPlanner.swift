@@ -48,12 +48,12 @@ public struct ExactItineraryPlanner: ItineraryPlanner {
         if case .failed(let why) = result.termination { stats.integerProgramSkipped = why }
         // The backend's bound on the negative count of runs chosen, as a bound on the pairs served.
         let proven = result.bound.map { instance.servedByFacilitating - MILPBound.integer($0) }
-        let bound = [fastBound, proven].compactMap { $0 }.min()
         var plan = fast.plan
-        if let x = result.solution, let decoded = model.decode(x), model.program.violations(x).isEmpty,
-            decoded.served(instance) > fastServed
-        {
-            plan = decoded
+        var best = [fastBound, proven].compactMap { $0 }.min()
+        if let x = result.solution, let decoded = model.decode(x), model.program.violations(x).isEmpty {
+            if decoded.served(instance) > fastServed { plan = decoded }
+            // A point proven optimal is its own bound, whatever bound the backend reports beside it.
+            if result.termination == .optimal { best = min(best ?? Int.max, decoded.served(instance)) }
         }
         let termination: Termination? =
             switch result.termination {
@@ -64,6 +64,6 @@ public struct ExactItineraryPlanner: ItineraryPlanner {
             case .infeasible, .failed: .noSolutionFound
             case .stopped: nil
             }
-        return ItineraryAttempt(plan: plan, bound: bound, termination: termination, statistics: stats)
+        return ItineraryAttempt(plan: plan, bound: best, termination: termination, statistics: stats)
     }
 }

@@ -42,7 +42,8 @@ package struct ItineraryFormulation: Sendable {
                     here[r] = c
                 }
                 if choice.runs.count > 1 {
-                    program.addConstraint("one_\(a)_\(k)", choice.runs.compactMap { here[$0] }.map { IntegerProgram.Term($0, 1) }, .lessOrEqual, 1)
+                    program.addConstraint(
+                        "one_\(a)_\(k)", choice.runs.compactMap { here[$0] }.map { IntegerProgram.Term($0, 1) }, .lessOrEqual, 1)
                 }
                 mine.append(here)
             }
