@@ -17,6 +17,8 @@ package struct AgendaLayout: Sendable {
 
     package let gathering: Gathering
     package let agenda: Agenda
+    /// The gathering's rules; its own gathering has one session per run (see ``unit(_:)``).
+    package let domain: Domain
     package let days: [Day]
     /// Each placed session's first placed run, by session index.
     package let placementOf: [Int: Assignment]
@@ -29,9 +31,12 @@ package struct AgendaLayout: Sendable {
         self.gathering = g
         self.agenda = agenda
         let domain = Domain(g)
+        self.domain = domain
         var placements: [Assignment] = []
         for p in agenda.placements {
-            guard let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start], let chain = domain.chain(session: s, start: t) else {
+            guard let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start],
+                let unit = Self.unit(of: p.session, run: p.run, in: domain), let chain = domain.chain(session: unit, start: t)
+            else {
                 continue
             }
             placements.append(Assignment(session: s, run: p.run, start: t, slots: chain, rooms: p.rooms.compactMap { g.roomIndex[$0] }))
@@ -59,6 +64,22 @@ package struct AgendaLayout: Sendable {
             days[d].rooms = Set(here.flatMap(\.rooms)).sorted()
         }
         self.days = days
+    }
+
+    /// The index, in the domain's gathering (one session per run), of run `run` of the session
+    /// `id`; nil when the input has no such session or run.
+    static func unit(of id: String, run: Int, in domain: Domain) -> Int? {
+        guard let first = domain.gathering.sessionIndex[id] else { return nil }
+        let units = domain.gathering.runs(of: first)
+        return units.indices.contains(run - 1) ? units[run - 1] : nil
+    }
+
+    /// The most attendees a placed run holds (``Domain/seats(_:)``); nil when unlimited.
+    package func seats(_ p: Assignment) -> Int? {
+        guard let unit = Self.unit(of: gathering.sessions[p.session].id, run: p.run, in: domain) else { return nil }
+        var run = p
+        run.session = unit
+        return domain.seats(run)
     }
 
     package func title(_ session: Int) -> String { gathering.sessions[session].title ?? gathering.sessions[session].id }

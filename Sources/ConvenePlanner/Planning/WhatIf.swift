@@ -141,8 +141,12 @@ package struct WhatIf: Sendable {
     private func document(_ placements: [Agenda.Placement]) -> Agenda {
         let zone = gathering.timeZone
         let filled = placements.map { p -> Agenda.Placement in
+            // The domain has one session per run: the run's own, for its chain.
+            let domain = loaded.checker.domain
             guard let s = gathering.sessionIndex[p.session], let t = gathering.slotIndex[p.start],
-                let chain = loaded.checker.domain.chain(session: s, start: t)
+                let first = domain.gathering.sessionIndex[p.session], case let units = domain.gathering.runs(of: first),
+                units.indices.contains(p.run - 1), case let unit = units[p.run - 1],
+                let chain = domain.chain(session: unit, start: t)
             else { return p }
             var placement = Agenda.Placement(
                 session: p.session, run: p.run, start: p.start, rooms: p.rooms, slots: chain.map { gathering.slots[$0].id },

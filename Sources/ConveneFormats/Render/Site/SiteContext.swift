@@ -29,8 +29,6 @@ struct SiteContext {
     let visits: [String: Set<SiteHistory.Key>]?
     /// With itineraries: the seats taken in each run.
     let taken: [SiteHistory.Key: Int]
-    /// The gathering's rules, for each run's seats.
-    let domain: Domain
 
     init(
         layout: AgendaLayout, names: SiteNames, participants: [Participant], options: SitePublisher, history: SiteHistory,
@@ -56,7 +54,6 @@ struct SiteContext {
         taken = Dictionary(
             (options.itineraries?.runs ?? []).map { (SiteHistory.Key(session: $0.session, run: $0.run), $0.taken) },
             uniquingKeysWith: { a, _ in a })
-        domain = Domain(layout.gathering)
         placements = layout.placements
         latestChanges = Dictionary((releases.last ?? []).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -159,7 +156,7 @@ struct SiteContext {
     /// A run's seats in words: `8 of 12 seats taken` with itineraries, `12 seats` without (for a
     /// session that takes place more than once); nil when there is nothing to say.
     func seats(_ p: Assignment) -> String? {
-        let limit = domain.seats(p)
+        let limit = layout.seats(p)
         guard visits != nil else {
             guard gathering.sessions[p.session].runs > 1, let limit else { return nil }
             return "\(limit) seat\(limit == 1 ? "" : "s")"
