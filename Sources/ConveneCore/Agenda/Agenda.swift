@@ -35,11 +35,14 @@ public struct Agenda: Sendable, Equatable, Codable {
         package var startTime: String?
         package var endTime: String?
 
-        /// A placement by ids; the derived fields are filled in when the agenda is judged.
-        public init(
-            session: Session.ID, start: Slot.ID, rooms: [Room.ID], slots: [Slot.ID]? = nil,
-            startTime: String? = nil, endTime: String? = nil
-        ) {
+        /// A placement by ids: `session` starts in slot `start` and uses `rooms`. The slots it
+        /// occupies and its local times are derived when the agenda is written or judged.
+        public init(session: Session.ID, start: Slot.ID, rooms: [Room.ID]) {
+            self.init(session: session, start: start, rooms: rooms, slots: nil, startTime: nil, endTime: nil)
+        }
+
+        /// A placement with its derived fields as the document writes them (local times as text).
+        package init(session: Session.ID, start: Slot.ID, rooms: [Room.ID], slots: [Slot.ID]?, startTime: String?, endTime: String?) {
             self.session = session
             self.start = start
             self.rooms = rooms
