@@ -66,7 +66,7 @@ struct Generate: ParsableCommand {
             } else {
                 GatheringGenerator(
                     sessions: sessions, rooms: rooms ?? 1, days: days ?? 1, attendees: attendees, interests: perAttendee, seed: seed,
-                    sites: sites, travelMinutes: travelMinutes, dailyLimitShare: dailyLimits
+                    sites: sites, travelTime: .seconds(60 * travelMinutes), dailyLimitShare: dailyLimits
                 ).make()
             }
         try Files.write(made.document.json, to: output)

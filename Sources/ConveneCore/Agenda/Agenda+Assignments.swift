@@ -16,8 +16,8 @@ extension Agenda {
             Agenda.Placement(
                 session: g.sessions[p.session].id, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id },
                 slots: p.slots.map { g.slots[$0].id },
-                startTime: LocalTime.format(g.slots[p.slots.lowerBound].start, in: zone),
-                endTime: LocalTime.format(g.slots[p.slots.upperBound - 1].end, in: zone))
+                startTime: LocalTime.format(g.slots[p.slots.lowerBound].startSecond, in: zone),
+                endTime: LocalTime.format(g.slots[p.slots.upperBound - 1].endSecond, in: zone))
         }
         let placed = Set(assignments.map(\.session))
         unscheduled = g.sessions.filter { !placed.contains($0.index) }.map(\.id)

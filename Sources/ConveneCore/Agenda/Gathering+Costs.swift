@@ -10,7 +10,7 @@ extension Gathering {
         if weights.clash > 0 {
             var wanting: [SessionPair: [Int]] = [:]
             for attendee in attendees {
-                let wanted = attendee.interests.compactMap { placed[$0] }
+                let wanted = attendee.interestIndices.compactMap { placed[$0] }
                 for (i, a) in wanted.enumerated() {
                     for b in wanted[(i + 1)...] where a.isConcurrent(with: b) {
                         wanting[SessionPair(a.session, b.session), default: []].append(attendee.index)
@@ -87,8 +87,8 @@ extension Gathering {
         var weight: [SessionPair: Int] = [:]
         if weights.clash > 0 {
             for attendee in attendees {
-                for (i, a) in attendee.interests.enumerated() {
-                    for b in attendee.interests[(i + 1)...] { weight[SessionPair(a, b), default: 0] += weights.clash }
+                for (i, a) in attendee.interestIndices.enumerated() {
+                    for b in attendee.interestIndices[(i + 1)...] { weight[SessionPair(a, b), default: 0] += weights.clash }
                 }
             }
         }

@@ -43,8 +43,8 @@ package struct ConcurrencyGroups: Sendable {
     package init(_ g: Gathering) {
         var weight: [[Int]: Int] = [:]
         if g.weights.clash > 0 {
-            for attendee in g.attendees where attendee.interests.count > 1 {
-                weight[attendee.interests.sorted(), default: 0] += g.weights.clash
+            for attendee in g.attendees where attendee.interestIndices.count > 1 {
+                weight[attendee.interestIndices.sorted(), default: 0] += g.weights.clash
             }
         }
         if g.weights.trackOverlap > 0 {

@@ -419,7 +419,7 @@ private struct Builder {
                     let late = domain.starts[b].indices.filter { !domain.startsAfter(tau.slot, domain.starts[b][$0].slots) }
                     guard !late.isEmpty else { continue }
                     program.addConstraint(
-                        "after(\(name(s)),\(name(b)),\(g.slots[tau.slot].start))",
+                        "after(\(name(s)),\(name(b)),\(g.slots[tau.slot].startSecond))",
                         (0...last).map { .init(startColumn[s][$0], 1) } + late.map { .init(startColumn[b][$0], 1) },
                         .lessOrEqual, 1)
                 }
@@ -538,7 +538,7 @@ private struct Builder {
         guard options.groupCuts else { return }
         var groups = Set<[Int]>()
         if g.weights.clash > 0 {
-            for attendee in g.attendees where attendee.interests.count > 2 { groups.insert(attendee.interests.sorted()) }
+            for attendee in g.attendees where attendee.interestIndices.count > 2 { groups.insert(attendee.interestIndices.sorted()) }
         }
         if g.weights.trackOverlap > 0 { for members in tracks.values where members.count > 2 { groups.insert(members) } }
         for (n, group) in groups.sorted(by: { $0.lexicographicallyPrecedes($1) }).enumerated() {
