@@ -57,8 +57,10 @@ final class SearchModel {
         unplacedCost = g.sessions.map { $0.optional ? g.weights.unscheduled * $0.priority : 0 }
         changeWeight = agenda == nil ? 0 : g.weights.change
         roomChangeWeight = agenda == nil ? 0 : g.weights.roomChangeWeight
-        travellers = g.sessions.map { s in s.facilitators.filter { domain.travels($0) && g.facilitated[$0].count > 1 } }
-        limited = g.sessions.map { s in s.facilitators.filter { p in domain.dailyLimit(p).map { $0 < g.facilitated[p].count } ?? false } }
+        travellers = g.sessions.map { s in s.facilitatorIndices.filter { domain.travels($0) && g.facilitated[$0].count > 1 } }
+        limited = g.sessions.map { s in
+            s.facilitatorIndices.filter { p in domain.dailyLimit(p).map { $0 < g.facilitated[p].count } ?? false }
+        }
         dayCount = (domain.dayOf.max() ?? 0) + 1
         self.previous = g.sessions.map { s in
             guard let entry = agenda?.entry(s) else { return nil }

@@ -261,7 +261,7 @@ import Testing
             // The planner stamps the site with the agenda's creation time, so that the same agenda gives the same files.
             let listed = try await client.send(.get, "/api/gatherings/\(g)/agendas").json as? [[String: Any]] ?? []
             let created = try #require(listed.first { $0["id"] as? String == a }?["created"] as? String)
-            let stamp = Int(try Date(created, strategy: .iso8601).timeIntervalSince1970)
+            let stamp = try Date(created, strategy: .iso8601)
             let site = SitePublisher(stamp: stamp).publish(try Agenda.load(handAgenda).value, gathering: try Gathering(json: p2pu))
             #expect(entries.count == site.files.count)
             #expect(entries["\(g)-\(a)/index.html"] == site.files.first { $0.path == "index.html" }.map { Data($0.contents.utf8) })

@@ -74,7 +74,7 @@ import Testing
             guard let run = SubmissionRun(session: p.session, run: 1, codes: codes), let slot = g.slotIndex[p.start],
                 let room = g.roomIndex[p.rooms[0]]
             else { continue }
-            wanted[run.code, default: []].append("\(roomID[g.rooms[room].name ?? ""] ?? 0)@\(g.slots[slot].start)")
+            wanted[run.code, default: []].append("\(roomID[g.rooms[room].name ?? ""] ?? 0)@\(g.slots[slot].startSecond)")
         }
         var held: [String: [String]] = [:]
         let durations = pretalx.state.withLock { $0.duration }

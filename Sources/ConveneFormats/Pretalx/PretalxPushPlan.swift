@@ -154,9 +154,9 @@ public struct PretalxPushPlan: Sendable {
                 } else if let slot = g.slotIndex[placement.start], let room = g.roomIndex[placement.rooms[0]],
                     let pretalxRoom = rooms.pretalxRoom(room, usedAt: here)
                 {
-                    place = Place(room: pretalxRoom, start: g.slots[slot].start)
+                    place = Place(room: pretalxRoom, start: g.slots[slot].startSecond)
                 }
-                placedMinutes[target.code, default: []].append((s, session.duration))
+                placedMinutes[target.code, default: []].append((s, session.durationMinutes))
             }
             wanted[target.code, default: []].append((target, s, place))
         }

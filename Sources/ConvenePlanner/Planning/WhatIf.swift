@@ -150,8 +150,8 @@ package struct WhatIf: Sendable {
             else { return p }
             var placement = Agenda.Placement(
                 session: p.session, run: p.run, start: p.start, rooms: p.rooms, slots: chain.map { gathering.slots[$0].id },
-                startTime: LocalTime.format(gathering.slots[chain.lowerBound].start, in: zone),
-                endTime: LocalTime.format(gathering.slots[chain.upperBound - 1].end, in: zone))
+                startTime: LocalTime.format(gathering.slots[chain.lowerBound].startSecond, in: zone),
+                endTime: LocalTime.format(gathering.slots[chain.upperBound - 1].endSecond, in: zone))
             // Every placement of a session that takes place more than once says its run, as a solve writes it.
             placement.namesRun = gathering.sessions[s].runs > 1
             return placement
