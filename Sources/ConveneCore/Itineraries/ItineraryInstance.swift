@@ -53,15 +53,15 @@ package struct ItineraryInstance: Sendable {
         self.runs = runs
         self.runsOf = runsOf
         travellers = g.attendees.map { attendee in
-            let mine = attendee.person.map { Set(g.facilitated[$0]) } ?? []
-            let facilitated = attendee.interests.filter { mine.contains($0) && !runsOf[$0].isEmpty }
+            let mine = attendee.personIndex.map { Set(g.facilitated[$0]) } ?? []
+            let facilitated = attendee.interestIndices.filter { mine.contains($0) && !runsOf[$0].isEmpty }
             let facilitating = facilitated.flatMap { runsOf[$0] }.sorted {
                 (runs[$0].slots.lowerBound, $0) < (runs[$1].slots.lowerBound, $1)
             }
-            let choices = attendee.interests.filter { !mine.contains($0) && !runsOf[$0].isEmpty }.map { s in
+            let choices = attendee.interestIndices.filter { !mine.contains($0) && !runsOf[$0].isEmpty }.map { s in
                 (session: s, runs: runsOf[s].filter { r in !facilitating.contains { Self.clash(runs[r], runs[$0], domain) } })
             }
-            return Traveller(wanted: attendee.interests, facilitated: facilitated, facilitating: facilitating, choices: choices)
+            return Traveller(wanted: attendee.interestIndices, facilitated: facilitated, facilitating: facilitating, choices: choices)
         }
     }
 
