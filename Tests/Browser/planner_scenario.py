@@ -208,6 +208,7 @@ try:
     Select(driver.find_element(By.ID, "move-session")).select_by_value("laptops")
     check(driver.find_element(By.ID, "move-run").is_displayed(), "a session held twice offers its runs")
     Select(driver.find_element(By.ID, "move-run")).select_by_value("2")
+    check(not driver.find_element(By.ID, "pin").is_enabled(), "a pin is set from run 1 only (it fixes where run 1 starts)")
     Select(driver.find_element(By.ID, "move-slot")).select_by_value("t3")
     Select(driver.find_element(By.ID, "move-room")).select_by_value("lab")
     before = text("#verdict")
