@@ -45,4 +45,27 @@ import Testing
         let instance = try ItineraryInstance(gathering: gathering, agenda: agenda)
         #expect(FastItineraries().plan(instance).plan == FastItineraries().plan(instance).plan)
     }
+
+    /// A planner of one's own, answering by id.
+    struct ByID: ItineraryPlanner {
+        var runs: [String: [String: Int]]
+        var name: String { "by-id" }
+        func plan(_ problem: ItineraryProblem) async -> ItineraryAttempt { ItineraryAttempt(runs: runs, planner: name) }
+    }
+
+    @Test func itinerariesWrittenByIdAreJudgedLikeAnyOther() async throws {
+        let gathering = try Gathering(json: Data(Self.input.utf8))
+        let agenda = try Agenda.load(Data(Self.agenda.utf8)).value
+        let good = try await gathering.itineraries(through: agenda, using: ByID(runs: ["a1": ["x": 2], "a2": ["x": 1, "y": 1]]))
+        #expect(good.rejected.isEmpty)
+        #expect(good.itineraries.served == 3)
+        #expect(good.status == .optimal)
+        #expect(good.itineraries.statistics.planner == "by-id")
+        // Run 2 of x and y share a slot: refused, and the fast planner's itineraries given instead.
+        let bad = try await gathering.itineraries(through: agenda, using: ByID(runs: ["a1": ["x": 1], "a2": ["x": 2, "y": 1]]))
+        #expect(bad.rejected.contains { $0.rule == .concurrent && $0.message.contains("a2") })
+        #expect(bad.itineraries.served == 3)
+        #expect(bad.itineraries.statistics.planner == "fast")
+        #expect(!bad.notes.isEmpty)
+    }
 }
