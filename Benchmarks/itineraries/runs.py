@@ -9,6 +9,8 @@
                                              SEATS times the attendees who want them, rounded
                                              up), and AGENDA with each twin's placement as run 2
                                              or run 1, whichever starts first
+  runs.py set INPUT OUT ID:RUNS:SEATS ...    INPUT with those sessions' runs and seats (SEATS
+                                             may be empty), for solvers that place runs
 """
 import json
 import math
@@ -31,7 +33,6 @@ def split(path, share, seed, out):
             half = math.ceil(s.get("attendance", wanting[s["id"]]) / 2)
             s["attendance"] = half
             twin = dict(s, id=s["id"] + "~2", notConcurrentWith=[s["id"]])
-            twin.pop("after", None)
             twins.append(twin)
     doc["sessions"] += twins
     doc["_twice"] = twice
@@ -67,5 +68,16 @@ def merge(path, solve_path, agenda_path, out_input, out_agenda, seats=None):
     json.dump({"convene": 1, "status": "feasible", "placements": out}, open(out_agenda, "w"), indent=1)
 
 
+def set_runs(path, out, *specs):
+    doc = json.load(open(path))
+    by_id = {s["id"]: s for s in doc["sessions"]}
+    for spec in specs:
+        sid, runs, seats = spec.split(":")
+        by_id[sid]["runs"] = int(runs)
+        if seats:
+            by_id[sid]["seats"] = int(seats)
+    json.dump(doc, open(out, "w"), indent=1)
+
+
 if __name__ == "__main__":
-    {"split": split, "merge": merge}[sys.argv[1]](*sys.argv[2:])
+    {"split": split, "merge": merge, "set": set_runs}[sys.argv[1]](*sys.argv[2:])

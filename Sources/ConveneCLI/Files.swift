@@ -16,12 +16,12 @@ enum Files {
     }
 
     /// Reads and validates an input document; prints every problem and exits 65 when it is invalid.
-    /// `data` is the document when already read; warnings `known` accepts are not printed.
-    static func gathering(_ path: String, data given: Data? = nil, known: (Diagnostic) -> Bool = { _ in false }) throws -> Gathering {
+    /// `data` is the document when already read.
+    static func gathering(_ path: String, data given: Data? = nil) throws -> Gathering {
         let data = try given ?? read(path)
         do {
             let gathering = try Gathering(json: data)
-            report(gathering.warnings.filter { !known($0) }, in: path)
+            report(gathering.warnings, in: path)
             return gathering
         } catch {
             report(error.diagnostics, in: path)

@@ -2,7 +2,8 @@
 
 Creates a gathering from the P2PU fixture, shows a problem at its field as it is typed, solves (and stops a second
 solve), drags a session into a clash and sees the violation, repairs the rest and sees the diff, keeps the repaired
-agenda, moves a session from the keyboard, and publishes the site (zip and browsing). Screenshots at 1400 and 390 px go
+agenda, moves a session from the keyboard, publishes the site (zip and browsing), and moves one run of a session held
+twice. Screenshots at 1400 and 390 px go
 to SCREENSHOTS. Usage: planner_scenario.py BASE_URL FIXTURE SCREENSHOTS
 """
 import json
@@ -184,6 +185,40 @@ try:
     wait.until(lambda d: "P2PU Gathering 2019" in d.title or "P2PU" in d.find_element(By.TAG_NAME, "h1").text)
     check(True, f"the site is browsable: {driver.title}")
     shot("08-site")
+
+    # 9. A session held twice: each run has its card, and run 2 moves on its own from the form.
+    runs_gathering = api("POST", "/api/gatherings", {
+        "convene": 1, "event": {"name": "Runs Day", "timeZone": "Europe/Berlin"},
+        "slots": [{"id": f"t{k}", "start": f"2026-05-04T{8 + k:02d}:00", "end": f"2026-05-04T{9 + k:02d}:00"} for k in (1, 2, 3)],
+        "rooms": [{"id": "lab", "capacity": 12}, {"id": "hall", "capacity": 40}],
+        "sessions": [{"id": "laptops", "title": "Laptop lab", "duration": 60, "runs": 2, "seats": 2},
+                     {"id": "talk", "title": "Opening talk", "duration": 60}],
+        "attendees": [{"id": "a1", "interests": ["laptops", "talk"]}, {"id": "a2", "interests": ["laptops"]}]})["id"]
+    runs_agenda = api("POST", f"/api/gatherings/{runs_gathering}/agendas", {
+        "convene": 1, "status": "feasible", "placements": [
+            {"session": "laptops", "run": 1, "start": "t1", "rooms": ["lab"]},
+            {"session": "talk", "start": "t1", "rooms": ["hall"]},
+            {"session": "laptops", "run": 2, "start": "t2", "rooms": ["hall"]}]})["id"]
+    driver.get(f"{BASE}/#agenda/{runs_agenda}")
+    wait.until(lambda d: any(o.get_attribute("value") == runs_gathering for o in Select(d.find_element(By.ID, "gathering-select")).options))
+    Select(driver.find_element(By.ID, "gathering-select")).select_by_value(runs_gathering)
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, '#grid .card[data-session="laptops"]')) == 2)
+    labels = [c.text for c in driver.find_elements(By.CSS_SELECTOR, '#grid .card[data-session="laptops"]')]
+    check(any("run 1 of 2" in t for t in labels) and any("run 2 of 2" in t for t in labels), f"each run has its card: {labels}")
+    Select(driver.find_element(By.ID, "move-session")).select_by_value("laptops")
+    check(driver.find_element(By.ID, "move-run").is_displayed(), "a session held twice offers its runs")
+    Select(driver.find_element(By.ID, "move-run")).select_by_value("2")
+    check(not driver.find_element(By.ID, "pin").is_enabled(), "a pin is set from run 1 only (it fixes where run 1 starts)")
+    Select(driver.find_element(By.ID, "move-slot")).select_by_value("t3")
+    Select(driver.find_element(By.ID, "move-room")).select_by_value("lab")
+    before = text("#verdict")
+    driver.find_element(By.ID, "move-check").send_keys("\n")
+    wait.until(lambda d: text("#verdict") != before and "Checked in" in text("#verdict"))
+    check("Valid" in text("#verdict-line"), f"run 2 moved: {text('#verdict-line')}")
+    moved = driver.find_elements(By.CSS_SELECTOR, '#grid td[data-slot="t3"][data-room="lab"] .card[data-session="laptops"][data-run="2"]')
+    stayed = driver.find_elements(By.CSS_SELECTOR, '#grid td[data-slot="t1"][data-room="lab"] .card[data-session="laptops"][data-run="1"]')
+    check(len(moved) == 1 and len(stayed) == 1, "run 2 is where the move put it, run 1 where it was")
+    shot("09-runs", "#grid")
 
     errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE" and "favicon" not in e["message"]]
     check(not errors, f"no error in the browser's console {errors[:2]}")

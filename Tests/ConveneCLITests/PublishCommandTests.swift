@@ -87,15 +87,11 @@ import Testing
         let r = try convene([
             "publish", path("agenda.json"), "--input", path("input.json"), "--output", site.path, "--itineraries", path("itineraries.json"),
         ])
-        // The itineraries checker (branch itins) takes run 2 for a session nobody wants, since the domain
-        // has one session per run: it refuses a1's run 2 until it maps runs back to their session.
-        withKnownIssue("ItineraryChecker refuses runs 2 and later as unwanted", isIntermittent: true) {
-            #expect(r.status == 0, "\(r.stderr)")
-            let a1 = try String(contentsOf: site.appendingPathComponent("people/a1.ics"), encoding: .utf8)
-            #expect(a1.contains("SUMMARY:Laptop lab (run 2 of 2)") && !a1.contains("run 1 of 2"))
-            let page = try String(contentsOf: site.appendingPathComponent("sessions/laptops.html"), encoding: .utf8)
-            #expect(page.contains("1 of 2 seats taken"))
-        }
+        #expect(r.status == 0, "\(r.stderr)")
+        let a1 = try String(contentsOf: site.appendingPathComponent("people/a1.ics"), encoding: .utf8)
+        #expect(a1.contains("SUMMARY:Laptop lab (run 2 of 2)") && !a1.contains("run 1 of 2"))
+        let page = try String(contentsOf: site.appendingPathComponent("sessions/laptops.html"), encoding: .utf8)
+        #expect(page.contains("1 of 2 seats taken"))
 
         let elsewhere = dir.appendingPathComponent("elsewhere")
         let bad = try convene([

@@ -24,7 +24,9 @@ package enum TinyItineraries {
         let roomCount = count(2 * scale...3 * scale)
         let travel = chance(0.35)
         let slots = (0..<slotCount).map { i in
-            #"{"id": "t\#(i + 1)", "start": "\#(clock(9 * 60 + i * 60))", "end": "\#(clock(10 * 60 + i * 60))"}"#
+            // Ten hours a day, from 09:00.
+            let (day, hour) = (7 + i / 10, 9 + i % 10)
+            return #"{"id": "t\#(i + 1)", "start": "\#(clock(hour * 60, day: day))", "end": "\#(clock(hour * 60 + 60, day: day))"}"#
         }
         let rooms = (0..<roomCount).map { r in
             let capacity = chance(0.15) ? "" : #", "capacity": \#(count(1...3))"#

@@ -64,6 +64,12 @@ import Testing
         let previous = try #require(result.previous)
         #expect(previous.placements.count == 9)
         #expect(previous.placements.contains { $0.session == "CCCPPP" && $0.run == 1 && $0.rooms == ["room-a"] && $0.start == "d2-0900" })
+        // --output-agenda writes the run of every placement of a session held more than once.
+        let written = try #require(try JSONSerialization.jsonObject(with: previous.json) as? [String: Any])
+        let placements = written["placements"] as? [[String: Any]] ?? []
+        #expect(placements.first { $0["session"] as? String == "CCCPPP" }?["run"] as? Int == 1)
+        let twice = Set(d.sessions.filter { $0.runs == 2 }.map(\.id))
+        #expect(placements.allSatisfy { ($0["run"] != nil) == twice.contains($0["session"] as? String ?? "") })
         #expect(!previous.placements.contains { $0.session.hasPrefix("LTGYYZ") })
         #expect(result.warnings.contains { $0.message.contains("no frame gives slots") && $0.message.contains("09:00–18:00 each day") })
     }

@@ -23,7 +23,8 @@ func report(_ name: String, _ result: ItineraryResult) {
     let d = result.itineraries
     let s = d.statistics
     var line = "\(name): served \(d.served) of \(d.wanted), bound \(d.bound.map(String.init) ?? "none"), \(d.status.rawValue), "
-    line += "\(String(format: "%.3f", result.elapsed.seconds)) s (termination \(result.termination.rawValue)"
+    let elapsed = Double(result.elapsed.components.seconds) + Double(result.elapsed.components.attoseconds) / 1e18
+    line += "\(String(format: "%.3f", elapsed)) s (termination \(result.termination.rawValue)"
     if let nodes = s.nodes { line += ", nodes \(nodes)" }
     if let a = s.augmentations { line += ", augmentations \(a)" }
     if let columns = s.columns { line += ", program \(s.rows ?? 0) rows × \(columns) columns, GLPK \(s.milpSeconds ?? 0) s" }

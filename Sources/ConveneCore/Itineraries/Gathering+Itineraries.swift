@@ -70,7 +70,14 @@ private struct ItineraryVerdict {
         func document(_ a: ItineraryAttempt) -> Itineraries {
             Itineraries(instance, plan: a.plan, status: .feasible, bound: nil, statistics: a.statistics)
         }
-        var report = checker.check(document(chosen))
+        var report: ItineraryChecker.Report
+        if let byID = attempt.byID {
+            // Written by id: judged as the document it makes, then read into a plan once valid.
+            report = checker.check(Itineraries(instance, byID: byID, statistics: attempt.statistics))
+            if report.isValid { chosen.plan = ItineraryPlan(instance, byID: byID) }
+        } else {
+            report = checker.check(document(chosen))
+        }
         if !report.isValid {
             rejected = report.violations
             notes.append(

@@ -107,14 +107,14 @@ public struct Itineraries: Sendable, Equatable, Codable {
                 Itinerary(
                     attendee: g.attendees[a].id,
                     runs: visits.map {
-                        Visit(session: g.sessions[instance.runs[$0.0].session].id, run: instance.runs[$0.0].run, facilitates: $0.1)
+                        Visit(session: instance.sessionIDs[instance.runs[$0.0].session], run: instance.runs[$0.0].run, facilitates: $0.1)
                     },
-                    missed: traveller.wanted.filter { !servedSessions.contains($0) }.map { g.sessions[$0].id }))
+                    missed: traveller.wanted.filter { !servedSessions.contains($0) }.map { instance.sessionIDs[$0] }))
         }
         self.init(
             status: status, served: plan.served(instance), wanted: instance.wanted, bound: bound, itineraries: itineraries,
             runs: instance.runs.enumerated().map { r, run in
-                RunSeats(session: g.sessions[run.session].id, run: run.run, seats: run.seats, taken: taken[r])
+                RunSeats(session: instance.sessionIDs[run.session], run: run.run, seats: run.seats, taken: taken[r])
             },
             statistics: statistics)
     }

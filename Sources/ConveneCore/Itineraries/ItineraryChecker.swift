@@ -68,7 +68,7 @@ public struct ItineraryChecker: Sendable {
         var violations: [Violation] = []
         func flag(_ rule: Rule, _ message: String) { violations.append(Violation(rule: rule, message: message)) }
         var runIndex: [String: [Int: Int]] = [:]
-        for (r, run) in instance.runs.enumerated() { runIndex[g.sessions[run.session].id, default: [:]][run.run] = r }
+        for (r, run) in instance.runs.enumerated() { runIndex[instance.sessionIDs[run.session], default: [:]][run.run] = r }
         var taken = [Int](repeating: 0, count: instance.runs.count)
         var served = 0
         var seen = [Bool](repeating: false, count: g.attendees.count)
@@ -105,7 +105,7 @@ public struct ItineraryChecker: Sendable {
                 }
                 if !facilitates {
                     if chosenSessions.contains(s) {
-                        flag(.oneRun, "\(who) goes to more than one run of \(g.sessions[s].label); one is enough.")
+                        flag(.oneRun, "\(who) goes to more than one run of \(instance.sessionLabels[s]); one is enough.")
                         continue
                     }
                     chosenSessions.append(s)
@@ -132,7 +132,7 @@ public struct ItineraryChecker: Sendable {
             }
             let servedHere = Set(traveller.facilitated + chosenSessions)
             served += servedHere.count
-            let missed = traveller.wanted.filter { !servedHere.contains($0) }.map { g.sessions[$0].id }
+            let missed = traveller.wanted.filter { !servedHere.contains($0) }.map { instance.sessionIDs[$0] }
             if Set(missed) != Set(itinerary.missed) || missed.count != itinerary.missed.count {
                 flag(
                     .document,

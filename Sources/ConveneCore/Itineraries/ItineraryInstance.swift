@@ -36,7 +36,12 @@ package struct ItineraryInstance: Sendable {
     /// Every run of the agenda, by session then run number.
     package let runs: [Run]
     /// `runsOf[session]`: its runs (indices into ``runs``), by run number; empty when not placed.
+    /// Sessions here are the input's (``Session/inputIndex``), not the domain's one per run.
     package let runsOf: [[Int]]
+    /// The input's sessions' ids, by index.
+    package let sessionIDs: [String]
+    /// The input's sessions as people read them: `'Lab' (lab)`.
+    package let sessionLabels: [String]
     /// By attendee index.
     package let travellers: [Traveller]
 
@@ -44,25 +49,38 @@ package struct ItineraryInstance: Sendable {
     package init(domain: Domain, assignments: [Assignment]) {
         self.domain = domain
         let g = domain.gathering
-        let ordered = assignments.sorted { ($0.session, $0.run) < ($1.session, $1.run) }
-        let runs = ordered.map { a in
-            Run(session: a.session, run: a.run, slots: a.slots, sites: domain.sites(a.rooms), seats: domain.seats(a))
+        // The domain's gathering has one session per run; its first run stands for the input's session.
+        let firsts = g.runsOf?.map { $0[0] } ?? Array(g.sessions.indices)
+        sessionIDs = firsts.map { g.sessions[$0].id }
+        sessionLabels = firsts.map { s in g.sessions[s].title.map { "'\($0)' (\(g.sessions[s].id))" } ?? "'\(g.sessions[s].id)'" }
+        let ordered = assignments.map { (input: g.sessions[$0.session].inputIndex, assignment: $0) }.sorted {
+            ($0.input, $0.assignment.run) < ($1.input, $1.assignment.run)
         }
-        var runsOf = [[Int]](repeating: [], count: g.sessions.count)
+        let runs = ordered.map { input, a in
+            Run(session: input, run: a.run, slots: a.slots, sites: domain.sites(a.rooms), seats: domain.seats(a))
+        }
+        var runsOf = [[Int]](repeating: [], count: firsts.count)
         for (i, run) in runs.enumerated() { runsOf[run.session].append(i) }
         self.runs = runs
         self.runsOf = runsOf
         travellers = g.attendees.map { attendee in
-            let mine = attendee.personIndex.map { Set(g.facilitated[$0]) } ?? []
-            let facilitated = attendee.interestIndices.filter { mine.contains($0) && !runsOf[$0].isEmpty }
+            let wanted = Self.unique(attendee.interestIndices.map { g.sessions[$0].inputIndex })
+            let mine = Set(attendee.personIndex.map { g.facilitated[$0].map { g.sessions[$0].inputIndex } } ?? [])
+            let facilitated = wanted.filter { mine.contains($0) && !runsOf[$0].isEmpty }
             let facilitating = facilitated.flatMap { runsOf[$0] }.sorted {
                 (runs[$0].slots.lowerBound, $0) < (runs[$1].slots.lowerBound, $1)
             }
-            let choices = attendee.interestIndices.filter { !mine.contains($0) && !runsOf[$0].isEmpty }.map { s in
+            let choices = wanted.filter { !mine.contains($0) && !runsOf[$0].isEmpty }.map { s in
                 (session: s, runs: runsOf[s].filter { r in !facilitating.contains { Self.clash(runs[r], runs[$0], domain) } })
             }
-            return Traveller(wanted: attendee.interestIndices, facilitated: facilitated, facilitating: facilitating, choices: choices)
+            return Traveller(wanted: wanted, facilitated: facilitated, facilitating: facilitating, choices: choices)
         }
+    }
+
+    /// Each once, in the order first met.
+    private static func unique(_ list: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return list.filter { seen.insert($0).inserted }
     }
 
     /// Whether one attendee cannot go to both runs: they share a slot, or (rule 11's travel time
@@ -86,7 +104,7 @@ package struct ItineraryInstance: Sendable {
     /// `'Intro' (intro) run 2`, or without the run for a session held once.
     package func label(run r: Int) -> String {
         let run = runs[r]
-        let session = domain.gathering.sessions[run.session]
-        return runsOf[run.session].count > 1 ? "\(session.label) run \(run.run)" : session.label
+        let label = sessionLabels[run.session]
+        return runsOf[run.session].count > 1 ? "\(label) run \(run.run)" : label
     }
 }

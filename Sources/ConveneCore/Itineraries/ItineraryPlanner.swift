@@ -46,11 +46,29 @@ public struct ItineraryAttempt: Sendable {
     package var termination: Termination?
     package var statistics: ItineraryStatistics
 
+    /// The itineraries by id, as a planner outside this package gives them.
+    package var byID: [String: [String: Int]]?
+
     package init(plan: ItineraryPlan, bound: Int?, termination: Termination? = nil, statistics: ItineraryStatistics) {
         self.plan = plan
         self.bound = bound
         self.termination = termination
         self.statistics = statistics
+    }
+
+    /// Itineraries written by id, for planners of your own: for each attendee's id, the run
+    /// (1-based) of each session they go to, by session id. Leave out the sessions an attendee
+    /// facilitates: they are in every run of those. The front door judges them with the
+    /// ``ItineraryChecker`` like any other.
+    /// - Parameters:
+    ///   - bound: an upper bound on the pairs served, when you have one.
+    ///   - planner: your planner's name, for `stats.planner`.
+    public init(runs: [String: [String: Int]], bound: Int? = nil, planner: String) {
+        plan = ItineraryPlan(chosen: [])
+        byID = runs
+        self.bound = bound
+        statistics = ItineraryStatistics()
+        statistics.planner = planner
     }
 }
 

@@ -377,9 +377,13 @@ struct ImportAssembly {
         }
         var result: [Agenda.Placement] = []
         var missed: [Placement] = []
+        let heldMoreThanOnce = Set(document.sessions.filter { ($0.runs ?? 1) > 1 }.map(\.id))
         for p in placements {
             if let slot = slotAt[p.start] {
-                result.append(.init(session: p.session, run: p.run, start: slot, rooms: p.rooms))
+                var placement = Agenda.Placement(session: p.session, run: p.run, start: slot, rooms: p.rooms)
+                // Every placement of a session held more than once says its run, run 1 included (the contract's form).
+                placement.namesRun = heldMoreThanOnce.contains(p.session)
+                result.append(placement)
             } else {
                 missed.append(p)
             }

@@ -11,8 +11,9 @@ package struct ItineraryRenderer: Sendable {
     package init(gathering: Gathering, agenda: Agenda) {
         self.gathering = gathering
         var places: [String: [Int: Assignment]] = [:]
-        for a in AgendaChecker(domain: Domain(gathering)).check(agenda).assignments {
-            places[gathering.sessions[a.session].id, default: [:]][a.run] = a
+        let domain = Domain(gathering)
+        for a in AgendaChecker(domain: domain).check(agenda).assignments {
+            places[domain.gathering.sessions[a.session].id, default: [:]][a.run] = a
         }
         self.places = places
     }

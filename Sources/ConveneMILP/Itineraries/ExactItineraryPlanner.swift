@@ -1,7 +1,7 @@
 import ConveneCore
 
 /// The exact itinerary planner (`milp`): the fast planner first (its answer is returned at once
-/// when its bound proves it optimal), then the integer program of ``ItineraryFormulation``,
+/// when its bound proves it optimal), then the integer program of `ItineraryFormulation`,
 /// warm-started by the fast planner's itineraries and solved by a MILP backend within the time
 /// limit. Whatever stops it, the better of the two answers is returned with the best bound known.
 public struct ExactItineraryPlanner: ItineraryPlanner {

@@ -143,6 +143,9 @@ function syncForm() {
   if (p) { el('move-slot').value = p.start; el('move-room').value = p.rooms[0]; }
   const s = base && (base.doc.sessions || []).find((x) => x.id === el('move-session').value);
   el('unpin').disabled = !(s && s.pin);
+  // A pin fixes where run 1 starts (and every run's room): it is set from run 1.
+  el('pin').disabled = chosenRun() > 1;
+  el('pin').title = chosenRun() > 1 ? 'A pin fixes where run 1 starts: choose run 1 to pin the session.' : '';
 }
 
 // Dragging with pointer events (mouse, pen and touch alike); a press without movement is a click.
