@@ -68,7 +68,7 @@ struct Generate: ParsableCommand {
             } else {
                 GatheringGenerator(
                     sessions: sessions, rooms: rooms ?? 1, days: days ?? 1, attendees: attendees, interests: perAttendee, seed: seed,
-                    sites: sites, travelMinutes: travelMinutes, dailyLimitShare: dailyLimits, runShare: runs
+                    sites: sites, travelTime: .seconds(60 * travelMinutes), dailyLimitShare: dailyLimits, runShare: runs
                 ).make()
             }
         try Files.write(made.document.json, to: output)

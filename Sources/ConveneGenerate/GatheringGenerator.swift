@@ -34,10 +34,10 @@ public struct GatheringGenerator: Sendable {
     package var runShare: Double
 
     /// A generator of `sessions` sessions in `rooms` rooms over `days` days; the same arguments
-    /// always give the same gathering.
+    /// always give the same gathering. `travelTime` is written in whole minutes, rounded up.
     public init(
         sessions: Int, rooms: Int, days: Int, attendees: Int? = nil, interests: ClosedRange<Int> = 3...8, seed: UInt64 = 1,
-        sites: Int = 1, travelMinutes: Int = 0, dailyLimitShare: Double = 0, runShare: Double = 0
+        sites: Int = 1, travelTime: Duration = .zero, dailyLimitShare: Double = 0, runShare: Double = 0
     ) {
         self.sessions = max(1, sessions)
         self.rooms = max(1, rooms)
@@ -46,7 +46,7 @@ public struct GatheringGenerator: Sendable {
         self.interests = max(1, interests.lowerBound)...max(1, interests.upperBound)
         self.seed = seed
         self.sites = min(max(1, sites), max(1, rooms))
-        self.travelMinutes = max(0, travelMinutes)
+        self.travelMinutes = Int(min(max(0, (travelTime / .seconds(60)).rounded(.up)), 100_000))
         self.dailyLimitShare = min(max(0, dailyLimitShare), 1)
         self.runShare = min(max(0, runShare), 1)
     }

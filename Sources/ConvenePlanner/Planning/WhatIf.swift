@@ -142,8 +142,8 @@ package struct WhatIf: Sendable {
             else { return p }
             return Agenda.Placement(
                 session: p.session, run: p.run, start: p.start, rooms: p.rooms, slots: chain.map { gathering.slots[$0].id },
-                startTime: LocalTime.format(gathering.slots[chain.lowerBound].start, in: zone),
-                endTime: LocalTime.format(gathering.slots[chain.upperBound - 1].end, in: zone))
+                startTime: LocalTime.format(gathering.slots[chain.lowerBound].startSecond, in: zone),
+                endTime: LocalTime.format(gathering.slots[chain.upperBound - 1].endSecond, in: zone))
         }
         let placed = Set(placements.map(\.session))
         return Agenda(status: .feasible, placements: filled, unscheduled: gathering.sessions.map(\.id).filter { !placed.contains($0) })
