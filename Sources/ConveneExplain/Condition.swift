@@ -98,7 +98,8 @@ package enum Condition: Sendable, Hashable, Comparable {
         switch self {
         case .placed(let s):
             let session = g.sessions[s]
-            return session.runs > 1 ? "\(session.nameLabel) must be scheduled, all \(session.runs) runs." : "\(session.label) must be scheduled."
+            return session.runs > 1
+                ? "\(session.nameLabel) must be scheduled, all \(session.runs) runs." : "\(session.label) must be scheduled."
         case .runOrder(let s):
             let session = g.sessions[s]
             return "\(session.nameLabel) takes place \(session.runs) times, one run after another."

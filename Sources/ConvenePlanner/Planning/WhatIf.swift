@@ -64,7 +64,8 @@ package struct WhatIf: Sendable {
             let run = move.run ?? 1
             guard (1...runs).contains(run) else {
                 throw .invalidRequest(
-                    "\(at).run", runs == 1 ? "\"\(move.session)\" takes place once: its only run is 1" : "a run of \"\(move.session)\" is 1 to \(runs)")
+                    "\(at).run",
+                    runs == 1 ? "\"\(move.session)\" takes place once: its only run is 1" : "a run of \"\(move.session)\" is 1 to \(runs)")
             }
             if let start = move.start, gathering.slotIndex[start] == nil {
                 throw .invalidRequest("\(at).start", "no slot has the id \"\(start)\"")
