@@ -146,3 +146,28 @@ import Testing
         #expect(text.contains("\"run\":2"))
     }
 }
+
+/// Every output format on the P2PU variant whose two workshops are held twice: each run is a
+/// placement of its own, so each workshop appears at both of its times.
+@Suite(.sharesCPU) struct RunsRenderTests {
+    @Test func everyFormatShowsEachRun() async throws {
+        let g = try Gathering(json: try fixture("p2pu-gathering-2019-runs.json"))
+        let result = try await g.solve(using: SearchSolver(moves: 300), options: .init(timeLimit: nil))
+        let runs = result.agenda.placements.filter { $0.session == "oer" }
+        #expect(runs.map(\.run).sorted() == [1, 2])
+        for format in AgendaFormat.allCases {
+            let text = format.render(result.agenda, gathering: g, width: 120, stamp: GoldenTests.stamp)
+            // The title once per run at least (the grids and lists name it in each cell); JSON names the id.
+            let name = format == .json ? "\"session\": \"oer\"" : "OER course"
+            #expect(text.components(separatedBy: name).count - 1 >= 2, "\(format.rawValue)")
+            for run in runs {
+                let day = try #require(run.startTime?.prefix(10))
+                let clock = try #require(run.startTime?.dropFirst(11).prefix(5))
+                // Each format writes the time its own way; the clock or the compact form covers them all.
+                let compact = "\(day.replacingOccurrences(of: "-", with: ""))T\(clock.replacingOccurrences(of: ":", with: ""))"
+                #expect(
+                    text.contains(String(clock)) || text.contains(compact), "\(format.rawValue) lacks run \(run.run) at \(day) \(clock)")
+            }
+        }
+    }
+}
