@@ -29,11 +29,13 @@ extension ConflictExplainer {
             case dailyLoad
             /// A session that already ran, or is held, keeps its place (rule 10).
             case frozen
+            /// A session's runs take place one after another (rule 1).
+            case runOrder
 
             /// The checker's rule this kind of requirement is part of.
             package var rule: AgendaChecker.Rule {
                 switch self {
-                case .placed: .placedOnce
+                case .placed, .runOrder: .placedOnce
                 case .availability, .oneAtATime: .facilitators
                 case .exclusive: .exclusive
                 case .after: .after

@@ -326,7 +326,9 @@ public struct GatheringGenerator: Sendable {
                 let first = Agenda.Placement(
                     session: planted[p].session.id, start: slots[planted[p].slot].id, rooms: planted[p].rooms.map { roomList[$0].id })
                 guard let second = secondRun[p] else { return [first] }
-                return [first, .init(session: planted[p].session.id, run: 2, start: slots[second.slot].id, rooms: [roomList[second.room].id])]
+                return [
+                    first, .init(session: planted[p].session.id, run: 2, start: slots[second.slot].id, rooms: [roomList[second.room].id]),
+                ]
             })
         return Output(document: document, planted: agenda)
     }

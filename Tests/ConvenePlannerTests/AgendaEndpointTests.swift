@@ -109,6 +109,29 @@ import Testing
         }
     }
 
+    /// Run 1 may be named; a run the session does not have (P2PU's sessions take place once) is
+    /// refused by the checker, at the placement.
+    @Test func aRunTheSessionDoesNotHaveIsRefused() async throws {
+        try await withPlanner { client, _ in
+            let g = try await client.createP2PU()
+            let first = try handAgenda.editing { agenda in
+                var placements = agenda["placements"] as? [[String: Any]] ?? []
+                placements[0]["run"] = 1
+                agenda["placements"] = placements
+            }
+            #expect(try await client.send(.post, "/api/gatherings/\(g)/agendas", first).status == .created, "run 1 is the only run")
+            let second = try handAgenda.editing { agenda in
+                var placements = agenda["placements"] as? [[String: Any]] ?? []
+                placements[2]["run"] = 2
+                agenda["placements"] = placements
+            }
+            let refused = try await client.send(.post, "/api/gatherings/\(g)/agendas", second)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.problems.first?.hasPrefix("placements[2]") == true, "\(refused.problems)")
+            #expect(refused.problems.first?.contains("which takes place once") == true, "\(refused.problems)")
+        }
+    }
+
     @Test func aWhatIfAnswersFromTheCheckerAlone() async throws {
         try await withPlanner { client, _ in
             let g = try await client.createP2PU()

@@ -71,7 +71,8 @@ extension Agenda {
 }
 
 extension Agenda.Placement {
-    /// `session`, `run` (for a session with more than one run), `start`, `rooms`, then the derived `slots`, `startTime` and `endTime` when known.
+    /// `session`, `run` (for a session with more than one run), `start`, `rooms`, then the derived
+    /// `slots`, `startTime` and `endTime` when known.
     package var jsonValue: JSONValue {
         var members: [JSONValue.Member] = [
             .init(key: "session", value: .string(session))
@@ -108,7 +109,9 @@ extension Agenda.Placement {
         let run = p.integer("run")
         var placement = Agenda.Placement(session: session, run: run ?? 1, start: start, rooms: p.strings("rooms"))
         placement.namesRun = run != nil
-        if let run, run < 1 { log.error(path / "run", "run is \(run); runs are counted from 1 (run 1 is the first time the session takes place)") }
+        if let run, run < 1 {
+            log.error(path / "run", "run is \(run); runs are counted from 1 (run 1 is the first time the session takes place)")
+        }
         if !hasRooms { log.error(path / "rooms", "is missing: every placement lists its rooms, such as [\"rabb\"]") }
         if p.value("slots") != nil { placement.slots = p.strings("slots") }
         placement.startTime = p.string("startTime")

@@ -49,8 +49,7 @@ public struct Agenda: Sendable, Equatable, Codable {
 
         /// A placement with its derived fields as the document writes them (local times as text).
         package init(
-            session: Session.ID, run: Int = 1, start: Slot.ID, rooms: [Room.ID], slots: [Slot.ID]?, startTime: String?,
-            endTime: String?
+            session: Session.ID, run: Int = 1, start: Slot.ID, rooms: [Room.ID], slots: [Slot.ID]?, startTime: String?, endTime: String?
         ) {
             self.session = session
             self.run = run

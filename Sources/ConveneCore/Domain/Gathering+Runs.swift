@@ -41,7 +41,8 @@ extension Gathering {
         }
         var split = Gathering(
             name: name, timeZoneName: timeZoneName, timeZone: timeZone, slots: slots, rooms: rooms, formats: formats, people: people,
-            sessions: units, attendees: attendees.map { attendee in
+            sessions: units,
+            attendees: attendees.map { attendee in
                 var a = attendee
                 a.interestIndices = attendee.interestIndices.map { runsOf[$0][0] }
                 return a

@@ -228,7 +228,9 @@ struct InputValidator {
                     + "or seats if everyone should get one")
         }
         if let s = session.seats, s < 1 {
-            log.error(path / "seats", "seats is \(s); a run seats at least 1 person, so write 1 or more (or leave it out for the rooms' capacity)")
+            log.error(
+                path / "seats", "seats is \(s); a run seats at least 1 person, so write 1 or more (or leave it out for the rooms' capacity)"
+            )
         }
         if let w = session.prefer?.weight, w < 0 { log.error(path / "prefer" / "weight", "weight is \(w); it must be 0 or more") }
         let notConcurrent = references(session.notConcurrentWith, to: sessionIDs, "session", at: path / "notConcurrentWith")

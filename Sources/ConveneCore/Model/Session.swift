@@ -61,10 +61,10 @@ public struct Session: Sendable, Hashable, Identifiable {
 
     /// How people read it: `'Update from P2PU' (update)`, or the id alone without a title; a run
     /// of a session with several adds which: `'Lab' (lab) (run 2 of 3)`.
-    public var label: String {
-        let name = title.map { "'\($0)' (\(id))" } ?? "'\(id)'"
-        return origin != nil && runs > 1 ? "\(name) (run \(run) of \(runs))" : name
-    }
+    public var label: String { origin != nil && runs > 1 ? "\(nameLabel) (run \(run) of \(runs))" : nameLabel }
+
+    /// ``label`` without the run: `'Lab' (lab)`.
+    package var nameLabel: String { title.map { "'\($0)' (\(id))" } ?? "'\(id)'" }
 
     /// The capacity each room of each run needs: ⌈attendance ÷ (runs × rooms)⌉ (rule 2).
     package var seatsPerRoom: Int { (attendance + runs * rooms - 1) / (runs * rooms) }

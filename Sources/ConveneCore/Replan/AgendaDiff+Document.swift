@@ -20,11 +20,11 @@ extension AgendaDiff {
             let run: [JSONValue.Member] = c.runs > 1 || c.run != 1 ? [.init(key: "run", value: .number(Double(c.run)))] : []
             return .object(
                 [.init(key: "session", value: .string(c.session))] + run + [
-                .init(key: "kind", value: .string(c.kind.rawValue)),
-                .init(key: "before", value: side(c.before)),
-                .init(key: "after", value: side(c.after)),
-                .init(key: "people", value: .strings(c.people)),
-            ])
+                    .init(key: "kind", value: .string(c.kind.rawValue)),
+                    .init(key: "before", value: side(c.before)),
+                    .init(key: "after", value: side(c.after)),
+                    .init(key: "people", value: .strings(c.people)),
+                ])
         }
         let notices: [JSONValue] = self.notices.map { n in
             .object([
@@ -72,7 +72,8 @@ extension AgendaDiff {
             }
             let run = c.integer("run")
             return Change(
-                session: session, run: run ?? 1, runs: run == nil ? 1 : 2, kind: kind ?? .added, before: c.object("before", what: "where the session was", side),
+                session: session, run: run ?? 1, runs: run == nil ? 1 : 2, kind: kind ?? .added,
+                before: c.object("before", what: "where the session was", side),
                 after: c.object("after", what: "where the session is", side), people: c.strings("people"))
         }
         let notices = r.list("notices", of: "notices") { value, path, log -> Notice in
