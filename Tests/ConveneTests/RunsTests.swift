@@ -149,7 +149,7 @@ import Testing
 
 /// Every output format on the P2PU variant whose two workshops are held twice: each run is a
 /// placement of its own, so each workshop appears at both of its times.
-@Suite(.sharesCPU) struct RunsRenderTests {
+@Suite(.sharesCPU) struct RunsEveryFormatTests {
     @Test func everyFormatShowsEachRun() async throws {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019-runs.json"))
         let result = try await g.solve(using: SearchSolver(moves: 300), options: .init(timeLimit: nil))
