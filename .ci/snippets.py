@@ -24,7 +24,7 @@ import sys
 
 FENCE = re.compile(r"^(\s*)```(\w*)\s*$")
 PRELUDE = re.compile(r"<!--\s*snippet prelude\s*\n(.*?)-->\s*$", re.S)
-DEFAULT_IMPORTS = ["import Convene", "import ConveneGLPK", "import Foundation"]
+DEFAULT_IMPORTS = ["import Convene", "import ConveneGLPK", "import ConveneURLSession", "import Foundation"]
 
 
 def swift_blocks(path):

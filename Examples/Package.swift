@@ -22,7 +22,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "DocSnippets",
-            dependencies: [.product(name: "Convene", package: "Convene"), .product(name: "ConveneGLPK", package: "Convene")]
+            dependencies: [
+                .product(name: "Convene", package: "Convene"), .product(name: "ConveneGLPK", package: "Convene"),
+                .product(name: "ConveneURLSession", package: "Convene"),
+            ]
         ),
     ]
 )

@@ -25,6 +25,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Spread the rooms over this many sites (rooms[].site).") var sites: Int = 1
     @Option(help: "Minutes a facilitator needs between sessions at different sites (event.travelMinutes).") var travelMinutes: Int = 0
     @Option(help: "The share of facilitators (0 to 1) given a daily limit (people[].maxPerDay).") var dailyLimits: Double = 0
+    @Option(help: "The share of talks, workshops and labs (0 to 1) that take place twice (sessions[].runs).") var runs: Double = 0
 
     func validate() throws {
         guard (1...100_000).contains(sessions) else { throw ValidationError("--sessions must be between 1 and 100000.") }
@@ -36,12 +37,13 @@ struct Generate: ParsableCommand {
             guard tight else { throw ValidationError("--fill needs --tight.") }
             guard (0.05...0.95).contains(fill) else { throw ValidationError("--fill must be between 0.05 and 0.95, such as 0.72.") }
         }
-        if tight, sites != 1 || travelMinutes != 0 || dailyLimits != 0 {
+        if tight, sites != 1 || travelMinutes != 0 || dailyLimits != 0 || runs != 0 {
             throw ValidationError("--sites, --travel-minutes and --daily-limits are not made with --tight; leave them out.")
         }
         guard (1...(rooms ?? 1_000)).contains(sites) else { throw ValidationError("--sites must be between 1 and the number of rooms.") }
         guard (0...1_440).contains(travelMinutes) else { throw ValidationError("--travel-minutes must be between 0 and 1440.") }
         guard (0...1).contains(dailyLimits) else { throw ValidationError("--daily-limits must be between 0 and 1, such as 0.3.") }
+        guard (0...1).contains(runs) else { throw ValidationError("--runs must be between 0 and 1, such as 0.15.") }
         guard interestRange != nil else {
             throw ValidationError("--interests must be N or MIN-MAX with 1 ≤ MIN ≤ MAX ≤ 1000, such as 2-5.")
         }
@@ -66,7 +68,7 @@ struct Generate: ParsableCommand {
             } else {
                 GatheringGenerator(
                     sessions: sessions, rooms: rooms ?? 1, days: days ?? 1, attendees: attendees, interests: perAttendee, seed: seed,
-                    sites: sites, travelMinutes: travelMinutes, dailyLimitShare: dailyLimits
+                    sites: sites, travelTime: .seconds(60 * travelMinutes), dailyLimitShare: dailyLimits, runShare: runs
                 ).make()
             }
         try Files.write(made.document.json, to: output)

@@ -42,7 +42,8 @@ struct Render: ParsableCommand {
         if let person {
             let calendar: String
             do {
-                calendar = try AgendaFormat.personalCalendar(document, gathering: gathering, person: person, stamp: calendarStamp())
+                calendar = try AgendaFormat.personalCalendar(
+                    document, gathering: gathering, person: person, stamp: Int(calendarStamp().timeIntervalSince1970))
             } catch {
                 printError("error: --person: \(error)")
                 throw ExitStatus.invalidInput.code

@@ -161,9 +161,11 @@ final class ProgressLine: Sendable {
 }
 
 /// When a calendar is made: `SOURCE_DATE_EPOCH` when set (for reproducible output), else now.
-func calendarStamp() -> Int {
-    if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) { return seconds }
-    return Int(Date().timeIntervalSince1970)
+func calendarStamp() -> Date {
+    if let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], let seconds = Int(text) {
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+    return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
 }
 
 /// The terminal's width, when standard output is one.

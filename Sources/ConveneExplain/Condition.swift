@@ -21,18 +21,23 @@ package enum Condition: Sendable, Hashable, Comparable {
     /// Rule 10 for one session that already ran (or is held in place): `place` says when and
     /// where, from the previous agenda (`already ran on Fri 20 Sep 09:00 in Rabb Hall`).
     case frozen(session: Int, place: String)
+    /// Rule 1 for a session with several runs: they take place one after another, run 1 first
+    /// (`session` is its run 1).
+    case runOrder(session: Int)
 
     /// Every requirement of a (replanning) domain, sessions' placement first (lifting one of those
     /// removes a whole session from the question, which keeps explanations small), each frozen
     /// session's place last.
     package static func all(in domain: Domain) -> [Condition] {
         let g = domain.gathering
-        var list: [Condition] = g.sessions.filter { !$0.optional }.map { .placed(session: $0.index) }
+        // A session with runs is placed, and ordered, as one requirement (`session` its run 1).
+        var list: [Condition] = g.sessions.filter { !$0.optional && $0.run == 1 }.map { .placed(session: $0.index) }
+        list += g.sessions.filter { $0.runs > 1 && $0.run == 1 && g.runsOf != nil }.map { .runOrder(session: $0.index) }
         let facilitating = g.people.filter { !g.facilitated[$0.index].isEmpty }
         for p in facilitating where !p.available.isEmpty || !p.unavailable.isEmpty { list.append(.availability(person: p.index)) }
         for p in g.people where g.facilitated[p.index].count > 1 { list.append(.oneAtATime(person: p.index)) }
         for s in g.sessions where s.exclusive { list.append(.exclusive(session: s.index)) }
-        for s in g.sessions { for b in s.after { list.append(.after(session: s.index, before: b)) } }
+        for s in g.sessions { for b in s.after where !g.areRuns(s.index, b) { list.append(.after(session: s.index, before: b)) } }
         for s in g.sessions { for b in s.notConcurrentWith where b > s.index { list.append(.apart(SessionPair(s.index, b))) } }
         for s in g.sessions {
             if s.pinSlot != nil { list.append(.pinSlot(session: s.index)) }
@@ -63,6 +68,7 @@ package enum Condition: Sendable, Hashable, Comparable {
         case .travel: .travel
         case .dailyLoad: .dailyLoad
         case .frozen: .frozen
+        case .runOrder: .runOrder
         }
     }
 
@@ -81,7 +87,8 @@ package enum Condition: Sendable, Hashable, Comparable {
         case .capacity(let r): "capacity \(g.rooms[r].id)"
         case .travel(let p): "travel \(g.people[p].id)"
         case .dailyLoad(let p): "daily-load \(g.people[p].id)"
-        case .frozen(let s, _): "frozen \(g.sessions[s].id)"
+        case .frozen(let s, _): "frozen \(g.sessions[s].id)\(g.sessions[s].runs > 1 ? " \(g.sessions[s].run)" : "")"
+        case .runOrder(let s): "runs \(g.sessions[s].id)"
         }
     }
 
@@ -89,7 +96,12 @@ package enum Condition: Sendable, Hashable, Comparable {
     package func sentence(_ domain: Domain) -> String {
         let g = domain.gathering
         switch self {
-        case .placed(let s): return "\(g.sessions[s].label) must be scheduled."
+        case .placed(let s):
+            let session = g.sessions[s]
+            return session.runs > 1 ? "\(session.nameLabel) must be scheduled, all \(session.runs) runs." : "\(session.label) must be scheduled."
+        case .runOrder(let s):
+            let session = g.sessions[s]
+            return "\(session.nameLabel) takes place \(session.runs) times, one run after another."
         case .availability(let p): return "\(g.people[p].label) is available \(ImmediateReason.availability(g.people[p], g))."
         case .oneAtATime(let p):
             return "\(g.people[p].label) facilitates \(Self.sessions(of: p, g)) and can be in only one at a time."
@@ -130,7 +142,8 @@ package enum Condition: Sendable, Hashable, Comparable {
     /// What lifting it would mean, as advice.
     package func advice(_ g: Gathering) -> String {
         switch self {
-        case .placed(let s): "make \(g.sessions[s].label) optional"
+        case .placed(let s): "make \(g.sessions[s].nameLabel) optional"
+        case .runOrder(let s): "hold \(g.sessions[s].nameLabel) fewer times (lower its \"runs\")"
         case .availability(let p): "widen the availability of \(g.people[p].label)"
         case .oneAtATime(let p): "share the sessions of \(g.people[p].label) with another facilitator"
         case .exclusive(let s): "let other sessions run beside \(g.sessions[s].label) (not exclusive)"
@@ -151,7 +164,8 @@ package enum Condition: Sendable, Hashable, Comparable {
     package func names(_ domain: Domain) -> (sessions: [Int], people: [Int], rooms: [Int], slots: [Int]) {
         let g = domain.gathering
         switch self {
-        case .placed(let s), .exclusive(let s): return ([s], [], [], [])
+        case .placed(let s), .runOrder(let s): return (g.runs(of: s), [], [], [])
+        case .exclusive(let s): return ([s], [], [], [])
         case .availability(let p): return (g.facilitated[p], [p], [], [])
         case .oneAtATime(let p), .travel(let p), .dailyLoad(let p): return (g.facilitated[p], [p], [], [])
         case .after(let s, let b): return ([s, b], [], [], [])
@@ -172,7 +186,10 @@ extension Gathering {
         var g = self
         for condition in conditions.sorted() {
             switch condition {
-            case .placed(let s): g.sessions[s].optional = true
+            case .placed(let s): for r in g.runs(of: s) { g.sessions[r].optional = true }
+            case .runOrder(let s):
+                let runs = g.runs(of: s)
+                for r in runs { g.sessions[r].after.removeAll { runs.contains($0) } }
             case .availability(let p):
                 g.people[p].available = []
                 g.people[p].unavailable = []
@@ -206,7 +223,7 @@ extension Domain {
         for condition in conditions {
             switch condition {
             case .frozen(let s, _):
-                previous?.placements[gathering.sessions[s].id] = nil
+                previous?.forget(gathering.sessions[s])
                 kept.remove(gathering.sessions[s].id)
             case .oneAtATime(let p): lifted.oneAtATime.insert(p)
             case .travel(let p): lifted.travel.insert(p)

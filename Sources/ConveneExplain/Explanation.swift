@@ -70,7 +70,10 @@ extension ConflictExplainer.Explanation {
                 object([
                     ("kind", .string(s.kind.rawValue)), ("sentence", .string(s.sentence)), ("sessions", strings(s.sessions)),
                     ("people", strings(s.people)),
-                    ("places", .array(s.places.map { object([("room", $0.room.map(JSONValue.string) ?? .null), ("slot", .string($0.slot))]) })),
+                    (
+                        "places",
+                        .array(s.places.map { object([("room", $0.room.map(JSONValue.string) ?? .null), ("slot", .string($0.slot))]) })
+                    ),
                     ("days", strings(s.days)), ("available", .number(Double(s.available))), ("needed", .number(Double(s.needed))),
                 ])
             } ?? .null

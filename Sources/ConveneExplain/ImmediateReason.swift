@@ -17,8 +17,8 @@ public struct ImmediateReason: Sendable, Hashable {
         case frozen
     }
 
-    /// The session, by id.
-    public var session: String
+    /// The session.
+    public var session: Session.ID
     /// Which requirement leaves it nowhere to go.
     public var kind: Kind
     /// Why, in words: `'Keynote' (keynote) needs 80 seats per room; the largest is Middle room (mid), 30.`
@@ -38,7 +38,7 @@ public struct ImmediateReason: Sendable, Hashable {
             let ran = "\(AgendaChecker(domain: domain).frozenSentence(session.index)), but it cannot keep that place: "
             return ImmediateReason(session: session.id, kind: .frozen, message: ran + frozenProblem(domain, session, place))
         }
-        let minutes = JSONValue.format(session.duration)
+        let minutes = JSONValue.format(session.durationMinutes)
         let chains = g.slots.indices.compactMap { t in domain.chain(session: session.index, start: t).map { (t, $0) } }
         if chains.isEmpty {
             let longest = g.slots.indices.map { domain.chains.longestRun(from: $0) }.max {
@@ -66,14 +66,14 @@ public struct ImmediateReason: Sendable, Hashable {
                 "is pinned to \(g.label(slot: pin)), but it cannot start there: it needs \(minutes) back-to-back minutes"
                     + (session.slotTags.isEmpty ? "" : " in slots tagged \(AgendaChecker.list(session.slotTags))") + ".")
         }
-        for f in session.facilitators {
+        for f in session.facilitatorIndices {
             if pinned.allSatisfy({ _, chain in !domain.isFree(f, chain) }) {
                 return say(.availability, "cannot run while \(g.people[f].label) is available: \(availability(g.people[f], g)).")
             }
         }
-        let withPeople = pinned.filter { _, chain in session.facilitators.allSatisfy { domain.isFree($0, chain) } }
+        let withPeople = pinned.filter { _, chain in session.facilitatorIndices.allSatisfy { domain.isFree($0, chain) } }
         if withPeople.isEmpty {
-            let names = session.facilitators.map { g.people[$0].label }
+            let names = session.facilitatorIndices.map { g.people[$0].label }
             return say(
                 .facilitatorsTogether,
                 "has facilitators who are never available together for \(minutes) minutes: \(names.joined(separator: " and ")).")
@@ -128,7 +128,7 @@ public struct ImmediateReason: Sendable, Hashable {
         }
         if rooms.count != session.rooms { return "it now uses \(session.rooms) room\(session.rooms == 1 ? "" : "s"), not \(rooms.count)." }
         guard let chain = domain.chain(session: session.index, start: slot) else {
-            return "it no longer fits there: it needs \(JSONValue.format(session.duration)) minutes of back-to-back slots."
+            return "it no longer fits there: it needs \(JSONValue.format(session.durationMinutes)) minutes of back-to-back slots."
         }
         let alone = AgendaChecker(domain: domain).check([Assignment(session: session.index, start: slot, slots: chain, rooms: rooms)])
         let broken = alone.violations.filter { $0.rule != .placedOnce && $0.rule != .frozen }.map(\.message)

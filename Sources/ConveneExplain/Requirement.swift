@@ -29,11 +29,13 @@ extension ConflictExplainer {
             case dailyLoad
             /// A session that already ran, or is held, keeps its place (rule 10).
             case frozen
+            /// A session's runs take place one after another (rule 1).
+            case runOrder
 
             /// The checker's rule this kind of requirement is part of.
             package var rule: AgendaChecker.Rule {
                 switch self {
-                case .placed: .placedOnce
+                case .placed, .runOrder: .placedOnce
                 case .availability, .oneAtATime: .facilitators
                 case .exclusive: .exclusive
                 case .after: .after
@@ -49,14 +51,14 @@ extension ConflictExplainer {
 
         /// What it is about.
         public var kind: Kind
-        /// The sessions it names or concerns (a person's rules: the sessions they facilitate), by id.
-        public var sessions: [String]
-        /// The people it names, by id.
-        public var people: [String]
-        /// The rooms it names, by id.
-        public var rooms: [String]
-        /// The slots it names, by id.
-        public var slots: [String]
+        /// The sessions it names or concerns (a person's rules: the sessions they facilitate).
+        public var sessions: [Session.ID]
+        /// The people it names.
+        public var people: [Person.ID]
+        /// The rooms it names.
+        public var rooms: [Room.ID]
+        /// The slots it names.
+        public var slots: [Slot.ID]
         /// The requirement in words: `p1 facilitates 'A' (a) and 'B' (b) and can be in only one at a time.`
         public var sentence: String
         /// What lifting it would mean, as advice: `share the sessions of p1 with another facilitator`.

@@ -23,18 +23,18 @@ extension ConflictExplainer {
         /// A room in a slot (`places`), or a slot alone (`slots`), by id.
         public struct Place: Sendable, Hashable {
             /// The room; nil when the slot is what runs short.
-            public var room: String?
+            public var room: Room.ID?
             /// The slot.
-            public var slot: String
+            public var slot: Slot.ID
         }
 
         /// The resource that runs short.
         public var kind: Kind
-        /// The sessions that compete for it, by id.
-        public var sessions: [String]
+        /// The sessions that compete for it.
+        public var sessions: [Session.ID]
         /// The people whose rules make it short (the facilitators they share, or the person with
-        /// the daily limit), by id.
-        public var people: [String]
+        /// the daily limit).
+        public var people: [Person.ID]
         /// Every place (`places`) or slot (`slots`) the sessions can use; empty for `days`.
         public var places: [Place]
         /// The days their sessions can start on (`days`), as `YYYY-MM-DD` in the event's time zone.
@@ -168,11 +168,13 @@ private struct Finder {
     /// Rule 12: one person facilitates every session of the set, and can start no more of them
     /// a day than their limit on the days the sessions can start.
     func days(_ set: [Int]) -> ConflictExplainer.Shortage? {
-        let common = set.dropFirst().reduce(Set(g.sessions[set[0]].facilitators)) { $0.intersection(g.sessions[$1].facilitators) }
+        let common = set.dropFirst().reduce(Set(g.sessions[set[0]].facilitatorIndices)) {
+            $0.intersection(g.sessions[$1].facilitatorIndices)
+        }
         let union = set.reduce(into: Set<Int>()) { $0.formUnion(days[$1] ?? []) }.sorted()
         for p in common.sorted() {
             guard let most = core.dailyLimit(p), set.count > most * union.count else { continue }
-            let starts = union.compactMap { d in g.slots.first { core.dayOf[$0.index] == d }?.start }
+            let starts = union.compactMap { d in g.slots.first { core.dayOf[$0.index] == d }?.startSecond }
             let names = starts.map { LocalTime.dayLabel($0, in: g.timeZone) }
             let dates = starts.map { instant in
                 let c = LocalTime.components(instant, in: g.timeZone)
@@ -201,8 +203,8 @@ private struct Finder {
     private func timesText(_ slots: [Int]) -> String {
         var byDay: [(day: String, clocks: [String])] = []
         for k in slots {
-            let day = LocalTime.dayLabel(g.slots[k].start, in: g.timeZone)
-            let clock = LocalTime.clock(g.slots[k].start, in: g.timeZone)
+            let day = LocalTime.dayLabel(g.slots[k].startSecond, in: g.timeZone)
+            let clock = LocalTime.clock(g.slots[k].startSecond, in: g.timeZone)
             if byDay.last?.day == day { byDay[byDay.count - 1].clocks.append(clock) } else { byDay.append((day, [clock])) }
         }
         return byDay.map { "\($0.day) \($0.clocks.joinedInWords)" }.joined(separator: "; ")

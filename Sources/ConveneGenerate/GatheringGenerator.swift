@@ -29,12 +29,15 @@ public struct GatheringGenerator: Sendable {
     /// The share of facilitators given a `maxPerDay` (rule 12): the most sessions the planted
     /// agenda gives them on one day.
     package var dailyLimitShare: Double
+    /// The share of talks, workshops and labs (0 to 1) that take place twice (`sessions[].runs`),
+    /// the second run planted after the first.
+    package var runShare: Double
 
     /// A generator of `sessions` sessions in `rooms` rooms over `days` days; the same arguments
-    /// always give the same gathering.
+    /// always give the same gathering. `travelTime` is written in whole minutes, rounded up.
     public init(
         sessions: Int, rooms: Int, days: Int, attendees: Int? = nil, interests: ClosedRange<Int> = 3...8, seed: UInt64 = 1,
-        sites: Int = 1, travelMinutes: Int = 0, dailyLimitShare: Double = 0
+        sites: Int = 1, travelTime: Duration = .zero, dailyLimitShare: Double = 0, runShare: Double = 0
     ) {
         self.sessions = max(1, sessions)
         self.rooms = max(1, rooms)
@@ -43,8 +46,9 @@ public struct GatheringGenerator: Sendable {
         self.interests = max(1, interests.lowerBound)...max(1, interests.upperBound)
         self.seed = seed
         self.sites = min(max(1, sites), max(1, rooms))
-        self.travelMinutes = max(0, travelMinutes)
+        self.travelMinutes = Int(min(max(0, (travelTime / .seconds(60)).rounded(.up)), 100_000))
         self.dailyLimitShare = min(max(0, dailyLimitShare), 1)
+        self.runShare = min(max(0, runShare), 1)
     }
 
     /// Site names, the main building first.
@@ -119,6 +123,9 @@ public struct GatheringGenerator: Sendable {
         ]
         // Plant the sessions: one plenary opening each day, one open-space block, then the rest.
         var planted: [(session: InputDocument.Session, slot: Int, rooms: [Int])] = []
+        // Second runs, from a generator of their own so that the rest of the input stays the same.
+        var runs = SeededGenerator(seed: seed ^ 0x52_554E_5332)
+        var secondRun: [Int: (slot: Int, room: Int)] = [:]
         func free(_ r: Int, _ range: Range<Int>) -> Bool { range.allSatisfy { roomBusy[r][$0] < 0 && !exclusiveSlot[$0] } }
         func chain(_ k: Int, _ length: Int) -> Range<Int>? {
             let range = k..<k + length
@@ -162,6 +169,22 @@ public struct GatheringGenerator: Sendable {
             var session = InputDocument.Session(
                 id: "s\(n + 1)", title: "\(format == "workshop" ? "Workshop" : format == "lab" ? "Lab" : "Talk") \(n + 1)", format: format)
             if format == "talk", roomList[r].tags.contains("av"), rng.chance(0.3) { session.roomTags = ["av"] }
+            if runShare > 0, runs.chance(runShare) {
+                // A later chain on any day, in a room of the same kind that is free then.
+                let later = (range.upperBound..<slotCount).compactMap { chain($0, length) }
+                if !later.isEmpty {
+                    let next = later[runs.below(later.count)]
+                    let rooms = (format == "lab" ? labRooms : Array(large..<rooms)).filter {
+                        free($0, next) && Set(session.roomTags).isSubset(of: roomList[$0].tags)
+                    }
+                    if !rooms.isEmpty {
+                        let room = rooms[runs.below(rooms.count)]
+                        for t in next { roomBusy[room][t] = n }
+                        secondRun[planted.count] = (next.lowerBound, room)
+                        session.runs = 2
+                    }
+                }
+            }
             planted.append((session, k, [r]))
             n += 1
         }
@@ -180,13 +203,19 @@ public struct GatheringGenerator: Sendable {
             }
         }
         for p in planted.indices {
-            let range = chain(planted[p].slot, planted[p].session.format == "workshop" ? 2 : 1) ?? planted[p].slot..<planted[p].slot + 1
+            let length = planted[p].session.format == "workshop" ? 2 : 1
+            let range = chain(planted[p].slot, length) ?? planted[p].slot..<planted[p].slot + 1
             let sites = Set(planted[p].rooms.map { roomList[$0].site ?? "" })
+            // Every run: the facilitators run each one.
+            var places = [(range, sites)]
+            if let second = secondRun[p] {
+                places.append((second.slot..<second.slot + length, [roomList[second.room].site ?? ""]))
+            }
             let want = rng.chance(0.25) ? 2 : 1
             for _ in 0..<want {
-                let reuse = people.indices.filter {
-                    personBusy[$0].isDisjoint(with: range) && !planted[p].session.facilitators.contains(people[$0].id)
-                        && canTravel($0, range, sites)
+                let reuse = people.indices.filter { person in
+                    !planted[p].session.facilitators.contains(people[person].id)
+                        && places.allSatisfy { personBusy[person].isDisjoint(with: $0.0) && canTravel(person, $0.0, $0.1) }
                 }
                 let person: Int
                 if !reuse.isEmpty && rng.chance(0.6) {
@@ -197,8 +226,10 @@ public struct GatheringGenerator: Sendable {
                     personBusy.append([])
                     personPlaced.append([])
                 }
-                personBusy[person].formUnion(range)
-                personPlaced[person].append((range, sites))
+                for (slots, sites) in places {
+                    personBusy[person].formUnion(slots)
+                    personPlaced[person].append((slots, sites))
+                }
                 planted[p].session.facilitators.append(people[person].id)
             }
         }
@@ -251,7 +282,9 @@ public struct GatheringGenerator: Sendable {
             if rng.chance(0.1) { planted[p].session.prefer = .init(slotTags: [rng.chance(0.5) ? "morning" : "afternoon"]) }
             if rng.chance(0.03) || exclusive && rng.chance(0.5) {
                 planted[p].session.pin = .init(
-                    slot: slots[planted[p].slot].id, room: rng.chance(0.5) ? roomList[planted[p].rooms[0]].id : nil)
+                    slot: slots[planted[p].slot].id,
+                    room: rng.chance(0.5) && secondRun[p].map({ $0.room == planted[p].rooms[0] }) != false
+                        ? roomList[planted[p].rooms[0]].id : nil)
             }
             if !exclusive, rng.chance(0.05) {
                 planted[p].session.optional = true
@@ -268,12 +301,14 @@ public struct GatheringGenerator: Sendable {
             attendees: attendees, perAttendee: interests, rng: &rng)
         // Attendance the planted rooms hold: sign-ups are capped at the room's seats.
         for p in planted.indices {
-            let seats = planted[p].rooms.map { roomList[$0].capacity ?? Int.max }.min() ?? Int.max
-            let perRoom = (interestCount[p] + planted[p].rooms.count - 1) / planted[p].rooms.count
+            let used = planted[p].rooms + (secondRun[p].map { [$0.room] } ?? [])
+            let seats = used.map { roomList[$0].capacity ?? Int.max }.min() ?? Int.max
+            let places = planted[p].rooms.count * (planted[p].session.runs ?? 1)
+            let perRoom = (interestCount[p] + places - 1) / places
             if planted[p].session.format == "plenary" {
                 planted[p].session.attendance = min(attendees, seats)
             } else if perRoom > seats {
-                planted[p].session.attendance = seats * planted[p].rooms.count
+                planted[p].session.attendance = seats * places
             }
         }
         // Some rooms are closed in slots the planted agenda leaves them empty.
@@ -287,7 +322,12 @@ public struct GatheringGenerator: Sendable {
             weights: .init(clash: 1, preference: 1, unscheduled: 100, change: 10, trackOverlap: 1))
         let agenda = Agenda(
             status: .feasible, solver: "generator",
-            placements: planted.map { .init(session: $0.session.id, start: slots[$0.slot].id, rooms: $0.rooms.map { roomList[$0].id }) })
+            placements: planted.indices.flatMap { p in
+                let first = Agenda.Placement(
+                    session: planted[p].session.id, start: slots[planted[p].slot].id, rooms: planted[p].rooms.map { roomList[$0].id })
+                guard let second = secondRun[p] else { return [first] }
+                return [first, .init(session: planted[p].session.id, run: 2, start: slots[second.slot].id, rooms: [roomList[second.room].id])]
+            })
         return Output(document: document, planted: agenda)
     }
 }

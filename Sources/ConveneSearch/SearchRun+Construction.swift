@@ -65,7 +65,7 @@ extension SearchRun {
         let fixed = session.pinSlot != nil || session.pinRoom != nil || model.domain.frozen[s] != nil
         let special = fixed ? 0 : session.exclusive || session.rooms > 1 ? 1 : 2
         let options = model.domain.starts[s].reduce(0) { $0 + $1.rooms.count }
-        return (special, options, -session.facilitators.count, s)
+        return (special, options, -session.facilitatorIndices.count, s)
     }
 
     /// Places `s` where it costs least (ties broken at random); false when it fits nowhere.

@@ -61,7 +61,7 @@ extension SearchRun {
             }
         }
         var mates: [Int] = []
-        for p in g.sessions[s].facilitators {
+        for p in g.sessions[s].facilitatorIndices {
             for b in g.facilitated[p] where b != s && !mates.contains(b) { mates.append(b) }
         }
         for var kind in [clashing, mates, others] {

@@ -57,8 +57,10 @@ final class SearchModel {
         unplacedCost = g.sessions.map { $0.optional ? g.weights.unscheduled * $0.priority : 0 }
         changeWeight = agenda == nil ? 0 : g.weights.change
         roomChangeWeight = agenda == nil ? 0 : g.weights.roomChangeWeight
-        travellers = g.sessions.map { s in s.facilitators.filter { domain.travels($0) && g.facilitated[$0].count > 1 } }
-        limited = g.sessions.map { s in s.facilitators.filter { p in domain.dailyLimit(p).map { $0 < g.facilitated[p].count } ?? false } }
+        travellers = g.sessions.map { s in s.facilitatorIndices.filter { domain.travels($0) && g.facilitated[$0].count > 1 } }
+        limited = g.sessions.map { s in
+            s.facilitatorIndices.filter { p in domain.dailyLimit(p).map { $0 < g.facilitated[p].count } ?? false }
+        }
         dayCount = (domain.dayOf.max() ?? 0) + 1
         self.previous = g.sessions.map { s in
             guard let entry = agenda?.entry(s) else { return nil }
@@ -218,7 +220,8 @@ struct SearchState {
             guard load >= most else { continue }
             if !all { return [-1] }
             // The most flexible of their sessions that day, as many as free a place.
-            let here = model.g.facilitated[p].filter { b in b != s && start[b] >= 0 && domain.dayOf[domain.starts[b][start[b]].slot] == day }
+            let here = model.g.facilitated[p].filter { b in b != s && start[b] >= 0 && domain.dayOf[domain.starts[b][start[b]].slot] == day
+            }
             let flexible = here.sorted { (-domain.starts[$0].count, $0) < (-domain.starts[$1].count, $1) }
             for b in flexible.prefix(load - most + 1) where !found.contains(b) { found.append(b) }
         }
@@ -338,7 +341,9 @@ struct SearchState {
         let range = slots(s, i)
         var found = Set<Int>()
         for k in range {
-            for p in model.domain.busyFacilitators[s] where personAt[p * slotCount + k] >= 0 { found.insert(Int(personAt[p * slotCount + k])) }
+            for p in model.domain.busyFacilitators[s] where personAt[p * slotCount + k] >= 0 {
+                found.insert(Int(personAt[p * slotCount + k]))
+            }
             if session.exclusive {
                 for (b, bi) in start.enumerated() where bi >= 0 && b != s && slots(b).contains(k) { found.insert(b) }
             } else if exclusiveAt[k] >= 0 {

@@ -139,7 +139,7 @@ import Testing
                 if !s.notConcurrentWith.isEmpty { seen.insert("notConcurrentWith") }
                 if s.pinSlot != nil { seen.insert("pin slot") }
                 if s.pinRoom != nil { seen.insert("pin room") }
-                if !s.facilitators.isEmpty { seen.insert("facilitators") }
+                if !s.facilitatorIndices.isEmpty { seen.insert("facilitators") }
                 if s.optional { seen.insert("optional") }
                 if !s.preferredSlotTags.isEmpty { seen.insert("preference") }
                 if s.track != nil { seen.insert("track") }
@@ -151,13 +151,13 @@ import Testing
             if instance.previous != nil { seen.insert("change") }
             // The richer rules, where they can bind: a person with two sessions or more.
             let domain = instance.domain
-            let busy = g.people.filter { p in g.sessions.filter { $0.facilitators.contains(p.index) }.count > 1 }
+            let busy = g.people.filter { p in g.sessions.filter { $0.facilitatorIndices.contains(p.index) }.count > 1 }
             var rules = Set<String>()
             if domain.travelMatters, !busy.isEmpty { rules.insert("travel") }
             if busy.contains(where: { $0.maxPerDay != nil }) { rules.insert("daily load") }
             if Set(domain.dayOf).count > 1 { rules.insert("two days") }
             if g.weights.personPreference > 0,
-                g.sessions.contains(where: { s in s.facilitators.contains { !g.people[$0].preferred.isEmpty } })
+                g.sessions.contains(where: { s in s.facilitatorIndices.contains { !g.people[$0].preferred.isEmpty } })
             {
                 rules.insert("personPreference")
             }

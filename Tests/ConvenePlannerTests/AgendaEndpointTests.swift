@@ -223,7 +223,11 @@ import Testing
             #expect(response.headers[.contentType] == "application/zip")
             #expect(response.headers[.contentDisposition] == "attachment; filename=\"\(g)-\(a).zip\"")
             let entries = try ZipReading.entries(Data(buffer: response.body))
-            let site = SitePublisher().publish(try Agenda.load(handAgenda).value, gathering: try Gathering(json: p2pu))
+            // The planner stamps the site with the agenda's creation time, so that the same agenda gives the same files.
+            let listed = try await client.send(.get, "/api/gatherings/\(g)/agendas").json as? [[String: Any]] ?? []
+            let created = try #require(listed.first { $0["id"] as? String == a }?["created"] as? String)
+            let stamp = try Date(created, strategy: .iso8601)
+            let site = SitePublisher(stamp: stamp).publish(try Agenda.load(handAgenda).value, gathering: try Gathering(json: p2pu))
             #expect(entries.count == site.files.count)
             #expect(entries["\(g)-\(a)/index.html"] == site.files.first { $0.path == "index.html" }.map { Data($0.contents.utf8) })
 

@@ -56,7 +56,7 @@ package enum BruteForce {
             for t in g.slots.indices {
                 guard let chain = domain.chain(session: session.index, start: t) else { continue }
                 if let place, place.slot != t { continue }
-                if place == nil, let until = domain.frozenUntil, g.slots[t].start < until { continue }
+                if place == nil, let until = domain.frozenUntil, g.slots[t].startSecond < until { continue }
                 for rooms in combinations(Array(g.rooms.indices), session.rooms) where place.map({ $0.rooms == rooms }) ?? true {
                     let p = Assignment(session: session.index, start: t, slots: chain, rooms: rooms)
                     let report = rules.check([p])
@@ -94,12 +94,12 @@ package enum BruteForce {
         let wholeAgendas = hasRuns || g.people.contains { $0.maxPerDay != nil }
         var load: [[Int]: Int] = [:]
         func fits(_ p: Assignment) -> Bool {
-            g.sessions[p.session].facilitators.allSatisfy { f in
+            g.sessions[p.session].facilitatorIndices.allSatisfy { f in
                 g.people[f].maxPerDay.map { load[[f, domain.dayOf[p.start]], default: 0] < $0 } ?? true
             }
         }
         func count(_ p: Assignment, _ step: Int) {
-            for f in g.sessions[p.session].facilitators { load[[f, domain.dayOf[p.start]], default: 0] += step }
+            for f in g.sessions[p.session].facilitatorIndices { load[[f, domain.dayOf[p.start]], default: 0] += step }
         }
         var best: (cost: Int, placements: [Assignment])?
         var seen = 0
@@ -151,7 +151,7 @@ package enum BruteForce {
     static func frozenPlace(_ session: Session, _ domain: Domain) -> (slot: Int, rooms: [Int])? {
         let g = domain.gathering
         guard let entry = domain.previous?.entry(session), let slot = g.slotIndex[entry.start] else { return nil }
-        let before = domain.frozenUntil.map { g.slots[slot].start < $0 } ?? false
+        let before = domain.frozenUntil.map { g.slots[slot].startSecond < $0 } ?? false
         guard before || domain.kept.contains(session.id) else { return nil }
         return (slot, entry.rooms.compactMap { g.roomIndex[$0] }.sorted())
     }

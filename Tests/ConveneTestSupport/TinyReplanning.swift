@@ -57,9 +57,9 @@ package enum TinyReplanning {
         }
         // The frozen time: the start of a later slot, or half an hour into it.
         let k = 1 + Int(rng.next() % UInt64(max(1, g.slots.count - 1)))
-        let until = g.slots[min(k, g.slots.count - 1)].start + (chance(0.25) ? 1800 : 0)
+        let until = g.slots[min(k, g.slots.count - 1)].startSecond + (chance(0.25) ? 1800 : 0)
         var document = g.document
-        let later = document.slots.filter { slot in g.slotIndex[slot.id].map { g.slots[$0].start >= until } ?? false }
+        let later = document.slots.filter { slot in g.slotIndex[slot.id].map { g.slots[$0].startSecond >= until } ?? false }
         let last = document.slots.last?.end ?? ""
         var (change, kind) = ("nothing but the frozen time", "none")
         switch rng.next() % 6 {

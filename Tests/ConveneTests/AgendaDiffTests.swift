@@ -32,7 +32,7 @@ import Testing
         let g = try Self.twoRooms()
         let d = Self.diff([], [("b", "s2", ["r2"])], g)
         #expect(d.changes.map(\.kind) == [.added])
-        #expect(d.changes[0].before == nil && d.changes[0].after?.startTime == "2030-01-07T10:00")
+        #expect(d.changes[0].before == nil && d.changes[0].after?.startTimeText == "2030-01-07T10:00")
         #expect(d.changes[0].people == ["x"])
     }
 
@@ -66,7 +66,7 @@ import Testing
         previous.placements[0].startTime = "2030-01-07T10:00"
         let d = AgendaDiff(previous: previous, new: agenda([]), gathering: g)
         #expect(d.changes.map(\.kind) == [.cancelled])
-        #expect(d.changes[0].people.isEmpty && d.changes[0].before?.startTime == "2030-01-07T10:00")
+        #expect(d.changes[0].people.isEmpty && d.changes[0].before?.startTimeText == "2030-01-07T10:00")
         #expect(d.sentence(for: d.changes[0], in: g) == "'c' is cancelled (it was Mon 10:00 r1).")
     }
 

@@ -95,7 +95,7 @@ import Testing
                 var sum = 0
                 var end = start
                 var expected: Range<Int>?
-                while end < g.slots.count, end == start || g.slots[end - 1].end == g.slots[end].start {
+                while end < g.slots.count, end == start || g.slots[end - 1].endSecond == g.slots[end].startSecond {
                     sum += g.slots[end].seconds
                     end += 1
                     if Double(sum) >= minutes * 60 {

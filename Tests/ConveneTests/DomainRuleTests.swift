@@ -144,7 +144,11 @@ import Testing
         let report = checker.check([at("talk", "s1", ["hall"]), at("workshop", "s1", ["hall"]), at("keynote", "s2", ["hall"])])
         #expect(report.rules.isSuperset(of: [.roomClash, .facilitators, .notConcurrent]))
         #expect(report.violations.contains { $0.message == "'talk' and 'workshop' are both in hall at s1 (Mon 7 Jan 09:00–10:00)." })
-        #expect(report.violations.contains { $0.message == "quinn facilitates both 'talk' and 'workshop' at s1 (Mon 7 Jan 09:00–10:00)." })
+        #expect(
+            report.violations.contains {
+                $0.message == "quinn facilitates both 'talk' and 'workshop' at s1 (Mon 7 Jan "
+                    + "09:00–10:00)."
+            })
         #expect(
             report.violations.contains {
                 $0.message == "'talk' and 'workshop' must not run at the same time, but both run at s1 (Mon 7 Jan 09:00–10:00)."

@@ -116,7 +116,8 @@ let infeasibleFixtures: [String] = {
         #expect(pinned.conflict.first { $0.kind == .pinSlot }?.slots == ["s1"])
         #expect(pinned.shortage?.places.map { "\($0.room ?? "")@\($0.slot)" } == ["hall@s1"])
         let frozen = try Gathering(json: try fixture("infeasible/frozen-conflict.json"))
-        let lines = String(decoding: try fixture("infeasible/frozen-conflict.expected"), as: UTF8.self).split(separator: "\n").map(String.init)
+        let lines = String(decoding: try fixture("infeasible/frozen-conflict.expected"), as: UTF8.self).split(separator: "\n").map(
+            String.init)
         let ran = ConflictExplainer(oracle: .search).explain(try Self.domain(frozen, name: "frozen-conflict", expected: lines))
         let place = try #require(ran.conflict.first { $0.kind == .frozen })
         #expect(place.rule == .frozen && place.sessions == ["failures"] && !place.rooms.isEmpty && place.slots.count == 1)

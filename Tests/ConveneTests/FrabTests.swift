@@ -199,7 +199,7 @@ import Testing
             #expect(text.contains(g.sessions[s].title ?? p.session))
         }
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link") && !html.contains("<script"))
-        #expect(html.contains("@media print") && html.contains("<caption>Thu 19 Sep 2019</caption>") && html.contains("scope=\"col\""))
+        #expect(html.contains("@media print") && html.contains("<h2>Thu 19 Sep 2019</h2>") && html.contains("scope=\"col\""))
         // Every row of a day's table covers every room exactly once (rowspans and colspans included).
         for table in try document.nodes(forXPath: "//table").compactMap({ $0 as? XMLElement }) {
             let rooms = (try table.nodes(forXPath: "thead/tr/th")).count - 1

@@ -27,7 +27,7 @@ import Testing
         #expect(g.slots.map(\.id) == ["thu-1", "thu-2"])
         #expect(g.document.slots[0].start == "2019-09-19T09:00")
         // 09:00 in New York in September is 13:00 UTC.
-        #expect(g.slots[0].start == 1_568_898_000)
+        #expect(g.slots[0].startSecond == 1_568_898_000)
         #expect(g.timeZoneName == "America/New_York")
     }
 
@@ -68,7 +68,7 @@ import Testing
     @Test func aBuilderAddsToADocument() throws {
         let morning = try Self.thursdayMorning().build()
         var b = GatheringBuilder(document: morning.document)
-        b.addSession("tech", title: "Troubleshooting the technology", duration: 90)
+        b.addSession("tech", title: "Troubleshooting the technology", duration: .seconds(90 * 60))
         let g = try b.build()
         #expect(g.sessions.map(\.id) == ["update", "stories", "tech"])
         #expect(g.slots.map(\.id) == morning.slots.map(\.id))

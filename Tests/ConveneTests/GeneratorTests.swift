@@ -13,7 +13,7 @@ import Testing
         let report = AgendaChecker(domain: Domain(g)).check(made.planted)
         #expect(report.violations.isEmpty, "\(report.violations.prefix(3))")
         // Every kind of requirement appears.
-        #expect(g.sessions.contains { $0.exclusive } && (sessions < 60 || g.sessions.contains { $0.duration > 60 }))
+        #expect(g.sessions.contains { $0.exclusive } && (sessions < 60 || g.sessions.contains { $0.duration > .seconds(3600) }))
         #expect(g.sessions.contains { !$0.roomTags.isEmpty } && g.sessions.contains { $0.track != nil })
         #expect(g.people.contains { !$0.available.isEmpty })
         #expect(made.document.people.contains { $0.available.contains { $0.start.hasSuffix(":00") && $0.start.contains("+0") } })
@@ -24,12 +24,12 @@ import Testing
     @Test func sitesTravelAndDailyLimitsKeepThePlantedAgendaValid() throws {
         let plain = GatheringGenerator(sessions: 150, rooms: 8, days: 3, attendees: 200, seed: 1).make()
         let made = GatheringGenerator(
-            sessions: 150, rooms: 8, days: 3, attendees: 200, seed: 1, sites: 3, travelMinutes: 30, dailyLimitShare: 0.3
+            sessions: 150, rooms: 8, days: 3, attendees: 200, seed: 1, sites: 3, travelTime: .seconds(30 * 60), dailyLimitShare: 0.3
         )
         .make()
         let g = try Gathering(json: Data(made.document.json.utf8))
         #expect(g.warnings.isEmpty && g.travelMinutes == 30 && Set(g.rooms.map(\.site)).count == 3)
-        let facilitators = Set(g.sessions.flatMap(\.facilitators))
+        let facilitators = Set(g.sessions.flatMap(\.facilitatorIndices))
         let limited = facilitators.filter { g.people[$0].maxPerDay != nil }.count
         #expect(Double(limited) > 0.2 * Double(facilitators.count) && Double(limited) < 0.4 * Double(facilitators.count))
         let report = AgendaChecker(domain: Domain(g)).check(made.planted)
@@ -79,9 +79,9 @@ import Testing
         // Three-room sessions pinned to one of their rooms, day tags, narrow availability.
         #expect(g.sessions.contains { $0.rooms == 3 && $0.pinRoom != nil })
         #expect(g.sessions.contains { $0.slotTags.contains { $0.hasPrefix("day") } })
-        let load = Dictionary(grouping: g.sessions.flatMap(\.facilitators), by: { $0 }).mapValues(\.count)
+        let load = Dictionary(grouping: g.sessions.flatMap(\.facilitatorIndices), by: { $0 }).mapValues(\.count)
         #expect(g.people.contains { !$0.available.isEmpty && load[$0.index, default: 0] >= 3 })
-        #expect(Set(g.slots.map { $0.end - $0.start }) == [1800, 3600, 5400])
+        #expect(Set(g.slots.map { $0.endSecond - $0.startSecond }) == [1800, 3600, 5400])
     }
 
     @Test func theSameSeedWritesTheSameTightInput() {

@@ -42,13 +42,13 @@ import Testing
             ],
             attendees: [.init(id: "x", interests: ["a", "b", "a"]), .init(id: "y", interests: ["a"])])
         let (a, b, c) = (g.sessions[0], g.sessions[1], g.sessions[2])
-        #expect(a.duration == 90 && a.rooms == 2 && a.exclusive == false)  // an explicit false wins
+        #expect(a.durationMinutes == 90 && a.rooms == 2 && a.exclusive == false)  // an explicit false wins
         #expect(a.roomTags == ["big", "av"] && a.slotTags == ["am"])  // tags are unions
         #expect(a.attendance == 2)  // a repeated interest counts once
-        #expect(b.duration == 30 && b.rooms == 1 && b.exclusive == true && b.slotTags == ["am", "pm"])
+        #expect(b.durationMinutes == 30 && b.rooms == 1 && b.exclusive == true && b.slotTags == ["am", "pm"])
         #expect(c.rooms == 1 && !c.exclusive && c.attendance == 7 && c.priority == 1 && c.preferenceWeight == 1)
         #expect(g.weights == InputDocument.Weights(clash: 1, preference: 1, unscheduled: 100, change: 10, trackOverlap: 0))
-        #expect(g.attendees[0].interests == [0, 1])
+        #expect(g.attendees[0].interestIndices == [0, 1])
     }
 
     @Test func nullCountsAsOmittedAndSelfInNotConcurrentWithIsIgnored() throws {

@@ -24,7 +24,8 @@ import Testing
         #expect(
             requests == [
                 "GET /api/events/convene-test/",
-                "GET /api/events/convene-test/submissions/?fields=code,title,speakers,submission_type,track,state,duration,slot_count&page_size=250",
+                "GET /api/events/convene-test/submissions/"
+                    + "?fields=code,title,speakers,submission_type,track,state,duration,slot_count&page_size=250",
                 "GET /api/events/convene-test/speakers/?fields=code,name,availabilities&page_size=250",
                 "GET /api/events/convene-test/rooms/?page_size=250",
                 "GET /api/events/convene-test/tracks/?page_size=250",
@@ -54,7 +55,8 @@ import Testing
         #expect(result.warnings.contains { $0.message.contains("5 of 24 speakers give no availabilities") })
         #expect(
             result.warnings.contains {
-                $0.location.description.hasPrefix("convene-test/submissions/") && $0.message.contains("3 submissions are not on the programme")
+                $0.location.description.hasPrefix("convene-test/submissions/")
+                    && $0.message.contains("3 submissions are not on the programme")
             })
         // The work-in-progress schedule (its slots, not the submissions' released slot ids): nine
         // talks placed, CCCPPP's placed slot as its first run, the lunch break left out.

@@ -74,7 +74,7 @@ import Testing
             guard let run = SubmissionRun(session: p.session, run: 1, codes: codes), let slot = g.slotIndex[p.start],
                 let room = g.roomIndex[p.rooms[0]]
             else { continue }
-            wanted[run.code, default: []].append("\(roomID[g.rooms[room].name ?? ""] ?? 0)@\(g.slots[slot].start)")
+            wanted[run.code, default: []].append("\(roomID[g.rooms[room].name ?? ""] ?? 0)@\(g.slots[slot].startSecond)")
         }
         var held: [String: [String]] = [:]
         let durations = pretalx.state.withLock { $0.duration }
@@ -165,7 +165,10 @@ import Testing
         let pretalx = try FakePretalx()
         let plan = try await Self.plan(event, pretalx)
         #expect(
-            plan.durationsChanged == 1 && plan.changes.contains("WXUKPX 'Resilient maps that last': duration 15 → 20 minutes (the input's)")
+            plan.durationsChanged == 1
+                && plan.changes.contains(
+                    "WXUKPX 'Resilient maps that last': duration 15 → 20 minutes "
+                        + "(the input's)")
         )
         _ = await plan.apply(using: Self.client(pretalx))
         let patches = pretalx.state.withLock { $0.requests.filter { $0.hasPrefix("PATCH /api/events/convene-test/submissions/WXUKPX/") } }
@@ -195,16 +198,21 @@ import Testing
         let n = solved.agenda.placements.count
         #expect(
             problems == [
-                "agenda.json: error: placements[\(n)]: 'keynote' (keynote) is placed, but pretalx has no submission with the code \"keynote\"; "
-                    + "a push places pretalx's submissions only (the import names each session by its code): leave it unplaced, or add it to pretalx",
-                "agenda.json: error: placements[\(n + 1)]: '3PTRJQ' (3PTRJQ) is run 1 of the submission 3PTRJQ, which is withdrawn in pretalx, "
+                "agenda.json: error: placements[\(n)]: 'keynote' (keynote) is placed, but pretalx has no submission with the "
+                    + "code \"keynote\"; "
+                    + "a push places pretalx's submissions only (the import names each session by its code): leave it unplaced, "
+                    + "or add it to pretalx",
+                "agenda.json: error: placements[\(n + 1)]: '3PTRJQ' (3PTRJQ) is run 1 of the submission 3PTRJQ, which is "
+                    + "withdrawn in pretalx, "
                     + "so it has no slot: confirm or accept it in pretalx",
-                "agenda.json: error: placements[\(n + 2)]: '8EVBYA-2' (8EVBYA-2) is run 2 of the submission 8EVBYA, which has 1 slot in pretalx: "
+                "agenda.json: error: placements[\(n + 2)]: '8EVBYA-2' (8EVBYA-2) is run 2 of the submission 8EVBYA, which has 1 "
+                    + "slot in pretalx: "
                     + "raise its number of slots in pretalx",
                 "agenda.json: error: placements[\(n + 3)]: 'CCCPPP' (CCCPPP) and 'Local-first volunteers without the pain (part 1 of 2)' "
                     + "(CCCPPP-1) are both run 1 of the submission CCCPPP; keep one of them",
                 "input.json: error: rooms[5]: the agenda puts 1 talk in Garden (garden) (first at agenda.json: placements[\(moved)]), but "
-                    + "pretalx has no room called \"Garden\"; pretalx's rooms: Main Hall, Room A, Room B, Workshop Room, Lounge. Add the room "
+                    + "pretalx has no room called \"Garden\"; pretalx's rooms: Main Hall, Room A, Room B, Workshop Room, "
+                    + "Lounge. Add the room "
                     + "in pretalx, or give the input room the pretalx room's uuid as \"guid\"",
             ])
         #expect(pretalx.state.withLock { $0.writes } == 0)
@@ -233,7 +241,8 @@ import Testing
         let minutes = try await Self.refusal(fraction, try FakePretalx())
         #expect(
             minutes.map(\.description) == [
-                "input.json: error: sessions[\(fraction.gathering.sessionIndex["WXUKPX"] ?? 0)].duration: 'Resilient maps that last' (WXUKPX) "
+                "input.json: error: sessions[\(fraction.gathering.sessionIndex["WXUKPX"] ?? 0)].duration: 'Resilient maps that "
+                    + "last' (WXUKPX) "
                     + "lasts 20.5 minutes; pretalx counts whole minutes"
             ])
     }

@@ -7,7 +7,7 @@ import Testing
 /// The P2PU fixture's hand-made agenda in every format, against golden files. Set
 /// CONVENE_UPDATE_GOLDENS=1 to write them again (on purpose only, then review the diff).
 @Suite struct GoldenTests {
-    static let stamp = 1_568_000_000  // 2019-09-09T03:33:20Z
+    static let stamp = Date(timeIntervalSince1970: 1_568_000_000)  // 2019-09-09T03:33:20Z
 
     static func layout() throws -> (Agenda, Gathering) {
         let g = try Gathering(json: try fixture("p2pu-gathering-2019.json"))

@@ -65,7 +65,7 @@ import Testing
                 .init(id: "q"),
             ],
             sessions: [.init(id: "x", title: "X", facilitators: ["p", "q"], duration: 60)], weights: .init(personPreference: 4))
-        #expect(g.people[0].preferred == [TimeWindow(start: g.slots[1].start, end: g.slots[1].end)])  // merged where they touch
+        #expect(g.people[0].preferred == [TimeWindow(start: g.slots[1].startSecond, end: g.slots[1].endSecond)])  // merged where they touch
         let checker = AgendaChecker(domain: Domain(g))
         #expect(checker.check(agenda([("x", "s2", ["r1"])])).costs.isEmpty)
         let outside = checker.check(agenda([("x", "s1", ["r1"])]))

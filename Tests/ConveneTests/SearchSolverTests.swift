@@ -44,7 +44,8 @@ import Testing
     /// reinsertions reach it within a few thousand.
     @Test(arguments: [1, 2, 3]) func exactReinsertionsReachTheOptimumUnderTravelAndDailyLimits(seed: Int) async throws {
         let made = GatheringGenerator(
-            sessions: 150, rooms: 8, days: 3, attendees: 200, seed: UInt64(seed), sites: 3, travelMinutes: 30, dailyLimitShare: 0.3
+            sessions: 150, rooms: 8, days: 3, attendees: 200, seed: UInt64(seed), sites: 3, travelTime: .seconds(30 * 60),
+            dailyLimitShare: 0.3
         )
         .make()
         let g = try Gathering(json: Data(made.document.json.utf8))

@@ -78,7 +78,7 @@ import Testing
     /// Publishes `agenda` after `site` (nil: into an empty folder), as the command does: the
     /// history and the calendars' memory come from the earlier site.
     static func publish(_ agenda: Agenda, _ g: Gathering, after site: Site?, at stamp: Int) throws -> Site {
-        var publisher = SitePublisher(baseURL: "https://example.org/e/", stamp: stamp)
+        var publisher = SitePublisher(baseURL: "https://example.org/e/", stamp: Date(timeIntervalSince1970: TimeInterval(stamp)))
         if let site {
             publisher.history = try SiteHistory(json: Array(try #require(site["versions.json"]).utf8), file: "versions.json")
             let memory = try #require(site.state.first { $0.path == ".convene/calendars.json" })

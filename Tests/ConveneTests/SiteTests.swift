@@ -30,7 +30,7 @@ import Testing
             #expect(try SiteFixture.brokenLinks(site) == [])
             let index = try #require(site["index.html"])
             let links = Set(try SiteFixture.attributes("//a", "href", in: index))
-            let attendees = Set(g.attendees.filter { $0.person == nil }.map { "people/\($0.id).html" })
+            let attendees = Set(g.attendees.filter { $0.personIndex == nil }.map { "people/\($0.id).html" })
             for path in site.files.map(\.path) where !path.hasSuffix(".ics") && path != "index.html" {
                 // Attendees' pages are listed only when asked for.
                 #expect(links.contains(path) == (publisher.listAttendees || !attendees.contains(path)), "\(path)")
@@ -48,7 +48,7 @@ import Testing
             #expect(page.contains("href=\"\(p.session).ics\""))
             let events = try ICSReader(try #require(site["sessions/\(p.session).ics"])).events
             #expect(events.count == 1)
-            #expect(events.first?.start == g.slots[g.slotIndex[p.start] ?? 0].start)
+            #expect(events.first?.start == g.slots[g.slotIndex[p.start] ?? 0].startSecond)
         }
         #expect(site.files.filter { $0.path.hasPrefix("sessions/") && $0.path.hasSuffix(".html") }.count == agenda.placements.count)
     }
@@ -60,11 +60,11 @@ import Testing
         let id = String(page.dropFirst("people/".count).dropLast(".html".count))
         let everyone = g.sessions.filter(\.exclusive).map(\.id)
         if let person = g.people.first(where: { $0.id == id }) {
-            let facilitated = g.sessions.filter { $0.facilitators.contains(person.index) }.map(\.id)
-            let wanted = g.attendees.filter { $0.person == person.index }.flatMap { $0.interests.map { g.sessions[$0].id } }
+            let facilitated = g.sessions.filter { $0.facilitatorIndices.contains(person.index) }.map(\.id)
+            let wanted = g.attendees.filter { $0.personIndex == person.index }.flatMap { $0.interestIndices.map { g.sessions[$0].id } }
             return Set(facilitated + wanted + everyone)
         }
-        return g.attendees.first { $0.id == id }.map { Set($0.interests.map { g.sessions[$0].id } + everyone) }
+        return g.attendees.first { $0.id == id }.map { Set($0.interestIndices.map { g.sessions[$0].id } + everyone) }
     }
 
     @Test func eachPersonPageListsExactlyTheirSessions() throws {
@@ -111,7 +111,7 @@ import Testing
             guard let s = g.sessionIndex[p.session], let first = g.slotIndex[p.slots?.first ?? ""],
                 let last = g.slotIndex[p.slots?.last ?? ""]
             else { continue }
-            instants[g.sessions[s].title ?? p.session] = (g.slots[first].start, g.slots[last].end)
+            instants[g.sessions[s].title ?? p.session] = (g.slots[first].startSecond, g.slots[last].endSecond)
         }
         let calendars = site.files.filter { $0.path.hasSuffix(".ics") }
         #expect(calendars.count == 1 + agenda.placements.count + g.people.count + g.attendees.count)
@@ -149,7 +149,7 @@ import Testing
         let reader = try ICSReader(calendar)
         // The three the director facilitates, and the other exclusive sessions: everyone's.
         let director = try #require(g.people.first { $0.id == "p2pu-director" })
-        let others = g.sessions.filter { $0.exclusive && !$0.facilitators.contains(director.index) }.count
+        let others = g.sessions.filter { $0.exclusive && !$0.facilitatorIndices.contains(director.index) }.count
         #expect(reader.events.count == 3 + others && others > 0)
         #expect(reader.lines.filter { $0.hasPrefix("DESCRIPTION:You facilitate this session.") }.count == 3)
         #expect(reader.lines.contains("X-WR-CALNAME:P2PU Gathering 2019: P2PU executive director"))

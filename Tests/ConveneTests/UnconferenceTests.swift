@@ -61,19 +61,19 @@ import Testing
         #expect(tagged == ["fri-4a", "fri-4b"])
         #expect(reread.rooms.filter { $0.tags.contains(u.tag) }.map(\.id) == u.blockRooms)
         let online = try #require(reread.sessionIndex["running-a-learning-circle-online-zoom"].map { reread.sessions[$0] })
-        #expect(online.optional && online.rooms == 1 && online.duration == 90 && online.priority == 23 && online.attendance == 22)
+        #expect(online.optional && online.rooms == 1 && online.durationMinutes == 90 && online.priority == 23 && online.attendance == 22)
         #expect(online.slotTags == [u.tag] && online.roomTags == [u.tag])
-        #expect(online.facilitators.map { reread.people[$0].id } == ["p2pu-developer"])
+        #expect(online.facilitatorIndices.map { reread.people[$0].id } == ["p2pu-developer"])
         // An attendee who hosts becomes a person linked to them; a new name becomes a new person.
         let prisons = try #require(reread.sessionIndex[u.proposalSessions[0]].map { reread.sessions[$0] })
-        #expect(prisons.facilitators.map { reread.people[$0].id } == ["attendee-07"])
-        #expect(reread.attendees.first { $0.id == "attendee-07" }?.person == reread.people.firstIndex { $0.id == "attendee-07" })
+        #expect(prisons.facilitatorIndices.map { reread.people[$0].id } == ["attendee-07"])
+        #expect(reread.attendees.first { $0.id == "attendee-07" }?.personIndex == reread.people.firstIndex { $0.id == "attendee-07" })
         let teens = try #require(reread.sessionIndex["teens-and-learning-circles"].map { reread.sessions[$0] })
-        #expect(teens.facilitators.map { reread.people[$0].label } == ["Dana Whitfield (dana-whitfield)"])
+        #expect(teens.facilitatorIndices.map { reread.people[$0].label } == ["Dana Whitfield (dana-whitfield)"])
         // Voters want their proposals; the linked host wants the one they host.
         let voter = try #require(reread.attendees.first { $0.id == "attendee-03" })
-        #expect(voter.interests.contains(prisons.index) && voter.interests.contains(teens.index))
-        #expect(reread.attendees.first { $0.id == "attendee-07" }?.interests.contains(prisons.index) == true)
+        #expect(voter.interestIndices.contains(prisons.index) && voter.interestIndices.contains(teens.index))
+        #expect(reread.attendees.first { $0.id == "attendee-07" }?.interestIndices.contains(prisons.index) == true)
         #expect(u.kept == Set(hand.placements.map(\.session)).subtracting(["open-space"]))
     }
 

@@ -11,8 +11,8 @@ builder.addSlot("thu-2", start: LocalDateTime(2019, 9, 19, 10, 30), end: LocalDa
 builder.addRoom("rabb", name: "Rabb Hall", capacity: 120, tags: ["large"])
 builder.addRoom("commonwealth", name: "Commonwealth Salon", capacity: 40)
 builder.addRoom("orientation", name: "Orientation Room", capacity: 24)
-builder.addFormat("large-group", name: "Large group", duration: 90, exclusive: true, roomTags: ["large"])
-builder.addFormat("breakout", name: "Breakout", duration: 90)
+builder.addFormat("large-group", name: "Large group", duration: .seconds(90 * 60), exclusive: true, roomTags: ["large"])
+builder.addFormat("breakout", name: "Breakout", duration: .seconds(90 * 60))
 builder.addPerson(
     "director", name: "P2PU executive director",
     available: [.init(start: LocalDateTime(2019, 9, 19, 8, 0), end: LocalDateTime(2019, 9, 19, 13, 0))])

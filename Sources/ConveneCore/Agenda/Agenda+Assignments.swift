@@ -16,8 +16,8 @@ extension Agenda {
             var placement = Agenda.Placement(
                 session: g.sessions[p.session].id, run: g.sessions[p.session].run, start: g.slots[p.start].id, rooms: p.rooms.map { g.rooms[$0].id },
                 slots: p.slots.map { g.slots[$0].id },
-                startTime: LocalTime.format(g.slots[p.slots.lowerBound].start, in: zone),
-                endTime: LocalTime.format(g.slots[p.slots.upperBound - 1].end, in: zone))
+                startTime: LocalTime.format(g.slots[p.slots.lowerBound].startSecond, in: zone),
+                endTime: LocalTime.format(g.slots[p.slots.upperBound - 1].endSecond, in: zone))
             placement.namesRun = g.sessions[p.session].runs > 1
             return placement
         }

@@ -24,27 +24,32 @@ public struct Agenda: Sendable, Equatable, Codable {
     /// One session placed: its start slot, rooms, and (derived) occupied slots and times.
     public struct Placement: Sendable, Equatable, Codable {
         /// The session's id.
-        public package(set) var session: String
+        public package(set) var session: Session.ID
         /// Which run of the session it is, 1-based: run 1 starts first, run 2 next (1 for a
         /// session that takes place once, and for a placement that does not say).
         public package(set) var run: Int
         /// Whether the document writes `"run"`: the session has more than one run, or the
         /// placement was read with one.
         package var namesRun: Bool
-        /// The id of the slot it starts in.
-        public package(set) var start: String
-        /// The ids of the rooms it uses.
-        public package(set) var rooms: [String]
+        /// The slot it starts in.
+        public package(set) var start: Slot.ID
+        /// The rooms it uses.
+        public package(set) var rooms: [Room.ID]
         /// Derived from `start` by the chain rule; checked when present.
-        package var slots: [String]?
+        package var slots: [Slot.ID]?
         /// Local to the event's time zone; derived, checked when present.
         package var startTime: String?
         package var endTime: String?
 
-        /// A placement by ids; the derived fields are filled in when the agenda is judged.
-        public init(
-            session: String, run: Int = 1, start: String, rooms: [String], slots: [String]? = nil,
-            startTime: String? = nil, endTime: String? = nil
+        /// A placement by ids: run `run` of `session` starts in slot `start` and uses `rooms`. The
+        /// slots it occupies and its local times are derived when the agenda is written or judged.
+        public init(session: Session.ID, run: Int = 1, start: Slot.ID, rooms: [Room.ID]) {
+            self.init(session: session, run: run, start: start, rooms: rooms, slots: nil, startTime: nil, endTime: nil)
+        }
+
+        /// A placement with its derived fields as the document writes them (local times as text).
+        package init(
+            session: Session.ID, run: Int = 1, start: Slot.ID, rooms: [Room.ID], slots: [Slot.ID]?, startTime: String?, endTime: String?
         ) {
             self.session = session
             self.run = run
@@ -84,12 +89,12 @@ public struct Agenda: Sendable, Equatable, Codable {
     public struct Cost: Sendable, Equatable, Codable {
         /// Which term it is.
         public package(set) var kind: CostKind
-        /// The sessions it concerns, by id.
-        public package(set) var sessions: [String]
+        /// The sessions it concerns.
+        public package(set) var sessions: [Session.ID]
         /// For clashes: the attendees who want both sessions.
-        public package(set) var attendees: [String]
+        public package(set) var attendees: [Attendee.ID]
         /// For `personPreference`: the facilitator whose preferred hours the session misses.
-        public package(set) var person: String?
+        public package(set) var person: Person.ID?
         /// What it adds to the objective.
         public package(set) var cost: Int
 
@@ -113,8 +118,8 @@ public struct Agenda: Sendable, Equatable, Codable {
     public package(set) var bound: Int?
     /// The placed sessions.
     public package(set) var placements: [Placement]
-    /// Ids of the optional sessions left out.
-    public package(set) var unscheduled: [String]
+    /// The optional sessions left out.
+    public package(set) var unscheduled: [Session.ID]
     /// Every non-zero term of the objective.
     public package(set) var costs: [Cost]
     /// What the solve measured (`stats`): its seconds, why it stopped, each solver's counts and,

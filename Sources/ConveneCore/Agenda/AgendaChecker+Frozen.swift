@@ -15,7 +15,7 @@ extension AgendaChecker {
                     violations.append(
                         Violation(rule: .frozen, message: "\(frozenSentence(session.index)); it must keep that place.\(now)"))
                 }
-            } else if let p, let until, g.slots[p.start].start < until {
+            } else if let p, let until, g.slots[p.start].startSecond < until {
                 violations.append(
                     Violation(
                         rule: .frozen,
@@ -47,7 +47,8 @@ extension Domain {
         guard let place = frozen[s] else { return nil }
         let when: String
         if let slot = place.slot {
-            when = "\(LocalTime.dayLabel(g.slots[slot].start, in: g.timeZone)) \(LocalTime.clock(g.slots[slot].start, in: g.timeZone))"
+            let start = g.slots[slot].startSecond
+            when = "\(LocalTime.dayLabel(start, in: g.timeZone)) \(LocalTime.clock(start, in: g.timeZone))"
         } else {
             when = place.entry.startTime ?? place.entry.start
         }

@@ -19,7 +19,7 @@ extension AgendaChecker {
                 var byDay: [Int: [Assignment]] = [:]
                 for p in mine { byDay[domain.dayOf[p.start], default: []].append(p) }
                 for (_, here) in byDay.sorted(by: { $0.key < $1.key }) where here.count > most {
-                    let day = LocalTime.dayLabel(g.slots[here[0].start].start, in: g.timeZone)
+                    let day = LocalTime.dayLabel(g.slots[here[0].start].startSecond, in: g.timeZone)
                     let listed = here.map { g.sessions[$0.session].label }.joinedInWords
                     violations.append(
                         Violation(
@@ -37,8 +37,8 @@ extension AgendaChecker {
     func travelSentence(_ person: Person, _ a: Assignment, _ sa: [Int], _ b: Assignment, _ sb: [Int]) -> String {
         let g = gathering
         let zone = g.timeZone
-        let ends = g.slots[a.slots.upperBound - 1].end
-        let starts = g.slots[b.start].start
+        let ends = g.slots[a.slots.upperBound - 1].endSecond
+        let starts = g.slots[b.start].startSecond
         let sameDay = LocalTime.dayLabel(ends, in: zone) == LocalTime.dayLabel(starts, in: zone)
         func at(_ instant: Int) -> String {
             (sameDay ? "" : LocalTime.dayLabel(instant, in: zone) + " ") + LocalTime.clock(instant, in: zone)

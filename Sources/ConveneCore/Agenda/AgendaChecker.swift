@@ -63,7 +63,8 @@ public struct AgendaChecker: Sendable {
     ///   previous agenda, ``ReplanningError/keptWithoutPrevious`` likewise for `keep`, and
     ///   ``ReplanningError/keptSessionUnknown(_:)`` or ``ReplanningError/keptSessionUnplaced(_:)``
     ///   for a kept session the gathering lacks or `previous` does not place.
-    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil, keep: Set<String> = []) throws(ReplanningError) {
+    public init(gathering: Gathering, previous: Agenda? = nil, frozenUntil: Date? = nil, keep: Set<Session.ID> = []) throws(ReplanningError)
+    {
         domain = try gathering.replanningDomain(previous: previous, frozenUntil: frozenUntil, keep: keep)
     }
 
@@ -106,9 +107,9 @@ public struct AgendaChecker: Sendable {
                 let minutes = gathering.slots[run].reduce(0) { $0 + $1.seconds } / 60
                 flag(
                     .document,
-                    "\(session.label) cannot start at \(gathering.label(slot: start)): it needs \(Self.minutes(session.duration)) minutes "
-                        + "of back-to-back slots, and from there they last only \(minutes) minutes (\(gathering.label(slots: run)))."
-                )
+                    "\(session.label) cannot start at \(gathering.label(slot: start)): it needs "
+                        + "\(Self.minutes(session.durationMinutes)) minutes of back-to-back slots, and from there they last only "
+                        + "\(minutes) minutes (\(gathering.label(slots: run))).")
                 continue
             }
             var rooms: [Int] = []
@@ -136,8 +137,8 @@ public struct AgendaChecker: Sendable {
             }
             let zone = gathering.timeZone
             for (given, instant, name) in [
-                (entry.startTime, gathering.slots[chain.lowerBound].start, "startTime"),
-                (entry.endTime, gathering.slots[chain.upperBound - 1].end, "endTime"),
+                (entry.startTime, gathering.slots[chain.lowerBound].startSecond, "startTime"),
+                (entry.endTime, gathering.slots[chain.upperBound - 1].endSecond, "endTime"),
             ] {
                 guard let given else { continue }
                 if case .success(let t) = LocalTime.instant(given, in: zone), t == instant { continue }
@@ -233,7 +234,7 @@ public struct AgendaChecker: Sendable {
                 }
             }
             // Rule 5, availability
-            for f in session.facilitators {
+            for f in session.facilitatorIndices {
                 let away = p.slots.filter { !domain.personFree[f][$0] }
                 if !away.isEmpty {
                     flag(
@@ -301,7 +302,7 @@ public struct AgendaChecker: Sendable {
             let (first, second) = a.start <= b.start ? (a, b) : (b, a)
             return travelSentence(g.people[p], first, domain.sites(first.rooms), second, domain.sites(second.rooms))
         case .dailyLoad(let p):
-            let day = LocalTime.dayLabel(g.slots[a.start].start, in: g.timeZone)
+            let day = LocalTime.dayLabel(g.slots[a.start].startSecond, in: g.timeZone)
             return "\(g.people[p].label) facilitates both \(pair), which start on \(day); they facilitate at most 1 a day."
         }
     }

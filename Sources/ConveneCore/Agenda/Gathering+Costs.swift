@@ -17,7 +17,7 @@ extension Gathering {
             }
             var wanting: [SessionPair: [Int]] = [:]
             for attendee in attendees {
-                let wanted = attendee.interests.compactMap { s in placedRuns(s).map { (s, $0) } }
+                let wanted = attendee.interestIndices.compactMap { s in placedRuns(s).map { (s, $0) } }
                 for (i, a) in wanted.enumerated() {
                     for b in wanted[(i + 1)...] where a.1.allSatisfy({ x in b.1.allSatisfy(x.isConcurrent) }) {
                         wanting[SessionPair(a.0, b.0), default: []].append(attendee.index)

@@ -26,7 +26,7 @@ package struct Chains: Sendable {
     /// The longest run of back-to-back slots starting at `start` (for explanations).
     package func longestRun(from start: Int) -> Range<Int> {
         var end = start + 1
-        while end < slots.count, slots[end - 1].end == slots[end].start { end += 1 }
+        while end < slots.count, slots[end - 1].endSecond == slots[end].startSecond { end += 1 }
         return start..<end
     }
 
@@ -47,7 +47,7 @@ package struct Chains: Sendable {
                 end = start
                 sum = 0
             }
-            while sum < seconds, end < slots.count, end == start || slots[end - 1].end == slots[end].start {
+            while sum < seconds, end < slots.count, end == start || slots[end - 1].endSecond == slots[end].startSecond {
                 sum += slots[end].seconds
                 end += 1
             }
@@ -60,7 +60,7 @@ package struct Chains: Sendable {
     private static func chain(_ slots: [Slot], _ seconds: Int, from start: Int) -> Range<Int>? {
         var sum = 0
         var end = start
-        while end < slots.count, end == start || slots[end - 1].end == slots[end].start {
+        while end < slots.count, end == start || slots[end - 1].endSecond == slots[end].startSecond {
             sum += slots[end].seconds
             end += 1
             if sum >= seconds { return start..<end }

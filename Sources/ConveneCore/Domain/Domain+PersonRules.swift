@@ -27,7 +27,7 @@ extension Domain {
         guard travelSeconds > 0, !a.overlaps(b) else { return false }
         let (first, second) = a.lowerBound < b.lowerBound ? (a, b) : (b, a)
         let slots = gathering.slots
-        return slots[second.lowerBound].start - slots[first.upperBound - 1].end < travelSeconds
+        return slots[second.lowerBound].startSecond - slots[first.upperBound - 1].endSecond < travelSeconds
     }
 
     /// Whether rule 11 applies to person `p` at all.
@@ -50,6 +50,6 @@ extension Gathering {
     /// The facilitators of a session whose preferred windows do not hold all of `occupied`: one
     /// `personPreference` cost each.
     package func outsidePreferredHours(_ session: Session, _ occupied: Range<Int>) -> [Int] {
-        session.facilitators.filter { p in occupied.contains { !people[p].prefers(slots[$0]) } }
+        session.facilitatorIndices.filter { p in occupied.contains { !people[p].prefers(slots[$0]) } }
     }
 }

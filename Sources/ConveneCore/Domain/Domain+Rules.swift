@@ -53,7 +53,7 @@ extension Domain {
     /// occupying `earlier`.
     package func startsAfter(_ start: Int, _ earlier: Range<Int>) -> Bool {
         let slots = gathering.slots
-        return slots[start].start >= slots[earlier.upperBound - 1].end
+        return slots[start].startSecond >= slots[earlier.upperBound - 1].endSecond
     }
 
     /// Rules 5, 6 and 8, which hold whatever the times: whether sessions `a` and `b` (two

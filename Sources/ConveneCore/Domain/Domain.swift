@@ -81,12 +81,12 @@ package struct Domain: Sendable {
         self.relaxations = relaxations
         let oneAtATime = gathering.people.indices.map { !relaxations.oneAtATime.contains($0) }
         self.oneAtATime = oneAtATime
-        busyFacilitators = gathering.sessions.map { $0.facilitators.filter { oneAtATime[$0] } }
+        busyFacilitators = gathering.sessions.map { $0.facilitatorIndices.filter { oneAtATime[$0] } }
         self.previous = previous
         self.frozenUntil = previous == nil ? nil : frozenUntil
         kept = previous == nil ? [] : keep
         let slots = gathering.slots
-        chains = Chains(slots: slots, durations: gathering.sessions.map(\.duration))
+        chains = Chains(slots: slots, durations: gathering.sessions.map(\.durationMinutes))
         let roomOpen = gathering.rooms.map { room in slots.map { slot in !room.unavailable.contains { $0.overlaps(slot.window) } } }
         let personFree = gathering.people.map { person in slots.map(person.canAttend) }
         let suitableRooms = gathering.sessions.map { session in
@@ -107,7 +107,7 @@ package struct Domain: Sendable {
         }
         self.siteNames = siteNames
         let civilDays = slots.map { slot in
-            let c = LocalTime.components(slot.start, in: gathering.timeZone)
+            let c = LocalTime.components(slot.startSecond, in: gathering.timeZone)
             return LocalTime.daysFromCivil(c.year, c.month, c.day)
         }
         dayOf = civilDays.map { $0 - (civilDays.min() ?? 0) }
@@ -124,9 +124,9 @@ package struct Domain: Sendable {
         for start in gathering.slots.indices {
             if let pin = session.pinSlot, pin != start { continue }
             if let place, place.slot != start { continue }
-            if place == nil, let until = frozenUntil, gathering.slots[start].start < until { continue }
+            if place == nil, let until = frozenUntil, gathering.slots[start].startSecond < until { continue }
             guard let chain = chain(session: session.index, start: start), hasSlotTags(session.index, chain),
-                session.facilitators.allSatisfy({ isFree($0, chain) })
+                session.facilitatorIndices.allSatisfy({ isFree($0, chain) })
             else { continue }
             var rooms = openRooms(session.index, chain)
             var required = session.pinRoom.map { [$0] } ?? []
@@ -171,7 +171,7 @@ package struct Domain: Sendable {
 
     /// The slots a session occupies when it starts at `start`, or nil when the chain rule allows no start there.
     package func chain(session: Int, start: Int) -> Range<Int>? {
-        chains.chain(minutes: gathering.sessions[session].duration, from: start)
+        chains.chain(minutes: gathering.sessions[session].durationMinutes, from: start)
     }
 
     /// Hard rule 2's time-independent part: the room has every tag and enough seats.
@@ -194,7 +194,7 @@ package struct Domain: Sendable {
         let rooms = entry.rooms.compactMap { g.roomIndex[$0] }.sorted()
         var place = FrozenPlace(slot: slot, rooms: rooms.count == entry.rooms.count ? rooms : nil, entry: entry)
         let begins: Int? =
-            if let slot { g.slots[slot].start } else {
+            if let slot { g.slots[slot].startSecond } else {
                 entry.startTime.flatMap { try? LocalTime.instant($0, in: g.timeZone).get() }
             }
         if let until, let begins, begins < until { return place }

@@ -43,7 +43,7 @@ extension Gathering {
             name: name, timeZoneName: timeZoneName, timeZone: timeZone, slots: slots, rooms: rooms, formats: formats, people: people,
             sessions: units, attendees: attendees.map { attendee in
                 var a = attendee
-                a.interests = attendee.interests.map { runsOf[$0][0] }
+                a.interestIndices = attendee.interestIndices.map { runsOf[$0][0] }
                 return a
             }, weights: weights, warnings: warnings, document: document)
         split.travelMinutes = travelMinutes
@@ -60,7 +60,7 @@ extension Gathering {
 
     /// The attendee's interests whose clashes are pairs of sessions: those with one run.
     package func pairwiseInterests(_ attendee: Attendee) -> [Int] {
-        runsOf == nil ? attendee.interests : attendee.interests.filter { sessions[$0].runs == 1 }
+        runsOf == nil ? attendee.interestIndices : attendee.interestIndices.filter { sessions[$0].runs == 1 }
     }
 
     /// What an attendee's clash costs between a session with runs and another, when every run of
@@ -82,8 +82,8 @@ extension Gathering {
         guard weights.clash > 0, runsOf != nil else { return [] }
         var weight: [SessionPair: Int] = [:]
         for attendee in attendees {
-            for (i, a) in attendee.interests.enumerated() {
-                for b in attendee.interests[(i + 1)...] {
+            for (i, a) in attendee.interestIndices.enumerated() {
+                for b in attendee.interestIndices[(i + 1)...] {
                     let (ra, rb) = (sessions[a].runs, sessions[b].runs)
                     guard (ra > 1) != (rb > 1) else { continue }
                     weight[SessionPair(a, b), default: 0] += weights.clash

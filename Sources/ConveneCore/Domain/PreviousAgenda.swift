@@ -36,6 +36,11 @@ package struct PreviousAgenda: Sendable, Equatable {
         self.agenda = agenda
     }
 
+    /// Drops the entry of a session's run (a session of the domain's gathering).
+    package mutating func forget(_ session: Session) {
+        if session.run == 1 { placements[session.id] = nil } else { laterRuns[session.id]?[session.run] = nil }
+    }
+
     /// The entry of a session's run (a session of the domain's gathering), matched by (id, run):
     /// rule 10 and the change costs compare each run with the same run before.
     package func entry(_ session: Session) -> Entry? {

@@ -8,10 +8,11 @@ public enum ReplanningError: Error, Sendable, Equatable, CustomStringConvertible
     /// Sessions to keep in place without a previous agenda: nothing says where they are held.
     case keptWithoutPrevious
     /// A session to keep in place (by id) that the gathering does not have.
-    case keptSessionUnknown(String)
+    case keptSessionUnknown(Session.ID)
     /// A session to keep in place (by id) that the previous agenda does not place.
-    case keptSessionUnplaced(String)
+    case keptSessionUnplaced(Session.ID)
 
+    /// What is wrong, in plain words.
     public var description: String {
         switch self {
         case .frozenWithoutPrevious: "a frozen time needs a previous agenda: it freezes what that agenda placed before it"

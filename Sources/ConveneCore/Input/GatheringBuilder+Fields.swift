@@ -1,6 +1,6 @@
 extension GatheringBuilder {
     /// A JSON path in the builder's words: a list item by its id (`session("stories")`), the
-    /// event's fields by their own names (`travelMinutes`), the document as a whole `gathering`.
+    /// event's fields by the builder's names (`travelTime`), the document as a whole `gathering`.
     static func field(_ path: [JSONPath.Component], in document: InputDocument) -> String {
         guard case .key(let list)? = path.first else { return "gathering" }
         var rest = Array(path.dropFirst())
@@ -14,7 +14,7 @@ extension GatheringBuilder {
         for component in rest {
             switch component {
             case .index(let i): text += "[\(i)]"
-            case .key(let key): text += text.isEmpty ? key : "." + key
+            case .key(let key): text += text.isEmpty ? (key == "travelMinutes" ? "travelTime" : key) : "." + key
             }
         }
         return text.isEmpty ? "gathering" : text

@@ -10,7 +10,7 @@ import Foundation
 /// var builder = GatheringBuilder(name: "P2PU Gathering 2019", timeZone: TimeZone(identifier: "America/New_York")!)
 /// builder.addSlot("thu-1", start: LocalDateTime(2019, 9, 19, 9, 0), end: LocalDateTime(2019, 9, 19, 10, 30))
 /// builder.addRoom("rabb", name: "Rabb Hall", capacity: 120)
-/// builder.addSession("update", title: "Update from P2PU", duration: 90)
+/// builder.addSession("update", title: "Update from P2PU", duration: .seconds(90 * 60))
 /// let gathering = try builder.build()
 /// ```
 public struct GatheringBuilder: Sendable {
@@ -34,11 +34,22 @@ public struct GatheringBuilder: Sendable {
         set { document.weights = newValue }
     }
 
-    /// Minutes a person needs between sessions at different sites (rule 11); 0 for none.
-    public var travelMinutes: Int {
-        get { document.event.travelMinutes ?? 0 }
-        set { document.event.travelMinutes = newValue }
+    /// How long a person needs between sessions at different sites (rule 11); zero for none. The
+    /// input counts it in whole minutes: ``build()`` reports any other length, and a negative one.
+    public var travelTime: Duration {
+        get { oddTravelTime ?? .seconds(60 * (document.event.travelMinutes ?? 0)) }
+        set {
+            let minutes = newValue / .seconds(60)
+            if minutes == minutes.rounded(), abs(minutes) < 1e9 {
+                document.event.travelMinutes = Int(minutes)
+                oddTravelTime = nil
+            } else {
+                oddTravelTime = newValue
+            }
+        }
     }
+    /// A travel time the input cannot write (not whole minutes), kept for ``build()`` to report.
+    private var oddTravelTime: Duration?
 
     /// A window of time in the event's time zone, such as when a person is available. Its end
     /// must come after its start; ``GatheringBuilder/build()`` reports it otherwise.
@@ -69,14 +80,16 @@ public struct GatheringBuilder: Sendable {
             .init(id: id, name: name, capacity: capacity, tags: tags, unavailable: unavailable.map(Self.window), site: site))
     }
 
-    /// Adds a session format; sessions of the format take its duration (minutes), rooms and
+    /// Adds a session format; sessions of the format take its duration, rooms and
     /// exclusivity unless they set their own, and its tags as well as their own.
     public mutating func addFormat(
-        _ id: String, name: String? = nil, duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [],
-        slotTags: [String] = []
+        _ id: String, name: String? = nil, duration: Duration? = nil, rooms: Int? = nil, exclusive: Bool? = nil,
+        roomTags: [String] = [], slotTags: [String] = []
     ) {
         document.formats.append(
-            .init(id: id, name: name, duration: duration, rooms: rooms, exclusive: exclusive, roomTags: roomTags, slotTags: slotTags))
+            .init(
+                id: id, name: name, duration: duration.map(Self.minutes), rooms: rooms, exclusive: exclusive, roomTags: roomTags,
+                slotTags: slotTags))
     }
 
     /// Adds a person who facilitates sessions; with `available` windows they are there only then,
@@ -93,12 +106,12 @@ public struct GatheringBuilder: Sendable {
     }
 
     /// Adds a session; its references (format, facilitators, `after`, `notConcurrentWith`, the
-    /// pinned slot and room) are ids. Duration (minutes), rooms and exclusivity default to its
+    /// pinned slot and room) are ids. Duration, rooms and exclusivity default to its
     /// format's; `preferredSlotTags` are the slot tags it would rather have, each missed one
     /// costing `preferenceWeight`.
     public mutating func addSession(
         _ id: String, title: String? = nil, format: String? = nil, facilitators: [String] = [], attendance: Int? = nil,
-        duration: Double? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [], slotTags: [String] = [],
+        duration: Duration? = nil, rooms: Int? = nil, exclusive: Bool? = nil, roomTags: [String] = [], slotTags: [String] = [],
         track: String? = nil, after: [String] = [], notConcurrentWith: [String] = [], pinSlot: String? = nil, pinRoom: String? = nil,
         preferredSlotTags: [String] = [], preferenceWeight: Int? = nil, optional: Bool = false, priority: Int? = nil
     ) {
@@ -108,7 +121,8 @@ public struct GatheringBuilder: Sendable {
             ? nil : InputDocument.Preference(slotTags: preferredSlotTags, weight: preferenceWeight)
         addSession(
             InputDocument.Session(
-                id: id, title: title, format: format, facilitators: facilitators, attendance: attendance, duration: duration,
+                id: id, title: title, format: format, facilitators: facilitators, attendance: attendance,
+                duration: duration.map(Self.minutes),
                 rooms: rooms, exclusive: exclusive, roomTags: roomTags, slotTags: slotTags, track: track, after: after,
                 notConcurrentWith: notConcurrentWith, pin: pin, prefer: prefer, optional: optional, priority: priority))
     }
@@ -128,13 +142,29 @@ public struct GatheringBuilder: Sendable {
     /// - Throws: ``DiagnosticError`` with every problem found, each at its builder's field
     ///   (``Diagnostic/Location/field(_:)``).
     public func build() throws(DiagnosticError) -> Gathering {
+        var problems: [Diagnostic] = []
+        if let odd = oddTravelTime {
+            problems.append(
+                Diagnostic(
+                    .error, at: .field("travelTime"),
+                    "is \(odd), not a whole number of minutes: the input counts travel time in minutes; round it"))
+        }
+        let gathering: Gathering
         do {
-            return try Gathering(document: document)
+            gathering = try Gathering(document: document)
         } catch {
             throw DiagnosticError(
-                error.diagnostics.map { Diagnostic($0.severity, at: .field(Self.field($0.path.components, in: document)), $0.message) })
+                problems
+                    + error.diagnostics.map {
+                        Diagnostic($0.severity, at: .field(Self.field($0.path.components, in: document)), $0.message)
+                    })
         }
+        guard problems.isEmpty else { throw DiagnosticError(problems) }
+        return gathering
     }
+
+    /// A length in minutes, as the input writes durations.
+    private static func minutes(_ length: Duration) -> Double { length / .seconds(60) }
 
     private static func window(_ window: Window) -> InputDocument.Window {
         InputDocument.Window(start: window.start.description, end: window.end.description)

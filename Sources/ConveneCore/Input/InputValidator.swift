@@ -88,7 +88,9 @@ struct InputValidator {
                 }
             }
             for s in interests { interested[s] += 1 }
-            return Attendee(id: attendee.id, index: i, interests: interests, person: person)
+            return Attendee(
+                id: attendee.id, index: i, interests: interests.map { document.sessions[$0].id }, interestIndices: interests,
+                person: person.map { document.people[$0].id }, personIndex: person)
         }
         let sessions = Self.apartBothWays(
             document.sessions.enumerated().map { i, session in
@@ -130,7 +132,7 @@ struct InputValidator {
             guard let window = window(start: slot.start, end: slot.end, at: path) else { continue }
             slots.append((path, Slot(id: slot.id, index: 0, window: window, tags: Set(slot.tags))))
         }
-        slots.sort { ($0.slot.start, $0.slot.end) < ($1.slot.start, $1.slot.end) }
+        slots.sort { ($0.slot.startSecond, $0.slot.endSecond) < ($1.slot.startSecond, $1.slot.endSecond) }
         // Sorted by start, a slot overlaps a later one exactly when it overlaps its successor
         // or an earlier slot's end reaches past the successor's start; compare with the latest end so far.
         var latest: (path: JSONPath, slot: Slot)?
@@ -143,7 +145,7 @@ struct InputValidator {
                         + "them"
                 )
             }
-            if latest.map({ entry.slot.end > $0.slot.end }) ?? true { latest = entry }
+            if latest.map({ entry.slot.endSecond > $0.slot.endSecond }) ?? true { latest = entry }
         }
         return slots.enumerated().map { i, entry in
             var slot = entry.slot
@@ -234,10 +236,11 @@ struct InputValidator {
         var pinRoom: Int?
         if let slot = session.pin?.slot { pinSlot = reference(slot, to: slotIDs, "slot", at: path / "pin" / "slot") }
         if let room = session.pin?.room { pinRoom = reference(room, to: roomIDs, "room", at: path / "pin" / "room") }
+        let facilitators = references(session.facilitators, to: personIDs, "person", at: path / "facilitators")
         return Session(
-            id: session.id, index: index, title: session.title, format: formatIndex,
-            facilitators: references(session.facilitators, to: personIDs, "person", at: path / "facilitators"),
-            attendance: max(0, session.attendance ?? interested), duration: duration, rooms: max(1, rooms),
+            id: session.id, index: index, title: session.title, format: formatIndex.map { document.formats[$0].id },
+            formatIndex: formatIndex, facilitators: facilitators.map { document.people[$0].id }, facilitatorIndices: facilitators,
+            attendance: max(0, session.attendance ?? interested), durationMinutes: duration, rooms: max(1, rooms),
             exclusive: session.exclusive ?? format?.exclusive ?? false,
             roomTags: Set(session.roomTags + (format?.roomTags ?? [])), slotTags: Set(session.slotTags + (format?.slotTags ?? [])),
             track: session.track.flatMap { $0.isEmpty ? nil : $0 },

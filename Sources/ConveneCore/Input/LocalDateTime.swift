@@ -33,6 +33,22 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
         self.init(year, month, day, components.hour ?? 0, components.minute ?? 0, second: components.second ?? 0)
     }
 
+    /// The wall-clock time `text` writes as the input does (`YYYY-MM-DDTHH:MM[:SS]`, without an
+    /// offset); nil when it is not such a time.
+    package init?(text: String) {
+        guard let utc = TimeZone(secondsFromGMT: 0), !text.hasSuffix("Z"), case .success(let naive) = LocalTime.instant(text, in: utc),
+            text.count <= 19
+        else { return nil }
+        let c = LocalTime.components(naive, in: utc)
+        self.init(c.year, c.month, c.day, c.hour, c.minute, second: c.second)
+    }
+
+    /// Its parts (`year`, `month`, `day`, `hour`, `minute`, `second`): with a calendar in the
+    /// event's time zone, `calendar.date(from:)` gives the instant.
+    public var components: DateComponents {
+        DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+    }
+
     /// `2019-09-19T09:00`, with `:SS` when the seconds are not zero: the input's way of writing it.
     public var description: String {
         let date = "\(LocalTime.pad(year, 4))-\(LocalTime.pad(month))-\(LocalTime.pad(day))"

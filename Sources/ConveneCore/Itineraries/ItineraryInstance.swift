@@ -64,8 +64,8 @@ package struct ItineraryInstance: Sendable {
         self.runs = runs
         self.runsOf = runsOf
         travellers = g.attendees.map { attendee in
-            let wanted = Self.unique(attendee.interests.map { g.sessions[$0].inputIndex })
-            let mine = Set(attendee.person.map { g.facilitated[$0].map { g.sessions[$0].inputIndex } } ?? [])
+            let wanted = Self.unique(attendee.interestIndices.map { g.sessions[$0].inputIndex })
+            let mine = Set(attendee.personIndex.map { g.facilitated[$0].map { g.sessions[$0].inputIndex } } ?? [])
             let facilitated = wanted.filter { mine.contains($0) && !runsOf[$0].isEmpty }
             let facilitating = facilitated.flatMap { runsOf[$0] }.sorted {
                 (runs[$0].slots.lowerBound, $0) < (runs[$1].slots.lowerBound, $1)

@@ -3,7 +3,7 @@ public struct Format: Sendable, Hashable, Identifiable {
     /// The format's id in the input.
     public internal(set) var id: String
     /// Its position in ``Gathering/formats``.
-    public internal(set) var index: Int
+    package internal(set) var index: Int
     /// Its name for display, if the input gives one.
     public internal(set) var name: String?
 

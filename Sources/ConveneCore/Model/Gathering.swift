@@ -73,7 +73,7 @@ public struct Gathering: Sendable {
         roomIndex = Dictionary(rooms.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         sessionIndex = Dictionary(sessions.map { ($0.id, $0.index) }, uniquingKeysWith: { a, _ in a })
         var facilitated = [[Int]](repeating: [], count: people.count)
-        for session in sessions { for p in session.facilitators { facilitated[p].append(session.index) } }
+        for session in sessions { for p in session.facilitatorIndices { facilitated[p].append(session.index) } }
         self.facilitated = facilitated
     }
 
@@ -81,15 +81,15 @@ public struct Gathering: Sendable {
     package func label(slot: Int) -> String {
         let s = slots[slot]
         return
-            "\(s.id) (\(LocalTime.dayLabel(s.start, in: timeZone)) "
-            + "\(LocalTime.clock(s.start, in: timeZone))–\(LocalTime.clock(s.end, in: timeZone)))"
+            "\(s.id) (\(LocalTime.dayLabel(s.startSecond, in: timeZone)) "
+            + "\(LocalTime.clock(s.startSecond, in: timeZone))–\(LocalTime.clock(s.endSecond, in: timeZone)))"
     }
 
     /// `Thu 19 Sep 09:00–12:00` for a run of consecutive slots.
     package func label(slots range: Range<Int>) -> String {
         guard let first = range.first, let last = range.last else { return "no time" }
-        let start = slots[first].start
-        let end = slots[last].end
+        let start = slots[first].startSecond
+        let end = slots[last].endSecond
         return "\(LocalTime.dayLabel(start, in: timeZone)) \(LocalTime.clock(start, in: timeZone))–\(LocalTime.clock(end, in: timeZone))"
     }
 

@@ -3,7 +3,7 @@ public struct Person: Sendable, Hashable, Identifiable {
     /// The person's id in the input.
     public internal(set) var id: String
     /// Their position in ``Gathering/people``.
-    public internal(set) var index: Int
+    package internal(set) var index: Int
     /// Their name for display, if the input gives one.
     public internal(set) var name: String?
     /// Merged where windows touch or overlap; empty means available whenever not unavailable.

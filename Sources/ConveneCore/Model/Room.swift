@@ -3,7 +3,7 @@ public struct Room: Sendable, Hashable, Identifiable {
     /// The room's id in the input.
     public internal(set) var id: String
     /// Its position in ``Gathering/rooms``.
-    public internal(set) var index: Int
+    package internal(set) var index: Int
     /// Its name for display, if the input gives one.
     public internal(set) var name: String?
     /// Its number of seats; nil: no capacity limit.

@@ -3,16 +3,20 @@ public struct Session: Sendable, Hashable, Identifiable {
     /// The session's id in the input.
     public internal(set) var id: String
     /// Its position in ``Gathering/sessions``.
-    public internal(set) var index: Int
+    package internal(set) var index: Int
     /// The title shown in agendas, if the input gives one.
     public internal(set) var title: String?
-    /// Its format, an index into ``Gathering/formats``.
-    public internal(set) var format: Int?
-    /// Its facilitators, indices into ``Gathering/people``, each once.
-    public internal(set) var facilitators: [Int]
+    /// Its format's id, if it has one.
+    public internal(set) var format: Format.ID?
+    /// ``format`` as a position in ``Gathering/formats``.
+    package internal(set) var formatIndex: Int?
+    /// Its facilitators, by id, each once, in the order written.
+    public internal(set) var facilitators: [Person.ID]
+    /// ``facilitators`` as positions in ``Gathering/people``, for the solvers.
+    package internal(set) var facilitatorIndices: [Int]
     package internal(set) var attendance: Int
-    /// Minutes; may be fractional.
-    package internal(set) var duration: Double
+    /// Its length in minutes, as the input writes it; may be fractional.
+    package internal(set) var durationMinutes: Double
     /// How many rooms it uses at once.
     package internal(set) var rooms: Int
     package var exclusive: Bool
@@ -49,15 +53,18 @@ public struct Session: Sendable, Hashable, Identifiable {
     /// In the domain's gathering, the index of the input's session this is a run of; nil in the input's.
     package internal(set) var origin: Int? = nil
 
+    /// How long it runs: its own `duration` or its format's.
+    public var duration: Duration { .seconds(durationMinutes * 60) }
+
     /// The index of the input's session it is (a run of).
     package var inputIndex: Int { origin ?? index }
 
     /// How people read it: `'Update from P2PU' (update)`, or the id alone without a title; a run
     /// of a session with several adds which: `'Lab' (lab) (run 2 of 3)`.
-    public var label: String {
-        let name = title.map { "'\($0)' (\(id))" } ?? "'\(id)'"
-        return origin != nil && runs > 1 ? "\(name) (run \(run) of \(runs))" : name
-    }
+    public var label: String { origin != nil && runs > 1 ? "\(nameLabel) (run \(run) of \(runs))" : nameLabel }
+
+    /// ``label`` without the run: `'Lab' (lab)`.
+    package var nameLabel: String { title.map { "'\($0)' (\(id))" } ?? "'\(id)'" }
 
     /// The capacity each room of each run needs: ⌈attendance ÷ (runs × rooms)⌉ (rule 2).
     package var seatsPerRoom: Int { (attendance + runs * rooms - 1) / (runs * rooms) }

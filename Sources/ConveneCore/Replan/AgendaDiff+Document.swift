@@ -12,8 +12,8 @@ extension AgendaDiff {
             return .object([
                 .init(key: "start", value: .string(side.start)),
                 .init(key: "rooms", value: .strings(side.rooms)),
-                .init(key: "startTime", value: side.startTime.map(JSONValue.string) ?? .null),
-                .init(key: "endTime", value: side.endTime.map(JSONValue.string) ?? .null),
+                .init(key: "startTime", value: side.startTimeText.map(JSONValue.string) ?? .null),
+                .init(key: "endTime", value: side.endTimeText.map(JSONValue.string) ?? .null),
             ])
         }
         let changes: [JSONValue] = self.changes.map { c in
@@ -98,6 +98,6 @@ extension AgendaDiff {
     private static func side(_ s: inout ObjectReader) -> Side {
         let start = s.string("start", required: "names the start slot") ?? ""
         if s.value("rooms") == nil { s.log.error(s.path / "rooms", "is missing: lists the rooms, such as [\"rabb\"]") }
-        return Side(start: start, rooms: s.strings("rooms"), startTime: s.string("startTime"), endTime: s.string("endTime"))
+        return Side(start: start, rooms: s.strings("rooms"), startTimeText: s.string("startTime"), endTimeText: s.string("endTime"))
     }
 }

@@ -12,7 +12,7 @@ extension AgendaDiff {
         var lines: [String] = []
         for id in notice.sessions {
             guard let change = changes.first(where: { $0.session == id }) else { continue }
-            let runs = person.map { p in g.sessionIndex[id].map { g.sessions[$0].facilitators.contains(p.index) } ?? false } ?? false
+            let runs = person.map { p in g.sessionIndex[id].map { g.sessions[$0].facilitatorIndices.contains(p.index) } ?? false } ?? false
             let subject = runs ? "Your session \(Self.label(id, g))" : "\(Self.label(id, g)), which you want,"
             lines.append("\(subject) \(Self.predicate(change, g))")
         }
@@ -84,7 +84,7 @@ extension AgendaDiff {
 
     /// `Fri 10:30`, or the start slot's id when its time is unknown.
     static func when(_ side: Side, _ g: Gathering) -> String {
-        guard let text = side.startTime, case .success(let instant) = LocalTime.instant(text, in: g.timeZone) else {
+        guard let text = side.startTimeText, case .success(let instant) = LocalTime.instant(text, in: g.timeZone) else {
             return side.start
         }
         let weekday = LocalTime.weekdayNames[LocalTime.components(instant, in: g.timeZone).weekday]

@@ -30,20 +30,24 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
 
     /// Where a session was or is: its start slot, rooms and local times.
     public struct Side: Sendable, Equatable {
-        /// The start slot's id.
-        public package(set) var start: String
-        /// The rooms' ids, in the agenda's order.
-        public package(set) var rooms: [String]
-        /// Local to the event's time zone, `YYYY-MM-DDTHH:MM`; nil when it cannot be known.
-        public package(set) var startTime: String?
-        /// Local to the event's time zone; nil when it cannot be known.
-        public package(set) var endTime: String?
+        /// The start slot.
+        public package(set) var start: Slot.ID
+        /// The rooms, in the agenda's order.
+        public package(set) var rooms: [Room.ID]
+        /// When it starts, local to the event's time zone; nil when it cannot be known.
+        public var startTime: LocalDateTime? { startTimeText.flatMap(LocalDateTime.init(text:)) }
+        /// When it ends, local to the event's time zone; nil when it cannot be known.
+        public var endTime: LocalDateTime? { endTimeText.flatMap(LocalDateTime.init(text:)) }
+        /// ``startTime`` as the document writes it, `YYYY-MM-DDTHH:MM`.
+        package var startTimeText: String?
+        /// ``endTime`` as the document writes it.
+        package var endTimeText: String?
     }
 
     /// One session's change.
     public struct Change: Sendable, Equatable {
-        /// The session's id.
-        public package(set) var session: String
+        /// The session.
+        public package(set) var session: Session.ID
         /// Which run of the session changed (1 for a session that takes place once); written as
         /// `"run"` after `"session"` for a session with several runs, like a placement's.
         public package(set) var run: Int = 1
@@ -64,10 +68,10 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
         /// A person's id, or an attendee's id for an attendee not linked to a person.
         public package(set) var person: String
         /// The changed sessions that concern them, in the order of ``AgendaDiff/changes``.
-        public package(set) var sessions: [String]
+        public package(set) var sessions: [Session.ID]
         /// Pairs of sessions they want that run at the same time in the new agenda and did not
         /// in the previous one, each pair in input order.
-        public package(set) var newClashes: [[String]]
+        public package(set) var newClashes: [[Session.ID]]
     }
 
     /// Every change, in the input's session order (cancelled sessions last, in the previous
@@ -135,11 +139,11 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
     /// The facilitators' ids, then the ids of the attendees who want the session and are not one
     /// of those facilitators.
     static func concerned(_ s: Int, _ g: Gathering) -> [String] {
-        let facilitators = g.sessions[s].facilitators
+        let facilitators = g.sessions[s].facilitatorIndices
         var people = facilitators.map { g.people[$0].id }
         let wanted = g.runs(of: s)[0]  // interests name a session's run 1
-        for attendee in g.attendees where attendee.interests.contains(wanted) {
-            if let person = attendee.person, facilitators.contains(person) { continue }
+        for attendee in g.attendees where attendee.interestIndices.contains(wanted) {
+            if let person = attendee.personIndex, facilitators.contains(person) { continue }
             people.append(attendee.id)
         }
         return people
@@ -155,7 +159,7 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
         var clashes: [String: [[String]]] = [:]
         for attendee in g.attendees {
             var pairs: [[String]] = []
-            let wanted = attendee.interests.sorted()
+            let wanted = attendee.interestIndices.sorted()
             for (i, a) in wanted.enumerated() {
                 for b in wanted[(i + 1)...] {
                     let (x, y) = (g.sessions[a].id, g.sessions[b].id)
@@ -164,9 +168,9 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
             }
             guard !pairs.isEmpty else { continue }
             // An attendee who is a person hears it under the person's id.
-            clashes[attendee.person.map { g.people[$0].id } ?? attendee.id, default: []] += pairs
+            clashes[attendee.personIndex.map { g.people[$0].id } ?? attendee.id, default: []] += pairs
         }
-        let order = g.people.map(\.id) + g.attendees.filter { $0.person == nil }.map(\.id)
+        let order = g.people.map(\.id) + g.attendees.filter { $0.personIndex == nil }.map(\.id)
         return order.compactMap { id in
             let mine = sessions[id] ?? []
             let new = clashes[id] ?? []
@@ -221,11 +225,11 @@ private struct DiffSide {
         let g = gathering
         if let chain = occupied[Key(session: p.session, run: p.run)], let first = chain.first, let last = chain.last {
             return AgendaDiff.Side(
-                start: p.start, rooms: p.rooms, startTime: LocalTime.format(g.slots[first].start, in: g.timeZone),
-                endTime: LocalTime.format(g.slots[last].end, in: g.timeZone))
+                start: p.start, rooms: p.rooms, startTimeText: LocalTime.format(g.slots[first].startSecond, in: g.timeZone),
+                endTimeText: LocalTime.format(g.slots[last].endSecond, in: g.timeZone))
         }
         // A session no longer in the input: its length is unknown, its start slot may still be known.
-        let start = p.startTime ?? g.slotIndex[p.start].map { LocalTime.format(g.slots[$0].start, in: g.timeZone) }
-        return AgendaDiff.Side(start: p.start, rooms: p.rooms, startTime: start, endTime: p.endTime)
+        let start = p.startTime ?? g.slotIndex[p.start].map { LocalTime.format(g.slots[$0].startSecond, in: g.timeZone) }
+        return AgendaDiff.Side(start: p.start, rooms: p.rooms, startTimeText: start, endTimeText: p.endTime)
     }
 }

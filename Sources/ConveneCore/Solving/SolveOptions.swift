@@ -15,17 +15,17 @@ public struct SolveOptions: Sendable {
     /// With ``previous``: sessions it starts before this instant keep their place, and every other
     /// session starts at or after it (the contract's rule 10).
     public var frozenUntil: Date?
-    /// With ``previous``: ids of sessions that keep the place it gives them (start slot and
+    /// With ``previous``: the sessions that keep the place it gives them (start slot and
     /// rooms) whatever its time, as if frozen; the checker judging the answer holds them there too.
     /// The live unconference keeps everything outside its block this way.
-    public var keep: Set<String>
+    public var keep: Set<Session.ID>
     /// Called with each better agenda or bound, from the solvers' threads; keep it short.
     public var progress: (@Sendable (SolveProgress) -> Void)?
 
     /// Options with the defaults: 10 seconds, seed 1, no gap, no previous agenda.
     public init(
         timeLimit: Duration? = .seconds(10), seed: UInt64 = 1, relativeGap: Double = 0, previous: Agenda? = nil,
-        frozenUntil: Date? = nil, keep: Set<String> = [], progress: (@Sendable (SolveProgress) -> Void)? = nil
+        frozenUntil: Date? = nil, keep: Set<Session.ID> = [], progress: (@Sendable (SolveProgress) -> Void)? = nil
     ) {
         self.timeLimit = timeLimit
         self.seed = seed

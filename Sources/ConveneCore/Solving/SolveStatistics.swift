@@ -10,8 +10,10 @@
 /// `agendasAdopted`, `diff`), in that order. Members it does not know (written by another tool)
 /// are kept as they were read and written back after these.
 public struct SolveStatistics: Sendable, Equatable {
-    /// Seconds the solve took, the checker's verdict included; nil for an agenda no solve made.
-    public package(set) var seconds: Double?
+    /// How long the solve took, the checker's verdict included; nil for an agenda no solve made.
+    public var elapsed: Duration? { seconds.map { .seconds($0) } }
+    /// ``elapsed`` in seconds, as the document writes it.
+    package var seconds: Double?
     /// Why the solve stopped; nil for an agenda no solve made, or one written before Convene said.
     public package(set) var termination: Termination?
     /// The search's own count, when its answer is the one returned or it ran alone.
@@ -45,12 +47,16 @@ public struct SolveStatistics: Sendable, Equatable {
 
     /// The portfolio's threads.
     public struct Portfolio: Sendable, Equatable {
-        /// Seconds on the search's thread: the search, then fix-and-optimise.
-        public package(set) var searchSeconds: Double
+        /// Time on the search's thread: the search, then fix-and-optimise.
+        public var searchTime: Duration { .seconds(searchSeconds) }
+        /// ``searchTime`` in seconds, as the document writes it.
+        package var searchSeconds: Double
         /// The estimated rows of the smallest integer program, which decides whether GLPK runs.
         public package(set) var modelSize: Int
-        /// Seconds on GLPK's thread; nil when GLPK was skipped.
-        public package(set) var milpSeconds: Double?
+        /// Time on GLPK's thread; nil when GLPK was skipped.
+        public var milpTime: Duration? { milpSeconds.map { .seconds($0) } }
+        /// ``milpTime`` in seconds, as the document writes it.
+        package var milpSeconds: Double?
 
         package init(searchSeconds: Double, modelSize: Int, milpSeconds: Double?) {
             self.searchSeconds = searchSeconds
@@ -101,14 +107,20 @@ public struct SolveStatistics: Sendable, Equatable {
         public package(set) var concurrency: Concurrency
         /// Each candidate measured, when there were several.
         package var candidates: [Candidate] = []
-        /// Seconds spent building the program (and its candidates).
-        public package(set) var formulationSeconds: Double
-        /// Seconds spent solving the candidates' LP relaxations; nil when none was measured.
-        public package(set) var relaxationSeconds: Double?
+        /// Time spent building the program (and its candidates).
+        public var formulationTime: Duration { .seconds(formulationSeconds) }
+        /// ``formulationTime`` in seconds, as the document writes it.
+        package var formulationSeconds: Double
+        /// Time spent solving the candidates' LP relaxations; nil when none was measured.
+        public var relaxationTime: Duration? { relaxationSeconds.map { .seconds($0) } }
+        /// ``relaxationTime`` in seconds, as the document writes it.
+        package var relaxationSeconds: Double?
         /// The backend's name, lower case: its seconds are `glpkSeconds`, its failure `glpk`.
         package var backend = "glpk"
-        /// Seconds in the backend's branch-and-cut.
-        public package(set) var backendSeconds: Double
+        /// Time in the backend's branch-and-cut.
+        public var backendTime: Duration { .seconds(backendSeconds) }
+        /// ``backendTime`` in seconds, as the document writes it (`glpkSeconds`).
+        package var backendSeconds: Double
         /// Whether the backend took the warm start given to it; nil when none was given.
         public package(set) var warmStartUsed: Bool?
         /// In a portfolio: agendas of the other thread the backend took up as incumbents.

@@ -118,7 +118,8 @@ public struct PretalxPushPlan: Sendable {
                     log.error(
                         here,
                         "\(session.label) is placed, but pretalx has no submission with the code \"\(session.id)\"; a push places "
-                            + "pretalx's submissions only (the import names each session by its code): leave it unplaced, or add it to pretalx"
+                            + "pretalx's submissions only (the import names each session by its code): leave it unplaced, or "
+                            + "add it to pretalx"
                     )
                 }
                 continue
@@ -153,9 +154,9 @@ public struct PretalxPushPlan: Sendable {
                 } else if let slot = g.slotIndex[placement.start], let room = g.roomIndex[placement.rooms[0]],
                     let pretalxRoom = rooms.pretalxRoom(room, usedAt: here)
                 {
-                    place = Place(room: pretalxRoom, start: g.slots[slot].start)
+                    place = Place(room: pretalxRoom, start: g.slots[slot].startSecond)
                 }
-                placedMinutes[target.code, default: []].append((s, session.duration))
+                placedMinutes[target.code, default: []].append((s, session.durationMinutes))
             }
             wanted[target.code, default: []].append((target, s, place))
         }
@@ -224,7 +225,8 @@ public struct PretalxPushPlan: Sendable {
             log.warning(
                 ImportOrigin(file: inputName),
                 "\(untouched.count) submission\(untouched.count == 1 ? " on pretalx's programme is" : "s on pretalx's programme are") "
-                    + "not in the input (\(untouched.prefix(5).joined(separator: ", "))\(untouched.count > 5 ? ", …" : "")), so their slots "
+                    + "not in the input (\(untouched.prefix(5).joined(separator: ", "))\(untouched.count > 5 ? ", …" : "")), so "
+                    + "their slots "
                     + "stay as they are\(placed > 0 ? " (\(placed) of them placed, perhaps where the agenda puts another talk)" : ""); "
                     + "import again to plan them")
         }
@@ -260,7 +262,8 @@ public struct PretalxPushPlan: Sendable {
                 log.error(
                     ImportOrigin(file: inputName, place: .json(.root / "sessions" / other.session / "duration")),
                     "\(g.sessions[other.session].label) lasts \(JSONValue.format(other.minutes)) minutes and "
-                        + "\(g.sessions[first.session].label) \(JSONValue.format(first.minutes)), but both are runs of \(code), and pretalx "
+                        + "\(g.sessions[first.session].label) \(JSONValue.format(first.minutes)), but both are runs of \(code), "
+                        + "and pretalx "
                         + "gives a submission one duration")
             } else if first.minutes != first.minutes.rounded() {
                 log.error(

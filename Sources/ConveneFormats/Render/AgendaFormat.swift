@@ -1,4 +1,5 @@
 import ConveneCore
+import Foundation
 
 /// Every way Convene writes an agenda down.
 public enum AgendaFormat: String, CaseIterable, Sendable {
@@ -11,15 +12,15 @@ public enum AgendaFormat: String, CaseIterable, Sendable {
     ///   - agenda: the agenda document, as a solve returns it or as read back.
     ///   - gathering: the gathering the agenda was made for.
     ///   - width: columns for `text`.
-    ///   - stamp: when the calendar was made, for `ics` (`DTSTAMP`), seconds since 1970 UTC.
-    public func render(_ agenda: Agenda, gathering: Gathering, width: Int = 120, stamp: Int = 0) -> String {
+    ///   - stamp: when the calendar was made, for `ics` (`DTSTAMP`), to the second.
+    public func render(_ agenda: Agenda, gathering: Gathering, width: Int = 120, stamp: Date = Date(timeIntervalSince1970: 0)) -> String {
         if self == .json { return agenda.jsonText }
         let layout = AgendaLayout(agenda: agenda, gathering: gathering)
         return switch self {
         case .text: TextRenderer(width: width).render(layout)
         case .markdown: MarkdownRenderer().render(layout)
         case .csv: CSVRenderer().render(layout)
-        case .ics: ICSRenderer(stamp: stamp).render(layout)
+        case .ics: ICSRenderer(stamp: Int(stamp.timeIntervalSince1970.rounded(.down))).render(layout)
         case .html: HTMLRenderer().render(layout)
         case .frabXML: FrabXMLRenderer().render(layout)
         case .frabJSON: FrabJSONRenderer().render(layout)

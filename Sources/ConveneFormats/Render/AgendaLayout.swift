@@ -37,12 +37,12 @@ package struct AgendaLayout: Sendable {
         placementOf = Dictionary(placements.map { ($0.session, $0) }, uniquingKeysWith: { a, _ in a })
         var days: [Day] = []
         for slot in g.slots {
-            let c = LocalTime.components(slot.start, in: g.timeZone)
+            let c = LocalTime.components(slot.startSecond, in: g.timeZone)
             let date = "\(LocalTime.pad(c.year, 4))-\(LocalTime.pad(c.month))-\(LocalTime.pad(c.day))"
             if days.last?.date != date {
                 days.append(
                     Day(
-                        title: "\(LocalTime.dayLabel(slot.start, in: g.timeZone)) \(c.year)", date: date, slots: [], rooms: [],
+                        title: "\(LocalTime.dayLabel(slot.startSecond, in: g.timeZone)) \(c.year)", date: date, slots: [], rooms: [],
                         placements: []))
             }
             days[days.count - 1].slots.append(slot.index)
@@ -60,20 +60,21 @@ package struct AgendaLayout: Sendable {
     package func title(_ session: Int) -> String { gathering.sessions[session].title ?? gathering.sessions[session].id }
 
     package func facilitators(_ session: Int) -> [String] {
-        gathering.sessions[session].facilitators.map { gathering.people[$0].name ?? gathering.people[$0].id }
+        gathering.sessions[session].facilitatorIndices.map { gathering.people[$0].name ?? gathering.people[$0].id }
     }
 
     package func roomName(_ room: Int) -> String { gathering.rooms[room].name ?? gathering.rooms[room].id }
 
     package func formatName(_ session: Int) -> String? {
-        gathering.sessions[session].format.map { gathering.formats[$0].label }
+        gathering.sessions[session].formatIndex.map { gathering.formats[$0].label }
     }
 
     /// `09:00–10:30` for a run of slots.
     package func clock(_ slots: Range<Int>) -> String {
         guard let first = slots.first, let last = slots.last else { return "" }
         let g = gathering
-        return "\(LocalTime.clock(g.slots[first].start, in: g.timeZone))–\(LocalTime.clock(g.slots[last].end, in: g.timeZone))"
+        let zone = g.timeZone
+        return LocalTime.clock(g.slots[first].startSecond, in: zone) + "–" + LocalTime.clock(g.slots[last].endSecond, in: zone)
     }
 
     /// The placement occupying `slot` in `room`, if any.
@@ -85,7 +86,7 @@ package struct AgendaLayout: Sendable {
 extension AgendaLayout {
     /// The placement's first instant and last.
     package func interval(_ p: Assignment) -> (start: Int, end: Int) {
-        (gathering.slots[p.slots.lowerBound].start, gathering.slots[p.slots.upperBound - 1].end)
+        (gathering.slots[p.slots.lowerBound].startSecond, gathering.slots[p.slots.upperBound - 1].endSecond)
     }
 
     /// `2019-09-19T09:00:00-04:00`: local time with its UTC offset.

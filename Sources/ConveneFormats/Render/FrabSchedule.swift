@@ -79,8 +79,8 @@ struct FrabSchedule {
                 }
                 rooms.append((room, events))
             }
-            let first = g.slots[day.slots.first ?? 0].start
-            let last = g.slots[day.slots.last ?? 0].end
+            let first = g.slots[day.slots.first ?? 0].startSecond
+            let last = g.slots[day.slots.last ?? 0].endSecond
             days.append(Day(index: d + 1, day: day, start: layout.isoDateTime(first), end: layout.isoDateTime(last), rooms: rooms))
         }
         self.days = days
@@ -135,7 +135,7 @@ struct FrabSchedule {
 
     func persons(_ session: Int) -> [(id: Int, name: String, guid: String)] {
         let g = layout.gathering
-        return g.sessions[session].facilitators.map { p in
+        return g.sessions[session].facilitatorIndices.map { p in
             (p + 1, g.people[p].name ?? g.people[p].id, StableIdentifier.uuid("convene:\(g.name):person:\(g.people[p].id)"))
         }
     }

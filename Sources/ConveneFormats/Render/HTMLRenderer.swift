@@ -32,8 +32,8 @@ package struct HTMLRenderer: Sendable {
             </header>
 
             """
-        let formats = Set(layout.placements.compactMap { g.sessions[$0.session].format }).sorted()
-        let hasPlain = layout.placements.contains { g.sessions[$0.session].format == nil }
+        let formats = Set(layout.placements.compactMap { g.sessions[$0.session].formatIndex }).sorted()
+        let hasPlain = layout.placements.contains { g.sessions[$0.session].formatIndex == nil }
         if !formats.isEmpty || hasPlain {
             out += "<ul class=\"legend\" aria-label=\"Formats\">\n"
             for f in formats { out += "<li><span class=\"swatch f\(f % Self.palette.count)\"></span>\(e(g.formats[f].label))</li>\n" }
@@ -95,7 +95,7 @@ package struct HTMLRenderer: Sendable {
         let g = layout.gathering
         let e = XMLText.escape
         let session = g.sessions[p.session]
-        let colour = session.format.map { "f\($0 % Self.palette.count)" } ?? "plain"
+        let colour = session.formatIndex.map { "f\($0 % Self.palette.count)" } ?? "plain"
         var out = "<td class=\"session \(colour)\"\(span)><span class=\"title\">\(e(layout.title(p.session)))</span>"
         out += "<span class=\"when\">\(layout.clock(p.slots))</span>"
         let people = layout.facilitators(p.session)

@@ -55,7 +55,7 @@ package struct ICSRenderer: Sendable {
     package func calendar(_ g: Gathering, name: String?, _ events: [CalendarEvent]) -> String {
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Convene//Convene agenda 1//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
         if let name { lines += ["X-WR-CALNAME:" + Self.text(name), "X-WR-TIMEZONE:" + g.timeZoneName] }
-        let first = events.map(\.start).min() ?? g.slots.first?.start ?? 0
+        let first = events.map(\.start).min() ?? g.slots.first?.startSecond ?? 0
         let last = events.map(\.end).max() ?? first
         lines += timeZone(g, from: first, to: last)
         for event in events { lines += self.lines(event, g) }

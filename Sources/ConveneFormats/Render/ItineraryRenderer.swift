@@ -80,8 +80,8 @@ package struct ItineraryRenderer: Sendable {
     private func when(_ session: String, _ run: Int) -> (String, String, String, String) {
         guard let a = places[session]?[run] else { return ("", "", "", "") }
         let zone = gathering.timeZone
-        let start = gathering.slots[a.slots.lowerBound].start
-        let end = gathering.slots[a.slots.upperBound - 1].end
+        let start = gathering.slots[a.slots.lowerBound].startSecond
+        let end = gathering.slots[a.slots.upperBound - 1].endSecond
         return (
             LocalTime.dayLabel(start, in: zone), LocalTime.clock(start, in: zone), LocalTime.clock(end, in: zone),
             a.rooms.map { gathering.rooms[$0].name ?? gathering.rooms[$0].id }.joined(separator: ", ")

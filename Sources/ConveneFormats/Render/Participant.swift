@@ -34,7 +34,7 @@ package struct Participant: Sendable, Hashable {
 
     /// Every participant: the people in input order, then the attendees who are no person.
     package static func everyone(in g: Gathering) -> [Participant] {
-        g.people.map { person($0.index, g) } + g.attendees.filter { $0.person == nil }.map { attendee($0.index, g) }
+        g.people.map { person($0.index, g) } + g.attendees.filter { $0.personIndex == nil }.map { attendee($0.index, g) }
     }
 
     /// The participant with this person or attendee id (an attendee who is a person is that
@@ -43,22 +43,22 @@ package struct Participant: Sendable, Hashable {
     /// - Throws: ``UnknownParticipant`` when no person or attendee has the id.
     package static func find(_ id: String, in g: Gathering) throws(UnknownParticipant) -> Participant {
         if let p = g.people.first(where: { $0.id == id }) { return person(p.index, g) }
-        if let a = g.attendees.first(where: { $0.id == id }) { return a.person.map { person($0, g) } ?? attendee(a.index, g) }
+        if let a = g.attendees.first(where: { $0.id == id }) { return a.personIndex.map { person($0, g) } ?? attendee(a.index, g) }
         let known = g.people.map(\.id) + g.attendees.map(\.id)
         throw UnknownParticipant(id: id, suggestion: ObjectReader.nearest(to: id, among: known))
     }
 
     private static func person(_ p: Int, _ g: Gathering) -> Participant {
         let facilitates = g.facilitated[p]
-        let linked = g.attendees.filter { $0.person == p }
-        let wanted = Set(linked.flatMap(\.interests)).subtracting(facilitates).sorted()
+        let linked = g.attendees.filter { $0.personIndex == p }
+        let wanted = Set(linked.flatMap(\.interestIndices)).subtracting(facilitates).sorted()
         return Participant(
             id: g.people[p].id, name: g.people[p].name, person: p, attendees: linked.map(\.index), facilitates: facilitates,
             wants: wanted, everyone: everyone(g, except: facilitates + wanted))
     }
 
     private static func attendee(_ a: Int, _ g: Gathering) -> Participant {
-        let wanted = g.attendees[a].interests.sorted()
+        let wanted = g.attendees[a].interestIndices.sorted()
         return Participant(
             id: g.attendees[a].id, name: nil, person: nil, attendees: [a], facilitates: [], wants: wanted,
             everyone: everyone(g, except: wanted))

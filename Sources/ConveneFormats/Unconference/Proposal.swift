@@ -41,11 +41,13 @@ public struct Proposal: Sendable, Equatable {
 
     /// A proposal made in code; problems with it are reported at `proposals[index]` of a file
     /// named `proposals`, the index being its place in the list given to ``Unconference``.
-    public init(title: String, id: String? = nil, hosts: [String] = [], duration: Double? = nil, voters: [String] = [], votes: Int? = nil) {
+    public init(
+        title: String, id: String? = nil, hosts: [String] = [], duration: Duration? = nil, voters: [String] = [], votes: Int? = nil
+    ) {
         self.title = title
         self.id = id
         self.hosts = hosts
-        self.duration = duration
+        self.duration = duration.map { $0 / .seconds(60) }
         self.voters = voters
         self.votes = votes
         origins = Origins(ImportOrigin(file: "proposals"))

@@ -428,7 +428,7 @@ struct Builder {
                     let late = domain.starts[b].indices.filter { !domain.startsAfter(tau.slot, domain.starts[b][$0].slots) }
                     guard !late.isEmpty else { continue }
                     program.addConstraint(
-                        "after(\(name(s)),\(name(b)),\(g.slots[tau.slot].start))",
+                        "after(\(name(s)),\(name(b)),\(g.slots[tau.slot].startSecond))",
                         (0...last).map { .init(startColumn[s][$0], 1) } + late.map { .init(startColumn[b][$0], 1) },
                         .lessOrEqual, 1)
                 }

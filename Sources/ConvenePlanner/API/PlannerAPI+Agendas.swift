@@ -25,7 +25,6 @@ extension PlannerAPI {
                 problems: [.init(path: "version", message: "the latest version is \(record.version)", severity: .error)])
         }
         let data = try Documents.body()
-        try Self.refuseLaterRuns(data)
         let document: Agenda
         do {
             document = try Agenda.load(data).value
@@ -60,20 +59,6 @@ extension PlannerAPI {
             .init(
                 headers: .init(location: "/api/gatherings/\(id)/agendas/\(agendaID)"),
                 body: .json(.init(id: agendaID, version: record.version, objective: report.objective))))
-    }
-
-    /// 422 for a placement of a run other than the first: runs are not placed by this version of the planner.
-    private static func refuseLaterRuns(_ data: Data) throws(APIError) {
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let placements = root["placements"] as? [Any]
-        else { return }
-        for (k, item) in placements.enumerated() {
-            guard let placement = item as? [String: Any], let run = placement["run"] as? NSNumber else { continue }
-            if run.doubleValue != 1 {
-                throw .invalidRequest(
-                    "placements[\(k)].run", "only run 1 can be placed: this version of the planner places each session once")
-            }
-        }
     }
 
     /// `placements[k]` for a violation that names the session placed at `k` (by its id in parentheses), else the document.

@@ -7,7 +7,7 @@ package struct WhatIf: Sendable {
     /// One session moved: to another start slot and rooms, or off the agenda (`start` nil).
     package struct Move: Sendable {
         package var session: String
-        /// Which run; only the first exists for now.
+        /// Which run of the session (1 … its `runs`); nil: run 1.
         package var run: Int?
         package var start: String?
         /// nil: the rooms it has now.
@@ -57,13 +57,14 @@ package struct WhatIf: Sendable {
         var placements = original.placements
         for (i, move) in moves.enumerated() {
             let at = "moves[\(i)]"
-            guard gathering.sessionIndex[move.session] != nil else {
+            guard let s = gathering.sessionIndex[move.session] else {
                 throw .invalidRequest("\(at).session", "no session has the id \"\(move.session)\"")
             }
-            if let run = move.run, run != 1 {
+            let runs = gathering.sessions[s].runs
+            let run = move.run ?? 1
+            guard (1...runs).contains(run) else {
                 throw .invalidRequest(
-                    "\(at).run",
-                    run < 1 ? "a run is 1 or more" : "only run 1 can be moved: this version of the planner places each session once")
+                    "\(at).run", runs == 1 ? "\"\(move.session)\" takes place once: its only run is 1" : "a run of \"\(move.session)\" is 1 to \(runs)")
             }
             if let start = move.start, gathering.slotIndex[start] == nil {
                 throw .invalidRequest("\(at).start", "no slot has the id \"\(start)\"")
@@ -71,7 +72,7 @@ package struct WhatIf: Sendable {
             for (k, room) in (move.rooms ?? []).enumerated() where gathering.roomIndex[room] == nil {
                 throw .invalidRequest("\(at).rooms[\(k)]", "no room has the id \"\(room)\"")
             }
-            let index = placements.firstIndex { $0.session == move.session }
+            let index = placements.firstIndex { $0.session == move.session && $0.run == run }
             guard let start = move.start else {
                 if let index { placements.remove(at: index) }
                 continue
@@ -79,10 +80,10 @@ package struct WhatIf: Sendable {
             guard let rooms = move.rooms ?? index.map({ placements[$0].rooms }) else {
                 throw .invalidRequest("\(at).rooms", "give its rooms: \"\(move.session)\" is not placed in this agenda")
             }
-            let placement = Agenda.Placement(session: move.session, start: start, rooms: rooms)
+            let placement = Agenda.Placement(session: move.session, run: run, start: start, rooms: rooms)
             if let index { placements[index] = placement } else { placements.append(placement) }
         }
-        return document(placements.map { Agenda.Placement(session: $0.session, start: $0.start, rooms: $0.rooms) })
+        return document(placements.map { Agenda.Placement(session: $0.session, run: $0.run, start: $0.start, rooms: $0.rooms) })
     }
 
     /// The checker's verdict on the moved agenda: no solve.
@@ -140,9 +141,9 @@ package struct WhatIf: Sendable {
                 let chain = loaded.checker.domain.chain(session: s, start: t)
             else { return p }
             return Agenda.Placement(
-                session: p.session, start: p.start, rooms: p.rooms, slots: chain.map { gathering.slots[$0].id },
-                startTime: LocalTime.format(gathering.slots[chain.lowerBound].start, in: zone),
-                endTime: LocalTime.format(gathering.slots[chain.upperBound - 1].end, in: zone))
+                session: p.session, run: p.run, start: p.start, rooms: p.rooms, slots: chain.map { gathering.slots[$0].id },
+                startTime: LocalTime.format(gathering.slots[chain.lowerBound].startSecond, in: zone),
+                endTime: LocalTime.format(gathering.slots[chain.upperBound - 1].endSecond, in: zone))
         }
         let placed = Set(placements.map(\.session))
         return Agenda(status: .feasible, placements: filled, unscheduled: gathering.sessions.map(\.id).filter { !placed.contains($0) })

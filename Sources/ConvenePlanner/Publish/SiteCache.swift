@@ -27,7 +27,7 @@ extension Planner {
         let agenda = try library.agenda(record)
         let earlier = try previous.map { try library.agenda($0) }
         // Calendars are stamped with the agenda's own time, so the same agenda always gives the same files.
-        let stamp = (try? Date(record.created, strategy: .iso8601)).map { Int($0.timeIntervalSince1970) } ?? 0
+        let stamp = (try? Date(record.created, strategy: .iso8601)) ?? Date(timeIntervalSince1970: 0)
         let key = "\(record.id ?? 0)|\(previous?.id ?? 0)|\(attendeePages)"
         return sites.site(key) {
             SitePublisher(previous: earlier, attendeePages: attendeePages, stamp: stamp).publish(agenda, gathering: loaded.gathering)

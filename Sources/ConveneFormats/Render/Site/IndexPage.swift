@@ -84,8 +84,8 @@ struct IndexPage {
         let g = site.gathering
         let e = XMLText.escape
         let placements = site.placements
-        let formats = Set(placements.compactMap { g.sessions[$0.session].format }).sorted()
-        let hasPlain = placements.contains { g.sessions[$0.session].format == nil }
+        let formats = Set(placements.compactMap { g.sessions[$0.session].formatIndex }).sorted()
+        let hasPlain = placements.contains { g.sessions[$0.session].formatIndex == nil }
         guard !formats.isEmpty || hasPlain || !site.tracks.isEmpty else { return "" }
         var out = "<section id=\"legend\" aria-labelledby=\"formats\">\n<h2 id=\"formats\">Formats</h2>\n<ul class=\"legend\">\n"
         for f in formats {
@@ -129,7 +129,7 @@ struct IndexPage {
                 switch cell.content {
                 case .session(let p):
                     let session = g.sessions[p.session]
-                    let classes = ["session", Self.colour(session.format)] + (site.trackClass(p.session).map { [$0] } ?? [])
+                    let classes = ["session", Self.colour(session.formatIndex)] + (site.trackClass(p.session).map { [$0] } ?? [])
                     let track = session.track.map { " data-track=\"\(e($0))\"" } ?? ""
                     out += "<td class=\"\(classes.joined(separator: " "))\" data-session=\"\(e(session.id))\"\(track)\(span)>"
                     out += block(p, list: false) + "</td>"
@@ -143,7 +143,7 @@ struct IndexPage {
         out += "</tbody>\n</table>\n</div>\n<ol class=\"list\">\n"
         for p in day.placements {
             let session = g.sessions[p.session]
-            let classes = ["session", Self.colour(session.format)] + (site.trackClass(p.session).map { [$0] } ?? [])
+            let classes = ["session", Self.colour(session.formatIndex)] + (site.trackClass(p.session).map { [$0] } ?? [])
             out += "<li class=\"\(classes.joined(separator: " "))\"\(site.data(p))>" + block(p, list: true) + "</li>\n"
         }
         return out + "</ol>\n</section>\n"

@@ -57,7 +57,7 @@ struct RoomPage {
     private func closures(_ r: Int, _ day: AgendaLayout.Day) -> [String] {
         let g = site.gathering
         guard let first = day.slots.first, let last = day.slots.last else { return [] }
-        let (open, close) = (g.slots[first].start, g.slots[last].end)
+        let (open, close) = (g.slots[first].startSecond, g.slots[last].endSecond)
         return g.rooms[r].unavailable.filter { $0.start < close && open < $0.end }.map { w in
             "\(LocalTime.clock(max(w.start, open), in: g.timeZone))–\(LocalTime.clock(min(w.end, close), in: g.timeZone))"
         }

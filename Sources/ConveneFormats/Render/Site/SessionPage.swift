@@ -33,14 +33,14 @@ struct SessionPage {
         out += "<dt>\(p.rooms.count == 1 ? "Room" : "Rooms")</dt><dd>\(rooms.joined(separator: ", "))</dd>\n"
         let sites = Array(Set(p.rooms.compactMap { g.rooms[$0].siteName })).sorted()
         if !sites.isEmpty { out += "<dt>Site</dt><dd>\(e(sites.joined(separator: ", ")))</dd>\n" }
-        let people = session.facilitators.map { f in
+        let people = session.facilitatorIndices.map { f in
             site.personPage(f).map { "<a href=\"\(root)\($0)\">\(e(g.people[f].name ?? g.people[f].id))</a>" }
                 ?? e(g.people[f].name ?? g.people[f].id)
         }
         out += "<dt>Facilitated by</dt><dd>\(people.isEmpty ? "No one named" : people.joined(separator: ", "))</dd>\n"
         out += "<dt>Format</dt><dd>\(e(layout.formatName(p.session) ?? "Other"))</dd>\n"
         if session.track != nil { out += "<dt>Track</dt><dd>\(site.trackLabel(p.session))</dd>\n" }
-        let wanted = g.attendees.filter { $0.interests.contains(p.session) }.count
+        let wanted = g.attendees.filter { $0.interestIndices.contains(p.session) }.count
         if wanted > 0 {
             out += "<dt>Interest</dt><dd>\(wanted) attendee\(wanted == 1 ? "" : "s") want\(wanted == 1 ? "s" : "") to come</dd>\n"
         }

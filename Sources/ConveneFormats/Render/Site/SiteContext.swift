@@ -144,7 +144,7 @@ struct SiteContext {
     /// `09:00–10:30` in HTML for a run of slots.
     func clock(_ slots: Range<Int>) -> String {
         guard let first = slots.first, let last = slots.last else { return "" }
-        return time(gathering.slots[first].start) + "–" + time(gathering.slots[last].end)
+        return time(gathering.slots[first].startSecond) + "–" + time(gathering.slots[last].endSecond)
     }
 
     /// `<time datetime="2019-09-19T09:00:00-04:00" data-t="1568898000">09:00</time>`: the event's
@@ -175,7 +175,7 @@ struct SiteContext {
 
     /// `EDT`: the event zone's abbreviation at the first slot.
     var zoneAbbreviation: String {
-        ZoneAbbreviation.at(gathering.slots.first?.start ?? stamp, in: gathering.timeZone)
+        ZoneAbbreviation.at(gathering.slots.first?.startSecond ?? stamp, in: gathering.timeZone)
     }
 
     /// `New York time (EDT)`: the zone's city and its abbreviation.

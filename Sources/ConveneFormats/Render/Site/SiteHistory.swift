@@ -58,7 +58,7 @@ package struct SiteHistory: Sendable, Equatable {
     /// The placements of `agenda` in short form, titles and rooms from `gathering`. A session the
     /// gathering does not have keeps its id as title, and its times from the agenda document.
     package static func placements(_ agenda: Agenda, _ g: Gathering) -> [Placement] {
-        let chains = Chains(slots: g.slots, durations: g.sessions.map(\.duration))
+        let chains = Chains(slots: g.slots, durations: g.sessions.map(\.durationMinutes))
         var seen = Set<String>()
         var out: [Placement] = []
         for p in agenda.placements where seen.insert(p.session).inserted {
@@ -67,13 +67,13 @@ package struct SiteHistory: Sendable, Equatable {
                     ?? Room(id: id, name: id, site: nil)
             }
             if let s = g.sessionIndex[p.session], let t = g.slotIndex[p.start],
-                let chain = chains.chain(minutes: g.sessions[s].duration, from: t)
+                let chain = chains.chain(minutes: g.sessions[s].durationMinutes, from: t)
             {
                 out.append(
                     Placement(
-                        session: p.session, title: g.sessions[s].title ?? p.session, start: g.slots[chain.lowerBound].start,
-                        end: g.slots[chain.upperBound - 1].end, rooms: rooms))
-            } else if let text = p.startTime ?? g.slotIndex[p.start].map({ LocalTime.format(g.slots[$0].start, in: g.timeZone) }),
+                        session: p.session, title: g.sessions[s].title ?? p.session, start: g.slots[chain.lowerBound].startSecond,
+                        end: g.slots[chain.upperBound - 1].endSecond, rooms: rooms))
+            } else if let text = p.startTime ?? g.slotIndex[p.start].map({ LocalTime.format(g.slots[$0].startSecond, in: g.timeZone) }),
                 case .success(let start) = LocalTime.instant(text, in: g.timeZone)
             {
                 var end = start

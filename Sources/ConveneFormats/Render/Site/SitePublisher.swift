@@ -1,4 +1,5 @@
 import ConveneCore
+import Foundation
 
 /// Publishes an agenda for the people in it, as a static site that needs no server: a grid of
 /// the days (`index.html`), a page per session with its `.ics`, per room (a door sign to print)
@@ -32,11 +33,12 @@ public struct SitePublisher: Sendable {
     package var stamp: Int
 
     /// A publisher; `previous` adds a page of what changed since it, `baseURL` absolute calendar links.
-    public init(previous: Agenda? = nil, baseURL: String? = nil, attendeePages: Bool = true, stamp: Int = 0) {
+    /// `stamp` is when this publish is made, to the second (the version's time, the calendars' `DTSTAMP`).
+    public init(previous: Agenda? = nil, baseURL: String? = nil, attendeePages: Bool = true, stamp: Date = Date(timeIntervalSince1970: 0)) {
         self.previous = previous
         self.baseURL = baseURL
         self.attendeePages = attendeePages
-        self.stamp = stamp
+        self.stamp = Int(stamp.timeIntervalSince1970.rounded(.down))
     }
 
     /// Whether `url` can be the site's address: `http://` or `https://` and a host.
@@ -113,7 +115,7 @@ public struct SitePublisher: Sendable {
                 let events = site.placements.map { revised(calendar.event(layout, $0)) } + gone.map(cancelledEvent)
                 text = calendar.calendar(g, name: g.name, events)
             } else {
-                text = download.format.render(agenda, gathering: g, stamp: stamp)
+                text = download.format.render(agenda, gathering: g, stamp: Date(timeIntervalSince1970: TimeInterval(stamp)))
             }
             files.append(Site.File(path: download.file, contents: text))
         }
