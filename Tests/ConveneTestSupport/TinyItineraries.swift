@@ -106,7 +106,8 @@ package enum ItineraryBruteForce {
             }
             return Run(
                 session: p.session, run: p.run, start: slot.map { Int($0.start.timeIntervalSince1970) } ?? instant(p.startTime),
-                end: slot.map { Int($0.end.timeIntervalSince1970) } ?? instant(p.endTime), sites: Set(p.rooms.compactMap { roomSite[$0] }).sorted(),
+                end: slot.map { Int($0.end.timeIntervalSince1970) } ?? instant(p.endTime),
+                sites: Set(p.rooms.compactMap { roomSite[$0] }).sorted(),
                 seats: seats[p.session] ?? roomSeats)
         }
         func clash(_ x: Run, _ y: Run) -> Bool {
