@@ -105,8 +105,9 @@ package enum ItineraryBruteForce {
                 if let total = roomSeats, let c = capacity[r] ?? nil { roomSeats = total + c } else { roomSeats = nil }
             }
             return Run(
-                session: p.session, run: p.run, start: slot.map { $0.startSecond } ?? instant(p.startTime),
-                end: slot.map { $0.endSecond } ?? instant(p.endTime), sites: Set(p.rooms.compactMap { roomSite[$0] }).sorted(),
+                session: p.session, run: p.run, start: slot.map { Int($0.start.timeIntervalSince1970) } ?? instant(p.startTime),
+                end: slot.map { Int($0.end.timeIntervalSince1970) } ?? instant(p.endTime),
+                sites: Set(p.rooms.compactMap { roomSite[$0] }).sorted(),
                 seats: seats[p.session] ?? roomSeats)
         }
         func clash(_ x: Run, _ y: Run) -> Bool {
@@ -119,8 +120,8 @@ package enum ItineraryBruteForce {
         var options: [[(seated: [Int], served: Int)]] = []
         var fixed = 0
         for attendee in gathering.attendees {
-            let facilitated = Set(attendee.personIndex.map { p in gathering.sessions.filter { $0.facilitatorIndices.contains(p) }.map(\.id) } ?? [])
-            let wanted = attendee.interestIndices.map { gathering.sessions[$0].id }
+            let facilitated = Set(attendee.person.map { p in gathering.sessions.filter { $0.facilitators.contains(p) }.map(\.id) } ?? [])
+            let wanted = attendee.interests
             let mine = runs.indices.filter { facilitated.contains(runs[$0].session) }
             fixed += wanted.filter { w in facilitated.contains(w) && runs.contains { $0.session == w } }.count
             let choices = wanted.filter { !facilitated.contains($0) }.map { w in runs.indices.filter { runs[$0].session == w } }

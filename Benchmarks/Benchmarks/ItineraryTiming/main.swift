@@ -27,7 +27,7 @@ func report(_ name: String, _ result: ItineraryResult) {
     line += "\(String(format: "%.3f", elapsed)) s (termination \(result.termination.rawValue)"
     if let nodes = s.nodes { line += ", nodes \(nodes)" }
     if let a = s.augmentations { line += ", augmentations \(a)" }
-    if let columns = s.columns { line += ", program \(s.rows ?? 0) rows × \(columns) columns, GLPK \(s.milpSeconds ?? 0) s" }
+    if let columns = s.columns { line += ", program \(s.rows ?? 0) rows × \(columns) columns, GLPK \(s.milpElapsed ?? .zero)" }
     if let skipped = s.integerProgramSkipped { line += ", milp \(skipped)" }
     print(line + ")")
 }

@@ -12,13 +12,13 @@ public struct Itineraries: Sendable, Equatable, Codable {
     /// One attendee's runs, in time order, and the wanted sessions they miss.
     public struct Itinerary: Sendable, Equatable {
         /// The attendee's id.
-        public package(set) var attendee: String
+        public package(set) var attendee: Attendee.ID
         /// The runs they go to, by start time.
         public package(set) var runs: [Visit]
         /// Ids of the sessions they want and do not go to, in the order they want them.
-        public package(set) var missed: [String]
+        public package(set) var missed: [Session.ID]
 
-        package init(attendee: String, runs: [Visit], missed: [String]) {
+        package init(attendee: Attendee.ID, runs: [Visit], missed: [Session.ID]) {
             self.attendee = attendee
             self.runs = runs
             self.missed = missed
@@ -28,13 +28,13 @@ public struct Itineraries: Sendable, Equatable, Codable {
     /// One run in an itinerary.
     public struct Visit: Sendable, Equatable {
         /// The session's id.
-        public package(set) var session: String
+        public package(set) var session: Session.ID
         /// Which run (1-based).
         public package(set) var run: Int
         /// Whether the attendee facilitates it (they take no seat).
         public package(set) var facilitates: Bool
 
-        package init(session: String, run: Int, facilitates: Bool = false) {
+        package init(session: Session.ID, run: Int, facilitates: Bool = false) {
             self.session = session
             self.run = run
             self.facilitates = facilitates
@@ -44,7 +44,7 @@ public struct Itineraries: Sendable, Equatable, Codable {
     /// One run of the agenda with its seats and how many are taken.
     public struct RunSeats: Sendable, Equatable {
         /// The session's id.
-        public package(set) var session: String
+        public package(set) var session: Session.ID
         /// Which run (1-based).
         public package(set) var run: Int
         /// Most attendees it holds; nil for no limit.
@@ -52,7 +52,7 @@ public struct Itineraries: Sendable, Equatable, Codable {
         /// Attendees who go to it and do not facilitate it.
         public package(set) var taken: Int
 
-        package init(session: String, run: Int, seats: Int?, taken: Int) {
+        package init(session: Session.ID, run: Int, seats: Int?, taken: Int) {
             self.session = session
             self.run = run
             self.seats = seats

@@ -47,7 +47,7 @@ public struct ItineraryAttempt: Sendable {
     package var statistics: ItineraryStatistics
 
     /// The itineraries by id, as a planner outside this package gives them.
-    package var byID: [String: [String: Int]]?
+    package var byID: [Attendee.ID: [Session.ID: Int]]?
 
     package init(plan: ItineraryPlan, bound: Int?, termination: Termination? = nil, statistics: ItineraryStatistics) {
         self.plan = plan
@@ -63,7 +63,7 @@ public struct ItineraryAttempt: Sendable {
     /// - Parameters:
     ///   - bound: an upper bound on the pairs served, when you have one.
     ///   - planner: your planner's name, for `stats.planner`.
-    public init(runs: [String: [String: Int]], bound: Int? = nil, planner: String) {
+    public init(runs: [Attendee.ID: [Session.ID: Int]], bound: Int? = nil, planner: String) {
         plan = ItineraryPlan(chosen: [])
         byID = runs
         self.bound = bound

@@ -3,8 +3,10 @@
 /// `rows`, `columns`, `nonZeros`, `milpSeconds`, `warmStartUsed`, `milp`), each key only when
 /// known; keys another tool wrote are kept as they were read.
 public struct ItineraryStatistics: Sendable, Equatable {
-    /// Seconds the planning took, the checker's verdict included.
-    public package(set) var seconds: Double?
+    /// How long the planning took, the checkers' verdicts included.
+    public var elapsed: Duration? { seconds.map { .seconds($0) } }
+    /// ``elapsed`` in seconds, as the document writes it.
+    package var seconds: Double?
     /// Why the planning stopped.
     public package(set) var termination: Termination?
     /// Which planner's itineraries these are: `fast` or `milp`.
@@ -21,8 +23,10 @@ public struct ItineraryStatistics: Sendable, Equatable {
     public package(set) var columns: Int?
     /// The integer program's non-zero coefficients.
     public package(set) var nonZeros: Int?
-    /// Seconds in the MILP backend.
-    public package(set) var milpSeconds: Double?
+    /// How long the MILP backend ran.
+    public var milpElapsed: Duration? { milpSeconds.map { .seconds($0) } }
+    /// ``milpElapsed`` in seconds, as the document writes it.
+    package var milpSeconds: Double?
     /// Whether the backend took the fast planner's itineraries as its first incumbent.
     public package(set) var warmStartUsed: Bool?
     /// Why no integer program was solved (`milp`): too large, or the backend failed.
