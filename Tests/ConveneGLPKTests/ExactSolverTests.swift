@@ -131,7 +131,18 @@ func milpRun(
 /// The LP file is what other solvers read: GLPK's own reader must find the same optimum in it.
 @Suite(.sharesCPU) struct LPFileTests {
     @Test(arguments: [3, 8, 21, 40, 77]) func theLPFileReadsBackToTheSameOptimum(seed: Int) throws {
-        let instance = TinyGatherings.make(seed: seed)
+        try readsBack(TinyGatherings.make(seed: seed), seed: seed)
+    }
+
+    /// With sessions held more than once: each run has its own columns (`id#run`), and the file
+    /// still gives GLPK the same program and optimum.
+    @Test(arguments: [3, 8, 21, 40]) func theLPFileWithRunsReadsBackToTheSameOptimum(seed: Int) throws {
+        let instance = TinyGatherings.withRuns(seed: seed)
+        #expect(instance.gathering.sessions.contains { $0.runs > 1 })
+        try readsBack(instance, seed: 1_000 + seed)
+    }
+
+    private func readsBack(_ instance: TinyGatherings.Instance, seed: Int) throws {
         let model = ScheduleFormulation(domain: instance.domain)
         let text = LPFileWriter.write(model.program)
         #expect(text == LPFileWriter.write(try instance.gathering.integerProgram(previous: instance.previous)))
