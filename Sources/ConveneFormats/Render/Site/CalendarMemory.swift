@@ -22,13 +22,7 @@ package struct CalendarMemory: Sendable, Equatable {
     ///
     /// - Throws: ``SiteStateError`` when it is not such a document.
     package init(json bytes: [UInt8], file: String) throws(SiteStateError) {
-        var parser = JSONParser(bytes)
-        let root: JSONValue
-        do {
-            root = try parser.parseDocument()
-        } catch {
-            throw SiteStateError(problems: ["\(file): line \(error.line), column \(error.column): \(error.message)"])
-        }
+        let root = try SiteStateError.document(bytes, file: file)
         guard case .object(let top) = root, case .object(let calendars)? = top.first(where: { $0.key == "calendars" })?.value else {
             throw SiteStateError(problems: ["\(file): calendars: should be an object of session ids by participant id"])
         }

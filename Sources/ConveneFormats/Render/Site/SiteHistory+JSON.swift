@@ -72,13 +72,7 @@ extension SiteHistory {
     ///
     /// - Throws: ``SiteStateError`` with every problem, each at its JSON path.
     package init(json bytes: [UInt8], file: String) throws(SiteStateError) {
-        var parser = JSONParser(bytes)
-        let root: JSONValue
-        do {
-            root = try parser.parseDocument()
-        } catch {
-            throw SiteStateError(problems: ["\(file): line \(error.line), column \(error.column): \(error.message)"])
-        }
+        let root = try SiteStateError.document(bytes, file: file)
         var problems: [String] = []
         func fail(_ path: JSONPath, _ message: String) { problems.append("\(file): \(path): \(message)") }
         func member(_ value: JSONValue, _ key: String) -> JSONValue? {
@@ -162,4 +156,14 @@ extension SiteHistory.Room {
 /// problem, each with its file and place.
 package struct SiteStateError: Error, Sendable {
     package var problems: [String]
+
+    /// The JSON document a state file holds, or the error naming its file, line and column.
+    static func document(_ bytes: [UInt8], file: String) throws(SiteStateError) -> JSONValue {
+        var parser = JSONParser(bytes)
+        do {
+            return try parser.parseDocument()
+        } catch {
+            throw SiteStateError(problems: ["\(file): line \(error.line), column \(error.column): \(error.message)"])
+        }
+    }
 }
