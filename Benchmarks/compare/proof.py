@@ -16,7 +16,8 @@ The whole list (28 instances) takes about 75 minutes on 2 idle cores, at most ab
 instance at most 120 s of CP-SAT, 60 s of Convene, and the model's construction: a minute for
 1,600 sessions). Options: --only SUBSTRING (instances whose name holds it), --cpsat-limit, --convene-limit,
 --workers, --work FOLDER (inputs, agendas, cache; default Benchmarks/compare/.proof),
---output FILE (the table; default WORK/proof.md), --list (print the instances and stop).
+--output FILE (the table; default WORK/proof.md), --list (print the instances and stop), --side cpsat|convene
+(measure one side only: `--again --side convene` measures a new build of Convene against the cached CP-SAT results).
 """
 import argparse
 import json
@@ -167,6 +168,8 @@ def main():
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", action="append", default=[], help="only instances whose name holds this (repeatable)")
     parser.add_argument("--again", action="store_true", help="measure again what the cache holds")
+    parser.add_argument("--side", choices=["cpsat", "convene"], action="append", default=[],
+                        help="measure only this side (repeatable; default both): with --again, a new Convene against the cached CP-SAT")
     parser.add_argument("--list", action="store_true")
     args = parser.parse_args()
     convene = os.path.abspath(args.convene)
@@ -201,7 +204,7 @@ def main():
             sessions = len(json.load(f)["sessions"])
         rows.append((name, sessions))
         entry = cache.setdefault(name, {})
-        for solver in ("cpsat", "convene"):
+        for solver in args.side or ("cpsat", "convene"):
             if solver in entry and not args.again:
                 continue
             agenda = os.path.join(args.work, "agendas", f"{slug(name)}.{solver}.json")

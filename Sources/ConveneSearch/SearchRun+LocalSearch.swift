@@ -10,8 +10,8 @@ extension SearchRun {
         var lastBest = 0
         for step in 0..<moves {
             if step % 8 == 0 && outOfTime { break }
-            // Nothing more to gain, or nothing gained for long: stop (a count, so still deterministic).
-            if best.cost == 0 || step - lastBest > patience { break }
+            // Nothing more to gain (the domain's bound reached), or nothing gained for long: stop (a count, so still deterministic).
+            if best.cost <= floor || step - lastBest > patience { break }
             movesMade += 1
             let before = state.cost
             var undo: [(Int, Int, [Int])] = []

@@ -32,13 +32,15 @@ public struct SearchSolver: AgendaSolver {
     /// Runs on a thread of its own; the calling task's cancellation stops it between moves.
     ///
     /// - Throws: ``SolveError/unsupportedOption(_:solver:reason:)`` for a
-    ///   ``SolveOptions/relativeGap`` above 0: the search proves optimality only at cost 0, so it
-    ///   has no bound to measure a gap against.
+    ///   ``SolveOptions/relativeGap`` above 0: the search proves optimality only when it reaches the
+    ///   domain's bound (computed before it starts, never raised by searching), so it has no bound
+    ///   of its own to close a gap against.
     public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
         if problem.options.relativeGap > 0 {
             throw SolveError.unsupportedOption(
                 "relativeGap", solver: "the search solver",
-                reason: "it proves optimality only at cost 0 and has no bound to measure a gap against; leave the gap at 0, "
+                reason: "it proves optimality only by reaching the bound computed before it starts, and has no bound of its own to "
+                    + "close a gap against; leave the gap at 0, "
                     + "or use the exact solver or the portfolio")
         }
         return await DedicatedThread.run(stackSize: 8 << 20) { run(problem, seed: problem.options.seed) }
@@ -58,6 +60,7 @@ public struct SearchSolver: AgendaSolver {
         let domain = problem.domain
         var run = SearchRun(model: SearchModel(domain: domain), seed: seed, shouldStop: { problem.shouldStop })
         run.patience = patience
+        run.floor = problem.lowerBound.total
         switch run.construct(nodeLimit: nodeLimit) {
         case .infeasible:
             return SolverAttempt(
@@ -78,11 +81,11 @@ public struct SearchSolver: AgendaSolver {
             problem.report(.search, objective: run.bestObjective, assignments: run.best.placements)
         }
         problem.report(.search, objective: run.bestObjective, assignments: run.best.placements)
-        // Costs are never negative: an agenda that costs nothing is optimal.
-        let optimal = run.best.cost == 0
+        // An agenda that costs what every agenda costs at least (0, or the domain's bound) is optimal.
+        let optimal = run.best.cost <= run.floor
         let termination: Termination? = optimal ? .optimal : problem.shouldStop ? nil : .workLimit
         return SolverAttempt(
-            status: optimal ? .optimal : .feasible, solver: .search, assignments: run.best.placements, bound: optimal ? 0 : nil,
+            status: optimal ? .optimal : .feasible, solver: .search, assignments: run.best.placements, bound: run.floor,
             termination: termination, statistics: SolveStatistics(search: .init(moves: run.movesMade, nodes: run.nodes)))
     }
 }
@@ -107,6 +110,8 @@ struct SearchRun {
     var nodes = 0
     var movesMade = 0
     var patience = SearchRun.patience
+    /// What every agenda costs at least: reaching it proves the best agenda optimal, and ends the search.
+    var floor = 0
     var model: SearchModel { state.model }
     var g: Gathering { state.model.g }
 

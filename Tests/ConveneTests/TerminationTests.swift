@@ -70,12 +70,14 @@ import Testing
             var termination: Termination?
             var kind: SolverKind { .custom("own") }
             func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
+                // Both at once: a track overlap that the domain's bound (0) does not prove optimal.
                 SolverAttempt(
-                    status: .feasible, solver: kind, placements: [.init(session: "a", start: "s1", rooms: ["r1"])],
+                    status: .feasible, solver: kind,
+                    placements: [.init(session: "a", start: "s1", rooms: ["r1"]), .init(session: "b", start: "s1", rooms: ["r2"])],
                     termination: termination)
             }
         }
-        let g = try gathering(sessions: [.init(id: "a", duration: 60)])
+        let g = try gathering(sessions: [.init(id: "a", duration: 60, track: "t"), .init(id: "b", duration: 60, track: "t")])
         #expect(try await g.solve(using: Own(termination: .gapReached)).termination == .gapReached)
         // No reason, no bound, no limit reached: the solver's own end, with its agenda.
         let plain = try await g.solve(using: Own(termination: nil))

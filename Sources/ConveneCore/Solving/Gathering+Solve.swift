@@ -34,15 +34,18 @@ extension Gathering {
         if let limit = options.timeLimit, limit < .zero { throw SolveError.invalidOption("the time limit must not be negative") }
         let stop = StopFlag()
         let board = ProgressBoard(started: started, forward: options.progress)
-        let problem = SolveProblem(
+        var problem = SolveProblem(
             gathering: self, options: options, domain: domain, started: started,
             deadline: options.timeLimit.map { started + $0 }, stop: stop, board: board)
+        // The domain's own bound, before any solver: every gathering has one, at any size.
+        problem.lowerBound = domain.lowerBound { problem.shouldStop }
+        board.report(solver: solver.kind, objective: nil, bound: problem.lowerBound.total, answer: nil)
         let attempt = try await withTaskCancellationHandler {
             try await solver.attempt(problem)
         } onCancel: {
             stop.raise()
         }
-        return Verdict(domain: domain, board: board, deadline: problem.deadline).judge(
+        return Verdict(domain: domain, board: board, deadline: problem.deadline, lowerBoundParts: problem.lowerBound).judge(
             attempt, cancelled: Task.isCancelled, started: started)
     }
 
@@ -59,6 +62,9 @@ private struct Verdict {
     let board: ProgressBoard
     /// The time limit's instant, if any: a solver stopped past it was stopped by it.
     let deadline: ContinuousClock.Instant?
+    /// The domain's bound, valid for every agenda whatever the solver says.
+    let lowerBoundParts: LowerBound
+    var lowerBound: Int { lowerBoundParts.total }
 
     func judge(_ attempt: SolverAttempt, cancelled: Bool, started: ContinuousClock.Instant) -> SolveResult {
         let checker = AgendaChecker(domain: domain)
@@ -88,7 +94,7 @@ private struct Verdict {
         } else if attempt.status == .optimal || attempt.status == .feasible {
             notes.append("The \(attempt.solver.name) solver claimed an agenda but gave none.")
         }
-        var bound = attempt.bound
+        var bound: Int? = max(attempt.bound ?? lowerBound, lowerBound)
         let status: Agenda.Status
         if let found {
             // A bound above the agenda's objective cannot be right; a bound equal to it proves the agenda optimal.
@@ -106,6 +112,7 @@ private struct Verdict {
             status: status, claimed: attempt.termination, cancelled: cancelled, timeUp: deadline.map { ContinuousClock.now >= $0 } == true,
             hasAgenda: found != nil)
         var statistics = attempt.statistics
+        statistics.lowerBound = lowerBoundParts
         statistics.seconds = (elapsed.seconds * 1000).rounded() / 1000
         statistics.termination = termination
         var agenda = Agenda(

@@ -15,6 +15,10 @@ public struct SolveProblem: Sendable {
     /// longer needs this one).
     package let stop: StopFlag
     package let board: ProgressBoard
+    /// What every agenda costs at least, from the domain alone (``Domain/lowerBound(shouldStop:)``):
+    /// computed by the front door before the solver runs; a solver that reaches it has proven its
+    /// agenda optimal.
+    package internal(set) var lowerBound = LowerBound()
 
     package init(
         gathering: Gathering, options: SolveOptions, domain: Domain, started: ContinuousClock.Instant,
@@ -57,8 +61,10 @@ public struct SolveProblem: Sendable {
             case (let a?, let b?): min(a, b)
             case (let a, let b): a ?? b
             }
-        return SolveProblem(
+        var narrowed = SolveProblem(
             gathering: gathering, options: options, domain: domain, started: started, deadline: end, stop: stop, board: board)
+        narrowed.lowerBound = lowerBound
+        return narrowed
     }
 }
 

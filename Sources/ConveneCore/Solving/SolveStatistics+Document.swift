@@ -53,6 +53,14 @@ extension SolveStatistics {
             add("improvements", int(f.improvements))
             if let adopted = f.agendasAdopted { add("agendasAdopted", int(adopted)) }
         }
+        if let b = lowerBound {
+            add(
+                "lowerBound",
+                .object([
+                    .init(key: "placements", value: int(b.placements)), .init(key: "capacity", value: int(b.capacity)),
+                    .init(key: "concurrency", value: int(b.concurrency)), .init(key: "seconds", value: .number(b.seconds)),
+                ]))
+        }
         if let diff { add("diff", diff.jsonValue) }
         return m + others
     }

@@ -7,7 +7,7 @@
 /// `rows`, `columns`, `nonZeros`, `roomClasses`, `concurrency`, `candidates`,
 /// `formulationSeconds`, `relaxationSeconds`, `glpkSeconds`, `warmStartUsed`, `agendasTakenUp`,
 /// `afterHandOver`, `glpk`, `rejected`, `milp`, `method`, `rounds`, `improvements`,
-/// `agendasAdopted`, `diff`), in that order. Members it does not know (written by another tool)
+/// `agendasAdopted`, `lowerBound`, `diff`), in that order. Members it does not know (written by another tool)
 /// are kept as they were read and written back after these.
 public struct SolveStatistics: Sendable, Equatable {
     /// How long the solve took, the checker's verdict included; nil for an agenda no solve made.
@@ -27,6 +27,8 @@ public struct SolveStatistics: Sendable, Equatable {
     public package(set) var integerProgramSkipped: String?
     /// Fix-and-optimise's, when the portfolio ran it.
     public package(set) var fixAndOptimise: FixAndOptimise?
+    /// The domain's bound, part by part (`lowerBound` in the document), when the front door computed one.
+    package var lowerBound: LowerBound?
     /// With a previous agenda and an agenda found: what changed, and whom to tell.
     public package(set) var diff: AgendaDiff?
     /// Members this version of Convene does not know, as they were read.
@@ -184,6 +186,7 @@ public struct SolveStatistics: Sendable, Equatable {
         merged.integerProgram = integerProgram ?? other.integerProgram
         merged.integerProgramSkipped = integerProgramSkipped ?? other.integerProgramSkipped
         merged.fixAndOptimise = fixAndOptimise ?? other.fixAndOptimise
+        merged.lowerBound = lowerBound ?? other.lowerBound
         merged.diff = diff ?? other.diff
         merged.others = others + other.others
         return merged

@@ -53,7 +53,7 @@ package struct NeighbourhoodSearch: Sendable {
         let gap = problem.options.relativeGap
         var size = min(max(freeSessions, freeRange.lowerBound), freeRange.upperBound)
         let roundBackend = backend.forFixAndOptimise
-        while cost > 0, roundsRun < rounds, !problem.shouldStop, (problem.secondsRemaining ?? 1) > 0.05 {
+        while cost > problem.lowerBound.total, roundsRun < rounds, !problem.shouldStop, (problem.secondsRemaining ?? 1) > 0.05 {
             if sharing {
                 if let best = problem.board.best, best.objective < cost, let agenda = checker.valid(best.answer) {
                     (current, terms, cost) = (agenda, g.costs(of: agenda, previous: previous), best.objective)
@@ -90,7 +90,7 @@ package struct NeighbourhoodSearch: Sendable {
             (current, terms, cost) = (found, foundTerms, foundCost)
         }
         let stats = SolveStatistics.FixAndOptimise(rounds: roundsRun, improvements: improved, agendasAdopted: sharing ? takenUp : nil)
-        let optimal = cost == 0 || proven
+        let optimal = cost <= problem.lowerBound.total || proven
         let termination: Termination? =
             optimal ? .optimal : withinGap ? .gapReached : roundsRun >= rounds && !problem.shouldStop ? .workLimit : nil
         return SolverAttempt(
