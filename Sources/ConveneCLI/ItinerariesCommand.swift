@@ -50,12 +50,12 @@ struct ItinerariesCommand: AsyncParsableCommand {
     func run() async throws {
         let gathering = try Files.gathering(input)
         let document = try Files.agenda(agenda)
-        let options = ItineraryOptions(timeLimit: .milliseconds(Int64(timeLimit * 1000)))
+        let limit = Duration.milliseconds(Int64(timeLimit * 1000))
         let result: ItineraryResult
         do {
             switch planner {
-            case .milp: result = try await gathering.itineraries(through: document, using: ExactItineraryPlanner(), options: options)
-            case .fast: result = try await gathering.itineraries(through: document, using: FastItineraryPlanner(), options: options)
+            case .milp: result = try await gathering.itineraries(through: document, using: .exact, timeLimit: limit)
+            case .fast: result = try await gathering.itineraries(through: document, using: .fast, timeLimit: limit)
             }
         } catch {
             switch error {

@@ -57,7 +57,7 @@ struct PretalxOptions: ParsableArguments {
         if server.scheme?.lowercased() == "http", !["127.0.0.1", "localhost", "::1", "[::1]"].contains(server.host ?? "") {
             printError("warning: \(url) is not https://, so the token travels unencrypted")
         }
-        return PretalxClient(server: server, event: event, token: token, transport: URLSessionTransport())
+        return PretalxClient(server: server, event: event, token: token)
     }
 
     /// Prints a failed request and gives the exit status for it.

@@ -50,8 +50,7 @@ struct Push: AsyncParsableCommand {
         do {
             plan = try await PretalxPushPlan.read(
                 using: client, gathering: gathering, agenda: document,
-                release: release.map { PretalxRelease(version: $0, comment: comment) },
-                inputName: input, agendaName: agenda)
+                release: release, comment: comment, inputName: input, agendaName: agenda)
         } catch {
             switch error {
             case .pretalx(let failure): throw pretalx.failed(failure)

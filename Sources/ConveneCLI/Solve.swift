@@ -145,7 +145,7 @@ final class ProgressLine: Sendable {
 
     func show(_ p: SolveProgress) {
         guard enabled else { return }
-        var text = "\r\u{1B}[2K[\(p.solver)] \(String(format: "%.2f", p.elapsed.seconds)) s"
+        var text = "\r\u{1B}[2K[\(p.solver.name)] \(String(format: "%.2f", p.elapsed.seconds)) s"
         if let o = p.objective { text += "  objective \(o)" }
         if let b = p.bound { text += "  bound \(b)" }
         if let gap = p.gap { text += String(format: "  gap %.1f %%", gap * 100) }

@@ -20,8 +20,9 @@ extension ConflictExplainer {
         /// The requirements of ``conflict`` whose lifting alone makes the whole input feasible,
         /// each with its ``Requirement/advice``.
         public var fixes: [Requirement] = []
-        /// False when some feasibility check could not decide, so the set may not be the smallest.
-        public var proven: Bool
+        /// False when some feasibility check could not decide, so the set may not be the smallest
+        /// (``text(_:)`` says so).
+        package var proven: Bool
         /// How many feasibility checks it took.
         package var oracleCalls: Int
     }

@@ -4,7 +4,7 @@ import ConveneCore
 /// domain applies them, that leaves it nowhere to go, in the organiser's words.
 public struct ImmediateReason: Sendable, Hashable {
     /// Which requirement leaves the session nowhere to go.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// Too long for any run of back-to-back slots; too long for any run of slots with its
         /// tags; its pinned slot cannot start it.
         case duration, slotTags, pinnedSlot
@@ -20,7 +20,7 @@ public struct ImmediateReason: Sendable, Hashable {
     /// The session.
     public var session: Session.ID
     /// Which requirement leaves it nowhere to go.
-    public var kind: Kind
+    package var kind: Kind
     /// Why, in words: `'Keynote' (keynote) needs 80 seats per room; the largest is Middle room (mid), 30.`
     public var message: String
 

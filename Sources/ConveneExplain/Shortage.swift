@@ -6,6 +6,9 @@ extension ConflictExplainer {
     /// conflict requires placed, with only the conflict's requirements in force, so it says why
     /// those requirements cannot hold together: `Rabb Hall (rabb) at Thu 19 Sep 09:00 is the only
     /// place 'A' (a) and 'B' (b) can go, and it holds one session at a time.`
+    ///
+    /// The value names the resource, the sessions and the places they compete for; ``sentence``
+    /// says the rest in words (how many there are and are needed, whose rules, which days).
     public struct Shortage: Sendable, Hashable {
         /// The resource that runs short.
         public enum Kind: String, Sendable, Hashable {
@@ -34,15 +37,15 @@ extension ConflictExplainer {
         public var sessions: [Session.ID]
         /// The people whose rules make it short (the facilitators they share, or the person with
         /// the daily limit).
-        public var people: [Person.ID]
+        package var people: [Person.ID]
         /// Every place (`places`) or slot (`slots`) the sessions can use; empty for `days`.
         public var places: [Place]
         /// The days their sessions can start on (`days`), as `YYYY-MM-DD` in the event's time zone.
-        public var days: [String]
+        package var days: [String]
         /// How many there are: places, slots, or sessions the person may facilitate on those days.
-        public var available: Int
+        package var available: Int
         /// How many the sessions need at the least.
-        public var needed: Int
+        package var needed: Int
         /// The shortage in words.
         public var sentence: String
     }

@@ -32,6 +32,9 @@ public struct GatheringGenerator: Sendable {
     /// The share of talks, workshops and labs (0 to 1) that take place twice (`sessions[].runs`),
     /// the second run planted after the first.
     package var runShare: Double
+    /// Set by ``tight(sessions:rooms:days:attendees:interests:fill:seed:)``: the tight generator
+    /// that writes the gathering instead.
+    package var tight: TightGatheringGenerator?
 
     /// A generator of `sessions` sessions in `rooms` rooms over `days` days; the same arguments
     /// always give the same gathering. `travelTime` is written in whole minutes, rounded up.
@@ -58,10 +61,10 @@ public struct GatheringGenerator: Sendable {
     public struct Output: Sendable {
         package var document: InputDocument
         /// The agenda the requirements were written around: proof that one exists.
-        public package(set) var planted: Agenda
+        package var planted: Agenda
 
         /// The generated input document as JSON (pretty, keys sorted): what `convene generate` writes.
-        public var json: Data { Data(document.json.utf8) }
+        package var json: Data { Data(document.json.utf8) }
 
         /// The generated gathering, validated.
         ///
@@ -71,8 +74,25 @@ public struct GatheringGenerator: Sendable {
 
     static let zone = "America/New_York"
 
+    /// A generator of inputs that leave a solver little room: the non-optional sessions need at
+    /// least `fill` (72 % by default) of the room-slots, counted where each needs fewest, and the
+    /// optional ones (43 %) ask for more than the rest. Days of eight slots of 30 to 90 minutes;
+    /// `rooms` and `days` default to 30 and 5 for 1,000 sessions, both growing with the square
+    /// root of the number of sessions (95 rooms and 16 days for 10,000). Feasible by construction,
+    /// and linear in the size of the gathering: 10,000 sessions take a fraction of a second.
+    public static func tight(
+        sessions: Int, rooms: Int? = nil, days: Int? = nil, attendees: Int? = nil, interests: ClosedRange<Int> = 3...8,
+        fill: Double = 0.72, seed: UInt64 = 1
+    ) -> GatheringGenerator {
+        var generator = GatheringGenerator(sessions: sessions, rooms: 1, days: 1, seed: seed)
+        generator.tight = TightGatheringGenerator(
+            sessions: sessions, rooms: rooms, days: days, attendees: attendees, interests: interests, fill: fill, seed: seed)
+        return generator
+    }
+
     /// Writes the input and the agenda it was written around.
     public func make() -> Output {
+        if let tight { return tight.make() }
         var rng = SeededGenerator(seed: seed)
         // Slots: back-to-back hours from 09:00 with a lunch break after the fourth; enough of them
         // for every session with a quarter to spare.

@@ -12,10 +12,10 @@ import ConveneCore
 ///
 /// Feasible by construction: the non-optional sessions are planted first (each in a free run of
 /// room-slots), and every requirement is written around the planted agenda, which
-/// ``GatheringGenerator/Output/planted`` holds. Optional sessions are written around a place of
+/// `GatheringGenerator.Output.planted` holds. Optional sessions are written around a place of
 /// their own, planted only where it is still free. Generation is linear in the size of the
 /// gathering: 10,000 sessions take a fraction of a second.
-public struct TightGatheringGenerator: Sendable {
+package struct TightGatheringGenerator: Sendable {
     /// How many sessions, 43 % of them optional (more optional when the room-slots run out).
     package var sessions: Int
     package var rooms: Int
@@ -30,7 +30,7 @@ public struct TightGatheringGenerator: Sendable {
 
     /// A generator; `rooms` and `days` default to 30 and 5 for 1,000 sessions, both growing with
     /// the square root of the number of sessions (95 rooms and 16 days for 10,000).
-    public init(
+    package init(
         sessions: Int, rooms: Int? = nil, days: Int? = nil, attendees: Int? = nil, interests: ClosedRange<Int> = 3...8,
         fill: Double = 0.72, seed: UInt64 = 1
     ) {
@@ -59,7 +59,7 @@ public struct TightGatheringGenerator: Sendable {
     }
 
     /// Writes the input and the agenda it was written around.
-    public func make() -> GatheringGenerator.Output {
+    package func make() -> GatheringGenerator.Output {
         var rng = SeededGenerator(seed: seed)
         var grid = Grid(rooms: rooms, days: days, sessions: sessions, rng: &rng)
         let mandatory = sessions - Int((Double(sessions) * Self.optionalShare).rounded())

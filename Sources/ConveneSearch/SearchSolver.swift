@@ -23,9 +23,6 @@ public struct SearchSolver: AgendaSolver {
         self.nodeLimit = nodeLimit
     }
 
-    /// The search.
-    public var kind: SolverKind { .search }
-
     /// 20,000 moves per session, at least 100,000.
     package static func defaultMoves(_ g: Gathering) -> Int { max(100_000, 20_000 * g.sessions.count) }
 

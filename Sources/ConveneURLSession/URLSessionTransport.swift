@@ -8,13 +8,14 @@ import Foundation
 /// Sends pretalx requests over `URLSession` (FoundationNetworking on Linux), following no redirect.
 ///
 /// Its own target, so that the umbrella `Convene` links no networking: a program that talks to
-/// pretalx depends on `ConveneURLSession` as well, and tests give `PretalxClient` a transport of
-/// recorded answers instead.
-public final class URLSessionTransport: PretalxTransport {
+/// pretalx depends on `ConveneURLSession` as well and makes its client with
+/// `PretalxClient(server:event:token:timeout:)`; tests give `PretalxClient` a transport of recorded
+/// answers instead.
+package final class URLSessionTransport: PretalxTransport {
     private let session: URLSession
 
     /// A transport whose requests give up after `timeout` without an answer (the client may retry).
-    public init(timeout: Duration = .seconds(60)) {
+    package init(timeout: Duration = .seconds(60)) {
         let configuration = URLSessionConfiguration.ephemeral
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         configuration.timeoutIntervalForRequest = seconds
@@ -26,7 +27,7 @@ public final class URLSessionTransport: PretalxTransport {
     deinit { session.finishTasksAndInvalidate() }
 
     /// Sends the request; a redirect comes back as the answer it is (`301` with its `Location`).
-    public func send(_ request: PretalxRequest) async throws -> PretalxResponse {
+    package func send(_ request: PretalxRequest) async throws -> PretalxResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }

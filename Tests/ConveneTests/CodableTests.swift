@@ -226,19 +226,19 @@ import Testing
             }
 
             """
-        let diff = try JSONDecoder().decode(AgendaDiff.self, from: Data(json.utf8))
+        let diff = try AgendaDiff.load(Data(json.utf8)).value
         #expect(diff.changes.map(\.kind) == [.roomChanged, .cancelled])
         #expect(diff.changes[0].before?.rooms == ["commonwealth"] && diff.changes[0].after?.rooms == ["rabb"])
         #expect(diff.changes[1].after == nil && diff.changes[1].before?.startTimeText == nil)
         #expect(diff.notices.first?.newClashes == [["funding", "tech"]])
         #expect(String(decoding: diff.json, as: UTF8.self) == json)
-        #expect(try JSONDecoder().decode(AgendaDiff.self, from: JSONEncoder().encode(diff)) == diff)
+        #expect(try AgendaDiff.load(diff.json).value == diff)
     }
 
     /// A bad diff or agenda fails with every problem at its path, as the command line reads it.
     @Test func decodingReportsEveryProblemWithItsPath() throws {
         let diff = #"{"convene": 1, "changes": [{"session": "a", "kind": "shuffled", "before": {"rooms": []}}], "notices": [{}]}"#
-        let error = try #require(throws: DiagnosticError.self) { try JSONDecoder().decode(AgendaDiff.self, from: Data(diff.utf8)) }
+        let error = try #require(throws: DiagnosticError.self) { try AgendaDiff.load(Data(diff.utf8)) }
         #expect(Set(error.errors.map(\.location.description)) == ["changes[0].kind", "changes[0].before.start", "notices[0].person"])
         let agenda = #"{"convene": 1, "status": "great", "placements": [{"session": "a", "rooms": "r1"}]}"#
         let bad = try #require(throws: DiagnosticError.self) { try JSONDecoder().decode(Agenda.self, from: Data(agenda.utf8)) }

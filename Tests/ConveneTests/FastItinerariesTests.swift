@@ -46,23 +46,29 @@ import Testing
         #expect(FastItineraries().plan(instance).plan == FastItineraries().plan(instance).plan)
     }
 
-    /// A planner of one's own, answering by id.
-    struct ByID: ItineraryPlanner {
-        var runs: [String: [String: Int]]
-        var name: String { "by-id" }
-        func plan(_ problem: ItineraryProblem) async -> ItineraryAttempt { ItineraryAttempt(runs: runs, planner: name) }
+    /// A planner that answers with the plan it is given (runs by index into the instance's runs:
+    /// x run 1 is 0, x run 2 is 1, y is 2).
+    struct Given: ItineraryPlanning {
+        var chosen: [[Int?]]
+        var name: String { "given" }
+        func plan(_ problem: ItineraryProblem) async -> ItineraryAttempt {
+            var statistics = ItineraryStatistics()
+            statistics.planner = name
+            return ItineraryAttempt(plan: ItineraryPlan(chosen: chosen), bound: nil, statistics: statistics)
+        }
     }
 
-    @Test func itinerariesWrittenByIdAreJudgedLikeAnyOther() async throws {
+    @Test func aPlannersItinerariesAreJudgedBeforeTheyAreReturned() async throws {
         let gathering = try Gathering(json: Data(Self.input.utf8))
         let agenda = try Agenda.load(Data(Self.agenda.utf8)).value
-        let good = try await gathering.itineraries(through: agenda, using: ByID(runs: ["a1": ["x": 2], "a2": ["x": 1, "y": 1]]))
+        // a1 in run 2 of x; a2 in run 1 of x, and in y.
+        let good = try await gathering.itineraries(through: agenda, using: Given(chosen: [[1], [0, 2]]))
         #expect(good.rejected.isEmpty)
         #expect(good.itineraries.served == 3)
         #expect(good.status == .optimal)
-        #expect(good.itineraries.statistics.planner == "by-id")
+        #expect(good.itineraries.statistics.planner == "given")
         // Run 2 of x and y share a slot: refused, and the fast planner's itineraries given instead.
-        let bad = try await gathering.itineraries(through: agenda, using: ByID(runs: ["a1": ["x": 1], "a2": ["x": 2, "y": 1]]))
+        let bad = try await gathering.itineraries(through: agenda, using: Given(chosen: [[0], [1, 2]]))
         #expect(bad.rejected.contains { $0.rule == .concurrent && $0.message.contains("a2") })
         #expect(bad.itineraries.served == 3)
         #expect(bad.itineraries.statistics.planner == "fast")

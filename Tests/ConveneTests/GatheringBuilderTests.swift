@@ -64,10 +64,10 @@ import Testing
         #expect(error.diagnostics.count == 3, "\(error)")
     }
 
-    /// A builder can start from a document read elsewhere and add to it.
-    @Test func aBuilderAddsToADocument() throws {
+    /// A builder can start from a gathering read or built elsewhere and add to it.
+    @Test func aBuilderAddsToAGathering() throws {
         let morning = try Self.thursdayMorning().build()
-        var b = GatheringBuilder(document: morning.document)
+        var b = GatheringBuilder(gathering: morning)
         b.addSession("tech", title: "Troubleshooting the technology", duration: .seconds(90 * 60))
         let g = try b.build()
         #expect(g.sessions.map(\.id) == ["update", "stories", "tech"])

@@ -37,11 +37,13 @@ import Testing
             sleep: { _ in })
     }
 
-    static func plan(_ event: Event, _ pretalx: FakePretalx, release: PretalxRelease? = nil) async throws -> PretalxPushPlan {
+    static func plan(
+        _ event: Event, _ pretalx: FakePretalx, release: String? = nil, comment: String? = nil
+    ) async throws -> PretalxPushPlan {
         do {
             return try await PretalxPushPlan.read(
-                using: client(pretalx), gathering: event.gathering, agenda: event.agenda, release: release, inputName: "input.json",
-                agendaName: "agenda.json")
+                using: client(pretalx), gathering: event.gathering, agenda: event.agenda, release: release, comment: comment,
+                inputName: "input.json", agendaName: "agenda.json")
         } catch {
             switch error {
             case .pretalx(let failure): throw failure
@@ -51,7 +53,7 @@ import Testing
     }
 
     /// The problems of a push that must be refused.
-    static func refusal(_ event: Event, _ pretalx: FakePretalx, release: PretalxRelease? = nil) async throws -> [Diagnostic] {
+    static func refusal(_ event: Event, _ pretalx: FakePretalx, release: String? = nil) async throws -> [Diagnostic] {
         do {
             _ = try await PretalxPushPlan.read(
                 using: client(pretalx), gathering: event.gathering, agenda: event.agenda, release: release, inputName: "input.json",
@@ -133,16 +135,21 @@ import Testing
     @Test func aReleaseMakesAVersionAndTheNewScheduleHoldsTheSameTalks() async throws {
         let event = try await Event.solved()
         let pretalx = try FakePretalx()
-        let release = PretalxRelease(version: "1.1", comment: "Rooms and times from Convene.")
-        let outcome = await try Self.plan(event, pretalx, release: release).apply(using: Self.client(pretalx))
+        let plan = try await Self.plan(event, pretalx, release: "1.1", comment: "Rooms and times from Convene.")
+        let outcome = await plan.apply(using: Self.client(pretalx))
         #expect(outcome.released == "1.1" && pretalx.workInProgress == 3)
         #expect(pretalx.state.withLock { $0.requests.last } == "POST /api/events/convene-test/schedules/release/")
         Self.expectHolds(event, pretalx)
         let after = try await Self.plan(event, pretalx)
         #expect(after.writeRequests == 0 && after.unchanged == 32)
-        let twice = try await Self.refusal(event, pretalx, release: PretalxRelease(version: "1.1"))
+        let twice = try await Self.refusal(event, pretalx, release: "1.1")
         #expect(
             twice.map(\.description) == [#"--release: error: pretalx already has a version "1.1" (released: 1.0, 1.1); choose another"#])
+        // A name pretalx fails on is refused before any request.
+        let asked = pretalx.state.withLock { $0.requests.count }
+        let wip = try await Self.refusal(event, pretalx, release: " wip ")
+        #expect(wip.count == 1 && wip[0].description.hasPrefix(#"--release: error: "wip" names one of pretalx's own schedules"#))
+        #expect(pretalx.state.withLock { $0.requests.count } == asked)
     }
 
     @Test func aDryRunOnlyReadsAndSaysEveryChange() async throws {

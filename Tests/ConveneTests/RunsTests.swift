@@ -142,8 +142,8 @@ import Testing
         after.placements[1] = .init(session: "lab", run: 2, start: "s4", rooms: ["r1"])
         let diff = AgendaDiff(previous: before, new: after, gathering: g)
         #expect(diff.changes.map { "\($0.session) \($0.run) \($0.kind)" } == ["lab 2 moved"])
-        let text = String(decoding: try JSONEncoder().encode(diff), as: UTF8.self)
-        #expect(text.contains("\"run\":2"))
+        let text = String(decoding: diff.json, as: UTF8.self)
+        #expect(text.contains("\"run\": 2"))
     }
 }
 

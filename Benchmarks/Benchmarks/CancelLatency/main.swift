@@ -36,7 +36,7 @@ for path in paths {
             let result = try await task.value
             let after = ContinuousClock.now - cancelled
             // A solve that ended before the cancellation took nothing to stop.
-            times.append(result.wasCancelled ? milliseconds(after) : 0)
+            times.append(result.termination == .cancelled ? milliseconds(after) : 0)
         }
         let list = times.map { String(format: "%.1f", $0) }.joined(separator: " ")
         let worst = String(format: "%.1f", times.max() ?? 0)

@@ -16,21 +16,30 @@ let input = arguments[arguments.startIndex]
 let agendaPath = arguments[arguments.startIndex + 1]
 let seconds = arguments.count > 2 ? Double(arguments[arguments.startIndex + 2]) ?? 60 : 60
 let gathering = try Gathering(json: Data(contentsOf: URL(fileURLWithPath: input)))
-let agenda = try Agenda.load(Data(contentsOf: URL(fileURLWithPath: agendaPath))).value
-let options = ItineraryOptions(timeLimit: .milliseconds(Int64(seconds * 1000)))
+let agenda = try JSONDecoder().decode(Agenda.self, from: Data(contentsOf: URL(fileURLWithPath: agendaPath)))
+let limit = Duration.milliseconds(Int64(seconds * 1000))
 
-func report(_ name: String, _ result: ItineraryResult) {
+/// The itineraries document as the library writes it: the typed value says who goes where, the
+/// document also holds the bound and what the planning measured (`stats`).
+func document(_ d: Itineraries) -> [String: Any] { (try? JSONSerialization.jsonObject(with: d.json) as? [String: Any]) ?? [:] }
+
+func report(_ name: String, _ run: () async throws -> ItineraryResult) async throws {
+    let started = ContinuousClock.now
+    let result = try await run()
+    let took = ContinuousClock.now - started
     let d = result.itineraries
-    let s = d.statistics
-    var line = "\(name): served \(d.served) of \(d.wanted), bound \(d.bound.map(String.init) ?? "none"), \(d.status.rawValue), "
-    let elapsed = Double(result.elapsed.components.seconds) + Double(result.elapsed.components.attoseconds) / 1e18
+    let all = document(d)
+    let s = all["stats"] as? [String: Any] ?? [:]
+    let bound = (all["bound"] as? Int).map(String.init) ?? "none"
+    var line = "\(name): served \(d.served) of \(d.wanted), bound \(bound), \(d.status.rawValue), "
+    let elapsed = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
     line += "\(String(format: "%.3f", elapsed)) s (termination \(result.termination.rawValue)"
-    if let nodes = s.nodes { line += ", nodes \(nodes)" }
-    if let a = s.augmentations { line += ", augmentations \(a)" }
-    if let columns = s.columns { line += ", program \(s.rows ?? 0) rows × \(columns) columns, GLPK \(s.milpElapsed ?? .zero)" }
-    if let skipped = s.integerProgramSkipped { line += ", milp \(skipped)" }
+    if let nodes = s["nodes"] { line += ", nodes \(nodes)" }
+    if let a = s["augmentations"] { line += ", augmentations \(a)" }
+    if let columns = s["columns"] { line += ", program \(s["rows"] ?? 0) rows × \(columns) columns, GLPK \(s["milpSeconds"] ?? 0) s" }
+    if let skipped = s["milp"] { line += ", milp \(skipped)" }
     print(line + ")")
 }
 
-report("fast", try await gathering.itineraries(through: agenda, using: FastItineraryPlanner(), options: options))
-report("milp", try await gathering.itineraries(through: agenda, using: ExactItineraryPlanner(), options: options))
+try await report("fast") { try await gathering.itineraries(through: agenda, using: .fast, timeLimit: limit) }
+try await report("milp") { try await gathering.itineraries(through: agenda, using: .exact, timeLimit: limit) }

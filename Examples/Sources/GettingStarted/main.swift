@@ -30,7 +30,7 @@ do {
     // The exact solver and the search at once; the answer has been checked against every rule.
     let result = try await gathering.solve(using: PortfolioSolver(), options: SolveOptions(timeLimit: .seconds(5)))
     print(AgendaFormat.text.render(result.agenda, gathering: gathering, width: 100))
-    print("Status: \(result.status.rawValue), objective \(result.objective ?? 0), bound \(result.bound ?? 0)")
+    print("Status: \(result.status.rawValue), objective \(result.agenda.objective ?? 0), bound \(result.agenda.bound ?? 0)")
 } catch let error as DiagnosticError {
     // Every problem at once, each at the builder's field: `error: slot("thu-2").end: …`.
     print("The gathering is not valid:\n\(error)")

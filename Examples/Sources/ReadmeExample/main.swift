@@ -7,5 +7,5 @@ import Foundation
 let path = CommandLine.arguments.dropFirst().first ?? "Fixtures/p2pu-gathering-2019.json"
 let gathering = try Gathering(contentsOf: URL(fileURLWithPath: path))
 let result = try await gathering.solve(using: PortfolioSolver(), options: SolveOptions(timeLimit: .seconds(10)))
-print("\(result.status.rawValue): objective \(result.objective ?? 0), bound \(result.bound ?? 0)")
+print("\(result.status.rawValue): objective \(result.agenda.objective ?? 0), bound \(result.agenda.bound ?? 0)")
 print(AgendaFormat.markdown.render(result.agenda, gathering: gathering))

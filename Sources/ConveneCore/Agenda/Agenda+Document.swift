@@ -27,16 +27,17 @@ extension Agenda {
     /// ``json`` as text.
     package var jsonText: String { JSONWriter.write(jsonValue) }
 
-    /// Reads an agenda document, reporting every problem with its path.
+    /// Reads an agenda document, reporting every problem with its path: the command line's reader,
+    /// which also warns about what the document holds that an agenda does not (unknown keys).
     ///
-    /// - Returns: the agenda, with warnings about what it holds that an agenda does not (unknown keys).
-    /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path, when the document
+    /// - Returns: the agenda, with those warnings.
+    /// - Throws: `DiagnosticError` with every problem, each at its JSON path, when the document
     ///   cannot be read as an agenda.
-    public static func load(_ data: Data) throws(DiagnosticError) -> Loaded<Agenda> {
+    package static func load(_ data: Data) throws(DiagnosticError) -> Loaded<Agenda> {
         try JSONValue.load(data, what: "the agenda") { read($0, at: $1, log: $2) }
     }
 
-    /// Decodes an agenda document through the reader of ``load(_:)``.
+    /// Decodes an agenda document through the command line's reader (`convene check --agenda`).
     ///
     /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path.
     public init(from decoder: Decoder) throws { self = try JSONValue.decode(decoder, with: Self.read) }
@@ -88,14 +89,6 @@ extension Agenda.Placement {
         return .object(members)
     }
 
-    /// Decodes a placement as the agenda document writes it.
-    ///
-    /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path.
-    public init(from decoder: Decoder) throws { self = try JSONValue.decode(decoder, with: Self.read) }
-
-    /// Encodes the placement as the agenda document writes it.
-    public func encode(to encoder: Encoder) throws { try jsonValue.encode(to: encoder) }
-
     /// A placement; an unreadable one is reported and read as an empty placeholder, so that the
     /// others keep their indices.
     static func read(_ value: JSONValue, at path: JSONPath, log: ProblemLog) -> Agenda.Placement {
@@ -132,14 +125,6 @@ extension Agenda.Cost {
         members.append(.init(key: "cost", value: .number(Double(cost))))
         return .object(members)
     }
-
-    /// Decodes a cost term as the agenda document writes it.
-    ///
-    /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path.
-    public init(from decoder: Decoder) throws { self = try JSONValue.decode(decoder, with: Self.read) }
-
-    /// Encodes the cost term as the agenda document writes it.
-    public func encode(to encoder: Encoder) throws { try jsonValue.encode(to: encoder) }
 
     static func read(_ value: JSONValue, at path: JSONPath, log: ProblemLog) -> Agenda.Cost {
         guard var c = ObjectReader(value, at: path, log: log, what: "a cost") else {

@@ -3,11 +3,12 @@ import Foundation
 /// The contract's agenda document: what `convene solve --format json` prints and what
 /// `convene check --agenda` and `--previous` read back.
 ///
-/// It is `Codable`, and so are its parts. Encoding writes the contract's document: its keys in the
-/// contract's order (`convene`, `status`, `solver`, `objective`, `bound`, `placements`,
-/// `unscheduled`, `costs`, `stats`), `objective` and `bound` null when absent; ``json`` is that
-/// encoding as pretty, deterministic text. Decoding goes through the same reader as ``load(_:)``
-/// and `convene check --agenda`, and throws ``DiagnosticError`` with every problem at its JSON path.
+/// It is `Codable`. Encoding writes the contract's document: its keys in the contract's order
+/// (`convene`, `status`, `solver`, `objective`, `bound`, `placements`, `unscheduled`, `costs`,
+/// `stats`), `objective` and `bound` null when absent; ``json`` is that encoding as pretty,
+/// deterministic text. Decoding (`JSONDecoder().decode(Agenda.self, from: data)`) goes through the
+/// reader of `convene check --agenda`, and throws ``DiagnosticError`` with every problem at its
+/// JSON path.
 public struct Agenda: Sendable, Equatable, Codable {
     /// What is known about the answer (not why the solver stopped).
     public enum Status: String, Sendable, CaseIterable, Codable {
@@ -22,7 +23,7 @@ public struct Agenda: Sendable, Equatable, Codable {
     }
 
     /// One session placed: its start slot, rooms, and (derived) occupied slots and times.
-    public struct Placement: Sendable, Equatable, Codable {
+    public struct Placement: Sendable, Equatable {
         /// The session's id.
         public package(set) var session: Session.ID
         /// Which run of the session it is, 1-based: run 1 starts first, run 2 next (1 for a
@@ -62,8 +63,8 @@ public struct Agenda: Sendable, Equatable, Codable {
         }
     }
 
-    /// The objective's terms, in the contract's order.
-    public enum CostKind: String, Sendable, CaseIterable, Comparable, Codable {
+    /// The objective's terms, in the contract's order (`allCases`).
+    public enum CostKind: String, Sendable, CaseIterable, Codable {
         /// An attendee wants two sessions that run at the same time.
         case clash
         /// A session's slots lack a tag it prefers.
@@ -78,15 +79,10 @@ public struct Agenda: Sendable, Equatable, Codable {
         case roomChange
         /// Two sessions of one track run at the same time.
         case trackOverlap
-
-        /// Kinds in the contract's order.
-        public static func < (a: CostKind, b: CostKind) -> Bool {
-            allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
-        }
     }
 
     /// One non-zero term of the objective.
-    public struct Cost: Sendable, Equatable, Codable {
+    public struct Cost: Sendable, Equatable {
         /// Which term it is.
         public package(set) var kind: CostKind
         /// The sessions it concerns.
@@ -111,7 +107,7 @@ public struct Agenda: Sendable, Equatable, Codable {
     /// What is known about the answer.
     public package(set) var status: Status
     /// Which solver produced the agenda (`milp`, `search`), nil for a hand-made one.
-    public package(set) var solver: String?
+    package var solver: String?
     /// The contract objective of the agenda printed; nil without an agenda.
     public package(set) var objective: Int?
     /// A proven lower bound on the objective, when the solver has one.

@@ -5,7 +5,7 @@ import Foundation
 /// judge every solver's result with it.
 public struct AgendaChecker: Sendable {
     /// Which rule a violation breaks.
-    public enum Rule: Int, Sendable, Hashable, Comparable, CustomStringConvertible {
+    public enum Rule: Int, Sendable, Hashable {
         /// The document itself is inconsistent: unknown ids, a start with no chain, a wrong number
         /// of rooms, derived fields (`slots`, times, `objective`) that disagree with the input.
         case document = 0
@@ -18,11 +18,8 @@ public struct AgendaChecker: Sendable {
         /// Rule 12: the most sessions a person facilitates in a day.
         case dailyLoad
 
-        /// Rules in their contract order, the document first.
-        public static func < (a: Rule, b: Rule) -> Bool { a.rawValue < b.rawValue }
-
-        /// `rule 5`, or `agenda` for the document itself.
-        public var description: String { self == .document ? "agenda" : "rule \(rawValue)" }
+        /// `rule 5`, or `agenda` for the document itself, as messages name it.
+        package var label: String { self == .document ? "agenda" : "rule \(rawValue)" }
     }
 
     /// One broken rule, in plain words.
@@ -32,7 +29,7 @@ public struct AgendaChecker: Sendable {
         /// A plain sentence naming the sessions, rooms, people and times involved.
         public var message: String
         /// `rule 9: 'Session 383' (s383) is not in Room 29 (r29), the room it is pinned to.`
-        public var description: String { "\(rule): \(message)" }
+        public var description: String { "\(rule.label): \(message)" }
     }
 
     /// The verdict on an agenda: what it breaks and what it costs.
@@ -44,7 +41,7 @@ public struct AgendaChecker: Sendable {
         /// The placements the document resolves to (the first of each session).
         package var assignments: [Assignment]
         /// The sum of the costs.
-        public var objective: Int { costs.reduce(0) { $0 + $1.cost } }
+        package var objective: Int { costs.reduce(0) { $0 + $1.cost } }
         /// Whether the agenda breaks no rule.
         public var isValid: Bool { violations.isEmpty }
     }
@@ -281,7 +278,7 @@ public struct AgendaChecker: Sendable {
                 }
             }
         }
-        violations.sort { $0.rule < $1.rule }
+        violations.sort { $0.rule.rawValue < $1.rule.rawValue }
         return Report(violations: violations, costs: g.costs(of: unique, previous: domain.previous), assignments: unique)
     }
 

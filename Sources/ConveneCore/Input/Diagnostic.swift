@@ -4,7 +4,7 @@
 ///
 /// Every reader reports all its problems at once, as ``DiagnosticError`` when any is an error;
 /// warnings of a successful read come with what was read (``Gathering/warnings``,
-/// ``Loaded/warnings``).
+/// ``Unconference/warnings``, ``ImportResult/warnings``).
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// Whether what was read can be used despite the problem.
     public enum Severity: String, Sendable, Hashable {
@@ -131,11 +131,11 @@ public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
 
 /// What a reader gives back: the value read, and the warnings about it (unknown keys, something
 /// assumed) that did not stop it from being read.
-public struct Loaded<Value: Sendable>: Sendable {
+package struct Loaded<Value: Sendable>: Sendable {
     /// What was read.
-    public let value: Value
+    package let value: Value
     /// Problems that did not stop it from being read, in the order found.
-    public let warnings: [Diagnostic]
+    package let warnings: [Diagnostic]
 
     package init(_ value: Value, warnings: [Diagnostic]) {
         self.value = value

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Turns JSON into an ``InputDocument``, checking the shape of every value (types, required
+/// Turns JSON into an `InputDocument`, checking the shape of every value (types, required
 /// fields, unknown keys) and reporting all problems at once. Meaning (references, times,
 /// ranges) is checked afterwards by ``InputValidator``.
 package enum DocumentReader {
@@ -133,11 +133,11 @@ package enum DocumentReader {
 }
 
 extension InputDocument {
-    /// Decodes through the same reader as ``Gathering/init(json:)``.
+    /// Decodes through the same reader as `Gathering.init(json:)`.
     ///
-    /// - Throws: ``DiagnosticError`` with every problem of the document's shape, each at its JSON
+    /// - Throws: `DiagnosticError` with every problem of the document's shape, each at its JSON
     ///   path (warnings alone do not throw).
-    public init(from decoder: Decoder) throws {
+    package init(from decoder: Decoder) throws {
         let log = ProblemLog()
         guard let document = DocumentReader.read(try JSONValue(from: decoder), log: log), !log.hasErrors else {
             throw DiagnosticError(log.problems)

@@ -25,11 +25,11 @@ extension Gathering {
         try self.init(json: data)
     }
 
-    /// Checks and resolves an input document decoded elsewhere (``InputDocument`` is `Decodable`)
-    /// or edited from a gathering's ``document``.
+    /// Checks and resolves an input document decoded elsewhere (`InputDocument` is `Decodable`)
+    /// or edited from a gathering's `document`.
     ///
-    /// - Throws: ``DiagnosticError`` with every problem found, each at its JSON path.
-    public init(document: InputDocument) throws(DiagnosticError) {
+    /// - Throws: `DiagnosticError` with every problem found, each at its JSON path.
+    package init(document: InputDocument) throws(DiagnosticError) {
         try self.init(validating: document, shapeProblems: [])
     }
 
@@ -63,6 +63,7 @@ extension Gathering: Codable {
         try self.init(validating: document, shapeProblems: log.problems)
     }
 
-    /// Encodes the gathering's ``document``: decoding it gives the same gathering back.
+    /// Encodes the gathering as its input document, as ``json`` writes it: decoding that gives the
+    /// same gathering back.
     public func encode(to encoder: Encoder) throws { try document.encode(to: encoder) }
 }

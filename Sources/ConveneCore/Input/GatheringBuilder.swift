@@ -22,9 +22,14 @@ public struct GatheringBuilder: Sendable {
         document = InputDocument(event: .init(name: name, timeZone: timeZone.identifier))
     }
 
-    /// A builder that adds to `document`, such as a gathering's ``Gathering/document`` or one
-    /// decoded from JSON: ``build()`` validates it with what was added.
-    public init(document: InputDocument) {
+    /// A builder that adds to `gathering`'s input document: ``build()`` validates it with what
+    /// was added, so that this is how a gathering read from JSON (or built) is changed in code.
+    public init(gathering: Gathering) {
+        self.init(document: gathering.document)
+    }
+
+    /// A builder that adds to `document`, such as one decoded from JSON.
+    package init(document: InputDocument) {
         self.document = document
     }
 
@@ -55,9 +60,9 @@ public struct GatheringBuilder: Sendable {
     /// must come after its start; ``GatheringBuilder/build()`` reports it otherwise.
     public struct Window: Sendable, Hashable {
         /// When it starts.
-        public var start: LocalDateTime
+        package var start: LocalDateTime
         /// When it ends.
-        public var end: LocalDateTime
+        package var end: LocalDateTime
 
         /// The window from `start` to `end`.
         public init(start: LocalDateTime, end: LocalDateTime) {

@@ -28,7 +28,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// The wall-clock time `components` hold (its `year`, `month`, `day`, and `hour`, `minute`,
     /// `second` when given); nil when it lacks a year, month or day.
-    public init?(_ components: DateComponents) {
+    package init?(_ components: DateComponents) {
         guard let year = components.year, let month = components.month, let day = components.day else { return nil }
         self.init(year, month, day, components.hour ?? 0, components.minute ?? 0, second: components.second ?? 0)
     }
@@ -45,7 +45,7 @@ public struct LocalDateTime: Sendable, Hashable, Comparable, CustomStringConvert
 
     /// Its parts (`year`, `month`, `day`, `hour`, `minute`, `second`): with a calendar in the
     /// event's time zone, `calendar.date(from:)` gives the instant.
-    public var components: DateComponents {
+    package var components: DateComponents {
         DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
     }
 

@@ -3,29 +3,37 @@ import Foundation
 extension Gathering {
     /// Gives every attendee an itinerary through `agenda`: which run of each session they want
     /// they go to, within every run's seats, serving as many (attendee, wanted session) pairs as
-    /// `planner` can.
+    /// `planner` can within `timeLimit` (nil: no limit).
     ///
     /// The agenda is first judged by the ``AgendaChecker``; the planner's answer by the
-    /// ``ItineraryChecker``. An answer that breaks a rule is refused (``ItineraryResult/rejected``
-    /// says why) and the fast planner's itineraries are returned instead. Cancelling the calling
-    /// task stops the planner; the call then returns the best verified itineraries found.
+    /// itineraries' checker (the one `convene publish` judges an itineraries file with), which
+    /// recomputes what it serves and the seats it takes. An answer that breaks a rule is refused
+    /// and the fast planner's itineraries are returned instead. Cancelling the calling task stops
+    /// the planner; the call then returns the best verified itineraries found.
     ///
     /// ```swift
-    /// let result = try await gathering.itineraries(through: agenda, options: .init(timeLimit: .seconds(5)))
+    /// let result = try await gathering.itineraries(through: agenda, timeLimit: .seconds(5))
     /// print(result.itineraries.served, "of", result.itineraries.wanted)
     /// ```
     ///
     /// - Throws: ``ItineraryError/invalidAgenda(_:)`` when the agenda breaks a rule of this
     ///   gathering, ``ItineraryError/invalidOption(_:)`` for a negative time limit.
     public func itineraries(
-        through agenda: Agenda, using planner: some ItineraryPlanner = FastItineraryPlanner(),
-        options: ItineraryOptions = ItineraryOptions()
+        through agenda: Agenda, using planner: ItineraryPlanner = .fast, timeLimit: Duration? = .seconds(10)
+    ) async throws(ItineraryError) -> ItineraryResult {
+        try await itineraries(through: agenda, using: planner.planning, timeLimit: timeLimit)
+    }
+
+    /// ``itineraries(through:using:timeLimit:)`` with a planner of the package's own (the tests'
+    /// planners among them).
+    package func itineraries(
+        through agenda: Agenda, using planner: some ItineraryPlanning, timeLimit: Duration? = .seconds(10)
     ) async throws(ItineraryError) -> ItineraryResult {
         let started = ContinuousClock.now
-        if let limit = options.timeLimit, limit < .zero { throw .invalidOption("the time limit must not be negative") }
+        if let limit = timeLimit, limit < .zero { throw .invalidOption("the time limit must not be negative") }
         let instance = try ItineraryInstance(gathering: self, agenda: agenda)
         let stop = StopFlag()
-        let problem = ItineraryProblem(instance: instance, deadline: options.timeLimit.map { started + $0 }, stop: stop)
+        let problem = ItineraryProblem(instance: instance, deadline: timeLimit.map { started + $0 }, stop: stop)
         let attempt = await withTaskCancellationHandler {
             await planner.plan(problem)
         } onCancel: {
@@ -35,25 +43,27 @@ extension Gathering {
     }
 }
 
-/// What ``Gathering/itineraries(through:using:options:)`` returns: the document, judged by the
-/// ``ItineraryChecker``, and what happened on the way.
+/// What ``Gathering/itineraries(through:using:timeLimit:)`` returns: the document, judged by the
+/// itineraries' checker, and what happened on the way.
 public struct ItineraryResult: Sendable {
     /// The itineraries document.
     public let itineraries: Itineraries
     /// When the planner's own answer broke a rule: what it broke (the fast planner's itineraries
-    /// are given instead).
-    public let rejected: [ItineraryChecker.Violation]
-    /// Plain sentences about the planning, for a person to read.
-    public let notes: [String]
-    /// Whether the calling task was cancelled before the planner finished.
-    public let wasCancelled: Bool
+    /// are given instead, and `notes` says so).
+    package let rejected: [ItineraryChecker.Violation]
+    /// Plain sentences about the planning (an answer refused, a bound dropped), which only a fault
+    /// of a planner makes: the command line prints them.
+    package let notes: [String]
+    /// Whether the calling task was cancelled before the planner finished (``termination`` says
+    /// `cancelled` when that stopped the planning).
+    package let wasCancelled: Bool
     /// Why the planning stopped (also `stats.termination`).
     public let termination: Termination
-    /// How long the planning took.
-    public let elapsed: Duration
+    /// How long the planning took (the document's `stats.seconds`).
+    package let elapsed: Duration
 
     /// `optimal` when proven.
-    public var status: Agenda.Status { itineraries.status }
+    package var status: Agenda.Status { itineraries.status }
 }
 
 /// The front door's judgement of a planner's answer.
@@ -70,14 +80,7 @@ private struct ItineraryVerdict {
         func document(_ a: ItineraryAttempt) -> Itineraries {
             Itineraries(instance, plan: a.plan, status: .feasible, bound: nil, statistics: a.statistics)
         }
-        var report: ItineraryChecker.Report
-        if let byID = attempt.byID {
-            // Written by id: judged as the document it makes, then read into a plan once valid.
-            report = checker.check(Itineraries(instance, byID: byID, statistics: attempt.statistics))
-            if report.isValid { chosen.plan = ItineraryPlan(instance, byID: byID) }
-        } else {
-            report = checker.check(document(chosen))
-        }
+        var report = checker.check(document(chosen))
         if !report.isValid {
             rejected = report.violations
             notes.append(

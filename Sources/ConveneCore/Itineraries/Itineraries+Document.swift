@@ -1,7 +1,7 @@
 import Foundation
 
-// The itineraries document in JSON: one writer (`jsonValue`) and one reader (`read`), which the
-// Codable conformance and `load` share.
+// The itineraries document in JSON: one writer (`jsonValue`, which `json` writes) and one reader
+// (`read`, which `load` uses).
 
 extension Itineraries {
     /// The document in the contract's key order, `bound` null when unknown.
@@ -48,20 +48,13 @@ extension Itineraries {
     /// The document as pretty, deterministic JSON (UTF-8): what `convene itineraries --format json` writes.
     public var json: Data { Data(JSONWriter.write(jsonValue).utf8) }
 
-    /// Reads an itineraries document, reporting every problem with its path.
+    /// Reads an itineraries document, reporting every problem with its path: how `convene check`
+    /// and `convene publish` read one back.
     ///
-    /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path.
-    public static func load(_ data: Data) throws(DiagnosticError) -> Loaded<Itineraries> {
+    /// - Throws: `DiagnosticError` with every problem, each at its JSON path.
+    package static func load(_ data: Data) throws(DiagnosticError) -> Loaded<Itineraries> {
         try JSONValue.load(data, what: "the itineraries document") { read($0, at: $1, log: $2) }
     }
-
-    /// Decodes an itineraries document through the reader of ``load(_:)``.
-    ///
-    /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path.
-    public init(from decoder: Decoder) throws { self = try JSONValue.decode(decoder, with: Self.read) }
-
-    /// Encodes the contract's itineraries document, as ``json`` writes it.
-    public func encode(to encoder: Encoder) throws { try jsonValue.encode(to: encoder) }
 
     static func read(_ value: JSONValue, at path: JSONPath, log: ProblemLog) -> Itineraries? {
         guard var r = ObjectReader(value, at: path, log: log, what: "a Convene itineraries document") else { return nil }

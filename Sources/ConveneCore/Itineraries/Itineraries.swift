@@ -3,20 +3,22 @@ import Foundation
 /// The contract's itineraries document (`convene itineraries --format json`): for each attendee,
 /// which run of each session they want they go to, within the seats of every run.
 ///
-/// It is `Codable`: encoding writes the contract's keys in its order (`convene`, `status`,
-/// `served`, `wanted`, `bound`, `itineraries`, `runs`, `stats`), ``json`` is that encoding as
-/// pretty, deterministic text, and decoding goes through the reader of ``load(_:)``. Each run an
-/// attendee facilitates is listed in their itinerary with `"facilitates": true` (an extension of
-/// the contract): they are there, and take no seat.
-public struct Itineraries: Sendable, Equatable, Codable {
-    /// One attendee's runs, in time order, and the wanted sessions they miss.
+/// The value says who goes to which run, and how many wanted pairs that serves. ``json`` writes
+/// the whole document, with the contract's keys in its order (`convene`, `status`, `served`,
+/// `wanted`, `bound`, `itineraries`, `runs`, `stats`), as pretty, deterministic text: it adds what
+/// follows from the value (each attendee's missed sessions, every run's seats and how many are
+/// taken, the proven bound) and what the planning measured. Each run an attendee facilitates is
+/// in their itinerary, written with `"facilitates": true` (an extension of the contract): they
+/// are there, and take no seat.
+public struct Itineraries: Sendable, Equatable {
+    /// One attendee's runs, in time order.
     public struct Itinerary: Sendable, Equatable {
         /// The attendee's id.
         public package(set) var attendee: Attendee.ID
-        /// The runs they go to, by start time.
+        /// The runs they go to, by start time, those they facilitate included.
         public package(set) var runs: [Visit]
         /// Ids of the sessions they want and do not go to, in the order they want them.
-        public package(set) var missed: [Session.ID]
+        package var missed: [Session.ID]
 
         package init(attendee: Attendee.ID, runs: [Visit], missed: [Session.ID]) {
             self.attendee = attendee
@@ -32,7 +34,7 @@ public struct Itineraries: Sendable, Equatable, Codable {
         /// Which run (1-based).
         public package(set) var run: Int
         /// Whether the attendee facilitates it (they take no seat).
-        public package(set) var facilitates: Bool
+        package var facilitates: Bool
 
         package init(session: Session.ID, run: Int, facilitates: Bool = false) {
             self.session = session
@@ -42,15 +44,15 @@ public struct Itineraries: Sendable, Equatable, Codable {
     }
 
     /// One run of the agenda with its seats and how many are taken.
-    public struct RunSeats: Sendable, Equatable {
+    package struct RunSeats: Sendable, Equatable {
         /// The session's id.
-        public package(set) var session: Session.ID
+        package var session: Session.ID
         /// Which run (1-based).
-        public package(set) var run: Int
+        package var run: Int
         /// Most attendees it holds; nil for no limit.
-        public package(set) var seats: Int?
+        package var seats: Int?
         /// Attendees who go to it and do not facilitate it.
-        public package(set) var taken: Int
+        package var taken: Int
 
         package init(session: Session.ID, run: Int, seats: Int?, taken: Int) {
             self.session = session
@@ -61,20 +63,20 @@ public struct Itineraries: Sendable, Equatable, Codable {
     }
 
     package var convene = 1
-    /// `optimal` when ``served`` is proven the most possible, else `feasible`.
+    /// `optimal` when ``served`` is proven the most possible (the document's `bound`), else `feasible`.
     public package(set) var status: Agenda.Status
     /// The (attendee, wanted session) pairs served.
     public package(set) var served: Int
     /// Every (attendee, wanted session) pair, placed or not.
     public package(set) var wanted: Int
     /// An upper bound on ``served``, when known.
-    public package(set) var bound: Int?
+    package var bound: Int?
     /// One per attendee, in input order.
     public package(set) var itineraries: [Itinerary]
     /// Every run of the agenda, by session (input order) then run.
-    public package(set) var runs: [RunSeats]
+    package var runs: [RunSeats]
     /// What the planning measured (`stats`).
-    public package(set) var statistics: ItineraryStatistics
+    package var statistics: ItineraryStatistics
 
     package init(
         status: Agenda.Status, served: Int, wanted: Int, bound: Int?, itineraries: [Itinerary], runs: [RunSeats],

@@ -6,9 +6,9 @@ import Foundation
 /// sites, and that no run holds more attendees than its seats; and recomputes `served`,
 /// `wanted`, `missed` and the seats taken. Every itineraries document the library returns has
 /// passed it.
-public struct ItineraryChecker: Sendable {
+package struct ItineraryChecker: Sendable {
     /// What a violation concerns.
-    public enum Rule: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    package enum Rule: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
         /// The document itself: unknown or repeated ids, a run the agenda does not have, counts,
         /// `missed`, the runs' seats or `taken`, `bound` or `status` that disagree with the itineraries.
         case document
@@ -26,29 +26,29 @@ public struct ItineraryChecker: Sendable {
         case seats
 
         /// Its name, as messages print it.
-        public var description: String { rawValue }
+        package var description: String { rawValue }
     }
 
     /// One problem, in plain words naming the attendee, the session and the run.
-    public struct Violation: Sendable, Hashable, CustomStringConvertible {
+    package struct Violation: Sendable, Hashable, CustomStringConvertible {
         /// What it concerns.
-        public var rule: Rule
+        package var rule: Rule
         /// A plain sentence.
-        public var message: String
+        package var message: String
         /// `seats: 'Lab' (lab) run 2 holds 12 seats, and 13 attendees go to it.`
-        public var description: String { "\(rule): \(message)" }
+        package var description: String { "\(rule): \(message)" }
     }
 
     /// The verdict on an itineraries document.
-    public struct Report: Sendable {
+    package struct Report: Sendable {
         /// Every problem found; empty when the itineraries are valid.
-        public var violations: [Violation]
+        package var violations: [Violation]
         /// The pairs served, recomputed.
-        public var served: Int
+        package var served: Int
         /// The pairs wanted, recomputed.
-        public var wanted: Int
+        package var wanted: Int
         /// Whether the document breaks nothing.
-        public var isValid: Bool { violations.isEmpty }
+        package var isValid: Bool { violations.isEmpty }
     }
 
     package let instance: ItineraryInstance
@@ -58,12 +58,12 @@ public struct ItineraryChecker: Sendable {
     /// A checker of itineraries through `agenda`, which must be a valid agenda of `gathering`.
     ///
     /// - Throws: ``ItineraryError/invalidAgenda(_:)`` with the rules it breaks.
-    public init(gathering: Gathering, agenda: Agenda) throws(ItineraryError) {
+    package init(gathering: Gathering, agenda: Agenda) throws(ItineraryError) {
         instance = try ItineraryInstance(gathering: gathering, agenda: agenda)
     }
 
     /// Checks an itineraries document.
-    public func check(_ document: Itineraries) -> Report {
+    package func check(_ document: Itineraries) -> Report {
         let g = instance.domain.gathering
         var violations: [Violation] = []
         func flag(_ rule: Rule, _ message: String) { violations.append(Violation(rule: rule, message: message)) }

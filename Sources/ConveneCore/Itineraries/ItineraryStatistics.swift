@@ -2,35 +2,38 @@
 /// flat object (`seconds`, `termination`, `planner`, `nodes`, `augmentations`, `rounds`,
 /// `rows`, `columns`, `nonZeros`, `milpSeconds`, `warmStartUsed`, `milp`), each key only when
 /// known; keys another tool wrote are kept as they were read.
-public struct ItineraryStatistics: Sendable, Equatable {
+///
+/// The package's own: an app reads how the planning ended from ``ItineraryResult`` and the rest
+/// from the document's `stats` (``Itineraries/json``).
+package struct ItineraryStatistics: Sendable, Equatable {
     /// How long the planning took, the checkers' verdicts included.
-    public var elapsed: Duration? { seconds.map { .seconds($0) } }
+    package var elapsed: Duration? { seconds.map { .seconds($0) } }
     /// ``elapsed`` in seconds, as the document writes it.
     package var seconds: Double?
     /// Why the planning stopped.
-    public package(set) var termination: Termination?
+    package var termination: Termination?
     /// Which planner's itineraries these are: `fast` or `milp`.
-    public package(set) var planner: String?
+    package var planner: String?
     /// Nodes of the fast planner's searches over attendees' itineraries.
-    public package(set) var nodes: Int?
+    package var nodes: Int?
     /// Pairs the fast planner gained by moving attendees between runs of a session.
-    public package(set) var augmentations: Int?
+    package var augmentations: Int?
     /// The fast planner's rounds of repair.
-    public package(set) var rounds: Int?
+    package var rounds: Int?
     /// The integer program's rows, when one was built.
-    public package(set) var rows: Int?
+    package var rows: Int?
     /// The integer program's columns (one per attendee and run they could go to).
-    public package(set) var columns: Int?
+    package var columns: Int?
     /// The integer program's non-zero coefficients.
-    public package(set) var nonZeros: Int?
+    package var nonZeros: Int?
     /// How long the MILP backend ran.
-    public var milpElapsed: Duration? { milpSeconds.map { .seconds($0) } }
+    package var milpElapsed: Duration? { milpSeconds.map { .seconds($0) } }
     /// ``milpElapsed`` in seconds, as the document writes it.
     package var milpSeconds: Double?
     /// Whether the backend took the fast planner's itineraries as its first incumbent.
-    public package(set) var warmStartUsed: Bool?
+    package var warmStartUsed: Bool?
     /// Why no integer program was solved (`milp`): too large, or the backend failed.
-    public package(set) var integerProgramSkipped: String?
+    package var integerProgramSkipped: String?
     /// Members this version of Convene does not know, as they were read.
     package var others: [JSONValue.Member] = []
 

@@ -1,11 +1,11 @@
 /// A kind of session (large group, breakout, workshop…), kept for display.
-public struct Format: Sendable, Hashable, Identifiable {
+package struct Format: Sendable, Hashable, Identifiable {
     /// The format's id in the input.
-    public internal(set) var id: String
+    package internal(set) var id: String
     /// Its position in ``Gathering/formats``.
     package internal(set) var index: Int
     /// Its name for display, if the input gives one.
-    public internal(set) var name: String?
+    package internal(set) var name: String?
 
     /// Its name, or its id without one.
     package var label: String { name ?? id }

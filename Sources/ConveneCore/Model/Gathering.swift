@@ -18,7 +18,7 @@ public struct Gathering: Sendable {
     /// In input order; `rooms[i].index == i`.
     public package(set) var rooms: [Room]
     /// In input order; `formats[i].index == i`.
-    public internal(set) var formats: [Format]
+    package internal(set) var formats: [Format]
     /// In input order; `people[i].index == i`.
     public package(set) var people: [Person]
     /// In input order; `sessions[i].index == i`.
@@ -35,9 +35,9 @@ public struct Gathering: Sendable {
     package internal(set) var runsOf: [[Int]]? = nil
     /// Problems that do not stop the input from being used (unknown keys).
     public internal(set) var warnings: [Diagnostic]
-    /// The document this gathering was validated from: add to it with
-    /// ``GatheringBuilder/init(document:)`` and build again to change the gathering.
-    public let document: InputDocument
+    /// The document this gathering was validated from: ``GatheringBuilder/init(gathering:)`` adds
+    /// to it, and builds again to change the gathering.
+    package let document: InputDocument
 
     /// The gathering as a JSON input document (pretty, keys sorted), which ``init(json:)`` reads
     /// back into the same gathering: how to change one, or to keep one built in code.

@@ -1,19 +1,21 @@
 /// The contract's input document as written (`convene`, `event`, `slots`, `rooms`, `formats`,
 /// `people`, `sessions`, `attendees`, `weights`), before it is checked: what
-/// ``Gathering/init(document:)`` validates into a gathering, and what a gathering keeps as its
-/// ``Gathering/document``.
+/// `Gathering.init(document:)` validates into a gathering, and what a gathering keeps as its
+/// `document`.
 ///
-/// It is `Codable`. Decoding reads the JSON through the same reader as ``Gathering/init(json:)``,
+/// It is `Codable`. Decoding reads the JSON through the same reader as `Gathering.init(json:)`,
 /// which checks its shape (types, required fields; unknown keys are warnings) and throws
-/// ``DiagnosticError`` with every problem at its JSON path; what the values mean (references,
+/// `DiagnosticError` with every problem at its JSON path; what the values mean (references,
 /// times, ranges) is checked when a gathering is made of it. Encoding writes the contract's keys,
-/// leaving out optional fields that are not set. Its fields are read through the gathering it
-/// validates into; to change one, edit its JSON or add to it with ``GatheringBuilder/init(document:)``.
+/// leaving out optional fields that are not set.
+///
+/// The package's own: an app reads and writes the input document as a `Gathering`, which is
+/// `Codable` too and validated, and changes one with `GatheringBuilder.init(gathering:)`.
 ///
 /// Omitted optional fields stay `nil` so that inheritance (a session's own `duration` winning
 /// over its format's, even an explicit `false` for `exclusive`) is decided when it is validated;
 /// lists are never optional: the contract says an omitted list is empty.
-public struct InputDocument: Sendable, Equatable, Codable {
+package struct InputDocument: Sendable, Equatable, Codable {
     package var convene: Int
     package var event: Event
     package var slots: [Slot]

@@ -17,7 +17,7 @@ public struct Room: Sendable, Hashable, Identifiable {
     package internal(set) var guid: String? = nil
 
     /// How people read it: `Rabb Hall (rabb)`, or the id alone when the room has no name.
-    public var label: String { name.map { "\($0) (\(id))" } ?? id }
+    package var label: String { name.map { "\($0) (\(id))" } ?? id }
 
     /// The site's name for display, nil for the default site.
     package var siteName: String? { site.isEmpty ? nil : site }

@@ -6,8 +6,9 @@ public struct Session: Sendable, Hashable, Identifiable {
     package internal(set) var index: Int
     /// The title shown in agendas, if the input gives one.
     public internal(set) var title: String?
-    /// Its format's id, if it has one.
-    public internal(set) var format: Format.ID?
+    /// Its format's id, if it has one (a format is a template of settings; its name is what the
+    /// renderings show).
+    public internal(set) var format: String?
     /// ``format`` as a position in ``Gathering/formats``.
     package internal(set) var formatIndex: Int?
     /// Its facilitators, by id, each once, in the order written.
@@ -35,7 +36,7 @@ public struct Session: Sendable, Hashable, Identifiable {
     package internal(set) var preferredSlotTags: Set<String>
     package internal(set) var preferenceWeight: Int
     /// Whether the agenda may leave it out.
-    public package(set) var optional: Bool
+    package var optional: Bool
     package internal(set) var priority: Int
     /// The UUID the session had in the schedule it was imported from, lower case (see `sessions[].guid`).
     package internal(set) var guid: String? = nil
@@ -61,7 +62,7 @@ public struct Session: Sendable, Hashable, Identifiable {
 
     /// How people read it: `'Update from P2PU' (update)`, or the id alone without a title; a run
     /// of a session with several adds which: `'Lab' (lab) (run 2 of 3)`.
-    public var label: String { origin != nil && runs > 1 ? "\(nameLabel) (run \(run) of \(runs))" : nameLabel }
+    package var label: String { origin != nil && runs > 1 ? "\(nameLabel) (run \(run) of \(runs))" : nameLabel }
 
     /// ``label`` without the run: `'Lab' (lab)`.
     package var nameLabel: String { title.map { "'\($0)' (\(id))" } ?? "'\(id)'" }

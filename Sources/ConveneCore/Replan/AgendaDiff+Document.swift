@@ -43,13 +43,12 @@ extension AgendaDiff {
     /// The diff document as pretty, deterministic JSON (UTF-8): what `convene diff --format json` writes.
     public var json: Data { Data(JSONWriter.write(jsonValue).utf8) }
 
-    /// Decodes the contract's diff document.
+    /// Reads a diff document (`convene diff --format json`), reporting every problem with its path.
     ///
-    /// - Throws: ``DiagnosticError`` with every problem, each at its JSON path.
-    public init(from decoder: Decoder) throws { self = try JSONValue.decode(decoder, with: Self.read) }
-
-    /// Encodes the contract's diff document, as ``json`` writes it.
-    public func encode(to encoder: Encoder) throws { try jsonValue.encode(to: encoder) }
+    /// - Throws: `DiagnosticError` with every problem, each at its JSON path.
+    package static func load(_ data: Data) throws(DiagnosticError) -> Loaded<AgendaDiff> {
+        try JSONValue.load(data, what: "the diff document") { read($0, at: $1, log: $2) }
+    }
 
     /// Reads a diff document, every problem logged at its path; nil when it is not an object.
     package static func read(_ value: JSONValue, at path: JSONPath, log: ProblemLog) -> AgendaDiff? {

@@ -56,7 +56,7 @@ extension AgendaDiff {
     }
 
     /// The diff as Markdown: a table of changes, then a section per person.
-    public func markdown(_ g: Gathering) -> String {
+    package func markdown(_ g: Gathering) -> String {
         guard !changes.isEmpty || !notices.isEmpty else { return "No changes.\n" }
         func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
         var out = "## Changes\n\n| Session | Change | Before | After | People |\n|---|---|---|---|---|\n"

@@ -9,13 +9,11 @@
 /// notice gathers the changes that concern them and the clashes among the sessions they want
 /// that the new agenda creates.
 ///
-/// It is `Codable` as the contract's diff document (`convene diff --format json`, an agenda's
-/// `stats.diff`): encoding writes its keys in the contract's order, decoding reads it back through
-/// a validating reader and throws ``DiagnosticError`` with every problem at its JSON path. Ids
-/// are the input's ids, as strings.
-public struct AgendaDiff: Sendable, Equatable, Codable {
+/// ``json`` writes it as the contract's diff document (`convene diff --format json`, an agenda's
+/// `stats.diff`), its keys in the contract's order. Ids are the input's ids, as strings.
+public struct AgendaDiff: Sendable, Equatable {
     /// How a session changed.
-    public enum Kind: String, Sendable, CaseIterable, Codable {
+    public enum Kind: String, Sendable, CaseIterable {
         /// Placed in the new agenda and not in the previous one.
         case added
         /// Placed in both, with another start slot.
@@ -60,7 +58,7 @@ public struct AgendaDiff: Sendable, Equatable, Codable {
         /// Where it is; nil for `unscheduled` and `cancelled`.
         public package(set) var after: Side?
         /// Person and attendee ids concerned, facilitators first (none for a cancelled session).
-        public package(set) var people: [String]
+        package var people: [String]
     }
 
     /// What one person needs to hear.

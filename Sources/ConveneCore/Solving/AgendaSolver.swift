@@ -6,9 +6,6 @@
 /// the domain once, enforces the time limit and cancellation, and judges whatever the solver
 /// returns with the ``AgendaChecker``, so that no agenda reaches you unverified.
 public protocol AgendaSolver: Sendable {
-    /// Which solver this is, for the agenda's `solver` field and progress reports.
-    var kind: SolverKind { get }
-
     /// Looks for the best agenda of `problem` within its time limit.
     ///
     /// Stop soon after ``SolveProblem/shouldStop`` turns true (the time limit passed, or the
@@ -18,7 +15,7 @@ public protocol AgendaSolver: Sendable {
 }
 
 /// Which solver produced an agenda.
-public enum SolverKind: Sendable, Hashable, CustomStringConvertible {
+public enum SolverKind: Sendable, Hashable {
     /// The pure-Swift search (``SearchSolver``).
     case search
     /// The integer program solved by GLPK.
@@ -34,7 +31,4 @@ public enum SolverKind: Sendable, Hashable, CustomStringConvertible {
         case .custom(let name): name
         }
     }
-
-    /// The solver's name, as the agenda's `solver` field writes it.
-    public var description: String { name }
 }

@@ -6,11 +6,11 @@ extension Gathering {
     ///
     /// The agenda returned has been judged by the ``AgendaChecker``. With a previous agenda, its
     /// `stats.diff` is the ``AgendaDiff`` document: what changed, and whom to tell. When the solver's answer
-    /// breaks a rule, it is refused (``SolveResult/rejected`` says why) and the best agenda the
+    /// breaks a rule, it is refused (``SolveResult/notes`` says why) and the best agenda the
     /// solver reported earlier that the checker accepts is returned instead, or none, with status
     /// `unknown`. Cancelling the calling task stops the solver within a fraction of a second; the
-    /// call then returns the best verified agenda found so far, with
-    /// ``SolveResult/wasCancelled`` set. No thread started by the solve outlives the call.
+    /// call then returns the best verified agenda found so far, with ``SolveResult/termination``
+    /// `cancelled` (unless it is proven optimal). No thread started by the solve outlives the call.
     ///
     /// ```swift
     /// let gathering = try Gathering(contentsOf: url)
@@ -39,7 +39,7 @@ extension Gathering {
             deadline: options.timeLimit.map { started + $0 }, stop: stop, board: board)
         // The domain's own bound, before any solver: every gathering has one, at any size.
         problem.lowerBound = domain.lowerBound { problem.shouldStop }
-        board.report(solver: solver.kind, objective: nil, bound: problem.lowerBound.total, answer: nil)
+        board.report(solver: .custom("bound"), objective: nil, bound: problem.lowerBound.total, answer: nil)
         let attempt = try await withTaskCancellationHandler {
             try await solver.attempt(problem)
         } onCancel: {

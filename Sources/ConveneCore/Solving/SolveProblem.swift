@@ -37,7 +37,7 @@ public struct SolveProblem: Sendable {
     public var shouldStop: Bool { stop.isRaised || deadline.map { ContinuousClock.now >= $0 } == true }
 
     /// The time left before the limit; nil without one.
-    public var timeRemaining: Duration? { deadline.map { max(.zero, $0 - ContinuousClock.now) } }
+    package var timeRemaining: Duration? { deadline.map { max(.zero, $0 - ContinuousClock.now) } }
 
     /// Seconds left before the limit, never negative; nil without one.
     package var secondsRemaining: Double? { timeRemaining?.seconds }

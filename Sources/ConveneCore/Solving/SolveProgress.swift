@@ -7,7 +7,7 @@ public struct SolveProgress: Sendable, Equatable {
     /// The best proven lower bound so far.
     public var bound: Int?
     /// Time since the solve began.
-    public var elapsed: Duration
+    package var elapsed: Duration
 
     /// A report.
     package init(solver: SolverKind, objective: Int?, bound: Int?, elapsed: Duration) {

@@ -6,24 +6,25 @@ public struct SolveResult: Sendable {
     public let agenda: Agenda
     /// When the solver's own answer broke a rule: what it broke. The agenda is then the best
     /// earlier agenda that the checker accepted, or none (status `unknown`).
-    public let rejected: [AgendaChecker.Violation]
+    package let rejected: [AgendaChecker.Violation]
     /// Plain sentences about the solve that are not part of the agenda (a solver skipped, an
-    /// answer refused), for a person to read.
+    /// answer refused and the first rule it broke), for a person to read.
     public let notes: [String]
-    /// Whether the calling task was cancelled before the solver finished.
-    public let wasCancelled: Bool
+    /// Whether the calling task was cancelled before the solver finished (the caller knows: it
+    /// cancelled; ``termination`` says `cancelled` when that stopped the solve).
+    package let wasCancelled: Bool
     /// Why the solve stopped (also the agenda's `stats.termination`); ``status`` says what is
     /// known about the answer.
     public let termination: Termination
-    /// How long the solve took.
-    public let elapsed: Duration
+    /// How long the solve took (``SolveStatistics/elapsed`` to the millisecond).
+    package let elapsed: Duration
 
     /// What is known about the answer.
     public var status: Agenda.Status { agenda.status }
     /// The agenda's objective; nil without an agenda.
-    public var objective: Int? { agenda.objective }
+    package var objective: Int? { agenda.objective }
     /// A proven lower bound on the objective, when there is one.
-    public var bound: Int? { agenda.bound }
+    package var bound: Int? { agenda.bound }
     /// Every non-zero cost term of the agenda.
     package var costs: [Agenda.Cost] { agenda.costs }
 }

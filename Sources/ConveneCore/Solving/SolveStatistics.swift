@@ -1,6 +1,10 @@
-/// What a solve measured: the agenda document's `stats`, typed. Each solver fills the parts it
-/// measures; a part is nil when that solver did not run (or, for an agenda read back, when the
-/// document does not hold it).
+/// What a solve measured: the agenda document's `stats`, typed. Each count is nil when the solver
+/// that measures it did not run (or, for an agenda read back, when the document does not hold it).
+///
+/// What an app prints is public: how long the solve took, why it stopped, the search's moves and
+/// nodes, and the size of the integer program. The rest of the document's `stats` (each thread's
+/// time in a portfolio, the candidate programs, GLPK's hand-overs, fix-and-optimise's rounds, the
+/// replanning's diff) is the package's own: `convene solve --format json` writes all of it.
 ///
 /// The document writes it as one flat `stats` object with the keys Convene has always written
 /// (`seconds`, `termination`, `moves`, `nodes`, `searchSeconds`, `modelSize`, `milpSeconds`,
@@ -17,29 +21,41 @@ public struct SolveStatistics: Sendable, Equatable {
     /// Why the solve stopped; nil for an agenda no solve made, or one written before Convene said.
     public package(set) var termination: Termination?
     /// The search's own count, when its answer is the one returned or it ran alone.
-    public package(set) var search: Search?
+    package var search: Search?
     /// The portfolio's (`--solver auto`): its two threads and whether GLPK ran.
-    public package(set) var portfolio: Portfolio?
+    package var portfolio: Portfolio?
     /// The integer program's, when one was built and solved.
-    public package(set) var integerProgram: IntegerProgram?
+    package var integerProgram: IntegerProgram?
     /// Why no integer program was solved (`milp` in the document): it would have had more columns
     /// than the backend's limit, or was too large for the time limit.
-    public package(set) var integerProgramSkipped: String?
+    package var integerProgramSkipped: String?
     /// Fix-and-optimise's, when the portfolio ran it.
-    public package(set) var fixAndOptimise: FixAndOptimise?
+    package var fixAndOptimise: FixAndOptimise?
     /// The domain's bound, part by part (`lowerBound` in the document), when the front door computed one.
     package var lowerBound: LowerBound?
     /// With a previous agenda and an agenda found: what changed, and whom to tell.
-    public package(set) var diff: AgendaDiff?
+    package var diff: AgendaDiff?
     /// Members this version of Convene does not know, as they were read.
     package var others: [JSONValue.Member] = []
 
+    /// Local search moves the search made (``SearchSolver``), when its answer is the one returned
+    /// or it ran alone; nil when it did not run, or its construction found no agenda.
+    public var moves: Int? { search?.moves }
+    /// Nodes of the search's complete backtracking, when it ran.
+    public var nodes: Int? { search?.nodes }
+    /// The integer program's rows, when one was built and solved.
+    public var rows: Int? { integerProgram?.rows }
+    /// The integer program's columns.
+    public var columns: Int? { integerProgram?.columns }
+    /// The integer program's non-zero coefficients.
+    public var nonZeros: Int? { integerProgram?.nonZeros }
+
     /// The search's (``SearchSolver``) count.
-    public struct Search: Sendable, Equatable {
+    package struct Search: Sendable, Equatable {
         /// Local search moves made; nil when the construction found no agenda.
-        public package(set) var moves: Int?
+        package var moves: Int?
         /// Nodes of the construction's complete backtracking.
-        public package(set) var nodes: Int
+        package var nodes: Int
 
         package init(moves: Int?, nodes: Int) {
             self.moves = moves
@@ -48,15 +64,15 @@ public struct SolveStatistics: Sendable, Equatable {
     }
 
     /// The portfolio's threads.
-    public struct Portfolio: Sendable, Equatable {
+    package struct Portfolio: Sendable, Equatable {
         /// Time on the search's thread: the search, then fix-and-optimise.
-        public var searchTime: Duration { .seconds(searchSeconds) }
+        package var searchTime: Duration { .seconds(searchSeconds) }
         /// ``searchTime`` in seconds, as the document writes it.
         package var searchSeconds: Double
         /// The estimated rows of the smallest integer program, which decides whether GLPK runs.
-        public package(set) var modelSize: Int
+        package var modelSize: Int
         /// Time on GLPK's thread; nil when GLPK was skipped.
-        public var milpTime: Duration? { milpSeconds.map { .seconds($0) } }
+        package var milpTime: Duration? { milpSeconds.map { .seconds($0) } }
         /// ``milpTime`` in seconds, as the document writes it.
         package var milpSeconds: Double?
 
@@ -68,7 +84,7 @@ public struct SolveStatistics: Sendable, Equatable {
     }
 
     /// How the integer program charges clashes and track overlaps (the README's "The exact solver").
-    public enum Concurrency: String, Sendable, CaseIterable {
+    package enum Concurrency: String, Sendable, CaseIterable {
         /// Per slot, one of the listed patterns of costly sessions.
         case patterns
         /// A pair indicator per costly pair, one row per pair and shared slot, and group cuts.
@@ -96,43 +112,43 @@ public struct SolveStatistics: Sendable, Equatable {
     }
 
     /// The integer program GLPK solved.
-    public struct IntegerProgram: Sendable, Equatable {
+    package struct IntegerProgram: Sendable, Equatable {
         /// Its rows.
-        public package(set) var rows: Int
+        package var rows: Int
         /// Its columns.
-        public package(set) var columns: Int
+        package var columns: Int
         /// Its non-zero coefficients.
-        public package(set) var nonZeros: Int
+        package var nonZeros: Int
         /// Classes of interchangeable rooms that placements count.
-        public package(set) var roomClasses: Int
+        package var roomClasses: Int
         /// How it charges concurrency.
-        public package(set) var concurrency: Concurrency
+        package var concurrency: Concurrency
         /// Each candidate measured, when there were several.
         package var candidates: [Candidate] = []
         /// Time spent building the program (and its candidates).
-        public var formulationTime: Duration { .seconds(formulationSeconds) }
+        package var formulationTime: Duration { .seconds(formulationSeconds) }
         /// ``formulationTime`` in seconds, as the document writes it.
         package var formulationSeconds: Double
         /// Time spent solving the candidates' LP relaxations; nil when none was measured.
-        public var relaxationTime: Duration? { relaxationSeconds.map { .seconds($0) } }
+        package var relaxationTime: Duration? { relaxationSeconds.map { .seconds($0) } }
         /// ``relaxationTime`` in seconds, as the document writes it.
         package var relaxationSeconds: Double?
         /// The backend's name, lower case: its seconds are `glpkSeconds`, its failure `glpk`.
         package var backend = "glpk"
         /// Time in the backend's branch-and-cut.
-        public var backendTime: Duration { .seconds(backendSeconds) }
+        package var backendTime: Duration { .seconds(backendSeconds) }
         /// ``backendTime`` in seconds, as the document writes it (`glpkSeconds`).
         package var backendSeconds: Double
         /// Whether the backend took the warm start given to it; nil when none was given.
-        public package(set) var warmStartUsed: Bool?
+        package var warmStartUsed: Bool?
         /// In a portfolio: agendas of the other thread the backend took up as incumbents.
-        public package(set) var agendasTakenUp: Int?
+        package var agendasTakenUp: Int?
         /// In a portfolio: whether the backend's answer came after it took one up.
-        public package(set) var afterHandOver: Bool?
+        package var afterHandOver: Bool?
         /// Why the backend failed, when it did.
-        public package(set) var failure: String?
+        package var failure: String?
         /// Why its solution was refused (it broke a rule after decoding), when it was.
-        public package(set) var rejected: String?
+        package var rejected: String?
 
         package init(
             rows: Int, columns: Int, nonZeros: Int, roomClasses: Int, concurrency: Concurrency, formulationSeconds: Double,
@@ -149,13 +165,13 @@ public struct SolveStatistics: Sendable, Equatable {
     }
 
     /// Fix-and-optimise's rounds: a few sessions freed around a cost term, solved exactly.
-    public struct FixAndOptimise: Sendable, Equatable {
+    package struct FixAndOptimise: Sendable, Equatable {
         /// Rounds run.
-        public package(set) var rounds: Int
+        package var rounds: Int
         /// Rounds that found a cheaper agenda.
-        public package(set) var improvements: Int
+        package var improvements: Int
         /// In a portfolio: better agendas of GLPK's it took up between rounds.
-        public package(set) var agendasAdopted: Int?
+        package var agendasAdopted: Int?
 
         package init(rounds: Int, improvements: Int, agendasAdopted: Int?) {
             self.rounds = rounds

@@ -38,9 +38,8 @@ public struct ImportRequest: Sendable {
 public struct ImportResult: Sendable {
     /// The complete input document; ``gathering`` is it validated.
     package var document: InputDocument
-    /// The complete input document as JSON (pretty, keys sorted): what `convene import` writes.
-    public var json: Data { Data(document.json.utf8) }
-    /// The document validated, as `convene check` sees it.
+    /// The document validated, as `convene check` sees it; its ``Gathering/json`` is what
+    /// `convene import` writes.
     public package(set) var gathering: Gathering
     /// The sources' existing schedule as an agenda document (for `--previous`), when they have one.
     public package(set) var previous: Agenda?

@@ -6,17 +6,21 @@ import Synchronization
 /// authenticates every request, retries what may be retried, follows pages, reads JSON, and turns
 /// every failure into a ``PretalxError`` that says what to do.
 ///
+/// An app makes one with `PretalxClient(server:event:token:)` from `ConveneURLSession`, which
+/// sends the requests over `URLSession`; the transport, the retry policy and the clock are the
+/// package's own (tests give recorded answers and record the waits).
+///
 /// Every request carries `Authorization: Token …`, `Pretalx-Version: v1` (without it pretalx
 /// answers in the version stored on the token, which may be the legacy one) and
 /// `Accept: application/json`; writes carry `Content-Type: application/json`. Requests are sent
 /// one after another: pretalx's own server gains nothing from parallel ones.
 public final class PretalxClient: Sendable {
     /// The pretalx instance, as `https://pretalx.example.org/` (its root, not its `/api/`).
-    public let server: URL
+    package let server: URL
     /// The event's slug, as in its address (`/democon/`).
-    public let event: String
+    package let event: String
     /// When a request is tried again.
-    public let retry: PretalxRetryPolicy
+    package let retry: PretalxRetryPolicy
     private let token: String
     private let transport: any PretalxTransport
     private let sleep: @Sendable (Duration) async throws -> Void
@@ -33,7 +37,7 @@ public final class PretalxClient: Sendable {
     ///   - token: an API token of a user in a team of the event's organiser.
     ///   - sleep: how the client waits between tries (tests record the waits instead).
     ///   - now: the time, for a `Retry-After` given as a date.
-    public init(
+    package init(
         server: URL, event: String, token: String, transport: any PretalxTransport, retry: PretalxRetryPolicy = PretalxRetryPolicy(),
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
         now: @escaping @Sendable () -> Date = { Date() }
@@ -48,7 +52,7 @@ public final class PretalxClient: Sendable {
     }
 
     /// Requests sent so far, retries included.
-    public var requestsMade: Int { sent.withLock { $0 } }
+    package var requestsMade: Int { sent.withLock { $0 } }
 
     /// The event's address in the API: `SERVER/api/events/EVENT/`.
     var eventURL: URL {

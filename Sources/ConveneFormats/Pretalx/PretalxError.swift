@@ -1,7 +1,7 @@
 /// Why a request to pretalx failed, after every retry the policy allows.
 public struct PretalxError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, by what the person can do about it.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// No answer came (no connection, a timeout, a connection lost): try again later.
         case noAnswer
         /// pretalx answered `429` or `5xx` to every try, or asked to wait longer than the policy allows.
@@ -18,16 +18,16 @@ public struct PretalxError: Error, Sendable, Equatable, CustomStringConvertible 
     }
 
     /// What went wrong.
-    public var kind: Kind
+    package var kind: Kind
     /// The request, as `PATCH /api/events/demo/slots/34/`.
-    public var request: String
+    package var request: String
     /// The last answer's HTTP status, when one came.
-    public var status: Int?
+    package var status: Int?
     /// What pretalx said, or what happened, in words.
-    public var message: String
+    package var message: String
 
     /// A failure of one request.
-    public init(_ kind: Kind, request: String, status: Int? = nil, message: String) {
+    package init(_ kind: Kind, request: String, status: Int? = nil, message: String) {
         self.kind = kind
         self.request = request
         self.status = status

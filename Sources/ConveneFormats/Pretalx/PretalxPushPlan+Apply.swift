@@ -12,16 +12,16 @@ public enum PretalxPushError: Error, Sendable {
 /// What a push did.
 public struct PretalxPushOutcome: Sendable {
     /// Slots written (moved, placed or taken off).
-    public internal(set) var slotsWritten = 0
+    package internal(set) var slotsWritten = 0
     /// Submissions whose duration was written (once, or there and back).
-    public internal(set) var submissionsWritten = 0
+    package internal(set) var submissionsWritten = 0
     /// Writes pretalx refused, each with what pretalx said; the others were made.
     public internal(set) var refused: [PretalxError] = []
     /// The failure that stopped the push before its end (no answer, pretalx unavailable, the token
     /// refused); running the push again goes on from where it stopped.
     public internal(set) var stopped: PretalxError?
-    /// The version released, when the push released one.
-    public internal(set) var released: String?
+    /// The version released, when the push released one: the one asked for, once ``succeeded``.
+    package internal(set) var released: String?
 
     /// True when everything asked for was done.
     public var succeeded: Bool { refused.isEmpty && stopped == nil }
@@ -33,12 +33,20 @@ extension PretalxPushPlan {
     ///
     /// - Parameters:
     ///   - gathering: the input the agenda was made for (the import's document).
+    ///   - release: the name of a version to release after the push (`1.1`), or nil for none;
+    ///     blank, `wip` and `latest` are refused, and so is a name pretalx already has.
+    ///   - comment: what changed, shown with the released version in pretalx's changelog.
     ///   - inputName: how the input is named in problems (its file).
     ///   - agendaName: how the agenda is named in problems.
     public static func read(
-        using client: PretalxClient, gathering: Gathering, agenda: Agenda, release: PretalxRelease? = nil, inputName: String,
-        agendaName: String
+        using client: PretalxClient, gathering: Gathering, agenda: Agenda, release: String? = nil, comment: String? = nil,
+        inputName: String, agendaName: String
     ) async throws(PretalxPushError) -> PretalxPushPlan {
+        if let release, let problem = PretalxRelease.problem(version: release) {
+            let log = ImportLog()
+            log.error(ImportOrigin(file: "--release"), problem)
+            throw .refused(DiagnosticError(log.problems))
+        }
         do {
             try check(agenda, gathering: gathering, agendaName: agendaName)
         } catch {
@@ -52,7 +60,8 @@ extension PretalxPushPlan {
         }
         do {
             return try PretalxPushPlan(
-                gathering: gathering, agenda: agenda, state: state, release: release, inputName: inputName, agendaName: agendaName)
+                gathering: gathering, agenda: agenda, state: state, release: release.map { PretalxRelease(version: $0, comment: comment) },
+                inputName: inputName, agendaName: agendaName)
         } catch {
             throw .refused(error)
         }

@@ -29,7 +29,7 @@ extension PretalxPushPlan {
     private func name(_ code: String, _ title: String?) -> String { title.map { "\(code) '\($0)'" } ?? code }
 
     /// The counts, in a sentence: `12 slots moved, 3 taken off, 18 unchanged, 5 unplaced; 2 durations changed`.
-    public var summary: String {
+    package var summary: String {
         var text = "\(moved) slot\(moved == 1 ? "" : "s") moved, \(takenOff) taken off, \(unchanged) unchanged, \(unplaced) unplaced"
         if durationsChanged > 0 { text += "; \(durationsChanged) duration\(durationsChanged == 1 ? "" : "s") changed to the input's" }
         let refreshes = writes.filter { $0.duration?.roundTrip ?? false }.count

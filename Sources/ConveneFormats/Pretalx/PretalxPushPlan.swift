@@ -56,26 +56,26 @@ public struct PretalxPushPlan: Sendable {
 
     var writes: [SubmissionWrites]
     /// Talks already where the agenda puts them.
-    public private(set) var unchanged: Int
+    package private(set) var unchanged: Int
     /// Slots the agenda leaves off the schedule (taken off, or already off).
-    public private(set) var unplaced: Int
+    package private(set) var unplaced: Int
     /// What the push notices but does not stop for (submissions the input does not hold).
-    public private(set) var warnings: [Diagnostic]
+    package private(set) var warnings: [Diagnostic]
     /// The release, when one is asked for.
-    public private(set) var release: PretalxRelease?
+    package private(set) var release: PretalxRelease?
     /// The work-in-progress schedule's id.
     let schedule: Int
     let zone: TimeZone
     let roomNames: [Int: String]
 
     /// Slots given a new room or start.
-    public var moved: Int { writes.reduce(0) { $0 + $1.slots.filter { $0.after != nil }.count } }
+    package var moved: Int { writes.reduce(0) { $0 + $1.slots.filter { $0.after != nil }.count } }
     /// Slots that were placed and that the agenda leaves unplaced.
-    public var takenOff: Int { writes.reduce(0) { $0 + $1.slots.filter { $0.after == nil }.count } }
+    package var takenOff: Int { writes.reduce(0) { $0 + $1.slots.filter { $0.after == nil }.count } }
     /// Submissions whose duration changes to the input's.
-    public var durationsChanged: Int { writes.filter { $0.duration.map { !$0.roundTrip } ?? false }.count }
+    package var durationsChanged: Int { writes.filter { $0.duration.map { !$0.roundTrip } ?? false }.count }
     /// Requests the writes take (the release included).
-    public var writeRequests: Int {
+    package var writeRequests: Int {
         writes.reduce(release == nil ? 0 : 1) { $0 + $1.slots.count + ($1.duration?.requests ?? 0) }
     }
 
@@ -278,21 +278,21 @@ public struct PretalxPushPlan: Sendable {
 }
 
 /// Asks pretalx to release the work-in-progress schedule as a version after the push.
-public struct PretalxRelease: Sendable, Equatable {
+package struct PretalxRelease: Sendable, Equatable {
     /// The version's name, as `1.1` or `Final`.
-    public var version: String
+    package var version: String
     /// What changed, shown with the version in pretalx's changelog.
-    public var comment: String?
+    package var comment: String?
 
     /// A release; check the name with ``problem(version:)`` first.
-    public init(version: String, comment: String? = nil) {
+    package init(version: String, comment: String? = nil) {
         self.version = version
         self.comment = comment
     }
 
     /// Why pretalx cannot release a version of this name, or nil: a blank name, and `wip` and
     /// `latest`, which pretalx 2025.2 answers with an error page (they name its schedules).
-    public static func problem(version: String) -> String? {
+    package static func problem(version: String) -> String? {
         let name = version.trimmingCharacters(in: .whitespaces)
         if name.isEmpty { return "the version's name is blank; give one, such as 1.1" }
         if ["wip", "latest"].contains(name.lowercased()) {

@@ -4,17 +4,17 @@ import Foundation
 /// `5xx`, at most ``attempts`` times in all, waiting what `Retry-After` asks or else the next of
 /// ``delays``. The schedule is fixed (no jitter), so that a run is the same every time and a test
 /// can name every wait.
-public struct PretalxRetryPolicy: Sendable, Equatable {
+package struct PretalxRetryPolicy: Sendable, Equatable {
     /// Tries in all, the first included (at least 1).
-    public var attempts: Int
+    package var attempts: Int
     /// The wait before each retry when the answer says nothing; the last repeats.
-    public var delays: [Duration]
+    package var delays: [Duration]
     /// The longest `Retry-After` honoured; pretalx asking for more ends the retries.
-    public var longestWait: Duration
+    package var longestWait: Duration
 
     /// Five tries, waiting 1, 2, 4 and 8 seconds between them (15 s in all), and at most two
     /// minutes when `Retry-After` asks.
-    public init(
+    package init(
         attempts: Int = 5, delays: [Duration] = [.seconds(1), .seconds(2), .seconds(4), .seconds(8)], longestWait: Duration = .seconds(120)
     ) {
         self.attempts = max(1, attempts)
@@ -23,7 +23,7 @@ public struct PretalxRetryPolicy: Sendable, Equatable {
     }
 
     /// No retries: one try.
-    public static let never = PretalxRetryPolicy(attempts: 1, delays: [])
+    package static let never = PretalxRetryPolicy(attempts: 1, delays: [])
 
     /// The wait before try `attempt + 1` after try `attempt` (from 1) failed, or nil when no try is left
     /// or `Retry-After` asks for more than ``longestWait``.

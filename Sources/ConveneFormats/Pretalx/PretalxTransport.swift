@@ -1,18 +1,18 @@
 import Foundation
 
 /// One HTTP request to pretalx, as the client builds it: everything a transport needs to send it.
-public struct PretalxRequest: Sendable, Equatable {
+package struct PretalxRequest: Sendable, Equatable {
     /// `GET`, `PATCH` or `POST`.
-    public var method: String
+    package var method: String
     /// The whole address, query included.
-    public var url: URL
+    package var url: URL
     /// Header fields to send (`Authorization`, `Pretalx-Version`, `Accept`, `Content-Type`).
-    public var headers: [String: String]
+    package var headers: [String: String]
     /// The JSON body of a write.
-    public var body: Data?
+    package var body: Data?
 
     /// A request as the client sends it.
-    public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
+    package init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
@@ -21,16 +21,16 @@ public struct PretalxRequest: Sendable, Equatable {
 }
 
 /// pretalx's answer to one request, as a transport received it.
-public struct PretalxResponse: Sendable, Equatable {
+package struct PretalxResponse: Sendable, Equatable {
     /// The HTTP status code.
-    public var status: Int
+    package var status: Int
     /// Header fields, names in lower case (`content-type`, `retry-after`).
-    public var headers: [String: String]
+    package var headers: [String: String]
     /// The body's bytes.
-    public var body: Data
+    package var body: Data
 
     /// An answer; header names are lower-cased here, so that the client reads them one way.
-    public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
+    package init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
@@ -43,7 +43,7 @@ public struct PretalxResponse: Sendable, Equatable {
 /// answers. A transport follows no redirect (pretalx answers `301` to a path without its final `/`,
 /// and following one turns a `PATCH` into a `GET`), and throws only when no answer came at all
 /// (no connection, a timeout, a connection lost): the client retries those.
-public protocol PretalxTransport: Sendable {
+package protocol PretalxTransport: Sendable {
     /// The answer to `request`.
     ///
     /// - Throws: Any error, when no answer arrived.

@@ -19,7 +19,7 @@ extension Proposal {
     /// - Throws: ``DiagnosticError`` with every problem, each at its file and row and column (CSV),
     ///   line and column (a syntax error) or JSON path: no title column, an empty row, an
     ///   unterminated quote, a duration or votes that are not numbers.
-    public static func read(_ file: ImportFile) throws(DiagnosticError) -> Loaded<[Proposal]> {
+    package static func read(_ file: ImportFile) throws(DiagnosticError) -> Loaded<[Proposal]> {
         let log = ImportLog()
         let proposals = read(file, log: log)
         guard !log.hasErrors else { throw DiagnosticError(log.problems) }

@@ -1,7 +1,7 @@
 /// A session proposed on the day for an open space, as written on the board: the contract's
 /// proposals file, one row (CSV) or object (JSON) each.
 ///
-/// Read a board with ``read(_:)``, or make proposals in code; ``Unconference`` turns them into
+/// Made in code, or read from a board file by ``Unconference``, which turns them into
 /// sessions that may only run inside the block.
 public struct Proposal: Sendable, Equatable {
     /// What the proposal is called; never empty.

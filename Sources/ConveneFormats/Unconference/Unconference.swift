@@ -19,8 +19,8 @@ import Foundation
 /// other session it places held at its place (``SolveOptions/keep``), so only the proposals move.
 ///
 /// ```swift
-/// let proposals = try Proposal.read(ImportFile(name: "board.csv", data: data)).value
-/// let unconference = try Unconference(gathering: g, current: agenda, block: "open-space", proposals: proposals)
+/// let board = ImportFile(name: "board.csv", data: data)
+/// let unconference = try Unconference(gathering: g, current: agenda, block: "open-space", board: board)
 /// let result = try await unconference.solve(using: SearchSolver())
 /// print(unconference.diff(result.agenda).text(unconference.gathering))
 /// ```
@@ -54,7 +54,8 @@ public struct Unconference: Sendable {
     ///   - gathering: the input `current` was made for.
     ///   - current: the agenda to fill in; it must break no rule of `gathering`.
     ///   - block: the id of the block session (the open space) whose slots and rooms the proposals fill.
-    ///   - proposals: the proposals, read with ``Proposal/read(_:)`` or made in code.
+    ///   - proposals: the proposals, made in code (a board file is read by
+    ///     ``init(gathering:current:block:board:inputName:agendaName:)``).
     ///   - inputName: how the input is named in messages.
     ///   - agendaName: how the agenda is named in messages.
     /// - Throws: ``DiagnosticError`` with every problem, each at its file and place: a block that is not
@@ -69,8 +70,15 @@ public struct Unconference: Sendable {
             gathering: gathering, current: current, block: block, proposals: proposals, names: (inputName, agendaName), log: ImportLog())
     }
 
-    /// Fills `block`'s place in `current` with the proposals of a board file, CSV or JSON (as
-    /// ``Proposal/read(_:)`` reads it), reporting the file's problems and the proposals' together.
+    /// Fills `block`'s place in `current` with the proposals of a board file, reporting the file's
+    /// problems and the proposals' together.
+    ///
+    /// The file is CSV (RFC 4180, a header row, columns in any order) or JSON (an array of
+    /// objects), told apart by the first character that is not white space (`[` or `{` is JSON).
+    /// The columns or keys are `title` (required), `id`, `hosts` and `voters` (`;`-separated in a
+    /// cell; a list of strings or one such string in JSON), `duration` (minutes) and `votes` (a
+    /// whole number ≥ 0). An unknown column or key, or a file read as Latin-1, is a warning
+    /// (``warnings``).
     ///
     /// - Parameters:
     ///   - gathering: the input `current` was made for.

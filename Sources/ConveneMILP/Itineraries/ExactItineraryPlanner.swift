@@ -4,7 +4,7 @@ import ConveneCore
 /// when its bound proves it optimal), then the integer program of `ItineraryFormulation`,
 /// warm-started by the fast planner's itineraries and solved by a MILP backend within the time
 /// limit. Whatever stops it, the better of the two answers is returned with the best bound known.
-public struct ExactItineraryPlanner: ItineraryPlanner {
+package struct ExactItineraryPlanner: ItineraryPlanning {
     /// The MILP backend, with its settings.
     package var backend: any MILPBackend
 
@@ -12,10 +12,10 @@ public struct ExactItineraryPlanner: ItineraryPlanner {
     package init(backend: any MILPBackend) { self.backend = backend }
 
     /// `milp`.
-    public var name: String { "milp" }
+    package var name: String { "milp" }
 
     /// Runs on a thread of its own (the backend's recursion wants a large stack), and waits for it.
-    public func plan(_ problem: ItineraryProblem) async -> ItineraryAttempt {
+    package func plan(_ problem: ItineraryProblem) async -> ItineraryAttempt {
         await DedicatedThread.run { run(problem) }
     }
 

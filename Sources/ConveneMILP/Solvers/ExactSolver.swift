@@ -17,9 +17,6 @@ public struct ExactSolver: AgendaSolver {
         self.formulation = formulation
     }
 
-    /// The integer program.
-    public var kind: SolverKind { .milp }
-
     /// Runs the backend on a thread of its own and waits for it: cancelling the calling task
     /// raises the flag the backend's callback reads, so no backend thread outlives the call.
     public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {

@@ -56,9 +56,6 @@ public struct PortfolioSolver: AgendaSolver {
         self.searchMoves = searchMoves
     }
 
-    /// The agenda's `solver` names whichever solver produced it.
-    public var kind: SolverKind { .custom("auto") }
-
     /// Runs the search and GLPK on two threads of their own and returns the cheapest agenda with the best bound.
     public func attempt(_ problem: SolveProblem) async throws -> SolverAttempt {
         let domain = problem.domain

@@ -56,7 +56,7 @@ extension PlannerAPI {
             .init(
                 body: .json(
                     .object([
-                        "document": try Documents.document(result.json),
+                        "document": try Documents.document(Data(result.document.json.utf8)),
                         "warnings": .array(result.warnings.map { Self.problem($0).document }),
                         "previous": result.previous.map { JSONDocument($0.jsonValue) },
                         "summary": .string(summary),

@@ -130,7 +130,7 @@ struct JobRun {
         let channel = channel
         options.progress = { progress in
             channel?.report(
-                objective: progress.objective, bound: progress.bound, solver: progress.solver.description,
+                objective: progress.objective, bound: progress.bound, solver: progress.solver.name,
                 seconds: Double(progress.elapsed.components.seconds) + Double(progress.elapsed.components.attoseconds) / 1e18)
         }
         let result: SolveResult
