@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Draws docs/scaling.csv as an SVG (log-log): seconds to the first valid agenda (solid) and to
-the end of the run (dashed: a proven optimum, or the time limit) for each solver."""
+the end of the run (dashed: a proven optimum, "opt", or the time limit, with the gap to the bound
+then) for each solver."""
 import csv, math, sys
 
 rows = list(csv.DictReader(open(sys.argv[1])))
@@ -32,8 +33,9 @@ for i, (solver, colour) in enumerate(colours.items()):
             for a, b in line:
                 svg.append(f'<circle cx="{a:.1f}" cy="{b:.1f}" r="3" fill="{colour}"/>')
     for r in pts:
-        if r["status"] == "optimal" and r["total_seconds"]:
-            svg.append(f'<text x="{x(int(r["sessions"]))+5:.1f}" y="{y(float(r["total_seconds"]))-5:.1f}" fill="{colour}" font-size="10">opt</text>')
+        if r["total_seconds"] and (r["status"] == "optimal" or r.get("gap")):
+            label = "opt" if r["status"] == "optimal" else f'gap {float(r["gap"]) * 100:.0f} %'
+            svg.append(f'<text x="{x(int(r["sessions"]))+5:.1f}" y="{y(float(r["total_seconds"]))-5-8*i:.1f}" fill="{colour}" font-size="10">{label}</text>')
     ly = T + 20 + i * 40
     svg.append(f'<line x1="{W-R+15}" x2="{W-R+45}" y1="{ly}" y2="{ly}" stroke="{colour}" stroke-width="2"/><text x="{W-R+50}" y="{ly+4}">{solver}: first agenda</text>')
     svg.append(f'<line x1="{W-R+15}" x2="{W-R+45}" y1="{ly+16}" y2="{ly+16}" stroke="{colour}" stroke-width="2" stroke-dasharray="5,4"/><text x="{W-R+50}" y="{ly+20}">{solver}: end of run</text>')

@@ -77,7 +77,8 @@ import Testing
                     termination: termination)
             }
         }
-        let g = try gathering(sessions: [.init(id: "a", duration: 60, track: "t"), .init(id: "b", duration: 60, track: "t")])
+        let g = try gathering(
+            sessions: [.init(id: "a", duration: 60, track: "t"), .init(id: "b", duration: 60, track: "t")], weights: .init(trackOverlap: 1))
         #expect(try await g.solve(using: Own(termination: .gapReached)).termination == .gapReached)
         // No reason, no bound, no limit reached: the solver's own end, with its agenda.
         let plain = try await g.solve(using: Own(termination: nil))

@@ -59,7 +59,7 @@ extension SolveStatistics {
                 .object([
                     .init(key: "placements", value: int(b.placements)), .init(key: "capacity", value: int(b.capacity)),
                     .init(key: "concurrency", value: int(b.concurrency)), .init(key: "seconds", value: .number(b.seconds)),
-                ]))
+                ] + (b.complete ? [] : [.init(key: "complete", value: .bool(false))])))
         }
         if let diff { add("diff", diff.jsonValue) }
         return m + others
@@ -88,6 +88,16 @@ extension SolveStatistics {
         {
             s.fixAndOptimise = FixAndOptimise(rounds: rounds, improvements: improvements, agendasAdopted: r.int("agendasAdopted"))
             r.consume("method", "rounds", "improvements")
+        }
+        if case .object(let members)? = r.peek("lowerBound") {
+            var b = StatsReader(members)
+            if let placements = b.peekInt("placements"), let capacity = b.peekInt("capacity"), let concurrency = b.peekInt("concurrency"),
+                let seconds = b.peekNumber("seconds")
+            {
+                let complete = b.peek("complete")?.bool ?? true
+                s.lowerBound = LowerBound(placements: placements, capacity: capacity, concurrency: concurrency, complete: complete, seconds: seconds)
+                r.consume("lowerBound")
+            }
         }
         if let value = r.peek("diff") {
             let scratch = ProblemLog()
