@@ -56,10 +56,11 @@ extension SolveStatistics {
         if let b = lowerBound {
             add(
                 "lowerBound",
-                .object([
-                    .init(key: "placements", value: int(b.placements)), .init(key: "capacity", value: int(b.capacity)),
-                    .init(key: "concurrency", value: int(b.concurrency)), .init(key: "seconds", value: .number(b.seconds)),
-                ] + (b.complete ? [] : [.init(key: "complete", value: .bool(false))])))
+                .object(
+                    [
+                        .init(key: "placements", value: int(b.placements)), .init(key: "capacity", value: int(b.capacity)),
+                        .init(key: "concurrency", value: int(b.concurrency)), .init(key: "seconds", value: .number(b.seconds)),
+                    ] + (b.complete ? [] : [.init(key: "complete", value: .bool(false))])))
         }
         if let diff { add("diff", diff.jsonValue) }
         return m + others
@@ -95,7 +96,8 @@ extension SolveStatistics {
                 let seconds = b.peekNumber("seconds")
             {
                 let complete = b.peek("complete")?.bool ?? true
-                s.lowerBound = LowerBound(placements: placements, capacity: capacity, concurrency: concurrency, complete: complete, seconds: seconds)
+                s.lowerBound = LowerBound(
+                    placements: placements, capacity: capacity, concurrency: concurrency, complete: complete, seconds: seconds)
                 r.consume("lowerBound")
             }
         }
