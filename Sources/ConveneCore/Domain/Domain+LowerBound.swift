@@ -97,7 +97,9 @@ extension Domain {
         let leftOut = (session.optional && session.run == 1 ? w.unscheduled * session.priority : 0) + (before == nil ? 0 : w.change)
         let placed = starts[s].map { start -> Int in
             var cost = 0
-            if !session.preferredSlotTags.isEmpty, !g.misses(session, start.slots).isEmpty { cost += w.preference * session.preferenceWeight }
+            if !session.preferredSlotTags.isEmpty, !g.misses(session, start.slots).isEmpty {
+                cost += w.preference * session.preferenceWeight
+            }
             if w.personPreference > 0 { cost += w.personPreference * g.outsidePreferredHours(session, start.slots).count }
             if let before {
                 if g.slots[start.slot].id != before.start {
