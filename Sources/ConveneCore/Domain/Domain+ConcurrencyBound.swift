@@ -74,8 +74,11 @@ extension Domain {
         // Pairs that share a slot: Σ_k C(N_k, 2) counts each concurrent pair once per slot it
         // shares, at most min(longest) times; so the pairs are at least that sum less each long
         // pair's extra slots, and at least that sum over the longest length.
-        if !Self.separateSlotsExist(members) {
-            let shared = Self.load(members.map { ($0.occupiable, $0.shortest) }, slots: slotCount)
+        // The slots members occupy are at most those any of them can, less those exclusive sessions take.
+        let occupiable = Set(members.flatMap(\.occupiable)).count
+        let counted = SlotLoad.evenlySpread(members.reduce(0) { $0 + $1.shortest }, over: min(occupiable, freeSlots))
+        if counted > 0 || !Self.separateSlotsExist(members) {
+            let shared = max(counted, Self.load(members.map { ($0.occupiable, $0.shortest) }, slots: slotCount))
             let long = members.map(\.longest).filter { $0 > 1 }.sorted()
             let twice = long.enumerated().reduce(0) { $0 + ($1.element - 1) * (long.count - $1.offset - 1) }
             let longest = members.map(\.longest).max() ?? 1

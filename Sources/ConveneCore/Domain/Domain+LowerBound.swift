@@ -20,9 +20,9 @@
 ///   concurrent with nothing), times the group's weight. Pairs that start in the same slot are
 ///   concurrent, so the pairs sharing a start slot bound them (``SlotLoad``, exactly, within the
 ///   members' possible starts); so do the pairs sharing any slot, less what pairs of long
-///   sessions can count twice; and no more start slots can be used than there are slots that no
-///   exclusive session occupies (the exclusive sessions, which never overlap, occupy at least
-///   their lengths' sum).
+///   sessions can count twice; and no more slots can be used, to start in or to occupy, than
+///   there are slots that no exclusive session occupies (the exclusive sessions, which never
+///   overlap, occupy at least their lengths' sum): the pigeonhole bound over those.
 package struct LowerBound: Sendable, Equatable {
     /// Each session's cheapest choice on its own.
     package var placements = 0
