@@ -91,6 +91,25 @@ extension Gathering {
         return tracks
     }
 
+    /// The groups whose concurrent pairs cost something, each with the weight of one such pair:
+    /// each attendee's interests (`clash`) and each track (`trackOverlap`), groups of the same
+    /// sessions (sorted) merged, their weights added. The objective's concurrency part is
+    /// Σ weight × (concurrent pairs of the group), as the integer program and the domain's bound
+    /// count it.
+    package func concurrencyGroups() -> [[Int]: Int] {
+        var weight: [[Int]: Int] = [:]
+        if weights.clash > 0 {
+            for attendee in attendees {
+                let wanted = pairwiseInterests(attendee)
+                if wanted.count > 1 { weight[wanted.sorted(), default: 0] += weights.clash }
+            }
+        }
+        if weights.trackOverlap > 0 {
+            for members in tracks.values where members.count > 1 { weight[members.sorted(), default: 0] += weights.trackOverlap }
+        }
+        return weight
+    }
+
     /// What running two sessions at the same time costs: the attendees who want both × the clash
     /// weight, plus the track-overlap weight when they share a track. Only pairs that cost something.
     /// A clash with a session that has several runs is not a pair's: ``runClashes()``.

@@ -5,18 +5,12 @@ extension Domain {
     func concurrencyBound(shouldStop: () -> Bool, complete: inout Bool) -> Int {
         let g = gathering
         let counted = g.sessions.indices.map { mustPlace($0) && !g.sessions[$0].exclusive && !starts[$0].isEmpty }
+        // The gathering's groups, counted members only (groups that become alike keep their own
+        // weights: w₁·p + w₂·p is (w₁ + w₂)·p).
         var weights: [[Int]: Int] = [:]
-        if g.weights.clash > 0 {
-            for attendee in g.attendees {
-                let members = g.pairwiseInterests(attendee).filter { counted[$0] }
-                if members.count > 1 { weights[members.sorted(), default: 0] += g.weights.clash }
-            }
-        }
-        if g.weights.trackOverlap > 0 {
-            for members in g.tracks.values {
-                let kept = members.filter { counted[$0] }
-                if kept.count > 1 { weights[kept.sorted(), default: 0] += g.weights.trackOverlap }
-            }
+        for (members, weight) in g.concurrencyGroups() {
+            let kept = members.filter { counted[$0] }
+            if kept.count > 1 { weights[kept, default: 0] += weight }
         }
         guard !weights.isEmpty else { return 0 }
         // Slots no exclusive session leaves to the others: at least the sum of their shortest lengths.

@@ -41,17 +41,7 @@ package struct ConcurrencyGroups: Sendable {
 
     /// The gathering's groups: attendees' interests and tracks, those with the same sessions merged.
     package init(_ g: Gathering) {
-        var weight: [[Int]: Int] = [:]
-        if g.weights.clash > 0 {
-            for attendee in g.attendees {
-                let wanted = g.pairwiseInterests(attendee)
-                guard wanted.count > 1 else { continue }
-                weight[wanted.sorted(), default: 0] += g.weights.clash
-            }
-        }
-        if g.weights.trackOverlap > 0 {
-            for members in g.tracks.values where members.count > 1 { weight[members.sorted(), default: 0] += g.weights.trackOverlap }
-        }
+        let weight = g.concurrencyGroups()
         groups = weight.map { Group(sessions: $0.key, weight: $0.value) }.sorted { $0.sessions.lexicographicallyPrecedes($1.sessions) }
     }
 
