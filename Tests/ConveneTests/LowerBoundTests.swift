@@ -44,6 +44,65 @@ import Testing
         #expect(positive >= 10, "\(positive) positive bounds")
     }
 
+    /// A track whose two workshops would best run side by side, but two attendees want both: the
+    /// pair's clash weight moves to the track, and the bound is the optimum, 3 (2 without them).
+    @Test func theClashOfTwoLongMembersCountsInTheirTrack() {
+        for wantBoth in [false, true] {
+            let domain = Self.crowdedTrack(workshops: 2, talks: 3, slots: 4, rooms: 2, wantBoth: wantBoth ? 2 : 0)
+            let optimum = BruteForce.solve(domain).objective
+            #expect(optimum == (wantBoth ? 3 : 2))
+            #expect(domain.lowerBound().concurrency == optimum, "attendees want both: \(wantBoth)")
+        }
+    }
+
+    /// Crowded tracks of workshops and talks, with attendees who want some of them: the bound never
+    /// exceeds the brute-force optimum, and reaches it on most.
+    @Test func longPairsNeverLiftTheBoundAboveTheOptimum() {
+        var rng = SplitMix(seed: 26)
+        var (exact, cases) = (0, 0)
+        for n in 0..<60 {
+            let workshops = 2 + Int(rng.next() % 2)
+            let domain = Self.crowdedTrack(
+                workshops: workshops, talks: 1 + Int(rng.next() % UInt64(5 - workshops)), slots: 3 + Int(rng.next() % 3),
+                rooms: 2 + Int(rng.next() % 2), wantBoth: Int(rng.next() % 3), clash: 1 + Int(rng.next() % 2),
+                trackOverlap: 1 + Int(rng.next() % 2), shuffle: rng.next())
+            guard let optimum = BruteForce.solve(domain).objective else { continue }
+            let bound = domain.lowerBound().total
+            #expect(bound <= optimum, "case \(n): bound \(bound), optimum \(optimum)")
+            cases += 1
+            if bound == optimum { exact += 1 }
+        }
+        #expect(cases >= 50 && exact >= cases / 2, "exact on \(exact) of \(cases)")
+    }
+
+    /// One track of two-slot workshops and one-slot talks over one morning's slots; `wantBoth`
+    /// attendees want the first two workshops, and as many others a random pair each.
+    static func crowdedTrack(
+        workshops: Int, talks: Int, slots: Int, rooms: Int, wantBoth: Int, clash: Int = 1, trackOverlap: Int = 1,
+        shuffle: UInt64 = 0
+    ) -> Domain {
+        var rng = SplitMix(seed: shuffle)
+        let slotList = (0..<slots).map { InputDocument.Slot(id: "t\($0 + 1)", start: clock(540 + 60 * $0), end: clock(600 + 60 * $0)) }
+        var sessions = (0..<workshops).map { InputDocument.Session(id: "w\($0 + 1)", duration: 120) }
+        sessions += (0..<talks).map { InputDocument.Session(id: "s\($0 + 1)", duration: 60) }
+        for i in sessions.indices { sessions[i].track = "t" }
+        var attendees = (0..<wantBoth).map { InputDocument.Attendee(id: "both\($0 + 1)", interests: ["w1", "w2"]) }
+        if shuffle != 0 {
+            attendees += (0..<wantBoth).map { a in
+                let first = Int(rng.next() % UInt64(sessions.count))
+                let second = (first + 1 + Int(rng.next() % UInt64(sessions.count - 1))) % sessions.count
+                return InputDocument.Attendee(id: "other\(a + 1)", interests: [sessions[first].id, sessions[second].id])
+            }
+        }
+        let document = InputDocument(
+            event: .init(name: "crowded track"), slots: slotList, rooms: (0..<rooms).map { .init(id: "r\($0 + 1)") },
+            sessions: sessions, attendees: attendees,
+            weights: .init(clash: clash, preference: 0, unscheduled: 100, change: 0, trackOverlap: trackOverlap, personPreference: 0))
+        // Built from valid parts only; a failure here is a bug in the test.
+        guard let g = try? Gathering(document: document) else { preconditionFailure("crowded track is invalid") }
+        return Domain(g)
+    }
+
     /// Groups of up to 6 members, 1 to 3 slots long, over up to 7 slots: the bound never exceeds
     /// the fewest concurrent pairs of any placement, and is that number on most of them.
     @Test func concurrencyNeverExceedsTheFewestConcurrentPairs() {

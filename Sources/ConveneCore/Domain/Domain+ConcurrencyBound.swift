@@ -1,7 +1,8 @@
 extension Domain {
     /// Σ over groups (an attendee's interests, weight `clash`; a track, weight `trackOverlap`;
     /// groups of the same sessions merged) of the group's weight times the fewest of its pairs
-    /// that every agenda makes concurrent (``LowerBound``).
+    /// that every agenda makes concurrent, and what pairs of long members cost beyond that
+    /// (``LowerBound``).
     func concurrencyBound(shouldStop: () -> Bool, complete: inout Bool) -> Int {
         let g = gathering
         let counted = g.sessions.indices.map { mustPlace($0) && !g.sessions[$0].exclusive && !starts[$0].isEmpty }
@@ -18,15 +19,55 @@ extension Domain {
             .reduce(0) { $0 + (starts[$1].map(\.slots.count).min() ?? 0) }
         let freeSlots = max(0, g.slots.count - exclusiveSlots)
         let shapes = g.sessions.indices.map { s in counted[s] ? MemberShape(starts[s]) : nil }
-        var total = 0
-        for (members, weight) in weights.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+        let groups = weights.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+        var counts: [ConcurrentPairs] = []
+        for (members, _) in groups {
             if shouldStop() {
                 complete = false
-                break
+                return zip(groups, counts).reduce(0) { $0 + $1.0.value * $1.1.fewest }
             }
-            total += weight * Self.fewestConcurrentPairs(members.compactMap { shapes[$0] }, freeSlots: freeSlots)
+            counts.append(Self.concurrentPairs(members.compactMap { shapes[$0] }, freeSlots: freeSlots))
         }
-        return total
+        let costs = zip(groups, counts).map { $0.value * $1.fewest }
+        let gains = longPairGains(groups.map { ($0.key, $0.value) }, counts: counts, costs: costs, shapes: shapes)
+        return zip(costs, gains).reduce(0) { $0 + $1.0 + $1.1 }
+    }
+
+    /// What each group's pairs of long members add to its cost when the weight of other groups'
+    /// pairs moves to it: the weight a pair has in groups whose count is 0 may count in one group
+    /// whose count is positive instead (each pair's weight still counted once), and a pair of long
+    /// members that is concurrent costs there its group's weight plus that moved weight. Where the
+    /// count is Σ C(N_k, 2) less what long pairs count more than once, a pair that shares up to m
+    /// slots makes up for at most `weight × (m − 1)` of it; with `e` more weight on the pair, at
+    /// most `weight × (m − 1) − e`.
+    private func longPairGains(
+        _ groups: [(members: [Int], weight: Int)], counts: [ConcurrentPairs], costs: [Int], shapes: [MemberShape?]
+    ) -> [Int] {
+        var gains = Array(repeating: 0, count: groups.count)
+        func isLong(_ s: Int) -> Bool { (shapes[s]?.longest ?? 1) > 1 }
+        // Groups whose count is 0, by their long members.
+        var donors: [Int: [Int]] = [:]
+        for (i, group) in groups.enumerated() where costs[i] == 0 {
+            for s in group.members where isLong(s) { donors[s, default: []].append(i) }
+        }
+        guard !donors.isEmpty else { return gains }
+        var claimed = Set<SessionPair>()
+        for (i, group) in groups.enumerated() where costs[i] > 0 {
+            guard let lessLong = counts[i].lessLong else { continue }
+            let long = group.members.filter(isLong)
+            var gain = 0
+            for (x, a) in long.enumerated() {
+                guard let first = donors[a] else { continue }
+                for b in long[(x + 1)...] {
+                    guard let second = donors[b], claimed.insert(SessionPair(a, b)).inserted else { continue }
+                    let moved = Set(first).intersection(second).reduce(0) { $0 + groups[$1].weight }
+                    let shared = min(shapes[a]?.longest ?? 1, shapes[b]?.longest ?? 1)
+                    gain += min(moved, group.weight * (shared - 1))
+                }
+            }
+            gains[i] = max(0, group.weight * lessLong + gain - costs[i])
+        }
+        return gains
     }
 
     /// Where one member of a group can be: its start slots, the slots it can occupy, its shortest
@@ -55,15 +96,29 @@ extension Domain {
     /// The fewest concurrent pairs among members, each placed at one of its starts: the best of
     /// three bounds (``LowerBound``).
     package static func fewestConcurrentPairs(_ members: [MemberShape], freeSlots: Int) -> Int {
+        concurrentPairs(members, freeSlots: freeSlots).fewest
+    }
+
+    /// A group's count of concurrent pairs: the fewest, and the count that allows for pairs of
+    /// long members sharing several slots, when it was computed.
+    struct ConcurrentPairs {
+        /// The fewest concurrent pairs: the best of three bounds.
+        var fewest = 0
+        /// The fewest Σ C(N_k, 2) over occupied slots less what pairs of long members can count
+        /// more than once (each at most its shorter longest length less one): one of the three.
+        var lessLong: Int?
+    }
+
+    static func concurrentPairs(_ members: [MemberShape], freeSlots: Int) -> ConcurrentPairs {
         let n = members.count
-        guard n > 1 else { return 0 }
+        guard n > 1 else { return .init() }
         // Start slots usable at all: those of some member, and no more than the exclusive sessions leave.
         let startSlots = Set(members.flatMap(\.starts)).count
-        var best = SlotLoad.evenlySpread(n, over: min(startSlots, freeSlots))
+        var count = ConcurrentPairs(fewest: SlotLoad.evenlySpread(n, over: min(startSlots, freeSlots)))
         let slotCount = (members.flatMap(\.occupiable).max() ?? 0) + 1
         // Pairs that start together.
         if !Self.distinctStartsExist(members) {
-            best = max(best, Self.load(members.map { ($0.starts, 1) }, slots: slotCount))
+            count.fewest = max(count.fewest, Self.load(members.map { ($0.starts, 1) }, slots: slotCount))
         }
         // Pairs that share a slot: Σ_k C(N_k, 2) counts each concurrent pair once per slot it
         // shares, at most min(longest) times; so the pairs are at least that sum less each long
@@ -76,9 +131,10 @@ extension Domain {
             let long = members.map(\.longest).filter { $0 > 1 }.sorted()
             let twice = long.enumerated().reduce(0) { $0 + ($1.element - 1) * (long.count - $1.offset - 1) }
             let longest = members.map(\.longest).max() ?? 1
-            best = max(best, shared - twice, (shared + longest - 1) / longest)
+            count.lessLong = shared - twice
+            count.fewest = max(count.fewest, shared - twice, (shared + longest - 1) / longest)
         }
-        return best
+        return count
     }
 
     /// The least Σ C(N_k, 2) with each member's units in distinct slots of its own list; members of
