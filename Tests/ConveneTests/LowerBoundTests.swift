@@ -44,6 +44,24 @@ import Testing
         #expect(positive >= 10, "\(positive) positive bounds")
     }
 
+    /// A crowded track whose first workshop is optional: placed, it adds an overlap; left out, it
+    /// costs `unscheduled`. The bound counts it in the track while leaving it out costs more.
+    @Test func anOptionalSessionDearerLeftOutCountsInItsGroup() {
+        for unscheduled in [1, 100] {
+            var document = Self.crowdedTrackDocument(workshops: 2, talks: 3, slots: 4, rooms: 2, wantBoth: 2, unscheduled: unscheduled)
+            document.sessions[0].optional = true
+            guard let g = try? Gathering(document: document) else {
+                Issue.record("invalid")
+                return
+            }
+            let domain = Domain(g)
+            let optimum = BruteForce.solve(domain).objective
+            // Placed: 3 (the workshops' overlaps); left out: 1 overlap and `unscheduled`.
+            #expect(optimum == min(3, 1 + unscheduled))
+            #expect(domain.lowerBound().total == optimum, "unscheduled \(unscheduled)")
+        }
+    }
+
     /// A track whose two workshops would best run side by side, but two attendees want both: the
     /// pair's clash weight moves to the track, and the bound is the optimum, 3 (2 without them).
     @Test func theClashOfTwoLongMembersCountsInTheirTrack() {
@@ -56,7 +74,8 @@ import Testing
     }
 
     /// Crowded tracks of workshops and talks, with attendees who want some of them: the bound never
-    /// exceeds the brute-force optimum, and reaches it on most.
+    /// exceeds the brute-force optimum, and reaches it on most. Some sessions are optional, left
+    /// out for less or more than an overlap costs.
     @Test func longPairsNeverLiftTheBoundAboveTheOptimum() {
         var rng = SplitMix(seed: 26)
         var (exact, cases) = (0, 0)
@@ -65,7 +84,7 @@ import Testing
             let domain = Self.crowdedTrack(
                 workshops: workshops, talks: 1 + Int(rng.next() % UInt64(5 - workshops)), slots: 3 + Int(rng.next() % 3),
                 rooms: 2 + Int(rng.next() % 2), wantBoth: Int(rng.next() % 3), clash: 1 + Int(rng.next() % 2),
-                trackOverlap: 1 + Int(rng.next() % 2), shuffle: rng.next())
+                trackOverlap: 1 + Int(rng.next() % 2), unscheduled: [1, 2, 5, 100][Int(rng.next() % 4)], shuffle: rng.next())
             guard let optimum = BruteForce.solve(domain).objective else { continue }
             let bound = domain.lowerBound().total
             #expect(bound <= optimum, "case \(n): bound \(bound), optimum \(optimum)")
@@ -76,16 +95,36 @@ import Testing
     }
 
     /// One track of two-slot workshops and one-slot talks over one morning's slots; `wantBoth`
-    /// attendees want the first two workshops, and as many others a random pair each.
+    /// attendees want the first two workshops, and as many others a random pair each; with a
+    /// `shuffle`, some sessions are optional (priority 1 or 2).
     static func crowdedTrack(
         workshops: Int, talks: Int, slots: Int, rooms: Int, wantBoth: Int, clash: Int = 1, trackOverlap: Int = 1,
-        shuffle: UInt64 = 0
+        unscheduled: Int = 100, shuffle: UInt64 = 0
     ) -> Domain {
+        let document = crowdedTrackDocument(
+            workshops: workshops, talks: talks, slots: slots, rooms: rooms, wantBoth: wantBoth, clash: clash,
+            trackOverlap: trackOverlap, unscheduled: unscheduled, shuffle: shuffle)
+        // Built from valid parts only; a failure here is a bug in the test.
+        guard let g = try? Gathering(document: document) else { preconditionFailure("crowded track is invalid") }
+        return Domain(g)
+    }
+
+    /// The input of ``crowdedTrack(workshops:talks:slots:rooms:wantBoth:clash:trackOverlap:unscheduled:shuffle:)``.
+    static func crowdedTrackDocument(
+        workshops: Int, talks: Int, slots: Int, rooms: Int, wantBoth: Int, clash: Int = 1, trackOverlap: Int = 1,
+        unscheduled: Int = 100, shuffle: UInt64 = 0
+    ) -> InputDocument {
         var rng = SplitMix(seed: shuffle)
         let slotList = (0..<slots).map { InputDocument.Slot(id: "t\($0 + 1)", start: clock(540 + 60 * $0), end: clock(600 + 60 * $0)) }
         var sessions = (0..<workshops).map { InputDocument.Session(id: "w\($0 + 1)", duration: 120) }
         sessions += (0..<talks).map { InputDocument.Session(id: "s\($0 + 1)", duration: 60) }
-        for i in sessions.indices { sessions[i].track = "t" }
+        for i in sessions.indices {
+            sessions[i].track = "t"
+            if shuffle != 0, rng.next() % 10 < 3 {
+                sessions[i].optional = true
+                sessions[i].priority = 1 + Int(rng.next() % 2)
+            }
+        }
         var attendees = (0..<wantBoth).map { InputDocument.Attendee(id: "both\($0 + 1)", interests: ["w1", "w2"]) }
         if shuffle != 0 {
             attendees += (0..<wantBoth).map { a in
@@ -94,13 +133,11 @@ import Testing
                 return InputDocument.Attendee(id: "other\(a + 1)", interests: [sessions[first].id, sessions[second].id])
             }
         }
-        let document = InputDocument(
+        return InputDocument(
             event: .init(name: "crowded track"), slots: slotList, rooms: (0..<rooms).map { .init(id: "r\($0 + 1)") },
             sessions: sessions, attendees: attendees,
-            weights: .init(clash: clash, preference: 0, unscheduled: 100, change: 0, trackOverlap: trackOverlap, personPreference: 0))
-        // Built from valid parts only; a failure here is a bug in the test.
-        guard let g = try? Gathering(document: document) else { preconditionFailure("crowded track is invalid") }
-        return Domain(g)
+            weights: .init(
+                clash: clash, preference: 0, unscheduled: unscheduled, change: 0, trackOverlap: trackOverlap, personPreference: 0))
     }
 
     /// Groups of up to 6 members, 1 to 3 slots long, over up to 7 slots: the bound never exceeds

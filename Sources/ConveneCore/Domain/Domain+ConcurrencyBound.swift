@@ -2,10 +2,13 @@ extension Domain {
     /// Σ over groups (an attendee's interests, weight `clash`; a track, weight `trackOverlap`;
     /// groups of the same sessions merged) of the group's weight times the fewest of its pairs
     /// that every agenda makes concurrent, and what pairs of long members cost beyond that
-    /// (``LowerBound``).
-    func concurrencyBound(shouldStop: () -> Bool, complete: inout Bool) -> Int {
+    /// (``LowerBound``). Members are the sessions every agenda places, and `placed` too (optional
+    /// sessions the caller supposes placed).
+    func concurrencyBound(placed: Set<Int> = [], shouldStop: () -> Bool, complete: inout Bool) -> Int {
         let g = gathering
-        let counted = g.sessions.indices.map { mustPlace($0) && !g.sessions[$0].exclusive && !starts[$0].isEmpty }
+        let counted = g.sessions.indices.map {
+            (mustPlace($0) || placed.contains($0)) && !g.sessions[$0].exclusive && !starts[$0].isEmpty
+        }
         // The gathering's groups, counted members only (groups that become alike keep their own
         // weights: w₁·p + w₂·p is (w₁ + w₂)·p).
         var weights: [[Int]: Int] = [:]

@@ -17,12 +17,18 @@
 ///   least per room-slot (the linear relaxation of that choice, rounded up).
 /// - ``concurrency``: per group, the fewest of its pairs that must be concurrent, counting only
 ///   its non-optional, non-exclusive members (optional ones may be left out; exclusive ones are
-///   concurrent with nothing), times the group's weight. Pairs that start in the same slot are
+///   concurrent with nothing), times the group's weight. Optional sessions that cost more left
+///   out than placed count too when that is still valid: an agenda places them all, and the
+///   groups count them, or leaves one out, and pays at least the least of those differences; so
+///   the bound is the smaller of the two (without the capacity part in the second, which may
+///   count the same leaving out). Pairs that start in the same slot are
 ///   concurrent, so the pairs sharing a start slot bound them (``SlotLoad``, exactly, within the
 ///   members' possible starts); so do the pairs sharing any slot, less what pairs of long
 ///   sessions can count twice; and no more slots can be used, to start in or to occupy, than
 ///   there are slots that no exclusive session occupies (the exclusive sessions, which never
-///   overlap, occupy at least their lengths' sum): the pigeonhole bound over those.
+///   overlap, occupy at least their lengths' sum): the pigeonhole bound over those. A pair's
+///   weight in groups whose count is 0 moves to one group whose count is positive, where a long
+///   pair then makes up for less of what it counts twice.
 package struct LowerBound: Sendable, Equatable {
     /// Each session's cheapest choice on its own.
     package var placements = 0
@@ -64,6 +70,8 @@ extension Domain {
         }
         var needed = 0
         var items: [(gain: Int, units: Int, first: Int)] = []
+        // Optional sessions of one run that cost more left out than placed: what leaving out adds.
+        var extra: [Int: Int] = [:]
         for s in g.sessions.indices where mustPlace(s) {
             guard let placed = choices[s].placed, let u = units(s) else { return bound }  // no agenda at all
             bound.placements += placed
@@ -81,10 +89,23 @@ extension Domain {
             }
             let placed = placedRuns.reduce(0, +)
             bound.placements += min(placed, out)
-            if placed < out { items.append((out - placed, unitRuns.reduce(0, +), s)) }
+            if placed < out {
+                items.append((out - placed, unitRuns.reduce(0, +), s))
+                if runs.count == 1 { extra[s] = out - placed }
+            }
         }
         bound.capacity = Self.leavingOut(items, excess: needed + items.reduce(0) { $0 + $1.units } - roomSlots)
         bound.concurrency = concurrencyBound(shouldStop: shouldStop, complete: &bound.complete)
+        // Either every one of those optional sessions is placed, and they count in the groups too,
+        // or one is left out, which adds at least the least of what leaving out adds (and the
+        // capacity part, which may count the same leaving out, is not added).
+        if let least = extra.values.min(), bound.complete, !shouldStop() {
+            var measured = true
+            let all = concurrencyBound(placed: Set(extra.keys), shouldStop: shouldStop, complete: &measured)
+            if measured {
+                bound.concurrency = max(bound.concurrency, min(bound.capacity + all, least + bound.concurrency) - bound.capacity)
+            }
+        }
         return bound
     }
 
