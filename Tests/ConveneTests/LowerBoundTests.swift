@@ -170,6 +170,29 @@ import Testing
         #expect(exact >= cases / 2, "exact on \(exact) of \(cases)")
     }
 
+    /// Workshops in lockstep: the documented track (22 talks, 4 workshops, 21 slots) needs 7 pairs;
+    /// and on groups small enough to enumerate, where every member may start anywhere it fits,
+    /// the bound never exceeds the fewest pairs of any placement.
+    @Test func lockstepNeverExceedsTheFewestConcurrentPairs() {
+        #expect(LockstepBound.fewestPairs(slots: 21, long: [2, 2, 2, 2], short: 22) == 7)
+        #expect(LockstepBound.fewestPairs(slots: 21, long: [2, 2, 2, 2], short: 13) == 0)
+        var rng = SplitMix(seed: 27)
+        var (exact, positive) = (0, 0)
+        for n in 0..<150 {
+            let slots = 3 + Int(rng.next() % 4)
+            let long = (0..<(2 + Int(rng.next() % 3))).map { _ in 2 + Int(rng.next() % 10 < 8 ? 0 : 1) }
+            let short = Int(rng.next() % 4)
+            let members = long.map { Domain.MemberShape(starts: Array(0...(slots - $0)), length: $0) }
+                + (0..<short).map { _ in Domain.MemberShape(starts: Array(0..<slots), length: 1) }
+            guard let fewest = Self.enumerate(members) else { continue }
+            let bound = LockstepBound.fewestPairs(slots: slots, long: long, short: short)
+            #expect(bound <= fewest, "case \(n): \(slots) slots, long \(long), short \(short): \(bound) > \(fewest)")
+            if bound > 0 { positive += 1 }
+            if bound == fewest { exact += 1 }
+        }
+        #expect(positive >= 30 && exact >= 75, "\(positive) positive, \(exact) exact of 150")
+    }
+
     /// Exactness of the spread itself: the flow equals the least Σ C(N, 2) over every way of placing
     /// single units (members of one slot each).
     @Test func slotLoadIsExact() {

@@ -137,6 +137,13 @@ extension Domain {
             count.lessLong = shared - twice
             count.fewest = max(count.fewest, shared - twice, (shared + longest - 1) / longest)
         }
+        // Long members in lockstep, when every member's length is known.
+        if members.allSatisfy({ $0.shortest == $0.longest }) {
+            let long = members.map(\.longest).filter { $0 > 1 }
+            let lockstep = LockstepBound.fewestPairs(
+                slots: min(occupiable, freeSlots), long: long, short: members.count - long.count)
+            count.fewest = max(count.fewest, lockstep)
+        }
         return count
     }
 

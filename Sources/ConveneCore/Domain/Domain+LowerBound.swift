@@ -28,7 +28,8 @@
 ///   there are slots that no exclusive session occupies (the exclusive sessions, which never
 ///   overlap, occupy at least their lengths' sum): the pigeonhole bound over those. A pair's
 ///   weight in groups whose count is 0 moves to one group whose count is positive, where a long
-///   pair then makes up for less of what it counts twice.
+///   pair then makes up for less of what it counts twice. Long members that could run in
+///   lockstep are counted by ``LockstepBound``.
 package struct LowerBound: Sendable, Equatable {
     /// Each session's cheapest choice on its own.
     package var placements = 0
