@@ -182,7 +182,8 @@ import Testing
             let slots = 3 + Int(rng.next() % 4)
             let long = (0..<(2 + Int(rng.next() % 3))).map { _ in 2 + Int(rng.next() % 10 < 8 ? 0 : 1) }
             let short = Int(rng.next() % 4)
-            let members = long.map { Domain.MemberShape(starts: Array(0...(slots - $0)), length: $0) }
+            let members =
+                long.map { Domain.MemberShape(starts: Array(0...(slots - $0)), length: $0) }
                 + (0..<short).map { _ in Domain.MemberShape(starts: Array(0..<slots), length: 1) }
             guard let fewest = Self.enumerate(members) else { continue }
             let bound = LockstepBound.fewestPairs(slots: slots, long: long, short: short)
