@@ -12,8 +12,10 @@
 /// long members' units (Σ M_k = U, M_k ≤ the long members) and the short ones (Σ T_k = T) over
 /// the slots is a lower bound; this computes the Lagrangian dual of that split, which is at most
 /// it (weak duality), so still a lower bound: for each multiplier λ of Σ T_k = T, each slot takes
-/// its best `T_k` alone, the slots' long units are split by a min-plus power of one slot's costs,
-/// and the best λ is found by bisection on the slope (the dual is concave in λ).
+/// its best `T_k` alone, which leaves a cost `h(M)` per slot; the least Σ_k h(M_k) with Σ M_k = U,
+/// even with fractional `M_k`, is `slots × ĥ(U / slots)` for `ĥ` the lower convex hull of `h`
+/// (Jensen), at most the integral least; the best λ is found by bisection on the slope (the
+/// dual is concave in λ).
 ///
 /// Two pairs of workshops in lockstep count one pair each for two slot-units of excess; a third
 /// workshop beside them costs three. A track of 22 talks and 4 two-slot workshops in 21 slots
@@ -25,18 +27,18 @@ package enum LockstepBound {
         let w = lengths.count
         let u = lengths.reduce(0, +)
         let t = short
-        guard w > 1, slots > 0, u + t > slots, u <= 2_000, let l = lengths.max(), l > 1 else { return 0 }
+        guard w > 1, slots > 0, u + t > slots, let l = lengths.max(), l > 1 else { return 0 }
         // In units of 1/L pair: c(M, T) = C(M, 2) + L·M·T + L·C(T, 2).
         func cost(_ m: Int, _ s: Int) -> Int { m * (m - 1) / 2 + l * m * s + l * s * (s - 1) / 2 }
+        let most = min(w, u)
+        guard u <= slots * most else { return 0 }  // no agenda at all
         func dual(_ lambda: Int) -> Int {
             // One slot's least cost less λ per short member, for each count of long units.
-            let slot: [Int?] = (0...u).map { m in
-                guard m <= w else { return nil }
+            let slot = (0...most).map { m in
                 let best = max(0, min(t, (lambda + l - 1) / l - m))
-                return [best - 1, best, best + 1].filter { $0 >= 0 && $0 <= t }.map { cost(m, $0) - lambda * $0 }.min()
+                return [best - 1, best, best + 1].filter { $0 >= 0 && $0 <= t }.map { cost(m, $0) - lambda * $0 }.min() ?? 0
             }
-            let split = minPlusPower(slot, slots)
-            return (split[u] ?? 0) + lambda * t
+            return spread(slot, units: u, slots: slots) + lambda * t
         }
         // The dual is concave in λ: bisect for the first λ where it stops rising.
         var (low, high) = (0, l * (u + t) + 1)
@@ -48,29 +50,28 @@ package enum LockstepBound {
         return best > 0 ? (best + l - 1) / l : 0
     }
 
-    /// The least sum of `count` slots' costs for each total of long units (nil: not reachable).
-    private static func minPlusPower(_ slot: [Int?], _ count: Int) -> [Int?] {
-        var result: [Int?] = [0] + Array(repeating: nil, count: slot.count - 1)
-        var base = slot
-        var n = count
-        while n > 0 {
-            if n & 1 == 1 { result = minPlus(result, base) }
-            n >>= 1
-            if n > 0 { base = minPlus(base, base) }
+    /// A lower bound, rounded down, on the least Σ_k h(M_k) over `slots` slots with Σ M_k =
+    /// `units`, 0 ≤ M_k < h.count: `slots × ĥ(units / slots)`, `ĥ` the lower convex hull of `h`.
+    private static func spread(_ h: [Int], units: Int, slots: Int) -> Int {
+        var hull: [Int] = []
+        for x in h.indices {
+            while hull.count >= 2 {
+                let (a, b) = (hull[hull.count - 2], hull[hull.count - 1])
+                // b is above the segment from a to x: drop it.
+                guard (h[b] - h[a]) * (x - a) >= (h[x] - h[a]) * (b - a) else { break }
+                hull.removeLast()
+            }
+            hull.append(x)
         }
-        return result
+        // The hull's segment [a, b] with a ≤ units / slots ≤ b.
+        for (a, b) in zip(hull, hull.dropFirst()) where a * slots <= units && units <= b * slots {
+            return slots * h[a] + floorDivide((h[b] - h[a]) * (units - slots * a), b - a)
+        }
+        return slots * h[hull.last ?? 0]
     }
 
-    private static func minPlus(_ a: [Int?], _ b: [Int?]) -> [Int?] {
-        var c: [Int?] = Array(repeating: nil, count: a.count)
-        for (i, x) in a.enumerated() {
-            guard let x else { continue }
-            for j in 0..<(a.count - i) {
-                guard let y = b[j] else { continue }
-                if let known = c[i + j], known <= x + y { continue }
-                c[i + j] = x + y
-            }
-        }
-        return c
+    private static func floorDivide(_ a: Int, _ b: Int) -> Int {
+        let q = a / b
+        return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
 }
