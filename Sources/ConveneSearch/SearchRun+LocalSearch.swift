@@ -11,7 +11,10 @@ extension SearchRun {
         for step in 0..<moves {
             if step % 8 == 0 && outOfTime { break }
             // Nothing more to gain (the domain's bound reached), or nothing gained for long: stop (a count, so still deterministic).
-            if best.cost <= floor || step - lastBest > patience { break }
+            // An agenda that leaves a session out waits the full patience: placing it may take
+            // longer chains of moves, which fix-and-optimise's windows do not make.
+            let waits = best.placements.count < sessions ? max(patience, SearchRun.patience) : patience
+            if best.cost <= floor || step - lastBest > waits { break }
             movesMade += 1
             let before = state.cost
             var undo: [(Int, Int, [Int])] = []

@@ -233,7 +233,10 @@ public struct PortfolioSolver: AgendaSolver {
     /// Moves without a better agenda after which the search beside GLPK gives way to
     /// fix-and-optimise (alone it waits 300,000). With travel between sites and daily limits the
     /// search can stall one clash short of an optimum of 0 that fix-and-optimise then finds in
-    /// two rounds (150 sessions: 20–30 s of stalling before, 1–2 s now).
+    /// two rounds (150 sessions: 20–30 s of stalling before, 1–2 s now). Not while the best
+    /// agenda leaves a session out: placing it can take the search more moves, and
+    /// fix-and-optimise did not find it (attendee-heavy, 100 sessions, seed 13: an optional talk
+    /// out, 100, for 20–45 s; the search alone places it after 120,000 moves, 2.4 s).
     static let patienceBesideGLPK = 50_000
     /// The most sessions for which the search beside GLPK gives way early. Above, fix-and-optimise's
     /// rounds gained less than the search would have in the same time (60 s, generated gatherings:
