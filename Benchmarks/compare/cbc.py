@@ -39,7 +39,7 @@ def glpk(convene, path, limit, work):
                     "--output", agenda, "--quiet"], capture_output=True)
     if not os.path.exists(agenda):
         return None, None, None
-    checked = subprocess.run([convene, "check", path, agenda], capture_output=True, text=True)
+    checked = subprocess.run([convene, "check", path, "--agenda", agenda], capture_output=True, text=True)
     if checked.returncode != 0:
         sys.exit(f"{path}: convene check refuses the milp agenda:\n{checked.stderr}")
     with open(agenda) as f:

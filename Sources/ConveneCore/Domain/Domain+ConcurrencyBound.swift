@@ -4,7 +4,11 @@ extension Domain {
     /// that every agenda makes concurrent, and what pairs of long members cost beyond that
     /// (``LowerBound``). Members are the sessions every agenda places, and `placed` too (optional
     /// sessions the caller supposes placed).
-    func concurrencyBound(placed: Set<Int> = [], shouldStop: () -> Bool, complete: inout Bool) -> Int {
+    /// `known` holds the counts of groups already measured, by their members: a second bound with
+    /// more members placed measures only the groups those members change.
+    func concurrencyBound(
+        placed: Set<Int> = [], known: inout [[Int]: ConcurrentPairs], shouldStop: () -> Bool, complete: inout Bool
+    ) -> Int {
         let g = gathering
         let counted = g.sessions.indices.map {
             (mustPlace($0) || placed.contains($0)) && !g.sessions[$0].exclusive && !starts[$0].isEmpty
@@ -29,7 +33,9 @@ extension Domain {
                 complete = false
                 return zip(groups, counts).reduce(0) { $0 + $1.0.value * $1.1.fewest }
             }
-            counts.append(Self.concurrentPairs(members.compactMap { shapes[$0] }, freeSlots: freeSlots))
+            let count = known[members] ?? Self.concurrentPairs(members.compactMap { shapes[$0] }, freeSlots: freeSlots)
+            known[members] = count
+            counts.append(count)
         }
         let costs = zip(groups, counts).map { $0.value * $1.fewest }
         let gains = longPairGains(groups.map { ($0.key, $0.value) }, counts: counts, costs: costs, shapes: shapes)
