@@ -68,8 +68,9 @@ extension Domain {
             for (x, a) in long.enumerated() {
                 guard let first = donors[a] else { continue }
                 for b in long[(x + 1)...] {
-                    guard let second = donors[b], claimed.insert(SessionPair(a, b)).inserted else { continue }
-                    let moved = Set(first).intersection(second).reduce(0) { $0 + groups[$1].weight }
+                    guard let second = donors[b] else { continue }
+                    let moved = Self.commonWeight(first, second) { groups[$0].weight }
+                    guard moved > 0, claimed.insert(SessionPair(a, b)).inserted else { continue }
                     let shared = min(shapes[a]?.longest ?? 1, shapes[b]?.longest ?? 1)
                     gain += min(moved, group.weight * (shared - 1))
                 }
@@ -77,6 +78,22 @@ extension Domain {
             gains[i] = max(0, group.weight * lessLong + gain - costs[i])
         }
         return gains
+    }
+
+    /// Σ weight over the groups in both sorted lists.
+    private static func commonWeight(_ a: [Int], _ b: [Int], weight: (Int) -> Int) -> Int {
+        var (i, j, sum) = (0, 0, 0)
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                sum += weight(a[i])
+                (i, j) = (i + 1, j + 1)
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
     }
 
     /// Where one member of a group can be: its start slots, the slots it can occupy, its shortest
