@@ -1,31 +1,48 @@
 extension Domain {
+    /// The groups and their members' shapes, computed once for every count the bound makes, and
+    /// the counts of groups already measured, by their members: a second count with more members
+    /// placed measures only the groups those members change.
+    struct ConcurrencyCounter {
+        /// The gathering's groups and their weights (``Gathering/concurrencyGroups()``).
+        let groups: [[Int]: Int]
+        /// Each session of some group that can be a member (not exclusive, with a start): where it can be.
+        let shapes: [MemberShape?]
+        /// Slots no exclusive session leaves to the others: at least the sum of their shortest lengths.
+        let freeSlots: Int
+        var known: [[Int]: ConcurrentPairs] = [:]
+
+        init(_ domain: Domain) {
+            let g = domain.gathering
+            groups = g.concurrencyGroups()
+            var grouped = Array(repeating: false, count: g.sessions.count)
+            for members in groups.keys { for s in members { grouped[s] = true } }
+            shapes = g.sessions.indices.map { s in
+                !grouped[s] || g.sessions[s].exclusive || domain.starts[s].isEmpty ? nil : MemberShape(domain.starts[s])
+            }
+            let exclusiveSlots = g.sessions.indices.filter { domain.mustPlace($0) && g.sessions[$0].exclusive }
+                .reduce(0) { $0 + (domain.starts[$1].map(\.slots.count).min() ?? 0) }
+            freeSlots = max(0, g.slots.count - exclusiveSlots)
+        }
+    }
+
     /// Σ over groups (an attendee's interests, weight `clash`; a track, weight `trackOverlap`;
     /// groups of the same sessions merged) of the group's weight times the fewest of its pairs
     /// that every agenda makes concurrent, and what pairs of long members cost beyond that
     /// (``LowerBound``). Members are the sessions every agenda places, and `placed` too (optional
     /// sessions the caller supposes placed).
-    /// `known` holds the counts of groups already measured, by their members: a second bound with
-    /// more members placed measures only the groups those members change.
     func concurrencyBound(
-        placed: Set<Int> = [], known: inout [[Int]: ConcurrentPairs], shouldStop: () -> Bool, complete: inout Bool
+        placed: Set<Int> = [], counter: inout ConcurrencyCounter, shouldStop: () -> Bool, complete: inout Bool
     ) -> Int {
         let g = gathering
-        let counted = g.sessions.indices.map {
-            (mustPlace($0) || placed.contains($0)) && !g.sessions[$0].exclusive && !starts[$0].isEmpty
-        }
+        let shapes = g.sessions.indices.map { mustPlace($0) || placed.contains($0) ? counter.shapes[$0] : nil }
         // The gathering's groups, counted members only (groups that become alike keep their own
         // weights: w₁·p + w₂·p is (w₁ + w₂)·p).
         var weights: [[Int]: Int] = [:]
-        for (members, weight) in g.concurrencyGroups() {
-            let kept = members.filter { counted[$0] }
+        for (members, weight) in counter.groups {
+            let kept = members.filter { shapes[$0] != nil }
             if kept.count > 1 { weights[kept, default: 0] += weight }
         }
         guard !weights.isEmpty else { return 0 }
-        // Slots no exclusive session leaves to the others: at least the sum of their shortest lengths.
-        let exclusiveSlots = g.sessions.indices.filter { mustPlace($0) && g.sessions[$0].exclusive }
-            .reduce(0) { $0 + (starts[$1].map(\.slots.count).min() ?? 0) }
-        let freeSlots = max(0, g.slots.count - exclusiveSlots)
-        let shapes = g.sessions.indices.map { s in counted[s] ? MemberShape(starts[s]) : nil }
         let groups = weights.sorted { $0.key.lexicographicallyPrecedes($1.key) }
         var counts: [ConcurrentPairs] = []
         for (members, _) in groups {
@@ -33,8 +50,9 @@ extension Domain {
                 complete = false
                 return zip(groups, counts).reduce(0) { $0 + $1.0.value * $1.1.fewest }
             }
-            let count = known[members] ?? Self.concurrentPairs(members.compactMap { shapes[$0] }, freeSlots: freeSlots)
-            known[members] = count
+            let count =
+                counter.known[members] ?? Self.concurrentPairs(members.compactMap { shapes[$0] }, freeSlots: counter.freeSlots)
+            counter.known[members] = count
             counts.append(count)
         }
         let costs = zip(groups, counts).map { $0.value * $1.fewest }

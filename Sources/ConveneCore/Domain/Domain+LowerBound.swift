@@ -96,14 +96,14 @@ extension Domain {
             }
         }
         bound.capacity = Self.leavingOut(items, excess: needed + items.reduce(0) { $0 + $1.units } - roomSlots)
-        var known: [[Int]: ConcurrentPairs] = [:]
-        bound.concurrency = concurrencyBound(known: &known, shouldStop: shouldStop, complete: &bound.complete)
+        var counter = ConcurrencyCounter(self)
+        bound.concurrency = concurrencyBound(counter: &counter, shouldStop: shouldStop, complete: &bound.complete)
         // Either every one of those optional sessions is placed, and they count in the groups too,
         // or one is left out, which adds at least the least of what leaving out adds (and the
         // capacity part, which may count the same leaving out, is not added).
         if let least = extra.values.min(), bound.complete, !shouldStop() {
             var measured = true
-            let all = concurrencyBound(placed: Set(extra.keys), known: &known, shouldStop: shouldStop, complete: &measured)
+            let all = concurrencyBound(placed: Set(extra.keys), counter: &counter, shouldStop: shouldStop, complete: &measured)
             if measured {
                 bound.concurrency = max(bound.concurrency, min(bound.capacity + all, least + bound.concurrency) - bound.capacity)
             }
